@@ -1,0 +1,15 @@
+//! The domain of the Shutaf partnership hub, in the vocabulary of the brief: languages, sectors,
+//! organisations and what they contribute, localities, membership roles, validation of what people
+//! type, the normalisation that makes Hebrew and Arabic searchable, and who may do what.
+//!
+//! This crate is pure: no I/O, no async, no database. Storage and web depend on it, never the
+//! other way round, so the rules here can be tested on their own and read in one place.
+
+pub mod authz;
+pub mod language;
+pub mod organisation;
+pub mod search;
+pub mod validate;
+
+pub use language::Language;
+pub use organisation::{ContributionType, LocalityKind, MemberRole, OrganisationKind, Sector};

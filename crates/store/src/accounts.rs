@@ -1,0 +1,323 @@
+//! People's accounts: users, one-time mail tokens, API tokens and failed sign-in records.
+
+use serde::Serialize;
+use shutaf_domain::Language;
+use sqlx::FromRow;
+
+use crate::{Db, StoreError, StoreResult, now, random_token, token_hash};
+
+/// A person with an account.
+#[derive(Debug, Clone, FromRow, Serialize)]
+pub struct User {
+    pub id: i64,
+    pub email: String,
+    pub display_name: String,
+    #[serde(skip)]
+    pub password_hash: String,
+    pub email_verified_at: Option<i64>,
+    pub preferred_language: Option<String>,
+    /// 0 or 1: flags are integers so that both backends read them the same way.
+    #[serde(skip)]
+    pub is_platform_admin: i64,
+    pub created_at: i64,
+}
+
+impl User {
+    pub fn language(&self) -> Option<Language> {
+        self.preferred_language.as_deref().and_then(Language::parse)
+    }
+
+    pub fn platform_admin(&self) -> bool {
+        self.is_platform_admin == 1
+    }
+
+    pub fn is_verified(&self) -> bool {
+        self.email_verified_at.is_some()
+    }
+}
+
+const USER_COLUMNS: &str =
+    "id, email, display_name, password_hash, email_verified_at, preferred_language, is_platform_admin, created_at";
+
+/// What a one-time mailed token is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MailTokenPurpose {
+    VerifyEmail,
+    ResetPassword,
+}
+
+impl MailTokenPurpose {
+    fn code(self) -> &'static str {
+        match self {
+            MailTokenPurpose::VerifyEmail => "verify-email",
+            MailTokenPurpose::ResetPassword => "reset-password",
+        }
+    }
+
+    /// How long a link stays valid: a day to verify, an hour to reset a password.
+    pub fn lifetime_seconds(self) -> i64 {
+        match self {
+            MailTokenPurpose::VerifyEmail => 24 * 3600,
+            MailTokenPurpose::ResetPassword => 3600,
+        }
+    }
+}
+
+/// What an API token may do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ApiTokenScope {
+    Read,
+    Write,
+}
+
+impl ApiTokenScope {
+    pub fn code(self) -> &'static str {
+        match self {
+            ApiTokenScope::Read => "read",
+            ApiTokenScope::Write => "write",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<ApiTokenScope> {
+        match code {
+            "read" => Some(ApiTokenScope::Read),
+            "write" => Some(ApiTokenScope::Write),
+            _ => None,
+        }
+    }
+}
+
+/// A personal API token as listed to its owner (the secret itself is shown once, at creation).
+#[derive(Debug, Clone, FromRow, Serialize)]
+pub struct ApiToken {
+    pub id: i64,
+    pub name: String,
+    pub scope: String,
+    pub created_at: i64,
+    pub last_used_at: Option<i64>,
+}
+
+impl Db {
+    /// Creates an account; `Conflict` if the email is taken.
+    pub async fn create_user(
+        &self,
+        email: &str,
+        display_name: &str,
+        password_hash: &str,
+        language: Option<Language>,
+        platform_admin: bool,
+        verified: bool,
+    ) -> StoreResult<User> {
+        let at = now();
+        let sql = format!(
+            "INSERT INTO users (email, display_name, password_hash, email_verified_at, preferred_language, is_platform_admin, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING {USER_COLUMNS}"
+        );
+        sqlx::query_as(&sql)
+            .bind(email)
+            .bind(display_name)
+            .bind(password_hash)
+            .bind(verified.then_some(at))
+            .bind(language.map(|l| l.code()))
+            .bind(i64::from(platform_admin))
+            .bind(at)
+            .fetch_one(&self.pool)
+            .await
+            .map_err(StoreError::from_write)
+    }
+
+    pub async fn user_by_email(&self, email: &str) -> StoreResult<Option<User>> {
+        let sql = format!("SELECT {USER_COLUMNS} FROM users WHERE email = $1");
+        Ok(sqlx::query_as(&sql).bind(email).fetch_optional(&self.pool).await?)
+    }
+
+    pub async fn user_by_id(&self, id: i64) -> StoreResult<Option<User>> {
+        let sql = format!("SELECT {USER_COLUMNS} FROM users WHERE id = $1");
+        Ok(sqlx::query_as(&sql).bind(id).fetch_optional(&self.pool).await?)
+    }
+
+    pub async fn count_users(&self) -> StoreResult<i64> {
+        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM users").fetch_one(&self.pool).await?)
+    }
+
+    pub async fn update_profile(&self, user_id: i64, display_name: &str, language: Option<Language>) -> StoreResult<()> {
+        sqlx::query("UPDATE users SET display_name = $1, preferred_language = $2 WHERE id = $3")
+            .bind(display_name)
+            .bind(language.map(|l| l.code()))
+            .bind(user_id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    pub async fn set_preferred_language(&self, user_id: i64, language: Language) -> StoreResult<()> {
+        sqlx::query("UPDATE users SET preferred_language = $1 WHERE id = $2")
+            .bind(language.code())
+            .bind(user_id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    pub async fn set_password_hash(&self, user_id: i64, password_hash: &str) -> StoreResult<()> {
+        sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
+            .bind(password_hash)
+            .bind(user_id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    pub async fn set_platform_admin(&self, user_id: i64, admin: bool) -> StoreResult<()> {
+        sqlx::query("UPDATE users SET is_platform_admin = $1 WHERE id = $2")
+            .bind(i64::from(admin))
+            .bind(user_id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Issues a one-time token for a mailed link and returns the secret to put in the link.
+    pub async fn issue_mail_token(&self, user_id: i64, purpose: MailTokenPurpose) -> StoreResult<String> {
+        let token = random_token();
+        let at = now();
+        sqlx::query(
+            "INSERT INTO mail_tokens (token_hash, purpose, user_id, expires_at, created_at) VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(token_hash(&token))
+        .bind(purpose.code())
+        .bind(user_id)
+        .bind(at + purpose.lifetime_seconds())
+        .bind(at)
+        .execute(&self.pool)
+        .await?;
+        Ok(token)
+    }
+
+    /// Uses up a mailed token: gives its user if it is valid, unused and unexpired, exactly once
+    /// (the update is conditional, so two clicks at once cannot both succeed).
+    pub async fn consume_mail_token(&self, token: &str, purpose: MailTokenPurpose) -> StoreResult<Option<i64>> {
+        let at = now();
+        let user: Option<i64> = sqlx::query_scalar(
+            "UPDATE mail_tokens SET used_at = $1 WHERE token_hash = $2 AND purpose = $3 AND used_at IS NULL AND expires_at > $4 \
+             RETURNING user_id",
+        )
+        .bind(at)
+        .bind(token_hash(token))
+        .bind(purpose.code())
+        .bind(at)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(user)
+    }
+
+    /// Whether a mailed token would be accepted now, without using it up (to show the form).
+    pub async fn mail_token_is_valid(&self, token: &str, purpose: MailTokenPurpose) -> StoreResult<bool> {
+        let found: Option<i64> = sqlx::query_scalar(
+            "SELECT user_id FROM mail_tokens WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > $3",
+        )
+        .bind(token_hash(token))
+        .bind(purpose.code())
+        .bind(now())
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(found.is_some())
+    }
+
+    pub async fn mark_email_verified(&self, user_id: i64) -> StoreResult<()> {
+        sqlx::query("UPDATE users SET email_verified_at = $1 WHERE id = $2 AND email_verified_at IS NULL")
+            .bind(now())
+            .bind(user_id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Creates an API token and returns it with its secret, which is never stored in the clear.
+    pub async fn create_api_token(&self, user_id: i64, name: &str, scope: ApiTokenScope) -> StoreResult<(ApiToken, String)> {
+        let secret = format!("shutaf_{}", random_token());
+        let token: ApiToken = sqlx::query_as(
+            "INSERT INTO api_tokens (user_id, name, token_hash, scope, created_at) VALUES ($1, $2, $3, $4, $5) \
+             RETURNING id, name, scope, created_at, last_used_at",
+        )
+        .bind(user_id)
+        .bind(name)
+        .bind(token_hash(&secret))
+        .bind(scope.code())
+        .bind(now())
+        .fetch_one(&self.pool)
+        .await
+        .map_err(StoreError::from_write)?;
+        Ok((token, secret))
+    }
+
+    pub async fn api_tokens_of(&self, user_id: i64) -> StoreResult<Vec<ApiToken>> {
+        Ok(sqlx::query_as(
+            "SELECT id, name, scope, created_at, last_used_at FROM api_tokens WHERE user_id = $1 AND revoked_at IS NULL ORDER BY id",
+        )
+        .bind(user_id)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    /// Revokes one of a person's tokens; `NotFound` if it is not theirs.
+    pub async fn revoke_api_token(&self, user_id: i64, token_id: i64) -> StoreResult<()> {
+        let done = sqlx::query("UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND user_id = $3 AND revoked_at IS NULL")
+            .bind(now())
+            .bind(token_id)
+            .bind(user_id)
+            .execute(&self.pool)
+            .await?;
+        if done.rows_affected() == 0 { Err(StoreError::NotFound) } else { Ok(()) }
+    }
+
+    /// The user and scope of a live API token.
+    pub async fn user_by_api_token(&self, secret: &str) -> StoreResult<Option<(User, ApiTokenScope)>> {
+        let hash = token_hash(secret);
+        let found: Option<(i64, i64, String)> =
+            sqlx::query_as("SELECT id, user_id, scope FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL")
+                .bind(&hash)
+                .fetch_optional(&self.pool)
+                .await?;
+        let Some((token_id, user_id, scope)) = found else { return Ok(None) };
+        let Some(scope) = ApiTokenScope::parse(&scope) else { return Ok(None) };
+        let at = now();
+        // Recording use at most once a minute keeps reads from turning into writes.
+        sqlx::query("UPDATE api_tokens SET last_used_at = $1 WHERE id = $2 AND (last_used_at IS NULL OR last_used_at < $3)")
+            .bind(at)
+            .bind(token_id)
+            .bind(at - 60)
+            .execute(&self.pool)
+            .await?;
+        Ok(self.user_by_id(user_id).await?.map(|user| (user, scope)))
+    }
+
+    /// Counts failed sign-ins under a key within the last `window` seconds.
+    pub async fn recent_login_failures(&self, key_hash: &str, window: i64) -> StoreResult<i64> {
+        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM login_failures WHERE key_hash = $1 AND at > $2")
+            .bind(key_hash)
+            .bind(now() - window)
+            .fetch_one(&self.pool)
+            .await?)
+    }
+
+    pub async fn record_login_failure(&self, key_hashes: &[&str]) -> StoreResult<()> {
+        let at = now();
+        for key in key_hashes {
+            sqlx::query("INSERT INTO login_failures (key_hash, at) VALUES ($1, $2)")
+                .bind(*key)
+                .bind(at)
+                .execute(&self.pool)
+                .await?;
+        }
+        // Old records are of no use; trimming here keeps the table small without a cron job.
+        sqlx::query("DELETE FROM login_failures WHERE at < $1").bind(at - 24 * 3600).execute(&self.pool).await?;
+        Ok(())
+    }
+
+    pub async fn clear_login_failures(&self, key_hash: &str) -> StoreResult<()> {
+        sqlx::query("DELETE FROM login_failures WHERE key_hash = $1").bind(key_hash).execute(&self.pool).await?;
+        Ok(())
+    }
+}

@@ -1,0 +1,209 @@
+//! Storage for the Shutaf hub: one SQL dialect that runs on SQLite (embedded, the default) and
+//! PostgreSQL (the scale path), through sqlx's `Any` driver.
+//!
+//! Portability is a design rule, not an accident: ids are 64-bit integers, times are Unix seconds,
+//! flags are integers 0 or 1 (the `Any` driver cannot read SQLite booleans), placeholders are `$1, $2, ...` (which SQLite also understands), and the
+//! SQL used is the common subset (`ON CONFLICT`, `RETURNING`). Migrations are kept per backend in
+//! `migrations/sqlite` and `migrations/postgres`, embedded in the binary, and a test checks that
+//! both produce the same tables and columns.
+
+pub mod accounts;
+pub mod localities;
+pub mod organisations;
+pub mod sessions;
+pub mod testing;
+
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
+use sqlx::migrate::Migrator;
+use sqlx::{AnyPool, Executor};
+
+pub use accounts::{ApiToken, ApiTokenScope, MailTokenPurpose, User};
+pub use localities::{Goal, Locality, NewLocality};
+pub use organisations::{
+    Directory, DirectoryFilter, Invitation, Member, NewOrganisation, Organisation, OrganisationSummary,
+};
+pub use sessions::DbSessionStore;
+
+static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("../../migrations/sqlite");
+static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("../../migrations/postgres");
+
+/// What can go wrong in storage, in terms callers can act on.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// A unique rule was broken (an email already registered, a duplicate membership, ...).
+    #[error("conflict with an existing record")]
+    Conflict,
+    #[error("not found")]
+    NotFound,
+    #[error("database error: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error("migration error: {0}")]
+    Migration(#[from] sqlx::migrate::MigrateError),
+    #[error("stored data could not be read: {0}")]
+    Corrupt(String),
+}
+
+impl StoreError {
+    /// Maps a driver error to `Conflict` when it is a unique-constraint violation.
+    pub(crate) fn from_write(error: sqlx::Error) -> StoreError {
+        match &error {
+            sqlx::Error::Database(db) if db.is_unique_violation() => StoreError::Conflict,
+            _ => StoreError::Database(error),
+        }
+    }
+}
+
+pub type StoreResult<T> = Result<T, StoreError>;
+
+/// Which database engine is behind the pool.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl Backend {
+    pub fn of_url(url: &str) -> Option<Backend> {
+        if url.starts_with("sqlite:") {
+            Some(Backend::Sqlite)
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Some(Backend::Postgres)
+        } else {
+            None
+        }
+    }
+}
+
+/// Connection settings beyond the URL.
+#[derive(Debug, Clone)]
+pub struct DbSettings {
+    pub max_connections: u32,
+    /// Take the migration lock while migrating. Off for PostgreSQL-compatible engines that have
+    /// no advisory locks; then run `shutaf migrate` from one place before starting servers.
+    pub migration_locking: bool,
+}
+
+impl Default for DbSettings {
+    fn default() -> Self {
+        DbSettings { max_connections: 10, migration_locking: true }
+    }
+}
+
+/// The hub's database: a pool and the backend it talks to. Cheap to clone.
+#[derive(Debug, Clone)]
+pub struct Db {
+    pub pool: AnyPool,
+    pub backend: Backend,
+}
+
+/// Seconds since the Unix epoch: how the hub stores every time.
+pub fn now() -> i64 {
+    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0)
+}
+
+impl Db {
+    /// Connects to `url` (`sqlite://path` or `postgres://...`). A SQLite file is created if
+    /// missing and put in WAL mode; every SQLite connection enforces foreign keys.
+    pub async fn connect(url: &str, settings: &DbSettings) -> StoreResult<Db> {
+        sqlx::any::install_default_drivers();
+        let backend = Backend::of_url(url)
+            .ok_or_else(|| StoreError::Corrupt(format!("unsupported database URL scheme: {}", url_scheme(url))))?;
+        let url = match backend {
+            Backend::Sqlite if !url.contains("mode=") => {
+                format!("{url}{}mode=rwc", if url.contains('?') { '&' } else { '?' })
+            }
+            _ => url.to_owned(),
+        };
+        let options: AnyConnectOptions = url.parse()?;
+        let pool = AnyPoolOptions::new()
+            .max_connections(match backend {
+                // One writer at a time is SQLite's nature; a few readers beside it is plenty.
+                Backend::Sqlite => settings.max_connections.min(8),
+                Backend::Postgres => settings.max_connections,
+            })
+            .after_connect(move |conn, _meta| {
+                Box::pin(async move {
+                    if backend == Backend::Sqlite {
+                        conn.execute("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL;")
+                            .await?;
+                    }
+                    Ok(())
+                })
+            })
+            .connect_with(options)
+            .await?;
+        if backend == Backend::Sqlite {
+            // WAL lets readers go on while one connection writes; the setting sticks to the file.
+            sqlx::query("PRAGMA journal_mode = WAL").execute(&pool).await?;
+        }
+        Ok(Db { pool, backend })
+    }
+
+    fn migrator(&self, locking: bool) -> Migrator {
+        let mut migrator = match self.backend {
+            Backend::Sqlite => clone_migrator(&SQLITE_MIGRATIONS),
+            Backend::Postgres => clone_migrator(&POSTGRES_MIGRATIONS),
+        };
+        migrator.set_locking(locking);
+        migrator
+    }
+
+    /// Brings the schema up to date with the migrations embedded in this binary.
+    pub async fn migrate(&self, settings: &DbSettings) -> StoreResult<()> {
+        self.migrator(settings.migration_locking).run(&self.pool).await?;
+        Ok(())
+    }
+
+    /// Whether the database answers.
+    pub async fn ping(&self) -> bool {
+        sqlx::query("SELECT 1").execute(&self.pool).await.is_ok()
+    }
+
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+
+    /// The tables and their columns, sorted: used to check both backends have the same schema.
+    pub async fn schema(&self) -> StoreResult<Vec<(String, String)>> {
+        let sql = match self.backend {
+            Backend::Sqlite => {
+                "SELECT m.name, p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p \
+                 WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name NOT LIKE '_sqlx%'"
+            }
+            Backend::Postgres => {
+                "SELECT CAST(table_name AS TEXT), CAST(column_name AS TEXT) FROM information_schema.columns \
+                 WHERE table_schema = 'public' AND table_name NOT LIKE '_sqlx%'"
+            }
+        };
+        let mut rows: Vec<(String, String)> = sqlx::query_as(sql).fetch_all(&self.pool).await?;
+        rows.sort();
+        Ok(rows)
+    }
+}
+
+fn url_scheme(url: &str) -> &str {
+    url.split(':').next().unwrap_or("")
+}
+
+fn clone_migrator(source: &Migrator) -> Migrator {
+    let mut migrator = Migrator::DEFAULT;
+    migrator.migrations = source.migrations.clone();
+    migrator
+}
+
+/// A fresh random secret, hex-encoded: for session-independent tokens sent by mail or API.
+pub fn random_token() -> String {
+    use rand::RngCore;
+    let mut bytes = [0u8; 32];
+    rand::rng().fill_bytes(&mut bytes);
+    hex::encode(bytes)
+}
+
+/// The SHA-256 of a token, hex-encoded. Only hashes are stored, so a leaked database does not
+/// hand out working links or API tokens.
+pub fn token_hash(token: &str) -> String {
+    use sha2::{Digest, Sha256};
+    hex::encode(Sha256::digest(token.as_bytes()))
+}

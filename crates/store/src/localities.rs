@@ -1,0 +1,145 @@
+//! Localities (the hub's tenants: municipalities, councils, clusters), their conveners and goals.
+
+use serde::Serialize;
+use shutaf_domain::{Language, LocalityKind};
+use sqlx::FromRow;
+
+use crate::organisations::pick_name;
+use crate::{Db, StoreError, StoreResult, now};
+
+/// A locality and who convenes partnerships in it.
+#[derive(Debug, Clone, FromRow, Serialize)]
+pub struct Locality {
+    pub id: i64,
+    pub name_he: Option<String>,
+    pub name_ar: Option<String>,
+    pub name_en: Option<String>,
+    #[sqlx(try_from = "String")]
+    pub kind: LocalityKind,
+    pub convener_organisation_id: i64,
+    pub description: Option<String>,
+    pub created_at: i64,
+}
+
+impl Locality {
+    pub fn name(&self, lang: Language) -> &str {
+        pick_name([&self.name_he, &self.name_ar, &self.name_en], lang)
+    }
+}
+
+const LOCALITY_COLUMNS: &str = "id, name_he, name_ar, name_en, kind, convener_organisation_id, description, created_at";
+
+/// A validated new locality.
+#[derive(Debug, Clone)]
+pub struct NewLocality {
+    pub names: [Option<String>; 3],
+    pub kind: LocalityKind,
+    pub convener_organisation_id: i64,
+    pub description: Option<String>,
+}
+
+/// An item on a locality's agenda.
+#[derive(Debug, Clone, FromRow, Serialize)]
+pub struct Goal {
+    pub id: i64,
+    pub locality_id: i64,
+    pub title_he: Option<String>,
+    pub title_ar: Option<String>,
+    pub title_en: Option<String>,
+    pub department: Option<String>,
+    pub work_plan_year: Option<i64>,
+    pub budget_line: Option<String>,
+}
+
+impl Goal {
+    pub fn title(&self, lang: Language) -> &str {
+        pick_name([&self.title_he, &self.title_ar, &self.title_en], lang)
+    }
+}
+
+impl Db {
+    /// Creates a locality; its convener organisation must exist and also comes to work in it.
+    pub async fn create_locality(&self, locality: &NewLocality) -> StoreResult<Locality> {
+        let mut tx = self.pool.begin().await?;
+        let sort_name = locality.names.iter().find_map(|n| n.as_deref()).map(shutaf_domain::search::normalise).unwrap_or_default();
+        let sql = format!(
+            "INSERT INTO localities (name_he, name_ar, name_en, sort_name, kind, convener_organisation_id, description, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING {LOCALITY_COLUMNS}"
+        );
+        let created: Locality = sqlx::query_as(&sql)
+            .bind(locality.names[0].as_deref())
+            .bind(locality.names[1].as_deref())
+            .bind(locality.names[2].as_deref())
+            .bind(sort_name.trim())
+            .bind(locality.kind.code())
+            .bind(locality.convener_organisation_id)
+            .bind(locality.description.as_deref())
+            .bind(now())
+            .fetch_one(&mut *tx)
+            .await
+            .map_err(|e| match &e {
+                sqlx::Error::Database(db) if db.is_foreign_key_violation() => StoreError::NotFound,
+                _ => StoreError::from_write(e),
+            })?;
+        sqlx::query(
+            "INSERT INTO organisation_localities (organisation_id, locality_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+        )
+        .bind(locality.convener_organisation_id)
+        .bind(created.id)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(created)
+    }
+
+    pub async fn locality(&self, id: i64) -> StoreResult<Option<Locality>> {
+        let sql = format!("SELECT {LOCALITY_COLUMNS} FROM localities WHERE id = $1");
+        Ok(sqlx::query_as(&sql).bind(id).fetch_optional(&self.pool).await?)
+    }
+
+    /// All localities, by name. A hub serves at most a few hundred, so no paging is needed.
+    pub async fn localities(&self) -> StoreResult<Vec<Locality>> {
+        let sql = format!("SELECT {LOCALITY_COLUMNS} FROM localities ORDER BY sort_name, id LIMIT 1000");
+        Ok(sqlx::query_as(&sql).fetch_all(&self.pool).await?)
+    }
+
+    /// Localities this organisation convenes.
+    pub async fn localities_convened_by(&self, organisation_id: i64) -> StoreResult<Vec<Locality>> {
+        let sql = format!("SELECT {LOCALITY_COLUMNS} FROM localities WHERE convener_organisation_id = $1 ORDER BY sort_name, id");
+        Ok(sqlx::query_as(&sql).bind(organisation_id).fetch_all(&self.pool).await?)
+    }
+
+    pub async fn create_goal(
+        &self,
+        locality_id: i64,
+        titles: &[Option<String>; 3],
+        department: Option<&str>,
+        work_plan_year: Option<i64>,
+        budget_line: Option<&str>,
+    ) -> StoreResult<i64> {
+        Ok(sqlx::query_scalar(
+            "INSERT INTO goals (locality_id, title_he, title_ar, title_en, department, work_plan_year, budget_line, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+        )
+        .bind(locality_id)
+        .bind(titles[0].as_deref())
+        .bind(titles[1].as_deref())
+        .bind(titles[2].as_deref())
+        .bind(department)
+        .bind(work_plan_year)
+        .bind(budget_line)
+        .bind(now())
+        .fetch_one(&self.pool)
+        .await?)
+    }
+
+    pub async fn goals_of(&self, locality_id: i64) -> StoreResult<Vec<Goal>> {
+        Ok(sqlx::query_as(
+            "SELECT id, locality_id, title_he, title_ar, title_en, department, work_plan_year, budget_line FROM goals \
+             WHERE locality_id = $1 ORDER BY id LIMIT 500",
+        )
+        .bind(locality_id)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+}
