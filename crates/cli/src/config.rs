@@ -1,0 +1,149 @@
+//! Loading configuration: defaults, then `shutaf.toml`, then `SHUTAF_*` environment variables.
+
+use std::path::Path;
+
+use anyhow::{Context, bail};
+use shutaf_domain::Language;
+use shutaf_web::Config;
+use shutaf_web::config::SmtpConfig;
+
+/// Reads the configuration. An explicit file must exist; `./shutaf.toml` is optional.
+pub fn load(path: Option<&Path>) -> anyhow::Result<Config> {
+    let mut config = match path {
+        Some(path) => parse_file(path)?,
+        None if Path::new("shutaf.toml").exists() => parse_file(Path::new("shutaf.toml"))?,
+        None => Config::default(),
+    };
+    apply_environment(&mut config, |name| std::env::var(name).ok())?;
+    Ok(config)
+}
+
+fn parse_file(path: &Path) -> anyhow::Result<Config> {
+    let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    toml::from_str(&text).with_context(|| format!("{} is not a valid configuration", path.display()))
+}
+
+fn flag(name: &str, value: &str) -> anyhow::Result<bool> {
+    match value.to_ascii_lowercase().as_str() {
+        "1" | "true" | "yes" | "on" => Ok(true),
+        "0" | "false" | "no" | "off" => Ok(false),
+        _ => bail!("{name} must be true or false, not {value:?}"),
+    }
+}
+
+/// Overlays `SHUTAF_*` variables (read through `get`, so tests need not touch the environment).
+pub fn apply_environment(config: &mut Config, get: impl Fn(&str) -> Option<String>) -> anyhow::Result<()> {
+    if let Some(v) = get("SHUTAF_LISTEN") {
+        config.listen = v;
+    }
+    if let Some(v) = get("SHUTAF_BASE_URL") {
+        config.base_url = v;
+    }
+    if let Some(v) = get("SHUTAF_DATABASE_URL") {
+        config.database_url = v;
+    }
+    if let Some(v) = get("SHUTAF_MAX_CONNECTIONS") {
+        config.max_connections = v.parse().with_context(|| format!("SHUTAF_MAX_CONNECTIONS must be a number, not {v:?}"))?;
+    }
+    if let Some(v) = get("SHUTAF_MIGRATION_LOCKING") {
+        config.migration_locking = flag("SHUTAF_MIGRATION_LOCKING", &v)?;
+    }
+    if let Some(v) = get("SHUTAF_SECRET_KEY") {
+        config.secret_key = Some(v);
+    }
+    if let Some(v) = get("SHUTAF_SECRET_KEY_FILE") {
+        config.secret_key_file = v.into();
+    }
+    if let Some(v) = get("SHUTAF_DEFAULT_LANGUAGE") {
+        config.default_language = Language::parse(&v).with_context(|| format!("SHUTAF_DEFAULT_LANGUAGE must be he, ar or en, not {v:?}"))?;
+    }
+    if let Some(v) = get("SHUTAF_BEHIND_PROXY") {
+        config.behind_proxy = flag("SHUTAF_BEHIND_PROXY", &v)?;
+    }
+    if let Some(v) = get("SHUTAF_MAIL_FROM") {
+        config.mail_from = v;
+    }
+    if let Some(v) = get("SHUTAF_OUTBOX_DIR") {
+        config.outbox_dir = v.into();
+    }
+    if let Some(host) = get("SHUTAF_SMTP_HOST") {
+        let port = match get("SHUTAF_SMTP_PORT") {
+            Some(p) => p.parse().with_context(|| format!("SHUTAF_SMTP_PORT must be a port number, not {p:?}"))?,
+            None => config.smtp.as_ref().map(|s| s.port).unwrap_or(25),
+        };
+        config.smtp = Some(SmtpConfig { host, port, username: get("SHUTAF_SMTP_USERNAME"), password: get("SHUTAF_SMTP_PASSWORD") });
+    }
+    if !(config.base_url.starts_with("http://") || config.base_url.starts_with("https://")) {
+        bail!("base_url must start with http:// or https://, not {:?}", config.base_url);
+    }
+    Ok(())
+}
+
+/// The instance secret: configured, or kept in a file created on first start (mode 0600).
+pub fn secret(config: &Config) -> anyhow::Result<String> {
+    if let Some(secret) = &config.secret_key {
+        if secret.len() < 32 {
+            bail!("the secret key must be at least 32 characters long");
+        }
+        return Ok(secret.clone());
+    }
+    let path = &config.secret_key_file;
+    if let Ok(existing) = std::fs::read_to_string(path) {
+        let existing = existing.trim().to_owned();
+        if existing.len() >= 32 {
+            return Ok(existing);
+        }
+    }
+    let secret = shutaf_store::random_token();
+    write_private(path, &secret).with_context(|| format!("cannot write the secret key file {}", path.display()))?;
+    tracing::info!(path = %path.display(), "generated a new instance secret");
+    Ok(secret)
+}
+
+fn write_private(path: &Path, content: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options.open(path)?.write_all(content.as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    #[test]
+    fn environment_overrides_the_file() {
+        let mut config: Config = toml::from_str("listen = \"0.0.0.0:9000\"\ndefault_language = \"ar\"\n").unwrap();
+        assert_eq!(config.listen, "0.0.0.0:9000");
+        assert_eq!(config.default_language, Language::Ar);
+        let env: HashMap<&str, &str> = [
+            ("SHUTAF_DATABASE_URL", "postgres://app@db/shutaf"),
+            ("SHUTAF_DEFAULT_LANGUAGE", "en"),
+            ("SHUTAF_SMTP_HOST", "mail.example.org"),
+            ("SHUTAF_SMTP_PORT", "2525"),
+            ("SHUTAF_MIGRATION_LOCKING", "false"),
+        ]
+        .into_iter()
+        .collect();
+        apply_environment(&mut config, |k| env.get(k).map(|v| v.to_string())).unwrap();
+        assert_eq!(config.database_url, "postgres://app@db/shutaf");
+        assert_eq!(config.default_language, Language::En);
+        assert_eq!(config.smtp.as_ref().unwrap().port, 2525);
+        assert!(!config.migration_locking);
+        assert_eq!(config.listen, "0.0.0.0:9000");
+    }
+
+    #[test]
+    fn bad_values_are_explained() {
+        let mut config = Config::default();
+        let error = apply_environment(&mut config, |k| (k == "SHUTAF_DEFAULT_LANGUAGE").then(|| "fr".to_owned())).unwrap_err();
+        assert!(error.to_string().contains("he, ar or en"));
+        assert!(toml::from_str::<Config>("no_such_setting = 1").is_err());
+    }
+}

@@ -1,0 +1,147 @@
+//! `shutaf`: the one binary of the Shutaf partnership hub.
+//!
+//! `shutaf` (or `shutaf serve`) runs the hub; `migrate`, `demo` and `admin create` look after its
+//! database. Configuration comes from `shutaf.toml` and `SHUTAF_*` environment variables.
+
+mod config;
+mod demo;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use shutaf_store::{Db, DbSettings};
+use shutaf_web::{AppState, Config, Mailer};
+
+#[derive(Parser)]
+#[command(name = "shutaf", version, about = "The Shutaf hub for cross-sector sustainability partnerships")]
+struct Cli {
+    /// Configuration file (TOML). Defaults to ./shutaf.toml when it exists.
+    #[arg(long, global = true, env = "SHUTAF_CONFIG")]
+    config: Option<std::path::PathBuf>,
+    /// Log as JSON lines (for log collectors) instead of human-readable text.
+    #[arg(long, global = true, env = "SHUTAF_LOG_JSON")]
+    log_json: bool,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the hub (the default). Migrates the database, and loads the demo into an empty one.
+    Serve {
+        /// Do not load the demo data into an empty database.
+        #[arg(long)]
+        no_demo: bool,
+    },
+    /// Bring the database schema up to date, then exit.
+    Migrate,
+    /// Load the demo locality, organisations and people into an empty database.
+    Demo,
+    /// Platform administration.
+    Admin {
+        #[command(subcommand)]
+        command: AdminCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum AdminCommand {
+    /// Create a platform administrator (or make an existing account one). Prints a generated
+    /// password unless SHUTAF_ADMIN_PASSWORD is set.
+    Create {
+        #[arg(long)]
+        email: String,
+        #[arg(long, default_value = "Administrator")]
+        name: String,
+    },
+}
+
+fn settings(config: &Config) -> DbSettings {
+    DbSettings { max_connections: config.max_connections, migration_locking: config.migration_locking }
+}
+
+async fn open_database(config: &Config) -> anyhow::Result<Db> {
+    let settings = settings(config);
+    let db = Db::connect(&config.database_url, &settings)
+        .await
+        .with_context(|| format!("cannot open the database {}", shutaf_web::config::redact_url(&config.database_url)))?;
+    db.migrate(&settings).await.context("cannot migrate the database")?;
+    Ok(db)
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    init_logging(cli.log_json);
+    let config = config::load(cli.config.as_deref())?;
+    match cli.command.unwrap_or(Command::Serve { no_demo: false }) {
+        Command::Serve { no_demo } => serve(config, no_demo).await,
+        Command::Migrate => {
+            open_database(&config).await?;
+            tracing::info!("database is up to date");
+            Ok(())
+        }
+        Command::Demo => {
+            let db = open_database(&config).await?;
+            demo::load(&db).await?;
+            Ok(())
+        }
+        Command::Admin { command: AdminCommand::Create { email, name } } => {
+            let db = open_database(&config).await?;
+            demo::create_admin(&db, &email, &name).await
+        }
+    }
+}
+
+fn init_logging(json: bool) {
+    use tracing_subscriber::EnvFilter;
+    let filter = EnvFilter::try_from_env("SHUTAF_LOG").unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,tower_http=info"));
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    if json {
+        builder.json().init();
+    } else {
+        builder.init();
+    }
+}
+
+async fn serve(config: Config, no_demo: bool) -> anyhow::Result<()> {
+    tracing::info!(?config, "starting Shutaf");
+    let db = open_database(&config).await?;
+    if !no_demo && db.count_users().await? == 0 && db.count_organisations().await? == 0 {
+        demo::load(&db).await?;
+    }
+    let secret = config::secret(&config)?;
+    let mailer = Mailer::from_config(&config).context("mail settings")?;
+    let listener = tokio::net::TcpListener::bind(&config.listen)
+        .await
+        .with_context(|| format!("cannot listen on {}", config.listen))?;
+    let address = listener.local_addr()?;
+    tracing::info!(%address, base_url = %config.base_url, "Shutaf is listening");
+    let state = AppState::new(db.clone(), config, mailer, secret);
+    shutaf_web::serve(listener, state, shutdown_signal()).await?;
+    db.close().await;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+/// Resolves on Ctrl-C or SIGTERM, so that requests in flight finish before the process ends.
+async fn shutdown_signal() {
+    let interrupt = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = interrupt => {},
+        _ = terminate => {},
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+}

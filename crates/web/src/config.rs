@@ -1,0 +1,147 @@
+//! The hub's configuration: read by the `shutaf` binary from `shutaf.toml` and `SHUTAF_*`
+//! environment variables, and handed to the web layer. Secrets never appear in `Debug` output.
+
+use std::path::PathBuf;
+
+use serde::Deserialize;
+use shutaf_domain::Language;
+
+/// Everything the running hub needs to know about its setting.
+#[derive(Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    /// Address to listen on, such as `127.0.0.1:8080`.
+    pub listen: String,
+    /// The address people reach the hub at; used in mailed links. `https://...` turns on
+    /// `Secure` cookies and HSTS.
+    pub base_url: String,
+    /// `sqlite://shutaf.db` (the default) or `postgres://user@host/db`.
+    pub database_url: String,
+    pub max_connections: u32,
+    /// Take the migration lock when migrating (off for engines without advisory locks).
+    pub migration_locking: bool,
+    /// Key for hashing rate-limit keys and similar. Generated and kept in `secret_key_file` when
+    /// not given; several servers on one database must share it.
+    pub secret_key: Option<String>,
+    pub secret_key_file: PathBuf,
+    pub default_language: Language,
+    /// Trust `X-Forwarded-For` from a reverse proxy for the client's address.
+    pub behind_proxy: bool,
+    pub smtp: Option<SmtpConfig>,
+    /// The sender of the hub's mail.
+    pub mail_from: String,
+    /// Without SMTP, mail is written here, one `.eml` file a message.
+    pub outbox_dir: PathBuf,
+}
+
+/// An SMTP relay. Plain SMTP on the given port; use a local relay for TLS to the outside.
+#[derive(Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SmtpConfig {
+    pub host: String,
+    #[serde(default = "default_smtp_port")]
+    pub port: u16,
+    pub username: Option<String>,
+    pub password: Option<String>,
+}
+
+fn default_smtp_port() -> u16 {
+    25
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            listen: "127.0.0.1:8080".into(),
+            base_url: "http://127.0.0.1:8080".into(),
+            database_url: "sqlite://shutaf.db".into(),
+            max_connections: 10,
+            migration_locking: true,
+            secret_key: None,
+            secret_key_file: "shutaf-secret.key".into(),
+            default_language: Language::He,
+            behind_proxy: false,
+            smtp: None,
+            mail_from: "Shutaf <noreply@shutaf.invalid>".into(),
+            outbox_dir: "outbox".into(),
+        }
+    }
+}
+
+impl Config {
+    pub fn is_https(&self) -> bool {
+        self.base_url.starts_with("https://")
+    }
+
+    /// The base URL without a trailing slash, for building links.
+    pub fn base(&self) -> &str {
+        self.base_url.trim_end_matches('/')
+    }
+}
+
+fn redacted(secret: &Option<String>) -> &'static str {
+    if secret.is_some() { "<set>" } else { "<unset>" }
+}
+
+impl std::fmt::Debug for Config {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Config")
+            .field("listen", &self.listen)
+            .field("base_url", &self.base_url)
+            .field("database_url", &redact_url(&self.database_url))
+            .field("max_connections", &self.max_connections)
+            .field("migration_locking", &self.migration_locking)
+            .field("secret_key", &redacted(&self.secret_key))
+            .field("default_language", &self.default_language)
+            .field("behind_proxy", &self.behind_proxy)
+            .field("smtp", &self.smtp)
+            .field("mail_from", &self.mail_from)
+            .field("outbox_dir", &self.outbox_dir)
+            .finish()
+    }
+}
+
+impl std::fmt::Debug for SmtpConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SmtpConfig")
+            .field("host", &self.host)
+            .field("port", &self.port)
+            .field("username", &self.username)
+            .field("password", &redacted(&self.password))
+            .finish()
+    }
+}
+
+/// A database URL with any password replaced, safe to log.
+pub fn redact_url(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme_end), Some(at)) if at > scheme_end => {
+            let credentials = &url[scheme_end + 3..at];
+            match credentials.split_once(':') {
+                Some((user, _)) => format!("{}://{user}:***{}", &url[..scheme_end], &url[at..]),
+                None => url.to_owned(),
+            }
+        }
+        _ => url.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn secrets_are_not_in_debug_output() {
+        let config = Config {
+            secret_key: Some("very-secret".into()),
+            database_url: "postgres://app:hunter2@db/shutaf".into(),
+            smtp: Some(SmtpConfig { host: "mail".into(), port: 25, username: Some("u".into()), password: Some("pw-secret".into()) }),
+            ..Config::default()
+        };
+        let shown = format!("{config:?}");
+        assert!(!shown.contains("very-secret"));
+        assert!(!shown.contains("hunter2"));
+        assert!(!shown.contains("pw-secret"));
+        assert!(shown.contains("postgres://app:***@db/shutaf"));
+    }
+}

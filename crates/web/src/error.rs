@@ -1,0 +1,185 @@
+//! Errors, turned into responses in one place.
+//!
+//! Handlers return `AppError`. Its `IntoResponse` only marks the response with the error; the
+//! `render_errors` middleware, which knows the reader's language and whether the request was for
+//! the API, turns the mark into a page (in Hebrew, Arabic or English) or a JSON body with a
+//! stable code. A user's mistake is never a 500.
+
+use axum::Json;
+use axum::extract::{Request, State};
+use axum::http::{StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use serde::Serialize;
+use shutaf_domain::validate::FieldErrors;
+use shutaf_store::StoreError;
+
+use crate::i18n::Tr;
+use crate::security::{CSRF_COOKIE, cookie};
+use crate::{AppState, negotiate_language};
+
+/// An error a handler can return.
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error("not found")]
+    NotFound,
+    /// The action needs a signed-in person (pages redirect to sign-in; the API answers 401).
+    #[error("sign in required")]
+    SignInRequired,
+    /// Refused, with the Fluent key of the reason.
+    #[error("forbidden: {0}")]
+    Forbidden(&'static str),
+    /// The request itself is malformed, with the Fluent key of the explanation.
+    #[error("bad request: {0}")]
+    BadRequest(&'static str),
+    /// Fields failed validation (API; pages re-render their form instead).
+    #[error("invalid input")]
+    Invalid(FieldErrors),
+    #[error("conflict: {0}")]
+    Conflict(&'static str),
+    #[error("too many attempts")]
+    RateLimited,
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl From<StoreError> for AppError {
+    fn from(error: StoreError) -> Self {
+        match error {
+            StoreError::NotFound => AppError::NotFound,
+            StoreError::Conflict => AppError::Conflict("error-conflict"),
+            other => AppError::Internal(other.to_string()),
+        }
+    }
+}
+
+impl From<askama::Error> for AppError {
+    fn from(error: askama::Error) -> Self {
+        AppError::Internal(format!("template: {error}"))
+    }
+}
+
+/// What the error middleware needs to render an error.
+#[derive(Debug, Clone)]
+pub struct ErrorMark {
+    pub code: &'static str,
+    pub message_key: &'static str,
+    pub fields: Option<FieldErrors>,
+}
+
+impl AppError {
+    fn parts(&self) -> (StatusCode, &'static str, &'static str) {
+        match self {
+            AppError::NotFound => (StatusCode::NOT_FOUND, "not_found", "error-not-found"),
+            AppError::SignInRequired => (StatusCode::UNAUTHORIZED, "unauthenticated", "refused-sign-in"),
+            AppError::Forbidden(key) => (StatusCode::FORBIDDEN, "forbidden", key),
+            AppError::BadRequest(key) => (StatusCode::BAD_REQUEST, "bad_request", key),
+            AppError::Invalid(_) => (StatusCode::UNPROCESSABLE_ENTITY, "invalid", "error-invalid-input"),
+            AppError::Conflict(key) => (StatusCode::CONFLICT, "conflict", key),
+            AppError::RateLimited => (StatusCode::TOO_MANY_REQUESTS, "rate_limited", "error-rate-limited"),
+            AppError::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal", "error-internal"),
+        }
+    }
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        if let AppError::Internal(detail) = &self {
+            tracing::error!(%detail, "internal error");
+        }
+        let (status, code, message_key) = self.parts();
+        let fields = match self {
+            AppError::Invalid(fields) => Some(fields),
+            _ => None,
+        };
+        let mut response = status.into_response();
+        if status == StatusCode::TOO_MANY_REQUESTS {
+            response.headers_mut().insert(header::RETRY_AFTER, header::HeaderValue::from_static("60"));
+        }
+        response.extensions_mut().insert(ErrorMark { code, message_key, fields });
+        response
+    }
+}
+
+#[derive(Serialize)]
+struct ApiErrorBody {
+    error: ApiError,
+}
+
+#[derive(Serialize)]
+struct ApiError {
+    code: &'static str,
+    message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fields: Option<Vec<ApiFieldError>>,
+}
+
+#[derive(Serialize)]
+struct ApiFieldError {
+    field: String,
+    code: &'static str,
+    message: String,
+}
+
+#[derive(askama::Template)]
+#[template(path = "error.html")]
+struct ErrorPage {
+    ctx: crate::pages::Ctx,
+    status: u16,
+    message: String,
+}
+
+/// Turns error marks into pages or JSON; also gives bare 404/405 responses (unknown routes) a body.
+pub async fn render_errors(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let is_api = request.uri().path().starts_with("/api/");
+    let path_and_query = request.uri().path_and_query().map(|p| p.as_str().to_owned()).unwrap_or_else(|| "/".into());
+    let lang = negotiate_language(request.headers(), None, state.config.default_language);
+    let csrf = cookie(request.headers(), CSRF_COOKIE);
+    let response = next.run(request).await;
+
+    let mark = match response.extensions().get::<ErrorMark>() {
+        Some(mark) => mark.clone(),
+        None if response.status() == StatusCode::NOT_FOUND && response.headers().get(header::CONTENT_TYPE).is_none() => {
+            ErrorMark { code: "not_found", message_key: "error-not-found", fields: None }
+        }
+        None if response.status() == StatusCode::METHOD_NOT_ALLOWED => {
+            ErrorMark { code: "method_not_allowed", message_key: "error-method-not-allowed", fields: None }
+        }
+        None => return response,
+    };
+    let status = response.status();
+    let tr = Tr::new(lang);
+    let retry_after = response.headers().get(header::RETRY_AFTER).cloned();
+
+    let mut out = if is_api {
+        let fields = mark.fields.map(|f| {
+            f.0.into_iter()
+                .map(|e| ApiFieldError { message: tr.t(e.code), field: e.field, code: e.code })
+                .collect()
+        });
+        (status, Json(ApiErrorBody { error: ApiError { code: mark.code, message: tr.t(mark.message_key), fields } }))
+            .into_response()
+    } else if status == StatusCode::UNAUTHORIZED {
+        let next = urlencode(&path_and_query);
+        Redirect::to(&format!("/signin?next={next}")).into_response()
+    } else {
+        let ctx = crate::pages::Ctx::bare(tr, csrf, path_and_query);
+        let page = ErrorPage { ctx, status: status.as_u16(), message: tr.t(mark.message_key) };
+        match askama::Template::render(&page) {
+            Ok(html) => (status, Html(html)).into_response(),
+            Err(e) => {
+                tracing::error!("error page failed to render: {e}");
+                (status, tr.t(mark.message_key)).into_response()
+            }
+        }
+    };
+    if let Some(value) = retry_after {
+        out.headers_mut().insert(header::RETRY_AFTER, value);
+    }
+    out
+}
+
+/// Percent-encodes a value for a query string.
+pub fn urlencode(value: &str) -> String {
+    serde_urlencoded::to_string([("", value)]).map(|s| s.trim_start_matches('=').to_owned()).unwrap_or_default()
+}

@@ -1,0 +1,279 @@
+//! The server-rendered pages. Every page works without JavaScript; htmx only makes some of them
+//! quicker (the directory filters update the results in place).
+
+pub mod accounts;
+pub mod admin;
+pub mod home;
+pub mod localities;
+pub mod organisations;
+
+use axum::Router;
+use axum::extract::{FromRequestParts, Query};
+use axum::http::request::Parts;
+use axum::routing::{get, post};
+use shutaf_domain::Language;
+use shutaf_domain::validate::FieldErrors;
+use shutaf_store::User;
+use tower_sessions::Session;
+
+use crate::AppState;
+use crate::auth::MaybeUser;
+use crate::error::{AppError, urlencode};
+use crate::i18n::Tr;
+use crate::security::CsrfToken;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/", get(home::home))
+        .route("/healthz", get(home::healthz))
+        .route("/accessibility", get(home::accessibility))
+        .route("/language/{code}", get(home::switch_language))
+        .route("/signup", get(accounts::signup_form).post(accounts::signup))
+        .route("/verify-email", get(accounts::verify_email))
+        .route("/signin", get(accounts::signin_form).post(accounts::signin))
+        .route("/signout", post(accounts::signout))
+        .route("/password/forgot", get(accounts::forgot_form).post(accounts::forgot))
+        .route("/password/reset", get(accounts::reset_form).post(accounts::reset))
+        .route("/profile", get(accounts::profile).post(accounts::update_profile))
+        .route("/profile/tokens", get(accounts::tokens).post(accounts::create_token))
+        .route("/profile/tokens/{id}/revoke", post(accounts::revoke_token))
+        .route("/organisations", get(organisations::directory).post(organisations::create))
+        .route("/organisations/new", get(organisations::new_form))
+        .route("/organisations/{id}", get(organisations::show))
+        .route("/organisations/{id}/edit", get(organisations::edit_form).post(organisations::update))
+        .route("/organisations/{id}/members", get(organisations::members).post(organisations::invite))
+        .route("/organisations/{id}/members/{user_id}", post(organisations::change_member))
+        .route("/organisations/{id}/leave", post(organisations::leave))
+        .route("/invitations/{token}", get(organisations::invitation).post(organisations::accept_invitation))
+        .route("/localities", get(localities::list))
+        .route("/localities/{id}", get(localities::show))
+        .route("/admin", get(admin::dashboard))
+        .route("/admin/localities", post(admin::create_locality))
+}
+
+/// What every page needs: the translator, the person, the CSRF token, where we are.
+pub struct Ctx {
+    pub tr: Tr,
+    pub user: Option<User>,
+    pub csrf: String,
+    /// Path and query of this page, for language links and `next=` after sign-in.
+    pub here: String,
+    /// A one-off message from the previous action (a Fluent key).
+    pub flash: Option<String>,
+}
+
+/// A link in the language switcher.
+pub struct LanguageLink {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub href: String,
+    pub current: bool,
+}
+
+impl Ctx {
+    /// A context without a session, for error pages.
+    pub fn bare(tr: Tr, csrf: Option<String>, here: String) -> Ctx {
+        Ctx { tr, user: None, csrf: csrf.unwrap_or_default(), here, flash: None }
+    }
+
+    pub fn t(&self, key: impl AsRef<str>) -> String {
+        self.tr.t(key.as_ref())
+    }
+
+    pub fn sectors(&self) -> &'static [shutaf_domain::Sector] {
+        shutaf_domain::Sector::ALL
+    }
+
+    pub fn kinds(&self) -> &'static [shutaf_domain::OrganisationKind] {
+        shutaf_domain::OrganisationKind::ALL
+    }
+
+    pub fn contribution_types(&self) -> &'static [shutaf_domain::ContributionType] {
+        shutaf_domain::ContributionType::ALL
+    }
+
+    pub fn locality_kinds(&self) -> &'static [shutaf_domain::LocalityKind] {
+        shutaf_domain::LocalityKind::ALL
+    }
+
+    pub fn sector_defaults(&self, sector: &shutaf_domain::Sector) -> &'static [shutaf_domain::ContributionType] {
+        shutaf_domain::ContributionType::sector_defaults(*sector)
+    }
+
+    pub fn page_of(&self, page: impl std::borrow::Borrow<u32>, pages: impl std::borrow::Borrow<u32>) -> String {
+        let (page, pages) = (*page.borrow(), *pages.borrow());
+        self.tr.args("pagination-page-of", &[("page", &page.to_string()), ("pages", &pages.to_string())])
+    }
+
+    pub fn roles(&self) -> &'static [shutaf_domain::MemberRole] {
+        shutaf_domain::MemberRole::ALL
+    }
+
+    pub fn a(&self, key: &str, name: &'static str, value: &str) -> String {
+        self.tr.args(key, &[(name, value)])
+    }
+
+    pub fn lang(&self) -> Language {
+        self.tr.lang
+    }
+
+    pub fn languages(&self) -> Vec<LanguageLink> {
+        Language::ALL
+            .iter()
+            .map(|lang| LanguageLink {
+                code: lang.code(),
+                name: lang.native_name(),
+                href: format!("/language/{}?next={}", lang.code(), urlencode(&self.here)),
+                current: *lang == self.tr.lang,
+            })
+            .collect()
+    }
+
+    /// Whether `path` is the current section, for `aria-current` in the navigation.
+    pub fn at(&self, path: &str) -> bool {
+        let here = self.here.split('?').next().unwrap_or("");
+        if path == "/" { here == "/" } else { here == path || here.starts_with(&format!("{path}/")) }
+    }
+
+    pub fn is_admin(&self) -> bool {
+        self.user.as_ref().is_some_and(User::platform_admin)
+    }
+
+    pub fn date(&self, unix: &i64) -> String {
+        self.tr.date(*unix)
+    }
+}
+
+impl FromRequestParts<AppState> for Ctx {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
+        let MaybeUser(user) = MaybeUser::from_request_parts(parts, state).await?;
+        let lang = crate::negotiate_language(&parts.headers, user.as_ref().and_then(User::language), state.config.default_language);
+        let csrf = parts.extensions.get::<CsrfToken>().map(|t| t.0.clone()).unwrap_or_default();
+        let here = parts.uri.path_and_query().map(|p| p.as_str().to_owned()).unwrap_or_else(|| "/".into());
+        let flash = match parts.extensions.get::<Session>() {
+            Some(session) => session.remove::<String>("flash").await.ok().flatten(),
+            None => None,
+        };
+        Ok(Ctx { tr: Tr::new(lang), user, csrf, here, flash })
+    }
+}
+
+/// A submitted form as name/value pairs. Accepts repeated names (checkbox groups) and never
+/// rejects: a missing field reads as empty and validation says what is wrong.
+pub struct FormFields(pub Vec<(String, String)>);
+
+impl FormFields {
+    pub fn get(&self, name: &str) -> &str {
+        self.0.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str()).unwrap_or("")
+    }
+
+    pub fn all(&self, name: &str) -> Vec<&str> {
+        self.0.iter().filter(|(k, _)| k == name).map(|(_, v)| v.as_str()).collect()
+    }
+}
+
+impl<S: Send + Sync> axum::extract::FromRequest<S> for FormFields {
+    type Rejection = AppError;
+
+    async fn from_request(request: axum::extract::Request, _state: &S) -> Result<Self, AppError> {
+        let bytes = axum::body::to_bytes(request.into_body(), 1024 * 1024)
+            .await
+            .map_err(|_| AppError::BadRequest("error-too-large"))?;
+        let pairs = serde_urlencoded::from_bytes(&bytes).map_err(|_| AppError::BadRequest("error-bad-form"))?;
+        Ok(FormFields(pairs))
+    }
+}
+
+/// Query parameters as name/value pairs, tolerant in the same way.
+pub type QueryFields = Query<Vec<(String, String)>>;
+
+/// Field errors with the form's values, for re-rendering a form as it was sent.
+pub struct FormState {
+    pub errors: FieldErrors,
+    pub values: FormFields,
+}
+
+impl FormState {
+    pub fn empty() -> FormState {
+        FormState { errors: FieldErrors::new(), values: FormFields(Vec::new()) }
+    }
+
+    pub fn new(errors: FieldErrors, values: FormFields) -> FormState {
+        FormState { errors, values }
+    }
+
+    pub fn value(&self, name: &str) -> &str {
+        self.values.get(name)
+    }
+
+    pub fn checked(&self, name: &str, value: &str) -> bool {
+        self.values.all(name).contains(&value)
+    }
+
+    pub fn error(&self, name: &str) -> Option<&'static str> {
+        self.errors.for_field(name)
+    }
+
+    pub fn has_errors(&self) -> bool {
+        !self.errors.is_empty()
+    }
+}
+
+/// Renders Markdown that people wrote into HTML that is safe to show: raw HTML is not passed
+/// through, and what remains is cleaned by ammonia (links get `rel="noopener noreferrer"`).
+pub fn markdown(source: &str) -> String {
+    use pulldown_cmark::{Event, Options, Parser, html};
+    let parser = Parser::new_ext(source, Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TABLES)
+        .map(|event| match event {
+            Event::Html(text) | Event::InlineHtml(text) => Event::Text(text),
+            other => other,
+        });
+    let mut out = String::new();
+    html::push_html(&mut out, parser);
+    ammonia::Builder::default().url_schemes(["http", "https", "mailto"].into()).clean(&out).to_string()
+}
+
+/// A local path to go to after an action; anything else (another site) becomes `/`.
+pub fn safe_next(next: &str) -> String {
+    if next.starts_with('/') && !next.starts_with("//") && !next.starts_with("/\\") && !next.contains(['\r', '\n']) {
+        next.to_owned()
+    } else {
+        "/".to_owned()
+    }
+}
+
+/// Renders a template into an HTML response.
+pub fn render(template: &impl askama::Template) -> Result<axum::response::Response, AppError> {
+    use axum::response::IntoResponse;
+    Ok(axum::response::Html(template.render()?).into_response())
+}
+
+/// Renders a template with a status (422 for a form with errors).
+pub fn render_status(status: axum::http::StatusCode, template: &impl askama::Template) -> Result<axum::response::Response, AppError> {
+    use axum::response::IntoResponse;
+    Ok((status, axum::response::Html(template.render()?)).into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_is_sanitised() {
+        let html = markdown("**bold** <script>alert(1)</script> [x](javascript:alert(1)) <img src=x onerror=alert(1)>");
+        assert!(html.contains("<strong>bold</strong>"));
+        assert!(!html.contains("<script"));
+        assert!(!html.contains("javascript:"));
+        assert!(!html.contains("<img"));
+    }
+
+    #[test]
+    fn next_stays_on_this_site() {
+        assert_eq!(safe_next("/organisations?page=2"), "/organisations?page=2");
+        assert_eq!(safe_next("//evil.example.com"), "/");
+        assert_eq!(safe_next("https://evil.example.com"), "/");
+        assert_eq!(safe_next("/\\evil.example.com"), "/");
+    }
+}
