@@ -58,7 +58,10 @@ CREATE TABLE organisations (
     name_he TEXT,
     name_ar TEXT,
     name_en TEXT,
-    sort_name TEXT NOT NULL,
+    -- Normalised names for ordering in each reader's language (falling back to another name).
+    sort_he TEXT NOT NULL,
+    sort_ar TEXT NOT NULL,
+    sort_en TEXT NOT NULL,
     sector TEXT NOT NULL,
     kind TEXT NOT NULL,
     description TEXT,
@@ -68,9 +71,11 @@ CREATE TABLE organisations (
     created_at BIGINT NOT NULL,
     updated_at BIGINT NOT NULL
 );
-CREATE INDEX organisations_sort_name ON organisations (sort_name, id);
-CREATE INDEX organisations_sector ON organisations (sector, sort_name, id);
-CREATE INDEX organisations_kind ON organisations (kind, sort_name, id);
+CREATE INDEX organisations_sort_he ON organisations (sort_he, id);
+CREATE INDEX organisations_sort_ar ON organisations (sort_ar, id);
+CREATE INDEX organisations_sort_en ON organisations (sort_en, id);
+CREATE INDEX organisations_sector ON organisations (sector, id);
+CREATE INDEX organisations_kind ON organisations (kind, id);
 
 CREATE TABLE organisation_contributions (
     organisation_id BIGINT NOT NULL REFERENCES organisations (id) ON DELETE CASCADE,

@@ -90,6 +90,8 @@ pub struct DirectoryFilter {
     pub kind: Option<OrganisationKind>,
     pub locality_id: Option<i64>,
     pub contribution: Option<ContributionType>,
+    /// The reader's language, for ordering by name.
+    pub lang: Language,
     /// 1-based.
     pub page: u32,
     pub per_page: u32,
@@ -141,9 +143,22 @@ enum Bind {
     Text(String),
 }
 
-fn sort_name(names: &[Option<String>; 3]) -> String {
+/// Sort keys in Hebrew, Arabic and English order: each the normalised name in that language, or
+/// the first name given when there is none.
+fn sort_names(names: &[Option<String>; 3]) -> [String; 3] {
     let first = names.iter().find_map(|n| n.as_deref()).unwrap_or("");
-    search::normalise(first).split_whitespace().collect::<Vec<_>>().join(" ")
+    let key = |name: &Option<String>| {
+        search::normalise(name.as_deref().unwrap_or(first)).split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    [key(&names[0]), key(&names[1]), key(&names[2])]
+}
+
+fn sort_column(lang: Language) -> &'static str {
+    match lang {
+        Language::He => "sort_he",
+        Language::Ar => "sort_ar",
+        Language::En => "sort_en",
+    }
 }
 
 async fn write_details(conn: &mut AnyConnection, id: i64, org: &NewOrganisation) -> StoreResult<()> {
@@ -222,14 +237,17 @@ impl Db {
 
     pub async fn update_organisation(&self, id: i64, org: &NewOrganisation) -> StoreResult<()> {
         let mut tx = self.pool.begin().await?;
+        let [sort_he, sort_ar, sort_en] = sort_names(&org.names);
         let done = sqlx::query(
-            "UPDATE organisations SET name_he = $1, name_ar = $2, name_en = $3, sort_name = $4, sector = $5, kind = $6, \
-             description = $7, website = $8, contributions_text = $9, updated_at = $10 WHERE id = $11",
+            "UPDATE organisations SET name_he = $1, name_ar = $2, name_en = $3, sort_he = $4, sort_ar = $5, sort_en = $6, \
+             sector = $7, kind = $8, description = $9, website = $10, contributions_text = $11, updated_at = $12 WHERE id = $13",
         )
         .bind(org.names[0].as_deref())
         .bind(org.names[1].as_deref())
         .bind(org.names[2].as_deref())
-        .bind(sort_name(&org.names))
+        .bind(sort_he)
+        .bind(sort_ar)
+        .bind(sort_en)
         .bind(org.sector.map(Sector::code).unwrap_or_default())
         .bind(org.kind.map(OrganisationKind::code).unwrap_or_default())
         .bind(org.description.as_deref())
@@ -327,8 +345,9 @@ impl Db {
 
         let list_sql = format!(
             "SELECT o.id, o.name_he, o.name_ar, o.name_en, o.sector, o.kind FROM organisations o {filter_sql} \
-             ORDER BY o.sort_name, o.id LIMIT {per_page} OFFSET {}",
-            (page as i64 - 1) * per_page as i64
+             ORDER BY o.{sort} , o.id LIMIT {per_page} OFFSET {}",
+            (page as i64 - 1) * per_page as i64,
+            sort = sort_column(filter.lang)
         );
         let mut list = sqlx::query_as::<_, OrganisationSummary>(&list_sql);
         for bind in &binds {
@@ -375,7 +394,7 @@ impl Db {
             return Ok(Vec::new());
         }
         let ids = rows.iter().map(|(id, _)| id.to_string()).collect::<Vec<_>>().join(",");
-        let sql = format!("SELECT id, name_he, name_ar, name_en, sector, kind FROM organisations WHERE id IN ({ids}) ORDER BY sort_name, id");
+        let sql = format!("SELECT id, name_he, name_ar, name_en, sector, kind FROM organisations WHERE id IN ({ids}) ORDER BY sort_he, id");
         let mut orgs: Vec<OrganisationSummary> = sqlx::query_as(&sql).fetch_all(&self.pool).await?;
         self.attach_contributions(&mut orgs).await?;
         Ok(orgs
@@ -541,14 +560,18 @@ impl Db {
 
 async fn insert_organisation(tx: &mut Transaction<'_, Any>, org: &NewOrganisation, created_by: Option<i64>) -> StoreResult<i64> {
     let at = now();
+    let [sort_he, sort_ar, sort_en] = sort_names(&org.names);
     let id: i64 = sqlx::query_scalar(
-        "INSERT INTO organisations (name_he, name_ar, name_en, sort_name, sector, kind, description, website, contributions_text, \
-         created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
+        "INSERT INTO organisations (name_he, name_ar, name_en, sort_he, sort_ar, sort_en, sector, kind, description, website, \
+         contributions_text, created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) \
+         RETURNING id",
     )
     .bind(org.names[0].as_deref())
     .bind(org.names[1].as_deref())
     .bind(org.names[2].as_deref())
-    .bind(sort_name(&org.names))
+    .bind(sort_he)
+    .bind(sort_ar)
+    .bind(sort_en)
     .bind(org.sector.map(Sector::code).unwrap_or_default())
     .bind(org.kind.map(OrganisationKind::code).unwrap_or_default())
     .bind(org.description.as_deref())

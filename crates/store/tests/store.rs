@@ -33,7 +33,7 @@ async fn both_backends_have_the_same_tables_and_columns() {
     let sqlite = Db::connect(&format!("sqlite://{}", path.display()), &DbSettings::default()).await.unwrap();
     sqlite.migrate(&DbSettings::default()).await.unwrap();
     let expected = sqlite.schema().await.unwrap();
-    assert!(expected.iter().any(|(table, column)| table == "organisations" && column == "sort_name"));
+    assert!(expected.iter().any(|(table, column)| table == "organisations" && column == "sort_ar"));
     assert!(expected.iter().any(|(table, _)| table == "sessions"));
     if chosen.backend == Backend::Postgres {
         assert_eq!(chosen.schema().await.unwrap(), expected);
@@ -200,6 +200,22 @@ async fn directory_filters_search_and_pages() {
 
     let page2 = db.directory(&DirectoryFilter { page: 2, per_page: 2, ..Default::default() }).await.unwrap();
     assert_eq!((page2.items.len(), page2.total, page2.pages()), (1, 3, 2));
+
+    // Ordered by name in the reader's language.
+    let names = |lang: Language| {
+        let db = db.clone();
+        async move {
+            db.directory(&DirectoryFilter { lang, page: 1, per_page: 20, ..Default::default() })
+                .await
+                .unwrap()
+                .items
+                .into_iter()
+                .map(|o| o.name(lang).to_owned())
+                .collect::<Vec<_>>()
+        }
+    };
+    assert_eq!(names(Language::En).await, vec!["Community Garden", "Emek Municipality", "Emek Solar Ltd"]);
+    assert_eq!(names(Language::He).await, vec!["גינה קהילתית בשכונה", "סולאר עמק בע\"מ", "עיריית עמק"]);
 }
 
 #[tokio::test]

@@ -84,7 +84,7 @@ fn query_value<'a>(query: &'a [(String, String)], name: &str) -> &'a str {
 }
 
 /// Reads the directory filters from a query string; unknown values are ignored, not errors.
-pub fn directory_filter(query: &[(String, String)], per_page: u32) -> DirectoryFilter {
+pub fn directory_filter(query: &[(String, String)], per_page: u32, lang: shutaf_domain::Language) -> DirectoryFilter {
     let q = query_value(query, "q").trim();
     DirectoryFilter {
         q: (!q.is_empty()).then(|| q.chars().take(200).collect()),
@@ -92,6 +92,7 @@ pub fn directory_filter(query: &[(String, String)], per_page: u32) -> DirectoryF
         kind: OrganisationKind::parse(query_value(query, "kind")),
         locality_id: query_value(query, "locality").parse().ok(),
         contribution: ContributionType::parse(query_value(query, "contribution")),
+        lang,
         page: query_value(query, "page").parse().unwrap_or(1).clamp(1, 100_000),
         per_page,
     }
@@ -155,7 +156,7 @@ impl DirectoryPage {
 }
 
 pub async fn directory(State(state): State<AppState>, ctx: Ctx, headers: HeaderMap, query: QueryFields) -> Result<Response, AppError> {
-    let filter = directory_filter(&query.0, 20);
+    let filter = directory_filter(&query.0, 20, ctx.lang());
     let q = filter.q.clone().unwrap_or_default();
     let directory = state.db.directory(&filter).await?;
     // htmx asks for the results only, to swap them in place as filters change.
