@@ -4,6 +4,7 @@
 //! Handlers are thin: they read input, ask `shutaf_domain` for validation and authorisation,
 //! call `shutaf_store`, and render. Errors become responses in one place (`error`).
 
+pub mod actions;
 pub mod api;
 pub mod assets;
 pub mod auth;

@@ -1,285 +1,293 @@
-# Shutaf: English messages. Every key here exists in he/ and ar/ too (a test checks).
+# Shutaf: Arabic messages. Every key here exists in en/ and he/ too (a test checks).
 
-site-name = Shutaf
-skip-to-content = Skip to main content
-nav-label = Main
-nav-directory = Organisations
-nav-localities = Localities
-nav-admin = Administration
-nav-signin = Sign in
-nav-signup = Sign up
-nav-signout = Sign out
-nav-accessibility = Accessibility statement
+site-name = شوتاف
+skip-to-content = الانتقال إلى المحتوى الرئيسي
+nav-label = القائمة الرئيسية
+nav-directory = المنظمات
+nav-localities = السلطات المحلية
+nav-admin = الإدارة
+nav-signin = تسجيل الدخول
+nav-signup = إنشاء حساب
+nav-signout = تسجيل الخروج
+nav-accessibility = بيان الإتاحة
 nav-api = API (OpenAPI)
-language-switch-label = Language
-footer-about = Shutaf: a hub where local authorities, civil society and businesses start, run and publicly account for partnerships for local sustainability.
-none = None
-choose-option = Choose…
-filter-all = All
-action-save = Save
-form-has-errors = Some fields need attention. Each problem is shown next to its field.
+language-switch-label = اللغة
+footer-about = شوتاف: منصة تُطلق فيها السلطات المحلية ومنظمات المجتمع المدني والشركات شراكات من أجل الاستدامة المحلية، وتديرها، وتعرض حصيلتها على الجمهور.
+none = لا يوجد
+choose-option = اختر…
+filter-all = الكل
+action-save = حفظ
+form-has-errors = بعض الحقول بحاجة إلى مراجعة. تظهر كل مشكلة بجانب الحقل الخاص بها.
 
 ## Sectors, kinds, contributions, roles
 
-sector-public = Public sector
-sector-third = Third sector
-sector-business = Business
-sector-public-hint = A local authority, regional council, cluster of authorities, ministry or public agency.
-sector-third-hint = An NGO, foundation, community group or other non-profit.
-sector-business-hint = A company or social enterprise.
-kind-municipality = Municipality
-kind-local-council = Local council
-kind-regional-council = Regional council
-kind-cluster = Cluster of authorities
-kind-ministry = Government ministry
-kind-public-agency = Public agency
-kind-ngo = Non-profit organisation (NGO)
-kind-foundation = Foundation
-kind-community-group = Community group
-kind-academic = Academic institution
-kind-company = Company
-kind-social-enterprise = Social enterprise
-contribution-authority = Authority and legitimacy
-contribution-population-access = Access to residents and institutions
-contribution-knowledge = Knowledge
-contribution-budget = Budget
-contribution-continuity = Continuity
-contribution-public-interest-view = An overall view of the public interest
-contribution-community-trust = Connection with the community and its trust
-contribution-local-networks = Local networks
-contribution-project-experience = Experience running public-benefit projects
-contribution-flexibility = Flexibility
-contribution-resource-raising = Access to raising resources
-contribution-value-commitment = Value-driven commitment
-contribution-rapid-execution = Immediate, flexible execution
-contribution-managerial-knowledge = Managerial knowledge
-contribution-prestige = Prestige
-contribution-connections = Connections
-locality-kind-municipality = Municipality
-locality-kind-local-council = Local council
-locality-kind-regional-council = Regional council
-locality-kind-cluster = Cluster of authorities
-role-owner = Owner
-role-admin = Administrator
-role-member = Member
-scope-read = Read only
-scope-write = Read and write
+sector-public = القطاع العام
+sector-third = القطاع الثالث
+sector-business = قطاع الأعمال
+sector-public-hint = سلطة محلية أو مجلس إقليمي أو عنقود سلطات أو وزارة أو هيئة عامة.
+sector-third-hint = جمعية أو صندوق أو مجموعة مجتمعية أو أي منظمة أخرى غير ربحية.
+sector-business-hint = شركة أو مشروع اجتماعي.
+kind-municipality = بلدية
+kind-local-council = مجلس محلي
+kind-regional-council = مجلس إقليمي
+kind-cluster = عنقود سلطات
+kind-ministry = وزارة حكومية
+kind-public-agency = هيئة عامة
+kind-ngo = جمعية (منظمة غير ربحية)
+kind-foundation = صندوق
+kind-community-group = مجموعة مجتمعية
+kind-academic = مؤسسة أكاديمية
+kind-company = شركة
+kind-social-enterprise = مشروع اجتماعي
+contribution-authority = الصلاحية والشرعية
+contribution-population-access = الوصول إلى السكان والمؤسسات
+contribution-knowledge = المعرفة
+contribution-budget = الميزانية
+contribution-continuity = الاستمرارية
+contribution-public-interest-view = نظرة شاملة إلى المصلحة العامة
+contribution-community-trust = الصلة بالمجتمع وثقته
+contribution-local-networks = شبكات علاقات محلية
+contribution-project-experience = خبرة في إدارة مشاريع للصالح العام
+contribution-flexibility = المرونة
+contribution-resource-raising = القدرة على تجنيد الموارد
+contribution-value-commitment = التزام نابع من القيم
+contribution-rapid-execution = تنفيذ فوري ومرن
+contribution-managerial-knowledge = المعرفة الإدارية
+contribution-prestige = المكانة والسمعة
+contribution-connections = العلاقات
+locality-kind-municipality = بلدية
+locality-kind-local-council = مجلس محلي
+locality-kind-regional-council = مجلس إقليمي
+locality-kind-cluster = عنقود سلطات
+role-owner = مالك
+role-admin = مسؤول
+role-member = عضو
+scope-read = قراءة فقط
+scope-write = قراءة وكتابة
 
 ## Fields
 
-field-email = Email address
-field-password = Password
-field-new-password = New password (at least 10 characters)
-field-password-confirm = Repeat the password
-field-display-name = Your name
-field-preferred-language = Preferred language
-field-name-he = Name in Hebrew
-field-name-ar = Name in Arabic
-field-name-en = Name in English
-field-sector = Sector
-field-kind = Kind of organisation
-field-description = Description
-field-website = Website
-field-contributions = What the organisation can contribute
-field-contribution = Contribution
-field-contributions-text = Other contributions, in your own words
-field-localities = Localities it works in
-field-locality = Locality
-field-locality-kind = Kind of locality
-field-role = Role
-field-token-name = Token name
-field-token-scope = Permission
-hint-markdown = You can use Markdown: **bold**, *italic*, lists and links.
+field-email = عنوان البريد الإلكتروني
+field-password = كلمة المرور
+field-new-password = كلمة مرور جديدة (10 أحرف على الأقل)
+field-password-confirm = إعادة كتابة كلمة المرور
+field-display-name = اسمك
+field-preferred-language = اللغة المفضلة
+field-name-he = الاسم بالعبرية
+field-name-ar = الاسم بالعربية
+field-name-en = الاسم بالإنجليزية
+field-sector = القطاع
+field-kind = نوع المنظمة
+field-description = الوصف
+field-website = الموقع الإلكتروني
+field-contributions = ما يمكن أن تساهم به المنظمة
+field-contribution = المساهمة
+field-contributions-text = مساهمات أخرى، بكلماتك الخاصة
+field-localities = السلطات المحلية التي تعمل فيها
+field-locality = السلطة المحلية
+field-locality-kind = نوع السلطة المحلية
+field-role = الدور
+field-token-name = اسم رمز الوصول
+field-token-scope = الصلاحية
+hint-markdown = يمكن استخدام Markdown: **غامق**، *مائل*، القوائم والروابط.
 
 ## Errors
 
-error-title = Something went wrong
-error-status = Status code:
-error-home-link = Back to the home page
-error-not-found = This page does not exist, or was removed.
-error-method-not-allowed = This address does not accept this kind of request.
-error-internal = An unexpected error occurred on our side. Please try again in a moment.
-error-invalid-input = Some of the details sent are not valid.
-error-conflict = This conflicts with an existing record.
-error-rate-limited = Too many attempts. Please wait a few minutes and try again.
-error-csrf = The form has expired or did not come from this site. Go back, reload the page and try again; what you typed is usually kept by the browser.
-error-too-large = What was sent is too large.
-error-bad-form = The form could not be read. Please try again.
-error-link-invalid = This link is not valid: it may have been used already or have expired. You can ask for a new one.
-error-required = This field is required.
-error-email-invalid = Enter an email address like name@example.org.
-error-password-short = The password must be at least 10 characters long.
-error-password-mismatch = The two passwords are not the same.
-error-too-long = This is too long.
-error-invalid-characters = This contains characters that are not allowed.
-error-website-invalid = Enter a full web address starting with https:// or http://.
-error-name-one-language = Enter a name in at least one language.
-error-choose-option = Choose one of the options.
-error-kind-sector = This kind of organisation does not belong to the chosen sector.
-error-convener-public = The convener must be a public-sector organisation.
-refused-sign-in = Please sign in first.
-refused-unverified = Please confirm your email address first: we sent you a link.
-refused-not-organisation-admin = Only the organisation's owners and administrators can do this.
-refused-only-owner-manages-owners = Only an owner can appoint or remove owners.
-refused-last-owner = The organisation's last owner cannot leave or stop being an owner. Appoint another owner first.
-refused-not-platform-admin = Only the hub's administrators can do this.
+error-title = حدث خطأ ما
+error-status = رمز الحالة:
+error-home-link = العودة إلى الصفحة الرئيسية
+error-not-found = هذه الصفحة غير موجودة، أو أُزيلت.
+error-method-not-allowed = هذا العنوان لا يقبل هذا النوع من الطلبات.
+error-internal = حدث خطأ غير متوقع من جهتنا. يُرجى المحاولة مرة أخرى بعد قليل.
+error-invalid-input = بعض التفاصيل المُرسلة غير صالحة.
+error-conflict = هذا يتعارض مع سجل موجود.
+error-rate-limited = محاولات كثيرة جداً. يُرجى الانتظار بضع دقائق ثم المحاولة مرة أخرى.
+error-csrf = انتهت صلاحية النموذج أو لم يُرسَل من هذا الموقع. يُرجى الرجوع إلى الصفحة السابقة وإعادة تحميلها والمحاولة مرة أخرى؛ عادةً يحتفظ المتصفح بما كتبته.
+error-too-large = حجم ما أُرسل كبير جداً.
+error-bad-form = تعذّرت قراءة النموذج. يُرجى المحاولة مرة أخرى.
+error-link-invalid = هذا الرابط غير صالح: ربما استُخدم من قبل أو انتهت صلاحيته. يمكنك طلب رابط جديد.
+error-required = هذا الحقل مطلوب.
+error-email-invalid = يُرجى إدخال عنوان بريد إلكتروني مثل name@example.org.
+error-password-short = يجب أن تتكوّن كلمة المرور من 10 أحرف على الأقل.
+error-password-mismatch = كلمتا المرور غير متطابقتين.
+error-too-long = النص طويل جداً.
+error-invalid-characters = يحتوي النص على أحرف غير مسموح بها.
+error-website-invalid = يُرجى إدخال عنوان موقع كامل يبدأ بـ https://‎ أو http://‎.
+error-name-one-language = يُرجى إدخال الاسم بلغة واحدة على الأقل.
+error-choose-option = يُرجى اختيار أحد الخيارات.
+error-kind-sector = نوع المنظمة هذا لا ينتمي إلى القطاع المختار.
+error-convener-public = يجب أن تكون الجهة الداعية منظمة من القطاع العام.
+refused-sign-in = يُرجى تسجيل الدخول أولاً.
+refused-unverified = يُرجى تأكيد عنوان بريدك الإلكتروني أولاً: أرسلنا إليك رابطاً.
+refused-not-organisation-admin = هذا الإجراء متاح فقط لمالكي المنظمة والمسؤولين عنها.
+refused-only-owner-manages-owners = تعيين المالكين أو إزالتهم متاح للمالكين فقط.
+refused-last-owner = لا يمكن للمالك الأخير للمنظمة مغادرتها أو التخلي عن دور المالك. يُرجى تعيين مالك آخر أولاً.
+refused-not-platform-admin = هذا الإجراء متاح فقط لمسؤولي المنصة.
 
 ## Home
 
-home-title = Partnerships for local sustainability
-home-lead = Cities cannot reach their sustainability goals alone. Here local authorities, civil-society organisations and businesses find each other, agree on what each brings, and account for their partnerships in public.
-home-browse = Browse organisations
-home-join = Join the hub
-home-sectors-heading = What each sector brings
+home-title = شراكات من أجل الاستدامة المحلية
+home-lead = لا تستطيع المدن تحقيق أهداف الاستدامة الخاصة بها وحدها. هنا تلتقي السلطات المحلية ومنظمات المجتمع المدني والشركات، وتتفق على ما يقدّمه كل طرف، وتعرض شراكاتها على الجمهور بشفافية.
+home-browse = تصفّح المنظمات
+home-join = الانضمام إلى المنصة
+home-sectors-heading = ماذا يقدّم كل قطاع
 home-organisation-count = { $count ->
-    [one] One organisation is registered.
-   *[other] { $count } organisations are registered.
+    [zero] لا توجد منظمات مسجّلة.
+    [one] توجد منظمة واحدة مسجّلة.
+    [two] توجد منظمتان مسجّلتان.
+    [few] توجد { $count } منظمات مسجّلة.
+    [many] توجد { $count } منظمة مسجّلة.
+   *[other] توجد { $count } منظمة مسجّلة.
 }
 
 ## Accounts
 
-signup-title = Create an account
-signup-lead = An account lets you create an organisation or join one, and take part in partnerships.
-signup-submit = Create account
-signup-have-account = Already have an account?
-signup-check-mail-title = Check your email
-signup-check-mail-body = We sent a message to { $email }. Follow the link in it to confirm your address, then sign in.
-signin-title = Sign in
-signin-submit = Sign in
-signin-forgot = Forgot your password?
-signin-no-account = No account yet?
-signin-failed = The email address or the password is not right.
-signin-unverified = Your email address is not confirmed yet. We sent you a new link; follow it and sign in again.
-forgot-title = Reset your password
-forgot-lead = Enter your email address. If it belongs to an account, we will send a link to choose a new password.
-forgot-submit = Send the link
-forgot-sent-title = Check your email
-forgot-sent-body = If { $email } belongs to an account, a link to reset the password is on its way. It is valid for one hour.
-reset-title = Choose a new password
-reset-submit = Save the new password
-profile-title = Your profile
-profile-language-auto = As the browser asks
-profile-organisations = Your organisations
-profile-no-organisations = You are not a member of any organisation yet.
-tokens-title = API tokens
-tokens-lead = Personal tokens let programs use the hub's API on your behalf. A read-only token can only read; a read-and-write token can do what you can do.
-tokens-empty = You have no API tokens.
-tokens-new = New token
-tokens-create = Create token
-tokens-created = The token was created. Copy it now: it will not be shown again.
-tokens-secret = Your new token
-tokens-created-at = Created
-tokens-actions = Actions
-tokens-revoke = Revoke
-flash-email-verified = Your email address is confirmed. You can sign in now.
-flash-password-reset = Your password was changed. Sign in with the new one.
-flash-saved = Saved.
-flash-token-revoked = The token was revoked.
-flash-invited = The invitation was sent.
-flash-joined = Welcome: you are now a member of the organisation.
-flash-left = You left the organisation.
-flash-locality-created = The locality was created.
+signup-title = إنشاء حساب
+signup-lead = يتيح لك الحساب إنشاء منظمة أو الانضمام إلى منظمة قائمة، والمشاركة في الشراكات.
+signup-submit = إنشاء الحساب
+signup-have-account = لديك حساب بالفعل؟
+signup-check-mail-title = تحقّق من بريدك الإلكتروني
+signup-check-mail-body = أرسلنا رسالة إلى { $email }. يُرجى فتح الرابط الوارد فيها لتأكيد عنوانك، ثم تسجيل الدخول.
+signin-title = تسجيل الدخول
+signin-submit = دخول
+signin-forgot = نسيت كلمة المرور؟
+signin-no-account = ليس لديك حساب بعد؟
+signin-failed = عنوان البريد الإلكتروني أو كلمة المرور غير صحيحين.
+signin-unverified = لم يتم تأكيد عنوان بريدك الإلكتروني بعد. أرسلنا إليك رابطاً جديداً؛ يُرجى فتحه ثم تسجيل الدخول مجدداً.
+forgot-title = إعادة تعيين كلمة المرور
+forgot-lead = يُرجى إدخال عنوان بريدك الإلكتروني. إذا كان مرتبطاً بحساب، فسنرسل إليه رابطاً لاختيار كلمة مرور جديدة.
+forgot-submit = إرسال الرابط
+forgot-sent-title = تحقّق من بريدك الإلكتروني
+forgot-sent-body = إذا كان العنوان { $email } مرتبطاً بحساب، فإن رابط إعادة تعيين كلمة المرور في طريقه إليك. الرابط صالح لمدة ساعة واحدة.
+reset-title = اختيار كلمة مرور جديدة
+reset-submit = حفظ كلمة المرور الجديدة
+profile-title = ملفك الشخصي
+profile-language-auto = حسب إعدادات المتصفح
+profile-organisations = منظماتك
+profile-no-organisations = لست عضواً في أي منظمة بعد.
+tokens-title = رموز الوصول إلى API
+tokens-lead = تتيح رموز الوصول الشخصية للبرامج استخدام API المنصة نيابةً عنك. رمز القراءة فقط يتيح القراءة فقط؛ أما رمز القراءة والكتابة فيتيح القيام بكل ما يمكنك القيام به.
+tokens-empty = ليس لديك رموز وصول إلى API.
+tokens-new = رمز جديد
+tokens-create = إنشاء الرمز
+tokens-created = تم إنشاء الرمز. انسخه الآن: لن يُعرض مرة أخرى.
+tokens-secret = رمزك الجديد
+tokens-created-at = تاريخ الإنشاء
+tokens-actions = الإجراءات
+tokens-revoke = إلغاء
+flash-email-verified = تم تأكيد عنوان بريدك الإلكتروني. يمكنك تسجيل الدخول الآن.
+flash-password-reset = تم تغيير كلمة المرور. يُرجى تسجيل الدخول بكلمة المرور الجديدة.
+flash-saved = تم الحفظ.
+flash-token-revoked = تم إلغاء الرمز.
+flash-invited = تم إرسال الدعوة.
+flash-joined = أهلاً وسهلاً: أصبحت الآن عضواً في المنظمة.
+flash-left = غادرت المنظمة.
+flash-locality-created = تمت إضافة السلطة المحلية.
 
 ## Mail
 
-mail-verify-subject = Confirm your email address for Shutaf
-mail-verify-body = Hello,
+mail-verify-subject = تأكيد عنوان بريدك الإلكتروني في شوتاف
+mail-verify-body = مرحباً،
 
-    To confirm your email address and finish creating your Shutaf account, open this link:
-
-    { $link }
-
-    The link is valid for 24 hours. If you did not sign up, you can ignore this message.
-mail-exists-subject = Someone tried to sign up to Shutaf with your address
-mail-exists-body = Hello,
-
-    Someone tried to create a Shutaf account with this email address, which already has an account. If it was you, sign in; if you forgot your password, you can reset it here:
+    لتأكيد عنوان بريدك الإلكتروني وإتمام إنشاء حسابك في شوتاف، يُرجى فتح هذا الرابط:
 
     { $link }
 
-    If it was not you, you can ignore this message.
-mail-reset-subject = Reset your Shutaf password
-mail-reset-body = Hello,
+    الرابط صالح لمدة 24 ساعة. إذا لم تقم بالتسجيل، يمكنك تجاهل هذه الرسالة.
+mail-exists-subject = حاول شخص ما التسجيل في شوتاف باستخدام عنوانك
+mail-exists-body = مرحباً،
 
-    To choose a new password, open this link:
-
-    { $link }
-
-    The link is valid for one hour. If you did not ask for this, you can ignore this message; your password stays as it is.
-mail-invite-subject = Invitation to join { $organisation } on Shutaf
-mail-invite-body = Hello,
-
-    { $inviter } invites you to join { $organisation } on Shutaf, the hub for cross-sector sustainability partnerships. To accept, open this link:
+    حاول شخص ما إنشاء حساب في شوتاف باستخدام عنوان البريد الإلكتروني هذا، وهو مرتبط بحساب قائم. إذا كنت أنت من حاول، يمكنك تسجيل الدخول؛ وإذا نسيت كلمة المرور، يمكنك إعادة تعيينها من هنا:
 
     { $link }
 
-    The invitation is valid for 14 days.
+    إذا لم تكن أنت، يمكنك تجاهل هذه الرسالة.
+mail-reset-subject = إعادة تعيين كلمة المرور في شوتاف
+mail-reset-body = مرحباً،
+
+    لاختيار كلمة مرور جديدة، يُرجى فتح هذا الرابط:
+
+    { $link }
+
+    الرابط صالح لمدة ساعة واحدة. إذا لم تطلب ذلك، يمكنك تجاهل هذه الرسالة؛ وستبقى كلمة المرور كما هي.
+mail-invite-subject = دعوة للانضمام إلى { $organisation } في شوتاف
+mail-invite-body = مرحباً،
+
+    وصلتك دعوة من { $inviter } للانضمام إلى { $organisation } في شوتاف، منصة الشراكات بين القطاعات من أجل الاستدامة. لقبول الدعوة، يُرجى فتح هذا الرابط:
+
+    { $link }
+
+    الدعوة صالحة لمدة 14 يوماً.
 
 ## Organisations
 
-directory-title = Organisations
-directory-lead = Public bodies, non-profits and businesses working on local sustainability, and what each can contribute.
-directory-search = Search by name or words
-directory-filter = Filter
-directory-empty = No organisation matches these filters.
+directory-title = المنظمات
+directory-lead = هيئات عامة ومنظمات غير ربحية وشركات تعمل من أجل الاستدامة المحلية، وما يمكن لكل منها أن تساهم به.
+directory-search = البحث بالاسم أو بكلمات
+directory-filter = تصفية
+directory-empty = لا توجد منظمة تطابق خيارات التصفية هذه.
 directory-count = { $count ->
-    [one] One organisation
-   *[other] { $count } organisations
+    [zero] لا توجد منظمات
+    [one] منظمة واحدة
+    [two] منظمتان
+    [few] { $count } منظمات
+    [many] { $count } منظمة
+   *[other] { $count } منظمة
 }
-pagination-label = Pages
-pagination-previous = Previous page
-pagination-next = Next page
-pagination-page-of = Page { $page } of { $pages }
-org-new-title = New organisation
-org-edit-title = Edit organisation
-org-choose-sector = Which sector does the organisation belong to? The contributions usual for the sector are then pre-selected; you can change them.
-org-names = Name
-org-names-hint = Give the name in every language you use; at least one is needed.
-org-contributions-hint = What the organisation can bring to a partnership. The usual contributions of its sector are pre-selected.
-org-create = Create organisation
-org-convenes = Convenes partnerships in
-members-title = Members
-members-change = Change
-members-remove = Remove from organisation
-members-invite = Invite a person
-members-send-invitation = Send invitation
-members-pending = Invitations not yet accepted
-members-leave-heading = Leave the organisation
-members-leave = Leave
-invitation-title = Invitation
-invitation-lead = You are invited to join { $organisation } as { $role }.
-invitation-accept = Accept the invitation
-invitation-sign-in-first = To accept, sign in, or create an account first and then open this link again.
+pagination-label = الصفحات
+pagination-previous = الصفحة السابقة
+pagination-next = الصفحة التالية
+pagination-page-of = الصفحة { $page } من { $pages }
+org-new-title = منظمة جديدة
+org-edit-title = تعديل المنظمة
+org-choose-sector = إلى أي قطاع تنتمي المنظمة؟ بعد الاختيار تُحدَّد مسبقاً المساهمات المعتادة في هذا القطاع، ويمكنك تغييرها.
+org-names = الاسم
+org-names-hint = يُرجى كتابة الاسم بكل لغة تستخدمها المنظمة؛ يلزم الاسم بلغة واحدة على الأقل.
+org-contributions-hint = ما يمكن أن تقدّمه المنظمة للشراكة. المساهمات المعتادة في قطاعها محدّدة مسبقاً.
+org-create = إنشاء المنظمة
+org-convenes = تدعو إلى الشراكات في
+members-title = الأعضاء
+members-change = تغيير
+members-remove = إزالة من المنظمة
+members-invite = دعوة شخص
+members-send-invitation = إرسال الدعوة
+members-pending = دعوات لم تُقبل بعد
+members-leave-heading = مغادرة المنظمة
+members-leave = مغادرة
+invitation-title = دعوة
+invitation-lead = وصلتك دعوة للانضمام إلى { $organisation } بدور { $role }.
+invitation-accept = قبول الدعوة
+invitation-sign-in-first = لقبول الدعوة، يُرجى تسجيل الدخول، أو إنشاء حساب أولاً ثم فتح هذا الرابط مرة أخرى.
 
 ## Localities
 
-localities-lead = The localities on the hub and the organisations that convene partnerships in them.
-localities-empty = No locality has been added yet.
-localities-heading = Localities
-locality-convener = Convener
-locality-organisations = Organisations working here
-locality-goals = Goals on the agenda
-locality-no-goals = No goals have been published yet.
-goal-title = Goal
-goal-department = Department
-goal-year = Work-plan year
-goal-budget-line = Budget line
-admin-title = Administration
-admin-new-locality = Add a locality
-admin-create-locality = Add locality
-admin-convener-hint = The public body whose staff convene partnerships in this locality.
+localities-lead = السلطات المحلية في المنصة والجهات التي تدعو إلى الشراكات فيها.
+localities-empty = لم تُضَف أي سلطة محلية بعد.
+localities-heading = السلطات المحلية
+locality-convener = الجهة الداعية
+locality-organisations = المنظمات العاملة هنا
+locality-goals = الأهداف المطروحة على جدول الأعمال
+locality-no-goals = لم تُنشر أي أهداف بعد.
+goal-title = الهدف
+goal-department = القسم
+goal-year = سنة خطة العمل
+goal-budget-line = بند الميزانية
+admin-title = الإدارة
+admin-new-locality = إضافة سلطة محلية
+admin-create-locality = إضافة السلطة المحلية
+admin-convener-hint = الهيئة العامة التي يتولى طاقمها الدعوة إلى الشراكات في هذه السلطة المحلية.
 
 ## Accessibility statement
 
-accessibility-title = Accessibility statement
-accessibility-commitment = Shutaf is built to be usable by everyone, including people with disabilities, in Hebrew, Arabic and English, in line with Israeli Standard 5568 and WCAG 2.1 at level AA.
-accessibility-measures-heading = What we do
-accessibility-measure-standard = Pages have landmarks, headings in order, labelled form fields, errors shown next to their field, and sufficient colour contrast.
-accessibility-measure-languages = Each page declares its language and direction; Hebrew and Arabic are shown right to left.
-accessibility-measure-keyboard = Everything can be done with a keyboard, with a visible focus and a link to skip to the main content; every core action works without JavaScript.
-accessibility-measure-testing = Every page is checked automatically with axe-core in each language as part of our tests.
-accessibility-limits-heading = Known limitations
-accessibility-limits = Content written by organisations (such as descriptions) may not meet every requirement. Tell us and we will help fix it.
-accessibility-contact-heading = Contact
-accessibility-contact = If you meet a barrier, write to the hub's administrators at the address given by your local authority. We answer within 14 days.
-accessibility-updated = This statement was last reviewed in November 2026.
+accessibility-title = بيان الإتاحة
+accessibility-commitment = صُمّمت منصة شوتاف ليتمكن الجميع من استخدامها، بمن فيهم الأشخاص ذوو الإعاقة، باللغات العبرية والعربية والإنجليزية، وفقاً للمعيار الإسرائيلي 5568 وإرشادات WCAG 2.1 بمستوى AA.
+accessibility-measures-heading = ما نقوم به
+accessibility-measure-standard = تحتوي الصفحات على معالم (landmarks)، وعناوين مرتّبة تسلسلياً، وحقول نماذج ذات تسميات، ورسائل خطأ تظهر بجانب الحقل المعني، وتباين ألوان كافٍ.
+accessibility-measure-languages = تُعلن كل صفحة عن لغتها واتجاه كتابتها؛ وتُعرض العبرية والعربية من اليمين إلى اليسار.
+accessibility-measure-keyboard = يمكن القيام بكل شيء باستخدام لوحة المفاتيح، مع مؤشر تركيز ظاهر ورابط للانتقال إلى المحتوى الرئيسي؛ وتعمل جميع الإجراءات الأساسية من دون JavaScript.
+accessibility-measure-testing = تُفحص كل صفحة آلياً باستخدام axe-core بكل لغة، ضمن اختباراتنا.
+accessibility-limits-heading = قيود معروفة
+accessibility-limits = قد لا يستوفي المحتوى الذي تكتبه المنظمات (مثل الأوصاف) جميع المتطلبات. يُرجى إبلاغنا وسنساعد في إصلاحه.
+accessibility-contact-heading = التواصل
+accessibility-contact = إذا واجهت عائقاً، يُرجى الكتابة إلى مسؤولي المنصة على العنوان الذي توفّره سلطتك المحلية. نرد خلال 14 يوماً.
+accessibility-updated = رُوجع هذا البيان آخر مرة في تشرين الثاني (نوفمبر) 2026.

@@ -1,285 +1,287 @@
-# Shutaf: English messages. Every key here exists in he/ and ar/ too (a test checks).
+# Shutaf: Hebrew messages (the default language). Every key here exists in en/ and ar/ too (a test checks).
 
-site-name = Shutaf
-skip-to-content = Skip to main content
-nav-label = Main
-nav-directory = Organisations
-nav-localities = Localities
-nav-admin = Administration
-nav-signin = Sign in
-nav-signup = Sign up
-nav-signout = Sign out
-nav-accessibility = Accessibility statement
+site-name = שותף
+skip-to-content = דילוג לתוכן המרכזי
+nav-label = ראשי
+nav-directory = ארגונים
+nav-localities = רשויות
+nav-admin = ניהול
+nav-signin = כניסה
+nav-signup = הרשמה
+nav-signout = יציאה
+nav-accessibility = הצהרת נגישות
 nav-api = API (OpenAPI)
-language-switch-label = Language
-footer-about = Shutaf: a hub where local authorities, civil society and businesses start, run and publicly account for partnerships for local sustainability.
-none = None
-choose-option = Choose…
-filter-all = All
-action-save = Save
-form-has-errors = Some fields need attention. Each problem is shown next to its field.
+language-switch-label = שפה
+footer-about = שותף: פלטפורמה שבה רשויות מקומיות, ארגוני חברה אזרחית ועסקים יוזמים ומנהלים שותפויות בין-מגזריות לקיימות מקומית, ומדווחים עליהן לציבור.
+none = אין
+choose-option = בחירה…
+filter-all = הכול
+action-save = שמירה
+form-has-errors = יש שדות שדורשים תיקון. כל בעיה מוצגת ליד השדה שלה.
 
 ## Sectors, kinds, contributions, roles
 
-sector-public = Public sector
-sector-third = Third sector
-sector-business = Business
-sector-public-hint = A local authority, regional council, cluster of authorities, ministry or public agency.
-sector-third-hint = An NGO, foundation, community group or other non-profit.
-sector-business-hint = A company or social enterprise.
-kind-municipality = Municipality
-kind-local-council = Local council
-kind-regional-council = Regional council
-kind-cluster = Cluster of authorities
-kind-ministry = Government ministry
-kind-public-agency = Public agency
-kind-ngo = Non-profit organisation (NGO)
-kind-foundation = Foundation
-kind-community-group = Community group
-kind-academic = Academic institution
-kind-company = Company
-kind-social-enterprise = Social enterprise
-contribution-authority = Authority and legitimacy
-contribution-population-access = Access to residents and institutions
-contribution-knowledge = Knowledge
-contribution-budget = Budget
-contribution-continuity = Continuity
-contribution-public-interest-view = An overall view of the public interest
-contribution-community-trust = Connection with the community and its trust
-contribution-local-networks = Local networks
-contribution-project-experience = Experience running public-benefit projects
-contribution-flexibility = Flexibility
-contribution-resource-raising = Access to raising resources
-contribution-value-commitment = Value-driven commitment
-contribution-rapid-execution = Immediate, flexible execution
-contribution-managerial-knowledge = Managerial knowledge
-contribution-prestige = Prestige
-contribution-connections = Connections
-locality-kind-municipality = Municipality
-locality-kind-local-council = Local council
-locality-kind-regional-council = Regional council
-locality-kind-cluster = Cluster of authorities
-role-owner = Owner
-role-admin = Administrator
-role-member = Member
-scope-read = Read only
-scope-write = Read and write
+sector-public = מגזר ציבורי
+sector-third = מגזר שלישי
+sector-business = מגזר עסקי
+sector-public-hint = רשות מקומית, מועצה אזורית, אשכול רשויות, משרד ממשלתי או גוף ציבורי.
+sector-third-hint = עמותה, קרן, קבוצה קהילתית או ארגון אחר ללא כוונת רווח.
+sector-business-hint = חברה או מיזם חברתי.
+kind-municipality = עירייה
+kind-local-council = מועצה מקומית
+kind-regional-council = מועצה אזורית
+kind-cluster = אשכול רשויות
+kind-ministry = משרד ממשלתי
+kind-public-agency = גוף ציבורי
+kind-ngo = עמותה (ארגון ללא כוונת רווח)
+kind-foundation = קרן
+kind-community-group = קבוצה קהילתית
+kind-academic = מוסד אקדמי
+kind-company = חברה
+kind-social-enterprise = מיזם חברתי
+contribution-authority = סמכות ולגיטימציה
+contribution-population-access = נגישות לתושבים ולמוסדות
+contribution-knowledge = ידע
+contribution-budget = תקציב
+contribution-continuity = המשכיות
+contribution-public-interest-view = ראייה כוללת של האינטרס הציבורי
+contribution-community-trust = קשר ישיר עם הקהילה ואמון הקהילה
+contribution-local-networks = רשתות קשרים מקומיות
+contribution-project-experience = ניסיון בניהול פרויקטים לטובת הציבור
+contribution-flexibility = גמישות
+contribution-resource-raising = נגישות לגיוס משאבים
+contribution-value-commitment = מחויבות והנעה ערכית
+contribution-rapid-execution = יכולת ביצוע מיידית וגמישה
+contribution-managerial-knowledge = ידע ניהולי
+contribution-prestige = יוקרה
+contribution-connections = קשרים
+locality-kind-municipality = עירייה
+locality-kind-local-council = מועצה מקומית
+locality-kind-regional-council = מועצה אזורית
+locality-kind-cluster = אשכול רשויות
+role-owner = בעלים
+role-admin = מנהל
+role-member = חבר
+scope-read = קריאה בלבד
+scope-write = קריאה וכתיבה
 
 ## Fields
 
-field-email = Email address
-field-password = Password
-field-new-password = New password (at least 10 characters)
-field-password-confirm = Repeat the password
-field-display-name = Your name
-field-preferred-language = Preferred language
-field-name-he = Name in Hebrew
-field-name-ar = Name in Arabic
-field-name-en = Name in English
-field-sector = Sector
-field-kind = Kind of organisation
-field-description = Description
-field-website = Website
-field-contributions = What the organisation can contribute
-field-contribution = Contribution
-field-contributions-text = Other contributions, in your own words
-field-localities = Localities it works in
-field-locality = Locality
-field-locality-kind = Kind of locality
-field-role = Role
-field-token-name = Token name
-field-token-scope = Permission
-hint-markdown = You can use Markdown: **bold**, *italic*, lists and links.
+field-email = כתובת דוא״ל
+field-password = סיסמה
+field-new-password = סיסמה חדשה (10 תווים לפחות)
+field-password-confirm = אימות הסיסמה
+field-display-name = השם שלך
+field-preferred-language = שפה מועדפת
+field-name-he = שם בעברית
+field-name-ar = שם בערבית
+field-name-en = שם באנגלית
+field-sector = מגזר
+field-kind = סוג הארגון
+field-description = תיאור
+field-website = אתר אינטרנט
+field-contributions = מה הארגון יכול לתרום
+field-contribution = תרומה
+field-contributions-text = תרומות נוספות, במילים שלכם
+field-localities = רשויות שבהן הארגון פועל
+field-locality = רשות
+field-locality-kind = סוג הרשות
+field-role = תפקיד
+field-token-name = שם הטוקן
+field-token-scope = הרשאה
+hint-markdown = אפשר להשתמש ב-Markdown: **מודגש**, *נטוי*, רשימות וקישורים.
 
 ## Errors
 
-error-title = Something went wrong
-error-status = Status code:
-error-home-link = Back to the home page
-error-not-found = This page does not exist, or was removed.
-error-method-not-allowed = This address does not accept this kind of request.
-error-internal = An unexpected error occurred on our side. Please try again in a moment.
-error-invalid-input = Some of the details sent are not valid.
-error-conflict = This conflicts with an existing record.
-error-rate-limited = Too many attempts. Please wait a few minutes and try again.
-error-csrf = The form has expired or did not come from this site. Go back, reload the page and try again; what you typed is usually kept by the browser.
-error-too-large = What was sent is too large.
-error-bad-form = The form could not be read. Please try again.
-error-link-invalid = This link is not valid: it may have been used already or have expired. You can ask for a new one.
-error-required = This field is required.
-error-email-invalid = Enter an email address like name@example.org.
-error-password-short = The password must be at least 10 characters long.
-error-password-mismatch = The two passwords are not the same.
-error-too-long = This is too long.
-error-invalid-characters = This contains characters that are not allowed.
-error-website-invalid = Enter a full web address starting with https:// or http://.
-error-name-one-language = Enter a name in at least one language.
-error-choose-option = Choose one of the options.
-error-kind-sector = This kind of organisation does not belong to the chosen sector.
-error-convener-public = The convener must be a public-sector organisation.
-refused-sign-in = Please sign in first.
-refused-unverified = Please confirm your email address first: we sent you a link.
-refused-not-organisation-admin = Only the organisation's owners and administrators can do this.
-refused-only-owner-manages-owners = Only an owner can appoint or remove owners.
-refused-last-owner = The organisation's last owner cannot leave or stop being an owner. Appoint another owner first.
-refused-not-platform-admin = Only the hub's administrators can do this.
+error-title = משהו השתבש
+error-status = קוד סטטוס:
+error-home-link = חזרה לדף הבית
+error-not-found = הדף הזה לא קיים, או שהוסר.
+error-method-not-allowed = הכתובת הזו לא מקבלת בקשה מהסוג הזה.
+error-internal = אירעה אצלנו שגיאה לא צפויה. אפשר לנסות שוב בעוד רגע.
+error-invalid-input = חלק מהפרטים שנשלחו אינם תקינים.
+error-conflict = הפעולה מתנגשת ברשומה קיימת.
+error-rate-limited = יותר מדי ניסיונות. יש להמתין כמה דקות ולנסות שוב.
+error-csrf = תוקף הטופס פג, או שהטופס לא נשלח מהאתר הזה. יש לחזור אחורה, לטעון את הדף מחדש ולנסות שוב; בדרך כלל הדפדפן שומר את מה שהוקלד.
+error-too-large = מה שנשלח גדול מדי.
+error-bad-form = לא ניתן היה לקרוא את הטופס. אפשר לנסות שוב.
+error-link-invalid = הקישור הזה אינו תקף: ייתכן שכבר נעשה בו שימוש או שפג תוקפו. אפשר לבקש קישור חדש.
+error-required = זהו שדה חובה.
+error-email-invalid = יש להזין כתובת דוא״ל, למשל name@example.org.
+error-password-short = הסיסמה צריכה להכיל 10 תווים לפחות.
+error-password-mismatch = שתי הסיסמאות אינן זהות.
+error-too-long = הטקסט ארוך מדי.
+error-invalid-characters = הטקסט מכיל תווים שאינם מותרים.
+error-website-invalid = יש להזין כתובת אינטרנט מלאה שמתחילה ב-https://‎ או ב-http://‎.
+error-name-one-language = יש להזין שם בשפה אחת לפחות.
+error-choose-option = יש לבחור אחת מהאפשרויות.
+error-kind-sector = סוג הארגון הזה אינו שייך למגזר שנבחר.
+error-convener-public = הגוף המזמן חייב להיות ארגון מהמגזר הציבורי.
+refused-sign-in = יש להתחבר תחילה.
+refused-unverified = יש לאשר תחילה את כתובת הדוא״ל: שלחנו אליה קישור.
+refused-not-organisation-admin = רק הבעלים והמנהלים של הארגון יכולים לבצע פעולה זו.
+refused-only-owner-manages-owners = רק בעלים יכולים למנות בעלים או להסיר אותם.
+refused-last-owner = אי אפשר לעזוב את הארגון או לוותר על הבעלות כשאין לארגון בעלים נוספים. יש למנות קודם בעלים נוספים.
+refused-not-platform-admin = רק מנהלי הפלטפורמה יכולים לבצע פעולה זו.
 
 ## Home
 
-home-title = Partnerships for local sustainability
-home-lead = Cities cannot reach their sustainability goals alone. Here local authorities, civil-society organisations and businesses find each other, agree on what each brings, and account for their partnerships in public.
-home-browse = Browse organisations
-home-join = Join the hub
-home-sectors-heading = What each sector brings
+home-title = שותפויות לקיימות מקומית
+home-lead = ערים אינן יכולות לעמוד ביעדי הקיימות שלהן לבדן. כאן רשויות מקומיות, ארגוני חברה אזרחית ועסקים מוצאים אלה את אלה, מסכמים מה כל אחד מביא לשותפות, ומדווחים לציבור על השותפויות שלהם.
+home-browse = לעיון בארגונים
+home-join = להצטרפות לפלטפורמה
+home-sectors-heading = מה כל מגזר מביא
 home-organisation-count = { $count ->
-    [one] One organisation is registered.
-   *[other] { $count } organisations are registered.
+    [one] רשום ארגון אחד.
+    [two] רשומים שני ארגונים.
+   *[other] רשומים { $count } ארגונים.
 }
 
 ## Accounts
 
-signup-title = Create an account
-signup-lead = An account lets you create an organisation or join one, and take part in partnerships.
-signup-submit = Create account
-signup-have-account = Already have an account?
-signup-check-mail-title = Check your email
-signup-check-mail-body = We sent a message to { $email }. Follow the link in it to confirm your address, then sign in.
-signin-title = Sign in
-signin-submit = Sign in
-signin-forgot = Forgot your password?
-signin-no-account = No account yet?
-signin-failed = The email address or the password is not right.
-signin-unverified = Your email address is not confirmed yet. We sent you a new link; follow it and sign in again.
-forgot-title = Reset your password
-forgot-lead = Enter your email address. If it belongs to an account, we will send a link to choose a new password.
-forgot-submit = Send the link
-forgot-sent-title = Check your email
-forgot-sent-body = If { $email } belongs to an account, a link to reset the password is on its way. It is valid for one hour.
-reset-title = Choose a new password
-reset-submit = Save the new password
-profile-title = Your profile
-profile-language-auto = As the browser asks
-profile-organisations = Your organisations
-profile-no-organisations = You are not a member of any organisation yet.
-tokens-title = API tokens
-tokens-lead = Personal tokens let programs use the hub's API on your behalf. A read-only token can only read; a read-and-write token can do what you can do.
-tokens-empty = You have no API tokens.
-tokens-new = New token
-tokens-create = Create token
-tokens-created = The token was created. Copy it now: it will not be shown again.
-tokens-secret = Your new token
-tokens-created-at = Created
-tokens-actions = Actions
-tokens-revoke = Revoke
-flash-email-verified = Your email address is confirmed. You can sign in now.
-flash-password-reset = Your password was changed. Sign in with the new one.
-flash-saved = Saved.
-flash-token-revoked = The token was revoked.
-flash-invited = The invitation was sent.
-flash-joined = Welcome: you are now a member of the organisation.
-flash-left = You left the organisation.
-flash-locality-created = The locality was created.
+signup-title = יצירת חשבון
+signup-lead = עם חשבון אפשר ליצור ארגון או להצטרף לארגון קיים, ולקחת חלק בשותפויות.
+signup-submit = יצירת חשבון
+signup-have-account = כבר יש חשבון?
+signup-check-mail-title = כדאי לבדוק את תיבת הדוא״ל
+signup-check-mail-body = שלחנו הודעה לכתובת { $email }. יש לפתוח את הקישור שבהודעה כדי לאשר את הכתובת, ואז להתחבר.
+signin-title = כניסה
+signin-submit = כניסה
+signin-forgot = שכחת את הסיסמה?
+signin-no-account = עדיין אין חשבון?
+signin-failed = כתובת הדוא״ל או הסיסמה שגויות.
+signin-unverified = כתובת הדוא״ל עדיין לא אושרה. שלחנו קישור חדש; יש לפתוח אותו ולהתחבר שוב.
+forgot-title = איפוס סיסמה
+forgot-lead = יש להזין את כתובת הדוא״ל. אם היא שייכת לחשבון, נשלח אליה קישור לבחירת סיסמה חדשה.
+forgot-submit = שליחת הקישור
+forgot-sent-title = כדאי לבדוק את תיבת הדוא״ל
+forgot-sent-body = אם הכתובת { $email } שייכת לחשבון, קישור לאיפוס הסיסמה כבר בדרך. הקישור תקף לשעה אחת.
+reset-title = בחירת סיסמה חדשה
+reset-submit = שמירת הסיסמה החדשה
+profile-title = הפרופיל שלך
+profile-language-auto = לפי הגדרת הדפדפן
+profile-organisations = הארגונים שלך
+profile-no-organisations = החשבון עדיין לא משויך לאף ארגון.
+tokens-title = טוקנים ל-API
+tokens-lead = טוקנים אישיים מאפשרים לתוכנות להשתמש ב-API של הפלטפורמה בשמך. טוקן לקריאה בלבד יכול רק לקרוא; טוקן לקריאה וכתיבה יכול לעשות כל מה שמותר לך לעשות.
+tokens-empty = אין עדיין טוקנים ל-API.
+tokens-new = טוקן חדש
+tokens-create = יצירת טוקן
+tokens-created = הטוקן נוצר. יש להעתיק אותו עכשיו: הוא לא יוצג שוב.
+tokens-secret = הטוקן החדש
+tokens-created-at = נוצר
+tokens-actions = פעולות
+tokens-revoke = ביטול
+flash-email-verified = כתובת הדוא״ל אושרה. אפשר להתחבר עכשיו.
+flash-password-reset = הסיסמה שונתה. אפשר להתחבר עם הסיסמה החדשה.
+flash-saved = השינויים נשמרו.
+flash-token-revoked = הטוקן בוטל.
+flash-invited = ההזמנה נשלחה.
+flash-joined = ברוכים הבאים: הצטרפת לארגון.
+flash-left = עזבת את הארגון.
+flash-locality-created = הרשות נוספה.
 
 ## Mail
 
-mail-verify-subject = Confirm your email address for Shutaf
-mail-verify-body = Hello,
+mail-verify-subject = אישור כתובת הדוא״ל בפלטפורמת שותף
+mail-verify-body = שלום,
 
-    To confirm your email address and finish creating your Shutaf account, open this link:
-
-    { $link }
-
-    The link is valid for 24 hours. If you did not sign up, you can ignore this message.
-mail-exists-subject = Someone tried to sign up to Shutaf with your address
-mail-exists-body = Hello,
-
-    Someone tried to create a Shutaf account with this email address, which already has an account. If it was you, sign in; if you forgot your password, you can reset it here:
+    כדי לאשר את כתובת הדוא״ל ולסיים את יצירת החשבון בפלטפורמת שותף, יש לפתוח את הקישור הזה:
 
     { $link }
 
-    If it was not you, you can ignore this message.
-mail-reset-subject = Reset your Shutaf password
-mail-reset-body = Hello,
+    הקישור תקף ל-24 שעות. אם לא נרשמת לפלטפורמה, אפשר להתעלם מההודעה הזו.
+mail-exists-subject = ניסיון הרשמה לפלטפורמת שותף עם הכתובת שלך
+mail-exists-body = שלום,
 
-    To choose a new password, open this link:
-
-    { $link }
-
-    The link is valid for one hour. If you did not ask for this, you can ignore this message; your password stays as it is.
-mail-invite-subject = Invitation to join { $organisation } on Shutaf
-mail-invite-body = Hello,
-
-    { $inviter } invites you to join { $organisation } on Shutaf, the hub for cross-sector sustainability partnerships. To accept, open this link:
+    מישהו ניסה ליצור חשבון בפלטפורמת שותף עם כתובת הדוא״ל הזו, שכבר יש לה חשבון. אם הניסיון היה שלך, אפשר פשוט להתחבר; אם שכחת את הסיסמה, אפשר לאפס אותה כאן:
 
     { $link }
 
-    The invitation is valid for 14 days.
+    אם הניסיון לא היה שלך, אפשר להתעלם מההודעה הזו.
+mail-reset-subject = איפוס הסיסמה בפלטפורמת שותף
+mail-reset-body = שלום,
+
+    כדי לבחור סיסמה חדשה, יש לפתוח את הקישור הזה:
+
+    { $link }
+
+    הקישור תקף לשעה אחת. אם לא ביקשת לאפס את הסיסמה, אפשר להתעלם מההודעה הזו; הסיסמה תישאר כפי שהיא.
+mail-invite-subject = הזמנה להצטרף לארגון { $organisation } בפלטפורמת שותף
+mail-invite-body = שלום,
+
+    קיבלת הזמנה מאת { $inviter } להצטרף לארגון { $organisation } בפלטפורמת שותף, הפלטפורמה לשותפויות בין-מגזריות לקיימות. כדי לקבל את ההזמנה, יש לפתוח את הקישור הזה:
+
+    { $link }
+
+    ההזמנה תקפה ל-14 ימים.
 
 ## Organisations
 
-directory-title = Organisations
-directory-lead = Public bodies, non-profits and businesses working on local sustainability, and what each can contribute.
-directory-search = Search by name or words
-directory-filter = Filter
-directory-empty = No organisation matches these filters.
+directory-title = ארגונים
+directory-lead = גופים ציבוריים, ארגונים ללא כוונת רווח ועסקים שפועלים לקידום קיימות מקומית, ומה כל אחד מהם יכול לתרום.
+directory-search = חיפוש לפי שם או מילים
+directory-filter = סינון
+directory-empty = אין ארגונים שמתאימים לסינון הזה.
 directory-count = { $count ->
-    [one] One organisation
-   *[other] { $count } organisations
+    [one] ארגון אחד
+    [two] שני ארגונים
+   *[other] { $count } ארגונים
 }
-pagination-label = Pages
-pagination-previous = Previous page
-pagination-next = Next page
-pagination-page-of = Page { $page } of { $pages }
-org-new-title = New organisation
-org-edit-title = Edit organisation
-org-choose-sector = Which sector does the organisation belong to? The contributions usual for the sector are then pre-selected; you can change them.
-org-names = Name
-org-names-hint = Give the name in every language you use; at least one is needed.
-org-contributions-hint = What the organisation can bring to a partnership. The usual contributions of its sector are pre-selected.
-org-create = Create organisation
-org-convenes = Convenes partnerships in
-members-title = Members
-members-change = Change
-members-remove = Remove from organisation
-members-invite = Invite a person
-members-send-invitation = Send invitation
-members-pending = Invitations not yet accepted
-members-leave-heading = Leave the organisation
-members-leave = Leave
-invitation-title = Invitation
-invitation-lead = You are invited to join { $organisation } as { $role }.
-invitation-accept = Accept the invitation
-invitation-sign-in-first = To accept, sign in, or create an account first and then open this link again.
+pagination-label = עמודים
+pagination-previous = העמוד הקודם
+pagination-next = העמוד הבא
+pagination-page-of = עמוד { $page } מתוך { $pages }
+org-new-title = ארגון חדש
+org-edit-title = עריכת הארגון
+org-choose-sector = לאיזה מגזר הארגון שייך? לאחר הבחירה יסומנו מראש התרומות המקובלות במגזר; אפשר לשנות אותן.
+org-names = שם
+org-names-hint = יש לכתוב את השם בכל שפה שבה הארגון משתמש; נדרש שם בשפה אחת לפחות.
+org-contributions-hint = מה הארגון יכול להביא לשותפות. התרומות המקובלות במגזר שלו מסומנות מראש.
+org-create = יצירת הארגון
+org-convenes = מזמן שותפויות ברשויות
+members-title = חברי הארגון
+members-change = שינוי
+members-remove = הסרה מהארגון
+members-invite = הזמנת אדם לארגון
+members-send-invitation = שליחת הזמנה
+members-pending = הזמנות שעדיין לא התקבלו
+members-leave-heading = עזיבת הארגון
+members-leave = עזיבה
+invitation-title = הזמנה
+invitation-lead = הוזמנת להצטרף לארגון { $organisation } בתפקיד { $role }.
+invitation-accept = קבלת ההזמנה
+invitation-sign-in-first = כדי לקבל את ההזמנה, יש להתחבר, או ליצור חשבון ואז לפתוח שוב את הקישור הזה.
 
 ## Localities
 
-localities-lead = The localities on the hub and the organisations that convene partnerships in them.
-localities-empty = No locality has been added yet.
-localities-heading = Localities
-locality-convener = Convener
-locality-organisations = Organisations working here
-locality-goals = Goals on the agenda
-locality-no-goals = No goals have been published yet.
-goal-title = Goal
-goal-department = Department
-goal-year = Work-plan year
-goal-budget-line = Budget line
-admin-title = Administration
-admin-new-locality = Add a locality
-admin-create-locality = Add locality
-admin-convener-hint = The public body whose staff convene partnerships in this locality.
+localities-lead = הרשויות בפלטפורמה והגופים שמזמנים בהן שותפויות.
+localities-empty = עדיין לא נוספו רשויות.
+localities-heading = רשויות
+locality-convener = הגוף המזמן
+locality-organisations = ארגונים שפועלים ברשות
+locality-goals = יעדים שעל סדר היום
+locality-no-goals = עדיין לא פורסמו יעדים.
+goal-title = יעד
+goal-department = אגף
+goal-year = שנת תוכנית העבודה
+goal-budget-line = סעיף תקציבי
+admin-title = ניהול
+admin-new-locality = הוספת רשות
+admin-create-locality = הוספת הרשות
+admin-convener-hint = הגוף הציבורי שהצוות שלו מזמן שותפויות ברשות הזו.
 
 ## Accessibility statement
 
-accessibility-title = Accessibility statement
-accessibility-commitment = Shutaf is built to be usable by everyone, including people with disabilities, in Hebrew, Arabic and English, in line with Israeli Standard 5568 and WCAG 2.1 at level AA.
-accessibility-measures-heading = What we do
-accessibility-measure-standard = Pages have landmarks, headings in order, labelled form fields, errors shown next to their field, and sufficient colour contrast.
-accessibility-measure-languages = Each page declares its language and direction; Hebrew and Arabic are shown right to left.
-accessibility-measure-keyboard = Everything can be done with a keyboard, with a visible focus and a link to skip to the main content; every core action works without JavaScript.
-accessibility-measure-testing = Every page is checked automatically with axe-core in each language as part of our tests.
-accessibility-limits-heading = Known limitations
-accessibility-limits = Content written by organisations (such as descriptions) may not meet every requirement. Tell us and we will help fix it.
-accessibility-contact-heading = Contact
-accessibility-contact = If you meet a barrier, write to the hub's administrators at the address given by your local authority. We answer within 14 days.
-accessibility-updated = This statement was last reviewed in November 2026.
+accessibility-title = הצהרת נגישות
+accessibility-commitment = פלטפורמת שותף בנויה כך שכל אחת ואחד יוכלו להשתמש בה, כולל אנשים עם מוגבלות, בעברית, בערבית ובאנגלית, בהתאם לתקן ישראלי 5568 ולהנחיות WCAG 2.1 ברמה AA.
+accessibility-measures-heading = מה אנחנו עושים
+accessibility-measure-standard = בדפים יש אזורי ציון (landmarks), כותרות בסדר הגיוני, שדות טופס עם תוויות, הודעות שגיאה שמוצגות ליד השדה הרלוונטי, וניגודיות צבעים מספקת.
+accessibility-measure-languages = כל דף מצהיר על השפה ועל כיוון הכתיבה שלו; עברית וערבית מוצגות מימין לשמאל.
+accessibility-measure-keyboard = אפשר לבצע כל פעולה באמצעות המקלדת, עם סימון מיקוד גלוי וקישור לדילוג לתוכן המרכזי; כל הפעולות העיקריות פועלות גם בלי JavaScript.
+accessibility-measure-testing = כל דף נבדק אוטומטית באמצעות axe-core בכל אחת מהשפות, כחלק מהבדיקות שלנו.
+accessibility-limits-heading = מגבלות ידועות
+accessibility-limits = ייתכן שתוכן שנכתב על ידי ארגונים (כמו תיאורים) לא עומד בכל הדרישות. אפשר לפנות אלינו ונעזור לתקן אותו.
+accessibility-contact-heading = יצירת קשר
+accessibility-contact = אם נתקלת בחסם נגישות, אפשר לכתוב למנהלי הפלטפורמה לכתובת שמסרה הרשות המקומית. נשיב בתוך 14 ימים.
+accessibility-updated = ההצהרה נבדקה לאחרונה בנובמבר 2026.

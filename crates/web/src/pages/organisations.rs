@@ -5,78 +5,31 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use shutaf_domain::authz::{self, OrganisationAction};
-use shutaf_domain::validate::{self, Email, FieldErrors};
+use shutaf_domain::validate::FieldErrors;
 use shutaf_domain::{ContributionType, MemberRole, OrganisationKind, Sector};
-use shutaf_store::{Directory, DirectoryFilter, Invitation, Locality, Member, NewOrganisation, Organisation, StoreError};
+use shutaf_store::{Directory, DirectoryFilter, Invitation, Locality, Member, Organisation};
 use tower_sessions::Session;
 
 use super::{Ctx, FormFields, FormState, QueryFields, markdown, render, render_status};
 use crate::AppState;
+use crate::actions::{self, ActionError, OrganisationInput};
 use crate::auth::{self, MaybeUser, SignedIn};
 use crate::error::{AppError, urlencode};
 
-/// The organisation fields as typed, from a form or the API.
-#[derive(Debug, Default, Clone)]
-pub struct OrganisationInput {
-    pub name_he: String,
-    pub name_ar: String,
-    pub name_en: String,
-    pub sector: String,
-    pub kind: String,
-    pub description: String,
-    pub website: String,
-    pub contributions: Vec<String>,
-    pub contributions_text: String,
-    pub localities: Vec<String>,
-}
-
-impl OrganisationInput {
-    pub fn from_form(form: &FormFields) -> OrganisationInput {
-        OrganisationInput {
-            name_he: form.get("name_he").into(),
-            name_ar: form.get("name_ar").into(),
-            name_en: form.get("name_en").into(),
-            sector: form.get("sector").into(),
-            kind: form.get("kind").into(),
-            description: form.get("description").into(),
-            website: form.get("website").into(),
-            contributions: form.all("contributions").into_iter().map(Into::into).collect(),
-            contributions_text: form.get("contributions_text").into(),
-            localities: form.all("localities").into_iter().map(Into::into).collect(),
-        }
+/// The organisation fields of a submitted form.
+pub fn organisation_input(form: &FormFields) -> OrganisationInput {
+    OrganisationInput {
+        name_he: form.get("name_he").into(),
+        name_ar: form.get("name_ar").into(),
+        name_en: form.get("name_en").into(),
+        sector: form.get("sector").into(),
+        kind: form.get("kind").into(),
+        description: form.get("description").into(),
+        website: form.get("website").into(),
+        contributions: form.all("contributions").into_iter().map(Into::into).collect(),
+        contributions_text: form.get("contributions_text").into(),
+        localities: form.all("localities").into_iter().map(Into::into).collect(),
     }
-}
-
-/// Validates an organisation against the rules and the localities that exist.
-pub fn validate_organisation(input: &OrganisationInput, localities: &[Locality]) -> Result<NewOrganisation, FieldErrors> {
-    let mut errors = FieldErrors::new();
-    let names = validate::names_per_language(&mut errors, "name", &input.name_he, &input.name_ar, &input.name_en);
-    let sector = errors.check("sector", Sector::parse(&input.sector).ok_or("error-choose-option"));
-    let kind = errors.check("kind", OrganisationKind::parse(&input.kind).ok_or("error-choose-option"));
-    if let (Some(sector), Some(kind)) = (sector, kind) {
-        if !kind.fits(sector) {
-            errors.add("kind", "error-kind-sector");
-        }
-    }
-    let description = errors.check("description", validate::optional_text(&input.description, 10_000)).flatten();
-    let website = errors.check("website", validate::optional_website(&input.website)).flatten();
-    let contributions_text = errors.check("contributions_text", validate::optional_text(&input.contributions_text, 2_000)).flatten();
-    let mut contributions = Vec::new();
-    for code in &input.contributions {
-        match ContributionType::parse(code) {
-            Some(c) => contributions.push(c),
-            None => errors.add("contributions", "error-choose-option"),
-        }
-    }
-    let mut locality_ids = Vec::new();
-    for id in &input.localities {
-        match id.parse::<i64>().ok().filter(|id| localities.iter().any(|l| l.id == *id)) {
-            Some(id) => locality_ids.push(id),
-            None => errors.add("localities", "error-choose-option"),
-        }
-    }
-    errors.into_result()?;
-    Ok(NewOrganisation { names, sector, kind, description, website, contributions, contributions_text, locality_ids })
 }
 
 fn query_value<'a>(query: &'a [(String, String)], name: &str) -> &'a str {
@@ -183,14 +136,12 @@ pub struct ChooseSectorPage {
     pub ctx: Ctx,
 }
 
-fn require_verified(user: &shutaf_store::User) -> Result<(), AppError> {
-    if user.is_verified() { Ok(()) } else { Err(AppError::Forbidden("refused-unverified")) }
-}
-
 /// Creating starts by choosing the sector, so that the sector's usual contributions can be
 /// pre-selected on the form that follows (without JavaScript).
 pub async fn new_form(State(state): State<AppState>, SignedIn(user): SignedIn, ctx: Ctx, query: QueryFields) -> Result<Response, AppError> {
-    require_verified(&user)?;
+    if !user.is_verified() {
+        return Err(AppError::Forbidden("refused-unverified"));
+    }
     let Some(sector) = Sector::parse(query_value(&query.0, "sector")) else {
         return render(&ChooseSectorPage { ctx });
     };
@@ -201,18 +152,16 @@ pub async fn new_form(State(state): State<AppState>, SignedIn(user): SignedIn, c
 }
 
 pub async fn create(State(state): State<AppState>, SignedIn(user): SignedIn, ctx: Ctx, form: FormFields) -> Result<Response, AppError> {
-    require_verified(&user)?;
-    authz::organisation(SignedIn(user.clone()).actor(), None, OrganisationAction::Create).map_err(AppError::Forbidden)?;
-    let localities = state.db.localities().await?;
-    match validate_organisation(&OrganisationInput::from_form(&form), &localities) {
-        Ok(org) => {
-            let created = state.db.create_organisation(&org, user.id).await?;
-            Ok(Redirect::to(&format!("/organisations/{}", created.id)).into_response())
+    match actions::create_organisation(&state, &user, &organisation_input(&form)).await {
+        Ok(created) => Ok(Redirect::to(&format!("/organisations/{}", created.id)).into_response()),
+        Err(ActionError::Invalid(errors)) => {
+            let localities = state.db.localities().await?;
+            render_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &OrganisationFormPage { ctx, form: FormState::new(errors, form), localities, editing: None },
+            )
         }
-        Err(errors) => render_status(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            &OrganisationFormPage { ctx, form: FormState::new(errors, form), localities, editing: None },
-        ),
+        Err(other) => Err(other.into()),
     }
 }
 
@@ -234,21 +183,13 @@ pub async fn show(State(state): State<AppState>, MaybeUser(user): MaybeUser, ctx
         Some(user) => state.db.role_in(id, user.id).await?,
         None => None,
     };
-    let actor = user.as_ref().map(|u| SignedIn(u.clone()).actor()).unwrap_or_default();
+    let actor = user.as_ref().map(actions::actor).unwrap_or_default();
     let can_edit = authz::organisation(actor, role, OrganisationAction::Edit).is_ok();
     let all = state.db.localities().await?;
     let localities = all.iter().filter(|l| org.locality_ids.contains(&l.id)).cloned().collect();
     let convenes = state.db.localities_convened_by(id).await?;
     let description_html = org.description.as_deref().map(markdown).unwrap_or_default();
     render(&OrganisationPage { ctx, org, description_html, localities, convenes, role, can_edit })
-}
-
-/// Loads an organisation and checks the person may act on it.
-async fn authorise(state: &AppState, user: &shutaf_store::User, id: i64, action: OrganisationAction) -> Result<(Organisation, Option<MemberRole>), AppError> {
-    let org = state.db.organisation(id).await?.ok_or(AppError::NotFound)?;
-    let role = state.db.role_in(id, user.id).await?;
-    authz::organisation(SignedIn(user.clone()).actor(), role, action).map_err(AppError::Forbidden)?;
-    Ok((org, role))
 }
 
 /// The form values of an existing organisation.
@@ -269,7 +210,7 @@ fn organisation_values(org: &Organisation) -> FormFields {
 }
 
 pub async fn edit_form(State(state): State<AppState>, SignedIn(user): SignedIn, ctx: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
-    let (org, _) = authorise(&state, &user, id, OrganisationAction::Edit).await?;
+    let (org, _) = actions::authorise(&state, &user, id, OrganisationAction::Edit).await?;
     let localities = state.db.localities().await?;
     render(&OrganisationFormPage { ctx, form: FormState::new(FieldErrors::new(), organisation_values(&org)), localities, editing: Some(id) })
 }
@@ -282,18 +223,19 @@ pub async fn update(
     Path(id): Path<i64>,
     form: FormFields,
 ) -> Result<Response, AppError> {
-    authorise(&state, &user, id, OrganisationAction::Edit).await?;
-    let localities = state.db.localities().await?;
-    match validate_organisation(&OrganisationInput::from_form(&form), &localities) {
-        Ok(org) => {
-            state.db.update_organisation(id, &org).await?;
+    match actions::update_organisation(&state, &user, id, &organisation_input(&form)).await {
+        Ok(_) => {
             auth::flash(&session, "flash-saved").await;
             Ok(Redirect::to(&format!("/organisations/{id}")).into_response())
         }
-        Err(errors) => render_status(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            &OrganisationFormPage { ctx, form: FormState::new(errors, form), localities, editing: Some(id) },
-        ),
+        Err(ActionError::Invalid(errors)) => {
+            let localities = state.db.localities().await?;
+            render_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &OrganisationFormPage { ctx, form: FormState::new(errors, form), localities, editing: Some(id) },
+            )
+        }
+        Err(other) => Err(other.into()),
     }
 }
 
@@ -311,8 +253,8 @@ pub struct MembersPage {
 }
 
 async fn members_page(state: &AppState, user: &shutaf_store::User, ctx: Ctx, id: i64, form: FormState, problem: Option<String>) -> Result<MembersPage, AppError> {
-    let (org, role) = authorise(state, user, id, OrganisationAction::SeeMembers).await?;
-    let can_manage = authz::organisation(SignedIn(user.clone()).actor(), role, OrganisationAction::ManageMembers).is_ok();
+    let (org, role) = actions::authorise(state, user, id, OrganisationAction::SeeMembers).await?;
+    let can_manage = authz::organisation(actions::actor(user), role, OrganisationAction::ManageMembers).is_ok();
     let members = state.db.members(id).await?;
     let invitations = if can_manage { state.db.pending_invitations(id).await? } else { Vec::new() };
     Ok(MembersPage { ctx, org, members, invitations, role, can_manage, form, problem })
@@ -330,30 +272,17 @@ pub async fn invite(
     Path(id): Path<i64>,
     form: FormFields,
 ) -> Result<Response, AppError> {
-    let (org, role) = authorise(&state, &user, id, OrganisationAction::Invite).await?;
-    let mut errors = FieldErrors::new();
-    let email = errors.check("email", Email::parse(form.get("email")));
-    let invited_role = errors.check("role", MemberRole::parse(form.get("role")).ok_or("error-choose-option"));
-    if invited_role == Some(MemberRole::Owner) && role != Some(MemberRole::Owner) && !user.platform_admin() {
-        errors.add("role", "refused-only-owner-manages-owners");
+    match actions::invite(&state, &user, id, form.get("email"), form.get("role"), ctx.lang()).await {
+        Ok(_) => {
+            auth::flash(&session, "flash-invited").await;
+            Ok(Redirect::to(&format!("/organisations/{id}/members")).into_response())
+        }
+        Err(ActionError::Invalid(errors)) => {
+            let page = members_page(&state, &user, ctx, id, FormState::new(errors, form), None).await?;
+            render_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
+        }
+        Err(other) => Err(other.into()),
     }
-    let (Some(email), Some(invited_role), true) = (email, invited_role, errors.is_empty()) else {
-        let page = members_page(&state, &user, ctx, id, FormState::new(errors, form), None).await?;
-        return render_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
-    };
-    let (_, token) = state.db.create_invitation(id, email.as_str(), invited_role, user.id).await?;
-    let link = format!("{}/invitations/{token}", state.config.base());
-    let tr = ctx.tr;
-    let subject = tr.args("mail-invite-subject", &[("organisation", org.name(tr.lang))]);
-    let body = tr.args(
-        "mail-invite-body",
-        &[("organisation", org.name(tr.lang)), ("inviter", &user.display_name), ("link", &link)],
-    );
-    if let Err(e) = state.mailer.send(email.as_str(), &subject, &body).await {
-        tracing::error!(error = %e, "invitation mail could not be sent");
-    }
-    auth::flash(&session, "flash-invited").await;
-    Ok(Redirect::to(&format!("/organisations/{id}/members")).into_response())
 }
 
 pub async fn change_member(
@@ -364,42 +293,38 @@ pub async fn change_member(
     Path((id, member_id)): Path<(i64, i64)>,
     form: FormFields,
 ) -> Result<Response, AppError> {
-    let (_, role) = authorise(&state, &user, id, OrganisationAction::ManageMembers).await?;
-    let target = state.db.role_in(id, member_id).await?.ok_or(AppError::NotFound)?;
     let new_role = match form.get("role") {
         "remove" => None,
         code => Some(MemberRole::parse(code).ok_or(AppError::BadRequest("error-choose-option"))?),
     };
-    let owners = state.db.owner_count(id).await?;
-    if let Err(reason) = authz::change_role(SignedIn(user.clone()).actor(), role, target, new_role, owners) {
-        let problem = Some(ctx.t(reason));
-        let page = members_page(&state, &user, ctx, id, FormState::empty(), problem).await?;
-        return render_status(StatusCode::FORBIDDEN, &page);
+    match actions::change_member(&state, &user, id, member_id, new_role).await {
+        Ok(()) => {
+            auth::flash(&session, "flash-saved").await;
+            Ok(Redirect::to(&format!("/organisations/{id}/members")).into_response())
+        }
+        // Refusals are shown on the members page itself, where the person can act on them.
+        Err(ActionError::Refused(reason)) if reason != "refused-not-organisation-admin" => {
+            let problem = Some(ctx.t(reason));
+            let page = members_page(&state, &user, ctx, id, FormState::empty(), problem).await?;
+            render_status(StatusCode::FORBIDDEN, &page)
+        }
+        Err(other) => Err(other.into()),
     }
-    match state.db.set_member_role(id, member_id, new_role).await {
-        Ok(()) => {}
-        Err(StoreError::Conflict) => return Err(AppError::Conflict("refused-last-owner")),
-        Err(e) => return Err(e.into()),
-    }
-    auth::flash(&session, "flash-saved").await;
-    Ok(Redirect::to(&format!("/organisations/{id}/members")).into_response())
 }
 
 pub async fn leave(State(state): State<AppState>, SignedIn(user): SignedIn, session: Session, ctx: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
-    let role = state.db.role_in(id, user.id).await?.ok_or(AppError::NotFound)?;
-    let owners = state.db.owner_count(id).await?;
-    if let Err(reason) = authz::leave(role, owners) {
-        let problem = Some(ctx.t(reason));
-        let page = members_page(&state, &user, ctx, id, FormState::empty(), problem).await?;
-        return render_status(StatusCode::CONFLICT, &page);
+    match actions::leave(&state, &user, id).await {
+        Ok(()) => {
+            auth::flash(&session, "flash-left").await;
+            Ok(Redirect::to("/profile").into_response())
+        }
+        Err(ActionError::Refused(reason)) => {
+            let problem = Some(ctx.t(reason));
+            let page = members_page(&state, &user, ctx, id, FormState::empty(), problem).await?;
+            render_status(StatusCode::CONFLICT, &page)
+        }
+        Err(other) => Err(other.into()),
     }
-    match state.db.set_member_role(id, user.id, None).await {
-        Ok(()) => {}
-        Err(StoreError::Conflict) => return Err(AppError::Conflict("refused-last-owner")),
-        Err(e) => return Err(e.into()),
-    }
-    auth::flash(&session, "flash-left").await;
-    Ok(Redirect::to("/profile").into_response())
 }
 
 #[derive(Template)]
@@ -428,12 +353,7 @@ pub async fn invitation(State(state): State<AppState>, ctx: Ctx, Path(token): Pa
 }
 
 pub async fn accept_invitation(State(state): State<AppState>, SignedIn(user): SignedIn, session: Session, Path(token): Path<String>) -> Result<Response, AppError> {
-    require_verified(&user)?;
-    let id = match state.db.accept_invitation(&token, user.id).await {
-        Ok(id) => id,
-        Err(StoreError::NotFound) => return Err(AppError::BadRequest("error-link-invalid")),
-        Err(e) => return Err(e.into()),
-    };
+    let id = actions::accept_invitation(&state, &user, &token).await?;
     auth::flash(&session, "flash-joined").await;
     Ok(Redirect::to(&format!("/organisations/{id}")).into_response())
 }
