@@ -37,7 +37,10 @@ impl ReceivedMail {
     pub fn link(&self, prefix: &str) -> Option<String> {
         let body = self.body();
         let start = body.find(prefix)?;
-        let link: String = body[start..].chars().take_while(|c| !c.is_whitespace()).collect();
+        let link: String = body[start..]
+            .chars()
+            .take_while(|c| !c.is_whitespace())
+            .collect();
         Some(link)
     }
 }
@@ -48,7 +51,9 @@ fn decode_base64(text: &str) -> String {
     let mut buffer = 0u32;
     let mut bits = 0;
     for c in text.bytes() {
-        let Some(value) = ALPHABET.iter().position(|&a| a == c) else { continue };
+        let Some(value) = ALPHABET.iter().position(|&a| a == c) else {
+            continue;
+        };
         buffer = (buffer << 6) | value as u32;
         bits += 6;
         if bits >= 8 {
@@ -69,7 +74,9 @@ fn decode_quoted_printable(text: &str) -> String {
             b'=' if raw.get(i + 1) == Some(&b'\r') && raw.get(i + 2) == Some(&b'\n') => i += 3,
             b'=' if raw.get(i + 1) == Some(&b'\n') => i += 2,
             b'=' if i + 2 < raw.len() => {
-                let hex = std::str::from_utf8(&raw[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok());
+                let hex = std::str::from_utf8(&raw[i + 1..i + 3])
+                    .ok()
+                    .and_then(|h| u8::from_str_radix(h, 16).ok());
                 match hex {
                     Some(b) => {
                         bytes.push(b);
@@ -100,7 +107,9 @@ pub struct SmtpServer {
 impl SmtpServer {
     /// Starts the server on a free port; it runs until the test's runtime ends.
     pub async fn start() -> SmtpServer {
-        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind SMTP test server");
+        let listener = TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind SMTP test server");
         let port = listener.local_addr().expect("SMTP address").port();
         let received = Arc::new(Mutex::new(Vec::new()));
         let store = received.clone();
@@ -122,17 +131,18 @@ impl SmtpServer {
     /// Waits (up to ten seconds) for a message to `to` whose data contains `containing`.
     pub async fn wait_for(&self, to: &str, containing: &str) -> ReceivedMail {
         for _ in 0..200 {
-            if let Some(mail) = self
-                .messages()
-                .into_iter()
-                .rev()
-                .find(|m| m.to.iter().any(|t| t.eq_ignore_ascii_case(to)) && (containing.is_empty() || m.body().contains(containing)))
-            {
+            if let Some(mail) = self.messages().into_iter().rev().find(|m| {
+                m.to.iter().any(|t| t.eq_ignore_ascii_case(to))
+                    && (containing.is_empty() || m.body().contains(containing))
+            }) {
                 return mail;
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
-        panic!("no mail to {to} containing {containing:?}; received: {:#?}", self.messages());
+        panic!(
+            "no mail to {to} containing {containing:?}; received: {:#?}",
+            self.messages()
+        );
     }
 }
 
@@ -142,7 +152,10 @@ fn address(argument: &str) -> String {
     argument.get(start..end).unwrap_or("").trim().to_owned()
 }
 
-async fn session(stream: tokio::net::TcpStream, store: Arc<Mutex<Vec<ReceivedMail>>>) -> std::io::Result<()> {
+async fn session(
+    stream: tokio::net::TcpStream,
+    store: Arc<Mutex<Vec<ReceivedMail>>>,
+) -> std::io::Result<()> {
     let (reader, mut writer) = stream.into_split();
     let mut lines = BufReader::new(reader);
     writer.write_all(b"220 shutaf-test-smtp ready\r\n").await?;
@@ -171,7 +184,9 @@ async fn session(stream: tokio::net::TcpStream, store: Arc<Mutex<Vec<ReceivedMai
             to.clear();
             b"250 OK\r\n"
         } else if upper == "DATA" {
-            writer.write_all(b"354 End data with <CR><LF>.<CR><LF>\r\n").await?;
+            writer
+                .write_all(b"354 End data with <CR><LF>.<CR><LF>\r\n")
+                .await?;
             let mut data = String::new();
             loop {
                 line.clear();
@@ -185,7 +200,11 @@ async fn session(stream: tokio::net::TcpStream, store: Arc<Mutex<Vec<ReceivedMai
                 data.push_str(unstuffed);
             }
             if let Ok(mut received) = store.lock() {
-                received.push(ReceivedMail { from: from.clone(), to: to.clone(), data });
+                received.push(ReceivedMail {
+                    from: from.clone(),
+                    to: to.clone(),
+                    data,
+                });
             }
             b"250 OK queued\r\n"
         } else if upper.starts_with("QUIT") {
@@ -211,6 +230,9 @@ mod tests {
             to: vec![],
             data: "Subject: x\r\n\r\nopen https://hub.example/verify?token=abc now".into(),
         };
-        assert_eq!(mail.link("https://hub.example/").as_deref(), Some("https://hub.example/verify?token=abc"));
+        assert_eq!(
+            mail.link("https://hub.example/").as_deref(),
+            Some("https://hub.example/verify?token=abc")
+        );
     }
 }

@@ -4,8 +4,12 @@
 
 use shutaf_domain::authz::{self, Actor, LocalityAction, OrganisationAction};
 use shutaf_domain::validate::{self, Email, FieldErrors};
-use shutaf_domain::{ContributionType, Language, LocalityKind, MemberRole, OrganisationKind, Sector};
-use shutaf_store::{Invitation, Locality, NewLocality, NewOrganisation, Organisation, StoreError, User};
+use shutaf_domain::{
+    ContributionType, Language, LocalityKind, MemberRole, OrganisationKind, Sector,
+};
+use shutaf_store::{
+    Invitation, Locality, NewLocality, NewOrganisation, Organisation, StoreError, User,
+};
 
 use crate::AppState;
 use crate::error::AppError;
@@ -47,7 +51,10 @@ impl From<ActionError> for AppError {
 pub type ActionResult<T> = Result<T, ActionError>;
 
 pub fn actor(user: &User) -> Actor {
-    Actor { signed_in: true, platform_admin: user.platform_admin() }
+    Actor {
+        signed_in: true,
+        platform_admin: user.platform_admin(),
+    }
 }
 
 /// The organisation fields as typed, from a form or the API.
@@ -66,19 +73,46 @@ pub struct OrganisationInput {
 }
 
 /// Validates an organisation against the rules and the localities that exist.
-pub fn validate_organisation(input: &OrganisationInput, localities: &[Locality]) -> Result<NewOrganisation, FieldErrors> {
+pub fn validate_organisation(
+    input: &OrganisationInput,
+    localities: &[Locality],
+) -> Result<NewOrganisation, FieldErrors> {
     let mut errors = FieldErrors::new();
-    let names = validate::names_per_language(&mut errors, "name", &input.name_he, &input.name_ar, &input.name_en);
-    let sector = errors.check("sector", Sector::parse(&input.sector).ok_or("error-choose-option"));
-    let kind = errors.check("kind", OrganisationKind::parse(&input.kind).ok_or("error-choose-option"));
+    let names = validate::names_per_language(
+        &mut errors,
+        "name",
+        &input.name_he,
+        &input.name_ar,
+        &input.name_en,
+    );
+    let sector = errors.check(
+        "sector",
+        Sector::parse(&input.sector).ok_or("error-choose-option"),
+    );
+    let kind = errors.check(
+        "kind",
+        OrganisationKind::parse(&input.kind).ok_or("error-choose-option"),
+    );
     if let (Some(sector), Some(kind)) = (sector, kind) {
         if !kind.fits(sector) {
             errors.add("kind", "error-kind-sector");
         }
     }
-    let description = errors.check("description", validate::optional_text(&input.description, 10_000)).flatten();
-    let website = errors.check("website", validate::optional_website(&input.website)).flatten();
-    let contributions_text = errors.check("contributions_text", validate::optional_text(&input.contributions_text, 2_000)).flatten();
+    let description = errors
+        .check(
+            "description",
+            validate::optional_text(&input.description, 10_000),
+        )
+        .flatten();
+    let website = errors
+        .check("website", validate::optional_website(&input.website))
+        .flatten();
+    let contributions_text = errors
+        .check(
+            "contributions_text",
+            validate::optional_text(&input.contributions_text, 2_000),
+        )
+        .flatten();
     let mut contributions = Vec::new();
     for code in &input.contributions {
         match ContributionType::parse(code) {
@@ -88,36 +122,68 @@ pub fn validate_organisation(input: &OrganisationInput, localities: &[Locality])
     }
     let mut locality_ids = Vec::new();
     for id in &input.localities {
-        match id.parse::<i64>().ok().filter(|id| localities.iter().any(|l| l.id == *id)) {
+        match id
+            .parse::<i64>()
+            .ok()
+            .filter(|id| localities.iter().any(|l| l.id == *id))
+        {
             Some(id) => locality_ids.push(id),
             None => errors.add("localities", "error-choose-option"),
         }
     }
     errors.into_result()?;
-    Ok(NewOrganisation { names, sector, kind, description, website, contributions, contributions_text, locality_ids })
+    Ok(NewOrganisation {
+        names,
+        sector,
+        kind,
+        description,
+        website,
+        contributions,
+        contributions_text,
+        locality_ids,
+    })
 }
 
 fn require_verified(user: &User) -> ActionResult<()> {
-    if user.is_verified() { Ok(()) } else { Err(ActionError::Refused("refused-unverified")) }
+    if user.is_verified() {
+        Ok(())
+    } else {
+        Err(ActionError::Refused("refused-unverified"))
+    }
 }
 
 /// Loads an organisation and checks the person may act on it; gives their role too.
-pub async fn authorise(state: &AppState, user: &User, id: i64, action: OrganisationAction) -> ActionResult<(Organisation, Option<MemberRole>)> {
+pub async fn authorise(
+    state: &AppState,
+    user: &User,
+    id: i64,
+    action: OrganisationAction,
+) -> ActionResult<(Organisation, Option<MemberRole>)> {
     let org = state.db.organisation(id).await?.ok_or(AppError::NotFound)?;
     let role = state.db.role_in(id, user.id).await?;
     authz::organisation(actor(user), role, action).map_err(ActionError::Refused)?;
     Ok((org, role))
 }
 
-pub async fn create_organisation(state: &AppState, user: &User, input: &OrganisationInput) -> ActionResult<Organisation> {
+pub async fn create_organisation(
+    state: &AppState,
+    user: &User,
+    input: &OrganisationInput,
+) -> ActionResult<Organisation> {
     require_verified(user)?;
-    authz::organisation(actor(user), None, OrganisationAction::Create).map_err(ActionError::Refused)?;
+    authz::organisation(actor(user), None, OrganisationAction::Create)
+        .map_err(ActionError::Refused)?;
     let localities = state.db.localities().await?;
     let org = validate_organisation(input, &localities).map_err(ActionError::Invalid)?;
     Ok(state.db.create_organisation(&org, user.id).await?)
 }
 
-pub async fn update_organisation(state: &AppState, user: &User, id: i64, input: &OrganisationInput) -> ActionResult<Organisation> {
+pub async fn update_organisation(
+    state: &AppState,
+    user: &User,
+    id: i64,
+    input: &OrganisationInput,
+) -> ActionResult<Organisation> {
     authorise(state, user, id, OrganisationAction::Edit).await?;
     let localities = state.db.localities().await?;
     let org = validate_organisation(input, &localities).map_err(ActionError::Invalid)?;
@@ -126,23 +192,43 @@ pub async fn update_organisation(state: &AppState, user: &User, id: i64, input: 
 }
 
 /// Invites a person by email and mails them the link, in the inviter's language.
-pub async fn invite(state: &AppState, user: &User, id: i64, email: &str, role: &str, lang: Language) -> ActionResult<Invitation> {
+pub async fn invite(
+    state: &AppState,
+    user: &User,
+    id: i64,
+    email: &str,
+    role: &str,
+    lang: Language,
+) -> ActionResult<Invitation> {
     let (org, actor_role) = authorise(state, user, id, OrganisationAction::Invite).await?;
     let mut errors = FieldErrors::new();
     let email = errors.check("email", Email::parse(email));
     let role = errors.check("role", MemberRole::parse(role).ok_or("error-choose-option"));
-    if role == Some(MemberRole::Owner) && actor_role != Some(MemberRole::Owner) && !user.platform_admin() {
+    if role == Some(MemberRole::Owner)
+        && actor_role != Some(MemberRole::Owner)
+        && !user.platform_admin()
+    {
         errors.add("role", "refused-only-owner-manages-owners");
     }
     let (Some(email), Some(role), true) = (email, role, errors.is_empty()) else {
         return Err(ActionError::Invalid(errors));
     };
-    let (invitation, token) = state.db.create_invitation(id, email.as_str(), role, user.id).await?;
+    let (invitation, token) = state
+        .db
+        .create_invitation(id, email.as_str(), role, user.id)
+        .await?;
     let link = format!("{}/invitations/{token}", state.config.base());
     let tr = Tr::new(lang);
     let name = org.name(lang);
     let subject = tr.args("mail-invite-subject", &[("organisation", name)]);
-    let body = tr.args("mail-invite-body", &[("organisation", name), ("inviter", &user.display_name), ("link", &link)]);
+    let body = tr.args(
+        "mail-invite-body",
+        &[
+            ("organisation", name),
+            ("inviter", &user.display_name),
+            ("link", &link),
+        ],
+    );
     if let Err(e) = state.mailer.send(email.as_str(), &subject, &body).await {
         tracing::error!(error = %e, "invitation mail could not be sent");
     }
@@ -150,11 +236,22 @@ pub async fn invite(state: &AppState, user: &User, id: i64, email: &str, role: &
 }
 
 /// Changes a member's role, or removes them with `None`.
-pub async fn change_member(state: &AppState, user: &User, id: i64, member_id: i64, new_role: Option<MemberRole>) -> ActionResult<()> {
+pub async fn change_member(
+    state: &AppState,
+    user: &User,
+    id: i64,
+    member_id: i64,
+    new_role: Option<MemberRole>,
+) -> ActionResult<()> {
     let (_, role) = authorise(state, user, id, OrganisationAction::ManageMembers).await?;
-    let target = state.db.role_in(id, member_id).await?.ok_or(AppError::NotFound)?;
+    let target = state
+        .db
+        .role_in(id, member_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let owners = state.db.owner_count(id).await?;
-    authz::change_role(actor(user), role, target, new_role, owners).map_err(ActionError::Refused)?;
+    authz::change_role(actor(user), role, target, new_role, owners)
+        .map_err(ActionError::Refused)?;
     match state.db.set_member_role(id, member_id, new_role).await {
         Err(StoreError::Conflict) => Err(ActionError::Refused("refused-last-owner")),
         other => Ok(other?),
@@ -162,7 +259,11 @@ pub async fn change_member(state: &AppState, user: &User, id: i64, member_id: i6
 }
 
 pub async fn leave(state: &AppState, user: &User, id: i64) -> ActionResult<()> {
-    let role = state.db.role_in(id, user.id).await?.ok_or(AppError::NotFound)?;
+    let role = state
+        .db
+        .role_in(id, user.id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let owners = state.db.owner_count(id).await?;
     authz::leave(role, owners).map_err(ActionError::Refused)?;
     match state.db.set_member_role(id, user.id, None).await {
@@ -176,7 +277,9 @@ pub async fn accept_invitation(state: &AppState, user: &User, token: &str) -> Ac
     require_verified(user)?;
     match state.db.accept_invitation(token, user.id).await {
         Ok(id) => Ok(id),
-        Err(StoreError::NotFound) => Err(ActionError::App(AppError::BadRequest("error-link-invalid"))),
+        Err(StoreError::NotFound) => {
+            Err(ActionError::App(AppError::BadRequest("error-link-invalid")))
+        }
         Err(e) => Err(e.into()),
     }
 }
@@ -193,21 +296,55 @@ pub struct LocalityInput {
 }
 
 /// Creates a locality with its convener, which must be a public body.
-pub async fn create_locality(state: &AppState, user: &User, input: &LocalityInput) -> ActionResult<Locality> {
+pub async fn create_locality(
+    state: &AppState,
+    user: &User,
+    input: &LocalityInput,
+) -> ActionResult<Locality> {
     authz::locality(actor(user), None, LocalityAction::Create).map_err(ActionError::Refused)?;
     let mut errors = FieldErrors::new();
-    let names = validate::names_per_language(&mut errors, "name", &input.name_he, &input.name_ar, &input.name_en);
-    let kind = errors.check("kind", LocalityKind::parse(&input.kind).ok_or("error-choose-option"));
-    let convener = errors.check("convener", input.convener.trim().parse::<i64>().map_err(|_| "error-choose-option"));
-    let description = errors.check("description", validate::optional_text(&input.description, 10_000)).flatten();
+    let names = validate::names_per_language(
+        &mut errors,
+        "name",
+        &input.name_he,
+        &input.name_ar,
+        &input.name_en,
+    );
+    let kind = errors.check(
+        "kind",
+        LocalityKind::parse(&input.kind).ok_or("error-choose-option"),
+    );
+    let convener = errors.check(
+        "convener",
+        input
+            .convener
+            .trim()
+            .parse::<i64>()
+            .map_err(|_| "error-choose-option"),
+    );
+    let description = errors
+        .check(
+            "description",
+            validate::optional_text(&input.description, 10_000),
+        )
+        .flatten();
     if let Some(convener) = convener {
         match state.db.organisation(convener).await? {
             Some(org) if org.sector == Sector::Public => {}
             _ => errors.add("convener", "error-convener-public"),
         }
     }
-    let (Some(kind), Some(convener_organisation_id), true) = (kind, convener, errors.is_empty()) else {
+    let (Some(kind), Some(convener_organisation_id), true) = (kind, convener, errors.is_empty())
+    else {
         return Err(ActionError::Invalid(errors));
     };
-    Ok(state.db.create_locality(&NewLocality { names, kind, convener_organisation_id, description }).await?)
+    Ok(state
+        .db
+        .create_locality(&NewLocality {
+            names,
+            kind,
+            convener_organisation_id,
+            description,
+        })
+        .await?)
 }

@@ -31,6 +31,9 @@ async fn asset(Path(name): Path<String>) -> Result<Response, AppError> {
     let headers = response.headers_mut();
     headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
     // Assets change only with a new binary; an hour keeps pages quick without stale deploys.
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=3600"));
+    headers.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("public, max-age=3600"),
+    );
     Ok(response)
 }

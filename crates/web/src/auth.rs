@@ -3,9 +3,9 @@
 
 use std::net::SocketAddr;
 
+use argon2::Argon2;
 use argon2::password_hash::phc::PasswordHash;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier};
-use argon2::Argon2;
 use axum::extract::{ConnectInfo, FromRequestParts};
 use axum::http::request::Parts;
 use shutaf_domain::authz::Actor;
@@ -24,7 +24,9 @@ const ABSOLUTE_SESSION_LIFETIME: i64 = 30 * 24 * 3600;
 /// Runs on a blocking thread: hashing takes tens of milliseconds by design.
 pub async fn hash_password(password: String) -> Result<String, AppError> {
     tokio::task::spawn_blocking(move || {
-        Argon2::default().hash_password(password.as_bytes()).map(|h| h.to_string())
+        Argon2::default()
+            .hash_password(password.as_bytes())
+            .map(|h| h.to_string())
     })
     .await
     .map_err(|e| AppError::Internal(e.to_string()))?
@@ -38,7 +40,11 @@ pub async fn verify_password(password: String, hash: Option<String>) -> bool {
     let exists = hash.is_some();
     let hash = hash.unwrap_or_else(|| DUMMY.to_owned());
     let ok = tokio::task::spawn_blocking(move || {
-        PasswordHash::new(&hash).is_ok_and(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
+        PasswordHash::new(&hash).is_ok_and(|parsed| {
+            Argon2::default()
+                .verify_password(password.as_bytes(), &parsed)
+                .is_ok()
+        })
     })
     .await
     .unwrap_or(false);
@@ -55,7 +61,10 @@ pub struct SignedIn(pub User);
 
 impl SignedIn {
     pub fn actor(&self) -> Actor {
-        Actor { signed_in: true, platform_admin: self.0.platform_admin() }
+        Actor {
+            signed_in: true,
+            platform_admin: self.0.platform_admin(),
+        }
     }
 }
 
@@ -95,8 +104,14 @@ impl FromRequestParts<AppState> for SignedIn {
 
 async fn user_of_session(session: &Session, state: &AppState) -> Result<Option<User>, AppError> {
     let map = |e: tower_sessions::session::Error| AppError::Internal(format!("session: {e}"));
-    let Some(user_id) = session.get::<i64>(USER_KEY).await.map_err(map)? else { return Ok(None) };
-    let signed_in_at = session.get::<i64>(SIGNED_IN_AT_KEY).await.map_err(map)?.unwrap_or(0);
+    let Some(user_id) = session.get::<i64>(USER_KEY).await.map_err(map)? else {
+        return Ok(None);
+    };
+    let signed_in_at = session
+        .get::<i64>(SIGNED_IN_AT_KEY)
+        .await
+        .map_err(map)?
+        .unwrap_or(0);
     if shutaf_store::now() - signed_in_at > ABSOLUTE_SESSION_LIFETIME {
         session.flush().await.map_err(map)?;
         return Ok(None);
@@ -109,13 +124,19 @@ pub async fn sign_in(session: &Session, user: &User) -> Result<(), AppError> {
     let map = |e: tower_sessions::session::Error| AppError::Internal(format!("session: {e}"));
     session.cycle_id().await.map_err(map)?;
     session.insert(USER_KEY, user.id).await.map_err(map)?;
-    session.insert(SIGNED_IN_AT_KEY, shutaf_store::now()).await.map_err(map)?;
+    session
+        .insert(SIGNED_IN_AT_KEY, shutaf_store::now())
+        .await
+        .map_err(map)?;
     Ok(())
 }
 
 /// Ends the session on the server, not only in the browser.
 pub async fn sign_out(session: &Session) -> Result<(), AppError> {
-    session.flush().await.map_err(|e| AppError::Internal(format!("session: {e}")))
+    session
+        .flush()
+        .await
+        .map_err(|e| AppError::Internal(format!("session: {e}")))
 }
 
 /// Leaves a one-off message (a Fluent key) for the next page shown.
@@ -134,12 +155,18 @@ impl FromRequestParts<AppState> for ClientAddress {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
         if state.config.behind_proxy {
-            let forwarded = parts.headers.get("x-forwarded-for").and_then(|v| v.to_str().ok());
+            let forwarded = parts
+                .headers
+                .get("x-forwarded-for")
+                .and_then(|v| v.to_str().ok());
             if let Some(first) = forwarded.and_then(|f| f.split(',').next()) {
                 return Ok(ClientAddress(first.trim().to_owned()));
             }
         }
-        let peer = parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip().to_string());
+        let peer = parts
+            .extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|c| c.0.ip().to_string());
         Ok(ClientAddress(peer.unwrap_or_else(|| "unknown".into())))
     }
 }
@@ -156,9 +183,21 @@ pub fn limit_key(state: &AppState, kind: &str, value: &str) -> String {
 }
 
 /// Refuses when an address or an account has failed too often recently.
-pub async fn check_login_rate(state: &AppState, address_key: &str, account_key: &str) -> Result<(), AppError> {
-    if state.db.recent_login_failures(address_key, WINDOW_SECONDS).await? >= PER_ADDRESS
-        || state.db.recent_login_failures(account_key, WINDOW_SECONDS).await? >= PER_ACCOUNT
+pub async fn check_login_rate(
+    state: &AppState,
+    address_key: &str,
+    account_key: &str,
+) -> Result<(), AppError> {
+    if state
+        .db
+        .recent_login_failures(address_key, WINDOW_SECONDS)
+        .await?
+        >= PER_ADDRESS
+        || state
+            .db
+            .recent_login_failures(account_key, WINDOW_SECONDS)
+            .await?
+            >= PER_ACCOUNT
     {
         return Err(AppError::RateLimited);
     }

@@ -135,7 +135,12 @@ mod tests {
         let config = Config {
             secret_key: Some("very-secret".into()),
             database_url: "postgres://app:hunter2@db/shutaf".into(),
-            smtp: Some(SmtpConfig { host: "mail".into(), port: 25, username: Some("u".into()), password: Some("pw-secret".into()) }),
+            smtp: Some(SmtpConfig {
+                host: "mail".into(),
+                port: 25,
+                username: Some("u".into()),
+                password: Some("pw-secret".into()),
+            }),
             ..Config::default()
         };
         let shown = format!("{config:?}");

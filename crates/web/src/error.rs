@@ -71,13 +71,29 @@ impl AppError {
     fn parts(&self) -> (StatusCode, &'static str, &'static str) {
         match self {
             AppError::NotFound => (StatusCode::NOT_FOUND, "not_found", "error-not-found"),
-            AppError::SignInRequired => (StatusCode::UNAUTHORIZED, "unauthenticated", "refused-sign-in"),
+            AppError::SignInRequired => (
+                StatusCode::UNAUTHORIZED,
+                "unauthenticated",
+                "refused-sign-in",
+            ),
             AppError::Forbidden(key) => (StatusCode::FORBIDDEN, "forbidden", key),
             AppError::BadRequest(key) => (StatusCode::BAD_REQUEST, "bad_request", key),
-            AppError::Invalid(_) => (StatusCode::UNPROCESSABLE_ENTITY, "invalid", "error-invalid-input"),
+            AppError::Invalid(_) => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "invalid",
+                "error-invalid-input",
+            ),
             AppError::Conflict(key) => (StatusCode::CONFLICT, "conflict", key),
-            AppError::RateLimited => (StatusCode::TOO_MANY_REQUESTS, "rate_limited", "error-rate-limited"),
-            AppError::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal", "error-internal"),
+            AppError::RateLimited => (
+                StatusCode::TOO_MANY_REQUESTS,
+                "rate_limited",
+                "error-rate-limited",
+            ),
+            AppError::Internal(_) => (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "internal",
+                "error-internal",
+            ),
         }
     }
 }
@@ -94,9 +110,15 @@ impl IntoResponse for AppError {
         };
         let mut response = status.into_response();
         if status == StatusCode::TOO_MANY_REQUESTS {
-            response.headers_mut().insert(header::RETRY_AFTER, header::HeaderValue::from_static("60"));
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, header::HeaderValue::from_static("60"));
         }
-        response.extensions_mut().insert(ErrorMark { code, message_key, fields });
+        response.extensions_mut().insert(ErrorMark {
+            code,
+            message_key,
+            fields,
+        });
         response
     }
 }
@@ -130,21 +152,37 @@ struct ErrorPage {
 }
 
 /// Turns error marks into pages or JSON; also gives bare 404/405 responses (unknown routes) a body.
-pub async fn render_errors(State(state): State<AppState>, request: Request, next: Next) -> Response {
+pub async fn render_errors(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
     let is_api = request.uri().path().starts_with("/api/");
-    let path_and_query = request.uri().path_and_query().map(|p| p.as_str().to_owned()).unwrap_or_else(|| "/".into());
+    let path_and_query = request
+        .uri()
+        .path_and_query()
+        .map(|p| p.as_str().to_owned())
+        .unwrap_or_else(|| "/".into());
     let lang = negotiate_language(request.headers(), None, state.config.default_language);
     let csrf = cookie(request.headers(), CSRF_COOKIE);
     let response = next.run(request).await;
 
     let mark = match response.extensions().get::<ErrorMark>() {
         Some(mark) => mark.clone(),
-        None if response.status() == StatusCode::NOT_FOUND && response.headers().get(header::CONTENT_TYPE).is_none() => {
-            ErrorMark { code: "not_found", message_key: "error-not-found", fields: None }
+        None if response.status() == StatusCode::NOT_FOUND
+            && response.headers().get(header::CONTENT_TYPE).is_none() =>
+        {
+            ErrorMark {
+                code: "not_found",
+                message_key: "error-not-found",
+                fields: None,
+            }
         }
-        None if response.status() == StatusCode::METHOD_NOT_ALLOWED => {
-            ErrorMark { code: "method_not_allowed", message_key: "error-method-not-allowed", fields: None }
-        }
+        None if response.status() == StatusCode::METHOD_NOT_ALLOWED => ErrorMark {
+            code: "method_not_allowed",
+            message_key: "error-method-not-allowed",
+            fields: None,
+        },
         None => return response,
     };
     let status = response.status();
@@ -154,17 +192,34 @@ pub async fn render_errors(State(state): State<AppState>, request: Request, next
     let mut out = if is_api {
         let fields = mark.fields.map(|f| {
             f.0.into_iter()
-                .map(|e| ApiFieldError { message: tr.t(e.code), field: e.field, code: e.code })
+                .map(|e| ApiFieldError {
+                    message: tr.t(e.code),
+                    field: e.field,
+                    code: e.code,
+                })
                 .collect()
         });
-        (status, Json(ApiErrorBody { error: ApiError { code: mark.code, message: tr.t(mark.message_key), fields } }))
+        (
+            status,
+            Json(ApiErrorBody {
+                error: ApiError {
+                    code: mark.code,
+                    message: tr.t(mark.message_key),
+                    fields,
+                },
+            }),
+        )
             .into_response()
     } else if status == StatusCode::UNAUTHORIZED {
         let next = urlencode(&path_and_query);
         Redirect::to(&format!("/signin?next={next}")).into_response()
     } else {
         let ctx = crate::pages::Ctx::bare(tr, csrf, path_and_query);
-        let page = ErrorPage { ctx, status: status.as_u16(), message: tr.t(mark.message_key) };
+        let page = ErrorPage {
+            ctx,
+            status: status.as_u16(),
+            message: tr.t(mark.message_key),
+        };
         match askama::Template::render(&page) {
             Ok(html) => (status, Html(html)).into_response(),
             Err(e) => {
@@ -181,5 +236,7 @@ pub async fn render_errors(State(state): State<AppState>, request: Request, next
 
 /// Percent-encodes a value for a query string.
 pub fn urlencode(value: &str) -> String {
-    serde_urlencoded::to_string([("", value)]).map(|s| s.trim_start_matches('=').to_owned()).unwrap_or_default()
+    serde_urlencoded::to_string([("", value)])
+        .map(|s| s.trim_start_matches('=').to_owned())
+        .unwrap_or_default()
 }

@@ -12,6 +12,9 @@ fluent_templates::static_loader! {
     static LOCALES = {
         locales: "./locales",
         fallback_language: "he",
+        // No Unicode isolation marks around arguments: they would stick to links in mail.
+        // Pages isolate people's text themselves, with <bdi>, where it sits in a sentence.
+        customise: |bundle| bundle.set_use_isolating(false),
     };
 }
 
@@ -40,22 +43,35 @@ impl Tr {
 
     /// The message `key`; a missing key shows as the key itself (and a test forbids that).
     pub fn t(&self, key: &str) -> String {
-        LOCALES.try_lookup(identifier(self.lang), key).unwrap_or_else(|| key.to_owned())
+        LOCALES
+            .try_lookup(identifier(self.lang), key)
+            .unwrap_or_else(|| key.to_owned())
     }
 
     /// The message `key` with named arguments.
     pub fn args(&self, key: &str, args: &[(&'static str, &str)]) -> String {
-        let map: HashMap<Cow<'static, str>, FluentValue> =
-            args.iter().map(|(name, value)| (Cow::Borrowed(*name), FluentValue::from(value.to_string()))).collect();
-        LOCALES.try_lookup_with_args(identifier(self.lang), key, &map).unwrap_or_else(|| key.to_owned())
+        let map: HashMap<Cow<'static, str>, FluentValue> = args
+            .iter()
+            .map(|(name, value)| (Cow::Borrowed(*name), FluentValue::from(value.to_string())))
+            .collect();
+        LOCALES
+            .try_lookup_with_args(identifier(self.lang), key, &map)
+            .unwrap_or_else(|| key.to_owned())
     }
 
     /// The message `key` with one numeric argument (for plurals).
-    pub fn count(&self, key: &str, name: &'static str, value: impl std::borrow::Borrow<i64>) -> String {
+    pub fn count(
+        &self,
+        key: &str,
+        name: &'static str,
+        value: impl std::borrow::Borrow<i64>,
+    ) -> String {
         let value = *value.borrow();
         let mut map: HashMap<Cow<'static, str>, FluentValue> = HashMap::new();
         map.insert(Cow::Borrowed(name), FluentValue::from(value));
-        LOCALES.try_lookup_with_args(identifier(self.lang), key, &map).unwrap_or_else(|| key.to_owned())
+        LOCALES
+            .try_lookup_with_args(identifier(self.lang), key, &map)
+            .unwrap_or_else(|| key.to_owned())
     }
 
     pub fn code(&self) -> &'static str {
@@ -114,7 +130,10 @@ mod tests {
             let tr = Tr::new(lang);
             assert_ne!(tr.t("nav-directory"), "nav-directory");
         }
-        assert_ne!(Tr::new(Language::He).t("nav-directory"), Tr::new(Language::En).t("nav-directory"));
+        assert_ne!(
+            Tr::new(Language::He).t("nav-directory"),
+            Tr::new(Language::En).t("nav-directory")
+        );
     }
 
     #[test]

@@ -52,7 +52,12 @@ impl Deref for AppState {
 
 impl AppState {
     pub fn new(db: Db, config: Config, mailer: Mailer, secret: String) -> AppState {
-        AppState(Arc::new(AppStateInner { db, config, mailer, secret }))
+        AppState(Arc::new(AppStateInner {
+            db,
+            config,
+            mailer,
+            secret,
+        }))
     }
 }
 
@@ -61,11 +66,22 @@ pub const LANGUAGE_COOKIE: &str = "shutaf_lang";
 
 /// The language to answer in: the person's preference, then their cookie, then what the browser
 /// asks for, then the hub's default.
-pub fn negotiate_language(headers: &HeaderMap, preference: Option<Language>, default: Language) -> Language {
+pub fn negotiate_language(
+    headers: &HeaderMap,
+    preference: Option<Language>,
+    default: Language,
+) -> Language {
     preference
-        .or_else(|| security::cookie(headers, LANGUAGE_COOKIE).as_deref().and_then(Language::parse))
         .or_else(|| {
-            headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).and_then(Language::from_accept_language)
+            security::cookie(headers, LANGUAGE_COOKIE)
+                .as_deref()
+                .and_then(Language::parse)
+        })
+        .or_else(|| {
+            headers
+                .get(header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok())
+                .and_then(Language::from_accept_language)
         })
         .unwrap_or(default)
 }
@@ -83,11 +99,23 @@ pub fn app(state: AppState) -> Router {
         .merge(pages::routes())
         .nest("/api", api::routes())
         .merge(assets::routes())
-        .layer(middleware::from_fn_with_state(state.clone(), security::csrf))
-        .layer(middleware::from_fn_with_state(state.clone(), error::render_errors))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            security::csrf,
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            error::render_errors,
+        ))
         .layer(sessions)
-        .layer(middleware::from_fn_with_state(state.clone(), security::headers))
-        .layer(tower_http::timeout::TimeoutLayer::with_status_code(axum::http::StatusCode::SERVICE_UNAVAILABLE, Duration::from_secs(30)))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            security::headers,
+        ))
+        .layer(tower_http::timeout::TimeoutLayer::with_status_code(
+            axum::http::StatusCode::SERVICE_UNAVAILABLE,
+            Duration::from_secs(30),
+        ))
         .layer(tower_http::trace::TraceLayer::new_for_http())
         .with_state(state)
 }
@@ -108,9 +136,12 @@ pub async fn serve(
             }
         }
     });
-    let result = axum::serve(listener, app(state).into_make_service_with_connect_info::<SocketAddr>())
-        .with_graceful_shutdown(shutdown)
-        .await;
+    let result = axum::serve(
+        listener,
+        app(state).into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown)
+    .await;
     cleanup.abort();
     result
 }

@@ -34,15 +34,23 @@ pub struct Mailer {
 
 impl Mailer {
     pub fn from_config(config: &Config) -> Result<Mailer, MailError> {
-        let from: Mailbox = config.mail_from.parse().map_err(|e| MailError::Address(format!("mail_from: {e}")))?;
+        let from: Mailbox = config
+            .mail_from
+            .parse()
+            .map_err(|e| MailError::Address(format!("mail_from: {e}")))?;
         let transport = match &config.smtp {
             Some(smtp) => {
                 let mut builder =
-                    AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&smtp.host).port(smtp.port);
+                    AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&smtp.host)
+                        .port(smtp.port);
                 if let (Some(user), Some(password)) = (&smtp.username, &smtp.password) {
                     builder = builder.credentials(Credentials::new(user.clone(), password.clone()));
                 }
-                Transport::Smtp(builder.timeout(Some(std::time::Duration::from_secs(20))).build())
+                Transport::Smtp(
+                    builder
+                        .timeout(Some(std::time::Duration::from_secs(20)))
+                        .build(),
+                )
             }
             None => Transport::Outbox(config.outbox_dir.clone()),
         };
@@ -61,13 +69,24 @@ impl Mailer {
             .map_err(|e| MailError::Build(e.to_string()))?;
         match &self.transport {
             Transport::Smtp(transport) => {
-                transport.send(message).await.map_err(|e| MailError::Send(e.to_string()))?;
+                transport
+                    .send(message)
+                    .await
+                    .map_err(|e| MailError::Send(e.to_string()))?;
             }
             Transport::Outbox(dir) => {
-                tokio::fs::create_dir_all(dir).await.map_err(|e| MailError::Send(e.to_string()))?;
-                let name = format!("{}-{}.eml", shutaf_store::now(), &shutaf_store::random_token()[..12]);
+                tokio::fs::create_dir_all(dir)
+                    .await
+                    .map_err(|e| MailError::Send(e.to_string()))?;
+                let name = format!(
+                    "{}-{}.eml",
+                    shutaf_store::now(),
+                    &shutaf_store::random_token()[..12]
+                );
                 let path = dir.join(name);
-                tokio::fs::write(&path, message.formatted()).await.map_err(|e| MailError::Send(e.to_string()))?;
+                tokio::fs::write(&path, message.formatted())
+                    .await
+                    .map_err(|e| MailError::Send(e.to_string()))?;
                 tracing::info!(path = %path.display(), "no SMTP configured: mail written to the outbox");
             }
         }

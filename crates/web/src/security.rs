@@ -42,37 +42,65 @@ fn well_formed(token: &str) -> bool {
 
 /// Compares without an early exit, so timing does not leak how much of a token was right.
 fn same(a: &str, b: &str) -> bool {
-    a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+    a.len() == b.len()
+        && a.bytes()
+            .zip(b.bytes())
+            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
+            == 0
 }
 
 fn cross_site(headers: &HeaderMap) -> bool {
     if headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) == Some("cross-site") {
         return true;
     }
-    let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) else { return false };
-    let host = headers.get(header::HOST).and_then(|v| v.to_str().ok()).unwrap_or("");
+    let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) else {
+        return false;
+    };
+    let host = headers
+        .get(header::HOST)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
     let origin_host = origin.split("://").nth(1).unwrap_or("");
     origin == "null" || origin_host != host
 }
 
 /// Builds a cookie header value with the hub's standard attributes.
-pub fn cookie_header(state: &AppState, name: &str, value: &str, max_age: i64, same_site: &str) -> HeaderValue {
-    let secure = if state.config.is_https() { "; Secure" } else { "" };
-    let text = format!("{name}={value}; Path=/; Max-Age={max_age}; HttpOnly; SameSite={same_site}{secure}");
+pub fn cookie_header(
+    state: &AppState,
+    name: &str,
+    value: &str,
+    max_age: i64,
+    same_site: &str,
+) -> HeaderValue {
+    let secure = if state.config.is_https() {
+        "; Secure"
+    } else {
+        ""
+    };
+    let text = format!(
+        "{name}={value}; Path=/; Max-Age={max_age}; HttpOnly; SameSite={same_site}{secure}"
+    );
     HeaderValue::from_str(&text).unwrap_or_else(|_| HeaderValue::from_static(""))
 }
 
 pub async fn csrf(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let existing = cookie(request.headers(), CSRF_COOKIE).filter(|t| well_formed(t));
     let token = existing.clone().unwrap_or_else(shutaf_store::random_token);
-    let safe = matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    let safe = matches!(
+        *request.method(),
+        Method::GET | Method::HEAD | Method::OPTIONS
+    );
     let mut request = if safe || request.uri().path().starts_with("/api/") {
         request
     } else {
         if cross_site(request.headers()) {
             return AppError::Forbidden("error-csrf").into_response();
         }
-        let sent_header = request.headers().get("x-csrf-token").and_then(|v| v.to_str().ok()).map(str::to_owned);
+        let sent_header = request
+            .headers()
+            .get("x-csrf-token")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
         let is_form = request
             .headers()
             .get(header::CONTENT_TYPE)
@@ -85,7 +113,12 @@ pub async fn csrf(State(state): State<AppState>, request: Request, next: Next) -
         let sent_field = if is_form {
             serde_urlencoded::from_bytes::<Vec<(String, String)>>(&bytes)
                 .ok()
-                .and_then(|pairs| pairs.into_iter().find(|(k, _)| k == CSRF_FIELD).map(|(_, v)| v))
+                .and_then(|pairs| {
+                    pairs
+                        .into_iter()
+                        .find(|(k, _)| k == CSRF_FIELD)
+                        .map(|(_, v)| v)
+                })
         } else {
             None
         };
@@ -99,7 +132,10 @@ pub async fn csrf(State(state): State<AppState>, request: Request, next: Next) -
     request.extensions_mut().insert(CsrfToken(token.clone()));
     let mut response = next.run(request).await;
     if existing.is_none() {
-        response.headers_mut().append(header::SET_COOKIE, cookie_header(&state, CSRF_COOKIE, &token, 60 * 60 * 24 * 365, "Strict"));
+        response.headers_mut().append(
+            header::SET_COOKIE,
+            cookie_header(&state, CSRF_COOKIE, &token, 60 * 60 * 24 * 365, "Strict"),
+        );
     }
     response
 }
@@ -111,17 +147,35 @@ const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-
 pub async fn headers(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
-    headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));
-    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(CSP),
+    );
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
     headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));
-    headers.insert("permissions-policy", HeaderValue::from_static("camera=(), microphone=(), geolocation=(), payment=()"));
-    headers.insert("cross-origin-opener-policy", HeaderValue::from_static("same-origin"));
+    headers.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("same-origin"),
+    );
+    headers.insert(
+        "permissions-policy",
+        HeaderValue::from_static("camera=(), microphone=(), geolocation=(), payment=()"),
+    );
+    headers.insert(
+        "cross-origin-opener-policy",
+        HeaderValue::from_static("same-origin"),
+    );
     if !headers.contains_key(header::CACHE_CONTROL) {
         headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }
     if state.config.is_https() {
-        headers.insert(header::STRICT_TRANSPORT_SECURITY, HeaderValue::from_static("max-age=31536000; includeSubDomains"));
+        headers.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+        );
     }
     response
 }
@@ -133,7 +187,10 @@ mod tests {
     #[test]
     fn cookies_are_found_by_name() {
         let mut headers = HeaderMap::new();
-        headers.insert(header::COOKIE, HeaderValue::from_static("a=1; shutaf_csrf=abc; b=2"));
+        headers.insert(
+            header::COOKIE,
+            HeaderValue::from_static("a=1; shutaf_csrf=abc; b=2"),
+        );
         assert_eq!(cookie(&headers, "shutaf_csrf").as_deref(), Some("abc"));
         assert_eq!(cookie(&headers, "missing"), None);
     }
@@ -143,9 +200,15 @@ mod tests {
         let mut headers = HeaderMap::new();
         headers.insert(header::HOST, HeaderValue::from_static("hub.example.org"));
         assert!(!cross_site(&headers));
-        headers.insert(header::ORIGIN, HeaderValue::from_static("https://hub.example.org"));
+        headers.insert(
+            header::ORIGIN,
+            HeaderValue::from_static("https://hub.example.org"),
+        );
         assert!(!cross_site(&headers));
-        headers.insert(header::ORIGIN, HeaderValue::from_static("https://evil.example.com"));
+        headers.insert(
+            header::ORIGIN,
+            HeaderValue::from_static("https://evil.example.com"),
+        );
         assert!(cross_site(&headers));
         headers.remove(header::ORIGIN);
         headers.insert("sec-fetch-site", HeaderValue::from_static("cross-site"));

@@ -30,7 +30,14 @@ pub struct MessagePage {
     pub link: Option<(String, String)>,
 }
 
-async fn send_mail(state: &AppState, to: &str, tr: Tr, subject_key: &str, body_key: &str, link: &str) {
+async fn send_mail(
+    state: &AppState,
+    to: &str,
+    tr: Tr,
+    subject_key: &str,
+    body_key: &str,
+    link: &str,
+) {
     let subject = tr.t(subject_key);
     let body = tr.args(body_key, &[("link", link)]);
     if let Err(e) = state.mailer.send(to, &subject, &body).await {
@@ -46,32 +53,76 @@ pub struct SignupPage {
 }
 
 pub async fn signup_form(ctx: Ctx) -> Result<Response, AppError> {
-    render(&SignupPage { ctx, form: FormState::empty() })
+    render(&SignupPage {
+        ctx,
+        form: FormState::empty(),
+    })
 }
 
-pub async fn signup(State(state): State<AppState>, ctx: Ctx, form: FormFields) -> Result<Response, AppError> {
+pub async fn signup(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    form: FormFields,
+) -> Result<Response, AppError> {
     let mut errors = FieldErrors::new();
     let email = errors.check("email", Email::parse(form.get("email")));
-    let name = errors.check("display_name", validate::required_line(form.get("display_name"), 100));
-    errors.check("password", validate::check_new_password(form.get("password")));
-    if form.get("password") != form.get("password_confirm") && errors.for_field("password").is_none() {
+    let name = errors.check(
+        "display_name",
+        validate::required_line(form.get("display_name"), 100),
+    );
+    errors.check(
+        "password",
+        validate::check_new_password(form.get("password")),
+    );
+    if form.get("password") != form.get("password_confirm")
+        && errors.for_field("password").is_none()
+    {
         errors.add("password_confirm", "error-password-mismatch");
     }
     let (Some(email), Some(name), true) = (email, name, errors.is_empty()) else {
-        return render_status(StatusCode::UNPROCESSABLE_ENTITY, &SignupPage { ctx, form: FormState::new(errors, form) });
+        return render_status(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &SignupPage {
+                ctx,
+                form: FormState::new(errors, form),
+            },
+        );
     };
     let hash = auth::hash_password(form.get("password").to_owned()).await?;
     let tr = ctx.tr;
-    match state.db.create_user(email.as_str(), &name, &hash, Some(tr.lang), false, false).await {
+    match state
+        .db
+        .create_user(email.as_str(), &name, &hash, Some(tr.lang), false, false)
+        .await
+    {
         Ok(user) => {
-            let token = state.db.issue_mail_token(user.id, MailTokenPurpose::VerifyEmail).await?;
+            let token = state
+                .db
+                .issue_mail_token(user.id, MailTokenPurpose::VerifyEmail)
+                .await?;
             let link = format!("{}/verify-email?token={token}", state.config.base());
-            send_mail(&state, email.as_str(), tr, "mail-verify-subject", "mail-verify-body", &link).await;
+            send_mail(
+                &state,
+                email.as_str(),
+                tr,
+                "mail-verify-subject",
+                "mail-verify-body",
+                &link,
+            )
+            .await;
         }
         Err(StoreError::Conflict) => {
             // Someone (maybe the owner) signed up again with a registered address: tell the owner.
             let link = format!("{}/password/forgot", state.config.base());
-            send_mail(&state, email.as_str(), tr, "mail-exists-subject", "mail-exists-body", &link).await;
+            send_mail(
+                &state,
+                email.as_str(),
+                tr,
+                "mail-exists-subject",
+                "mail-exists-body",
+                &link,
+            )
+            .await;
         }
         Err(e) => return Err(e.into()),
     }
@@ -89,8 +140,16 @@ pub struct TokenQuery {
     token: String,
 }
 
-pub async fn verify_email(State(state): State<AppState>, session: Session, Query(query): Query<TokenQuery>) -> Result<Response, AppError> {
-    match state.db.consume_mail_token(&query.token, MailTokenPurpose::VerifyEmail).await? {
+pub async fn verify_email(
+    State(state): State<AppState>,
+    session: Session,
+    Query(query): Query<TokenQuery>,
+) -> Result<Response, AppError> {
+    match state
+        .db
+        .consume_mail_token(&query.token, MailTokenPurpose::VerifyEmail)
+        .await?
+    {
         Some(user_id) => {
             state.db.mark_email_verified(user_id).await?;
             auth::flash(&session, "flash-email-verified").await;
@@ -117,7 +176,12 @@ pub struct NextQuery {
 }
 
 pub async fn signin_form(ctx: Ctx, Query(query): Query<NextQuery>) -> Result<Response, AppError> {
-    render(&SigninPage { ctx, form: FormState::empty(), next: safe_next(&query.next), problem: None })
+    render(&SigninPage {
+        ctx,
+        form: FormState::empty(),
+        next: safe_next(&query.next),
+        problem: None,
+    })
 }
 
 pub async fn signin(
@@ -134,31 +198,71 @@ pub async fn signin(
     auth::check_login_rate(&state, &address_key, &account_key).await?;
 
     let user = state.db.user_by_email(&email).await?;
-    let ok = auth::verify_password(form.get("password").to_owned(), user.as_ref().map(|u| u.password_hash.clone())).await;
+    let ok = auth::verify_password(
+        form.get("password").to_owned(),
+        user.as_ref().map(|u| u.password_hash.clone()),
+    )
+    .await;
     let user = match (ok, user) {
         (true, Some(user)) => user,
         _ => {
-            state.db.record_login_failure(&[&address_key, &account_key]).await?;
+            state
+                .db
+                .record_login_failure(&[&address_key, &account_key])
+                .await?;
             let problem = Some(ctx.t("signin-failed"));
             return render_status(
                 StatusCode::UNPROCESSABLE_ENTITY,
-                &SigninPage { ctx, form: FormState::new(FieldErrors::new(), form), next, problem },
+                &SigninPage {
+                    ctx,
+                    form: FormState::new(FieldErrors::new(), form),
+                    next,
+                    problem,
+                },
             );
         }
     };
     if !user.is_verified() {
         // The password was right, so saying this reveals nothing to a stranger.
-        let token = state.db.issue_mail_token(user.id, MailTokenPurpose::VerifyEmail).await?;
+        let token = state
+            .db
+            .issue_mail_token(user.id, MailTokenPurpose::VerifyEmail)
+            .await?;
         let link = format!("{}/verify-email?token={token}", state.config.base());
-        send_mail(&state, &user.email, ctx.tr, "mail-verify-subject", "mail-verify-body", &link).await;
+        send_mail(
+            &state,
+            &user.email,
+            ctx.tr,
+            "mail-verify-subject",
+            "mail-verify-body",
+            &link,
+        )
+        .await;
         let problem = Some(ctx.t("signin-unverified"));
-        return render_status(StatusCode::FORBIDDEN, &SigninPage { ctx, form: FormState::new(FieldErrors::new(), form), next, problem });
+        return render_status(
+            StatusCode::FORBIDDEN,
+            &SigninPage {
+                ctx,
+                form: FormState::new(FieldErrors::new(), form),
+                next,
+                problem,
+            },
+        );
     }
     state.db.clear_login_failures(&account_key).await?;
     auth::sign_in(&session, &user).await?;
     let mut response = Redirect::to(&next).into_response();
     if let Some(lang) = user.language() {
-        response.headers_mut().append(header::SET_COOKIE, cookie_header(&state, LANGUAGE_COOKIE, lang.code(), 60 * 60 * 24 * 365, "Lax"));
+        response.headers_mut().append(
+            header::SET_COOKIE,
+            cookie_header(
+                &state,
+                LANGUAGE_COOKIE,
+                lang.code(),
+                60 * 60 * 24 * 365,
+                "Lax",
+            ),
+        );
     }
     Ok(response)
 }
@@ -176,19 +280,43 @@ pub struct ForgotPage {
 }
 
 pub async fn forgot_form(ctx: Ctx) -> Result<Response, AppError> {
-    render(&ForgotPage { ctx, form: FormState::empty() })
+    render(&ForgotPage {
+        ctx,
+        form: FormState::empty(),
+    })
 }
 
-pub async fn forgot(State(state): State<AppState>, ctx: Ctx, form: FormFields) -> Result<Response, AppError> {
+pub async fn forgot(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    form: FormFields,
+) -> Result<Response, AppError> {
     let mut errors = FieldErrors::new();
     let Some(email) = errors.check("email", Email::parse(form.get("email"))) else {
-        return render_status(StatusCode::UNPROCESSABLE_ENTITY, &ForgotPage { ctx, form: FormState::new(errors, form) });
+        return render_status(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &ForgotPage {
+                ctx,
+                form: FormState::new(errors, form),
+            },
+        );
     };
     if let Some(user) = state.db.user_by_email(email.as_str()).await? {
-        let token = state.db.issue_mail_token(user.id, MailTokenPurpose::ResetPassword).await?;
+        let token = state
+            .db
+            .issue_mail_token(user.id, MailTokenPurpose::ResetPassword)
+            .await?;
         let link = format!("{}/password/reset?token={token}", state.config.base());
         let tr = Tr::new(user.language().unwrap_or(ctx.tr.lang));
-        send_mail(&state, &user.email, tr, "mail-reset-subject", "mail-reset-body", &link).await;
+        send_mail(
+            &state,
+            &user.email,
+            tr,
+            "mail-reset-subject",
+            "mail-reset-body",
+            &link,
+        )
+        .await;
     }
     let tr = ctx.tr;
     render(&MessagePage {
@@ -207,24 +335,55 @@ pub struct ResetPage {
     pub token: String,
 }
 
-pub async fn reset_form(State(state): State<AppState>, ctx: Ctx, Query(query): Query<TokenQuery>) -> Result<Response, AppError> {
-    if !state.db.mail_token_is_valid(&query.token, MailTokenPurpose::ResetPassword).await? {
+pub async fn reset_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(query): Query<TokenQuery>,
+) -> Result<Response, AppError> {
+    if !state
+        .db
+        .mail_token_is_valid(&query.token, MailTokenPurpose::ResetPassword)
+        .await?
+    {
         return Err(AppError::BadRequest("error-link-invalid"));
     }
-    render(&ResetPage { ctx, form: FormState::empty(), token: query.token })
+    render(&ResetPage {
+        ctx,
+        form: FormState::empty(),
+        token: query.token,
+    })
 }
 
-pub async fn reset(State(state): State<AppState>, session: Session, ctx: Ctx, form: FormFields) -> Result<Response, AppError> {
+pub async fn reset(
+    State(state): State<AppState>,
+    session: Session,
+    ctx: Ctx,
+    form: FormFields,
+) -> Result<Response, AppError> {
     let token = form.get("token").to_owned();
     let mut errors = FieldErrors::new();
-    errors.check("password", validate::check_new_password(form.get("password")));
+    errors.check(
+        "password",
+        validate::check_new_password(form.get("password")),
+    );
     if form.get("password") != form.get("password_confirm") && errors.is_empty() {
         errors.add("password_confirm", "error-password-mismatch");
     }
     if !errors.is_empty() {
-        return render_status(StatusCode::UNPROCESSABLE_ENTITY, &ResetPage { ctx, form: FormState::new(errors, form), token });
+        return render_status(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &ResetPage {
+                ctx,
+                form: FormState::new(errors, form),
+                token,
+            },
+        );
     }
-    let Some(user_id) = state.db.consume_mail_token(&token, MailTokenPurpose::ResetPassword).await? else {
+    let Some(user_id) = state
+        .db
+        .consume_mail_token(&token, MailTokenPurpose::ResetPassword)
+        .await?
+    else {
         return Err(AppError::BadRequest("error-link-invalid"));
     };
     let hash = auth::hash_password(form.get("password").to_owned()).await?;
@@ -246,7 +405,11 @@ pub struct ProfilePage {
     pub preferred: String,
 }
 
-pub async fn profile(State(state): State<AppState>, SignedIn(user): SignedIn, ctx: Ctx) -> Result<Response, AppError> {
+pub async fn profile(
+    State(state): State<AppState>,
+    SignedIn(user): SignedIn,
+    ctx: Ctx,
+) -> Result<Response, AppError> {
     let memberships = state.db.organisations_of(user.id).await?;
     render(&ProfilePage {
         ctx,
@@ -266,10 +429,16 @@ pub async fn update_profile(
     form: FormFields,
 ) -> Result<Response, AppError> {
     let mut errors = FieldErrors::new();
-    let name = errors.check("display_name", validate::required_line(form.get("display_name"), 100));
+    let name = errors.check(
+        "display_name",
+        validate::required_line(form.get("display_name"), 100),
+    );
     let lang = match form.get("preferred_language") {
         "" => None,
-        code => errors.check("preferred_language", Language::parse(code).ok_or("error-choose-option")),
+        code => errors.check(
+            "preferred_language",
+            Language::parse(code).ok_or("error-choose-option"),
+        ),
     };
     let Some(name) = name.filter(|_| errors.is_empty()) else {
         let memberships = state.db.organisations_of(user.id).await?;
@@ -289,7 +458,16 @@ pub async fn update_profile(
     auth::flash(&session, "flash-saved").await;
     let mut response = Redirect::to("/profile").into_response();
     if let Some(lang) = lang {
-        response.headers_mut().append(header::SET_COOKIE, cookie_header(&state, LANGUAGE_COOKIE, lang.code(), 60 * 60 * 24 * 365, "Lax"));
+        response.headers_mut().append(
+            header::SET_COOKIE,
+            cookie_header(
+                &state,
+                LANGUAGE_COOKIE,
+                lang.code(),
+                60 * 60 * 24 * 365,
+                "Lax",
+            ),
+        );
     }
     Ok(response)
 }
@@ -303,26 +481,61 @@ pub struct TokensPage {
     pub form: FormState,
 }
 
-pub async fn tokens(State(state): State<AppState>, SignedIn(user): SignedIn, ctx: Ctx) -> Result<Response, AppError> {
+pub async fn tokens(
+    State(state): State<AppState>,
+    SignedIn(user): SignedIn,
+    ctx: Ctx,
+) -> Result<Response, AppError> {
     let tokens = state.db.api_tokens_of(user.id).await?;
-    render(&TokensPage { ctx, tokens, new_secret: None, form: FormState::empty() })
+    render(&TokensPage {
+        ctx,
+        tokens,
+        new_secret: None,
+        form: FormState::empty(),
+    })
 }
 
-pub async fn create_token(State(state): State<AppState>, SignedIn(user): SignedIn, ctx: Ctx, form: FormFields) -> Result<Response, AppError> {
+pub async fn create_token(
+    State(state): State<AppState>,
+    SignedIn(user): SignedIn,
+    ctx: Ctx,
+    form: FormFields,
+) -> Result<Response, AppError> {
     let mut errors = FieldErrors::new();
     let name = errors.check("name", validate::required_line(form.get("name"), 100));
-    let scope = errors.check("scope", ApiTokenScope::parse(form.get("scope")).ok_or("error-choose-option"));
+    let scope = errors.check(
+        "scope",
+        ApiTokenScope::parse(form.get("scope")).ok_or("error-choose-option"),
+    );
     let (Some(name), Some(scope)) = (name, scope) else {
         let tokens = state.db.api_tokens_of(user.id).await?;
-        return render_status(StatusCode::UNPROCESSABLE_ENTITY, &TokensPage { ctx, tokens, new_secret: None, form: FormState::new(errors, form) });
+        return render_status(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &TokensPage {
+                ctx,
+                tokens,
+                new_secret: None,
+                form: FormState::new(errors, form),
+            },
+        );
     };
     let (_, secret) = state.db.create_api_token(user.id, &name, scope).await?;
     let tokens = state.db.api_tokens_of(user.id).await?;
     // The secret is shown this once; only its hash is kept.
-    render(&TokensPage { ctx, tokens, new_secret: Some(secret), form: FormState::empty() })
+    render(&TokensPage {
+        ctx,
+        tokens,
+        new_secret: Some(secret),
+        form: FormState::empty(),
+    })
 }
 
-pub async fn revoke_token(State(state): State<AppState>, SignedIn(user): SignedIn, session: Session, Path(id): Path<i64>) -> Result<Response, AppError> {
+pub async fn revoke_token(
+    State(state): State<AppState>,
+    SignedIn(user): SignedIn,
+    session: Session,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
     state.db.revoke_api_token(user.id, id).await?;
     auth::flash(&session, "flash-token-revoked").await;
     Ok(Redirect::to("/profile/tokens").into_response())

@@ -4,8 +4,8 @@ use askama::Template;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use shutaf_domain::authz::{self, LocalityAction};
 use shutaf_domain::Sector;
+use shutaf_domain::authz::{self, LocalityAction};
 use shutaf_store::{DirectoryFilter, Locality, OrganisationSummary};
 use tower_sessions::Session;
 
@@ -29,18 +29,39 @@ async fn admin_page(state: &AppState, ctx: Ctx, form: FormState) -> Result<Admin
     // Conveners are public bodies; the first hundred by name are offered (a search comes later).
     let public_bodies = state
         .db
-        .directory(&DirectoryFilter { sector: Some(Sector::Public), page: 1, per_page: 100, ..Default::default() })
+        .directory(&DirectoryFilter {
+            sector: Some(Sector::Public),
+            page: 1,
+            per_page: 100,
+            ..Default::default()
+        })
         .await?
         .items;
-    Ok(AdminPage { ctx, localities, public_bodies, form })
+    Ok(AdminPage {
+        ctx,
+        localities,
+        public_bodies,
+        form,
+    })
 }
 
-pub async fn dashboard(State(state): State<AppState>, signed_in: SignedIn, ctx: Ctx) -> Result<Response, AppError> {
-    authz::locality(signed_in.actor(), None, LocalityAction::Create).map_err(AppError::Forbidden)?;
+pub async fn dashboard(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    ctx: Ctx,
+) -> Result<Response, AppError> {
+    authz::locality(signed_in.actor(), None, LocalityAction::Create)
+        .map_err(AppError::Forbidden)?;
     render(&admin_page(&state, ctx, FormState::empty()).await?)
 }
 
-pub async fn create_locality(State(state): State<AppState>, SignedIn(user): SignedIn, session: Session, ctx: Ctx, form: FormFields) -> Result<Response, AppError> {
+pub async fn create_locality(
+    State(state): State<AppState>,
+    SignedIn(user): SignedIn,
+    session: Session,
+    ctx: Ctx,
+    form: FormFields,
+) -> Result<Response, AppError> {
     let input = LocalityInput {
         name_he: form.get("name_he").into(),
         name_ar: form.get("name_ar").into(),

@@ -25,7 +25,11 @@ pub struct HomePage {
 pub async fn home(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
     let localities = state.db.localities().await?;
     let organisation_count = state.db.count_organisations().await?;
-    render(&HomePage { ctx, localities, organisation_count })
+    render(&HomePage {
+        ctx,
+        localities,
+        organisation_count,
+    })
 }
 
 /// For load balancers and monitoring: 200 when the database answers, 503 when not.
@@ -33,7 +37,10 @@ pub async fn healthz(State(state): State<AppState>) -> Response {
     if state.db.ping().await {
         Json(serde_json::json!({ "status": "ok", "database": "ok" })).into_response()
     } else {
-        (StatusCode::SERVICE_UNAVAILABLE, Json(serde_json::json!({ "status": "degraded", "database": "unreachable" })))
+        (
+            StatusCode::SERVICE_UNAVAILABLE,
+            Json(serde_json::json!({ "status": "degraded", "database": "unreachable" })),
+        )
             .into_response()
     }
 }
@@ -67,8 +74,15 @@ pub async fn switch_language(
         state.db.set_preferred_language(user.id, lang).await?;
     }
     let mut response = Redirect::to(&safe_next(&query.next)).into_response();
-    response
-        .headers_mut()
-        .append(header::SET_COOKIE, cookie_header(&state, LANGUAGE_COOKIE, lang.code(), 60 * 60 * 24 * 365, "Lax"));
+    response.headers_mut().append(
+        header::SET_COOKIE,
+        cookie_header(
+            &state,
+            LANGUAGE_COOKIE,
+            lang.code(),
+            60 * 60 * 24 * 365,
+            "Lax",
+        ),
+    );
     Ok(response)
 }

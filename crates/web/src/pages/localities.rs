@@ -31,14 +31,33 @@ pub struct LocalityPage {
     pub organisation_count: i64,
 }
 
-pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
+pub async fn show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
     let locality = state.db.locality(id).await?.ok_or(AppError::NotFound)?;
-    let convener = state.db.organisation(locality.convener_organisation_id).await?.ok_or(AppError::NotFound)?;
+    let convener = state
+        .db
+        .organisation(locality.convener_organisation_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let goals = state.db.goals_of(id).await?;
     let organisation_count = state
         .db
-        .directory(&shutaf_store::DirectoryFilter { locality_id: Some(id), page: 1, per_page: 1, ..Default::default() })
+        .directory(&shutaf_store::DirectoryFilter {
+            locality_id: Some(id),
+            page: 1,
+            per_page: 1,
+            ..Default::default()
+        })
         .await?
         .total;
-    render(&LocalityPage { ctx, locality, convener, goals, organisation_count })
+    render(&LocalityPage {
+        ctx,
+        locality,
+        convener,
+        goals,
+        organisation_count,
+    })
 }

@@ -32,19 +32,46 @@ pub fn routes() -> Router<AppState> {
         .route("/verify-email", get(accounts::verify_email))
         .route("/signin", get(accounts::signin_form).post(accounts::signin))
         .route("/signout", post(accounts::signout))
-        .route("/password/forgot", get(accounts::forgot_form).post(accounts::forgot))
-        .route("/password/reset", get(accounts::reset_form).post(accounts::reset))
-        .route("/profile", get(accounts::profile).post(accounts::update_profile))
-        .route("/profile/tokens", get(accounts::tokens).post(accounts::create_token))
+        .route(
+            "/password/forgot",
+            get(accounts::forgot_form).post(accounts::forgot),
+        )
+        .route(
+            "/password/reset",
+            get(accounts::reset_form).post(accounts::reset),
+        )
+        .route(
+            "/profile",
+            get(accounts::profile).post(accounts::update_profile),
+        )
+        .route(
+            "/profile/tokens",
+            get(accounts::tokens).post(accounts::create_token),
+        )
         .route("/profile/tokens/{id}/revoke", post(accounts::revoke_token))
-        .route("/organisations", get(organisations::directory).post(organisations::create))
+        .route(
+            "/organisations",
+            get(organisations::directory).post(organisations::create),
+        )
         .route("/organisations/new", get(organisations::new_form))
         .route("/organisations/{id}", get(organisations::show))
-        .route("/organisations/{id}/edit", get(organisations::edit_form).post(organisations::update))
-        .route("/organisations/{id}/members", get(organisations::members).post(organisations::invite))
-        .route("/organisations/{id}/members/{user_id}", post(organisations::change_member))
+        .route(
+            "/organisations/{id}/edit",
+            get(organisations::edit_form).post(organisations::update),
+        )
+        .route(
+            "/organisations/{id}/members",
+            get(organisations::members).post(organisations::invite),
+        )
+        .route(
+            "/organisations/{id}/members/{user_id}",
+            post(organisations::change_member),
+        )
         .route("/organisations/{id}/leave", post(organisations::leave))
-        .route("/invitations/{token}", get(organisations::invitation).post(organisations::accept_invitation))
+        .route(
+            "/invitations/{token}",
+            get(organisations::invitation).post(organisations::accept_invitation),
+        )
         .route("/localities", get(localities::list))
         .route("/localities/{id}", get(localities::show))
         .route("/admin", get(admin::dashboard))
@@ -73,7 +100,13 @@ pub struct LanguageLink {
 impl Ctx {
     /// A context without a session, for error pages.
     pub fn bare(tr: Tr, csrf: Option<String>, here: String) -> Ctx {
-        Ctx { tr, user: None, csrf: csrf.unwrap_or_default(), here, flash: None }
+        Ctx {
+            tr,
+            user: None,
+            csrf: csrf.unwrap_or_default(),
+            here,
+            flash: None,
+        }
     }
 
     pub fn t(&self, key: impl AsRef<str>) -> String {
@@ -96,13 +129,23 @@ impl Ctx {
         shutaf_domain::LocalityKind::ALL
     }
 
-    pub fn sector_defaults(&self, sector: &shutaf_domain::Sector) -> &'static [shutaf_domain::ContributionType] {
+    pub fn sector_defaults(
+        &self,
+        sector: &shutaf_domain::Sector,
+    ) -> &'static [shutaf_domain::ContributionType] {
         shutaf_domain::ContributionType::sector_defaults(*sector)
     }
 
-    pub fn page_of(&self, page: impl std::borrow::Borrow<u32>, pages: impl std::borrow::Borrow<u32>) -> String {
+    pub fn page_of(
+        &self,
+        page: impl std::borrow::Borrow<u32>,
+        pages: impl std::borrow::Borrow<u32>,
+    ) -> String {
         let (page, pages) = (*page.borrow(), *pages.borrow());
-        self.tr.args("pagination-page-of", &[("page", &page.to_string()), ("pages", &pages.to_string())])
+        self.tr.args(
+            "pagination-page-of",
+            &[("page", &page.to_string()), ("pages", &pages.to_string())],
+        )
     }
 
     pub fn roles(&self) -> &'static [shutaf_domain::MemberRole] {
@@ -132,7 +175,11 @@ impl Ctx {
     /// Whether `path` is the current section, for `aria-current` in the navigation.
     pub fn at(&self, path: &str) -> bool {
         let here = self.here.split('?').next().unwrap_or("");
-        if path == "/" { here == "/" } else { here == path || here.starts_with(&format!("{path}/")) }
+        if path == "/" {
+            here == "/"
+        } else {
+            here == path || here.starts_with(&format!("{path}/"))
+        }
     }
 
     pub fn is_admin(&self) -> bool {
@@ -149,14 +196,32 @@ impl FromRequestParts<AppState> for Ctx {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
         let MaybeUser(user) = MaybeUser::from_request_parts(parts, state).await?;
-        let lang = crate::negotiate_language(&parts.headers, user.as_ref().and_then(User::language), state.config.default_language);
-        let csrf = parts.extensions.get::<CsrfToken>().map(|t| t.0.clone()).unwrap_or_default();
-        let here = parts.uri.path_and_query().map(|p| p.as_str().to_owned()).unwrap_or_else(|| "/".into());
+        let lang = crate::negotiate_language(
+            &parts.headers,
+            user.as_ref().and_then(User::language),
+            state.config.default_language,
+        );
+        let csrf = parts
+            .extensions
+            .get::<CsrfToken>()
+            .map(|t| t.0.clone())
+            .unwrap_or_default();
+        let here = parts
+            .uri
+            .path_and_query()
+            .map(|p| p.as_str().to_owned())
+            .unwrap_or_else(|| "/".into());
         let flash = match parts.extensions.get::<Session>() {
             Some(session) => session.remove::<String>("flash").await.ok().flatten(),
             None => None,
         };
-        Ok(Ctx { tr: Tr::new(lang), user, csrf, here, flash })
+        Ok(Ctx {
+            tr: Tr::new(lang),
+            user,
+            csrf,
+            here,
+            flash,
+        })
     }
 }
 
@@ -166,11 +231,19 @@ pub struct FormFields(pub Vec<(String, String)>);
 
 impl FormFields {
     pub fn get(&self, name: &str) -> &str {
-        self.0.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str()).unwrap_or("")
+        self.0
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+            .unwrap_or("")
     }
 
     pub fn all(&self, name: &str) -> Vec<&str> {
-        self.0.iter().filter(|(k, _)| k == name).map(|(_, v)| v.as_str()).collect()
+        self.0
+            .iter()
+            .filter(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+            .collect()
     }
 }
 
@@ -181,7 +254,8 @@ impl<S: Send + Sync> axum::extract::FromRequest<S> for FormFields {
         let bytes = axum::body::to_bytes(request.into_body(), 1024 * 1024)
             .await
             .map_err(|_| AppError::BadRequest("error-too-large"))?;
-        let pairs = serde_urlencoded::from_bytes(&bytes).map_err(|_| AppError::BadRequest("error-bad-form"))?;
+        let pairs = serde_urlencoded::from_bytes(&bytes)
+            .map_err(|_| AppError::BadRequest("error-bad-form"))?;
         Ok(FormFields(pairs))
     }
 }
@@ -197,7 +271,10 @@ pub struct FormState {
 
 impl FormState {
     pub fn empty() -> FormState {
-        FormState { errors: FieldErrors::new(), values: FormFields(Vec::new()) }
+        FormState {
+            errors: FieldErrors::new(),
+            values: FormFields(Vec::new()),
+        }
     }
 
     pub fn new(errors: FieldErrors, values: FormFields) -> FormState {
@@ -225,19 +302,29 @@ impl FormState {
 /// through, and what remains is cleaned by ammonia (links get `rel="noopener noreferrer"`).
 pub fn markdown(source: &str) -> String {
     use pulldown_cmark::{Event, Options, Parser, html};
-    let parser = Parser::new_ext(source, Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TABLES)
-        .map(|event| match event {
-            Event::Html(text) | Event::InlineHtml(text) => Event::Text(text),
-            other => other,
-        });
+    let parser = Parser::new_ext(
+        source,
+        Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TABLES,
+    )
+    .map(|event| match event {
+        Event::Html(text) | Event::InlineHtml(text) => Event::Text(text),
+        other => other,
+    });
     let mut out = String::new();
     html::push_html(&mut out, parser);
-    ammonia::Builder::default().url_schemes(["http", "https", "mailto"].into()).clean(&out).to_string()
+    ammonia::Builder::default()
+        .url_schemes(["http", "https", "mailto"].into())
+        .clean(&out)
+        .to_string()
 }
 
 /// A local path to go to after an action; anything else (another site) becomes `/`.
 pub fn safe_next(next: &str) -> String {
-    if next.starts_with('/') && !next.starts_with("//") && !next.starts_with("/\\") && !next.contains(['\r', '\n']) {
+    if next.starts_with('/')
+        && !next.starts_with("//")
+        && !next.starts_with("/\\")
+        && !next.contains(['\r', '\n'])
+    {
         next.to_owned()
     } else {
         "/".to_owned()
@@ -251,7 +338,10 @@ pub fn render(template: &impl askama::Template) -> Result<axum::response::Respon
 }
 
 /// Renders a template with a status (422 for a form with errors).
-pub fn render_status(status: axum::http::StatusCode, template: &impl askama::Template) -> Result<axum::response::Response, AppError> {
+pub fn render_status(
+    status: axum::http::StatusCode,
+    template: &impl askama::Template,
+) -> Result<axum::response::Response, AppError> {
     use axum::response::IntoResponse;
     Ok((status, axum::response::Html(template.render()?)).into_response())
 }
@@ -262,7 +352,9 @@ mod tests {
 
     #[test]
     fn markdown_is_sanitised() {
-        let html = markdown("**bold** <script>alert(1)</script> [x](javascript:alert(1)) <img src=x onerror=alert(1)>");
+        let html = markdown(
+            "**bold** <script>alert(1)</script> [x](javascript:alert(1)) <img src=x onerror=alert(1)>",
+        );
         assert!(html.contains("<strong>bold</strong>"));
         assert!(!html.contains("<script"));
         assert!(!html.contains("javascript:"));

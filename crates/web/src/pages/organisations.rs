@@ -26,18 +26,30 @@ pub fn organisation_input(form: &FormFields) -> OrganisationInput {
         kind: form.get("kind").into(),
         description: form.get("description").into(),
         website: form.get("website").into(),
-        contributions: form.all("contributions").into_iter().map(Into::into).collect(),
+        contributions: form
+            .all("contributions")
+            .into_iter()
+            .map(Into::into)
+            .collect(),
         contributions_text: form.get("contributions_text").into(),
         localities: form.all("localities").into_iter().map(Into::into).collect(),
     }
 }
 
 fn query_value<'a>(query: &'a [(String, String)], name: &str) -> &'a str {
-    query.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str()).unwrap_or("")
+    query
+        .iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.as_str())
+        .unwrap_or("")
 }
 
 /// Reads the directory filters from a query string; unknown values are ignored, not errors.
-pub fn directory_filter(query: &[(String, String)], per_page: u32, lang: shutaf_domain::Language) -> DirectoryFilter {
+pub fn directory_filter(
+    query: &[(String, String)],
+    per_page: u32,
+    lang: shutaf_domain::Language,
+) -> DirectoryFilter {
     let q = query_value(query, "q").trim();
     DirectoryFilter {
         q: (!q.is_empty()).then(|| q.chars().take(200).collect()),
@@ -46,7 +58,10 @@ pub fn directory_filter(query: &[(String, String)], per_page: u32, lang: shutaf_
         locality_id: query_value(query, "locality").parse().ok(),
         contribution: ContributionType::parse(query_value(query, "contribution")),
         lang,
-        page: query_value(query, "page").parse().unwrap_or(1).clamp(1, 100_000),
+        page: query_value(query, "page")
+            .parse()
+            .unwrap_or(1)
+            .clamp(1, 100_000),
         per_page,
     }
 }
@@ -89,7 +104,10 @@ pub fn page_link(filter: &DirectoryFilter, q: &str, page: u32) -> String {
         parts.push(("contribution", c.code().into()));
     }
     parts.push(("page", page.to_string()));
-    format!("/organisations?{}", serde_urlencoded::to_string(&parts).unwrap_or_default())
+    format!(
+        "/organisations?{}",
+        serde_urlencoded::to_string(&parts).unwrap_or_default()
+    )
 }
 
 impl DirectoryResults {
@@ -108,16 +126,34 @@ impl DirectoryPage {
     }
 }
 
-pub async fn directory(State(state): State<AppState>, ctx: Ctx, headers: HeaderMap, query: QueryFields) -> Result<Response, AppError> {
+pub async fn directory(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    headers: HeaderMap,
+    query: QueryFields,
+) -> Result<Response, AppError> {
     let filter = directory_filter(&query.0, 20, ctx.lang());
     let q = filter.q.clone().unwrap_or_default();
     let directory = state.db.directory(&filter).await?;
     // htmx asks for the results only, to swap them in place as filters change.
-    if headers.get("hx-request").is_some() && headers.get("hx-target").is_some_and(|t| t == "results") {
-        return render(&DirectoryResults { ctx, directory, filter, q });
+    if headers.get("hx-request").is_some()
+        && headers.get("hx-target").is_some_and(|t| t == "results")
+    {
+        return render(&DirectoryResults {
+            ctx,
+            directory,
+            filter,
+            q,
+        });
     }
     let localities = state.db.localities().await?;
-    render(&DirectoryPage { ctx, directory, filter, localities, q })
+    render(&DirectoryPage {
+        ctx,
+        directory,
+        filter,
+        localities,
+        q,
+    })
 }
 
 #[derive(Template)]
@@ -138,7 +174,12 @@ pub struct ChooseSectorPage {
 
 /// Creating starts by choosing the sector, so that the sector's usual contributions can be
 /// pre-selected on the form that follows (without JavaScript).
-pub async fn new_form(State(state): State<AppState>, SignedIn(user): SignedIn, ctx: Ctx, query: QueryFields) -> Result<Response, AppError> {
+pub async fn new_form(
+    State(state): State<AppState>,
+    SignedIn(user): SignedIn,
+    ctx: Ctx,
+    query: QueryFields,
+) -> Result<Response, AppError> {
     if !user.is_verified() {
         return Err(AppError::Forbidden("refused-unverified"));
     }
@@ -146,19 +187,38 @@ pub async fn new_form(State(state): State<AppState>, SignedIn(user): SignedIn, c
         return render(&ChooseSectorPage { ctx });
     };
     let mut values = vec![("sector".to_owned(), sector.code().to_owned())];
-    values.extend(ContributionType::sector_defaults(sector).iter().map(|c| ("contributions".to_owned(), c.code().to_owned())));
+    values.extend(
+        ContributionType::sector_defaults(sector)
+            .iter()
+            .map(|c| ("contributions".to_owned(), c.code().to_owned())),
+    );
     let localities = state.db.localities().await?;
-    render(&OrganisationFormPage { ctx, form: FormState::new(FieldErrors::new(), FormFields(values)), localities, editing: None })
+    render(&OrganisationFormPage {
+        ctx,
+        form: FormState::new(FieldErrors::new(), FormFields(values)),
+        localities,
+        editing: None,
+    })
 }
 
-pub async fn create(State(state): State<AppState>, SignedIn(user): SignedIn, ctx: Ctx, form: FormFields) -> Result<Response, AppError> {
+pub async fn create(
+    State(state): State<AppState>,
+    SignedIn(user): SignedIn,
+    ctx: Ctx,
+    form: FormFields,
+) -> Result<Response, AppError> {
     match actions::create_organisation(&state, &user, &organisation_input(&form)).await {
         Ok(created) => Ok(Redirect::to(&format!("/organisations/{}", created.id)).into_response()),
         Err(ActionError::Invalid(errors)) => {
             let localities = state.db.localities().await?;
             render_status(
                 StatusCode::UNPROCESSABLE_ENTITY,
-                &OrganisationFormPage { ctx, form: FormState::new(errors, form), localities, editing: None },
+                &OrganisationFormPage {
+                    ctx,
+                    form: FormState::new(errors, form),
+                    localities,
+                    editing: None,
+                },
             )
         }
         Err(other) => Err(other.into()),
@@ -177,7 +237,12 @@ pub struct OrganisationPage {
     pub can_edit: bool,
 }
 
-pub async fn show(State(state): State<AppState>, MaybeUser(user): MaybeUser, ctx: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
+pub async fn show(
+    State(state): State<AppState>,
+    MaybeUser(user): MaybeUser,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
     let org = state.db.organisation(id).await?.ok_or(AppError::NotFound)?;
     let role = match &user {
         Some(user) => state.db.role_in(id, user.id).await?,
@@ -186,10 +251,22 @@ pub async fn show(State(state): State<AppState>, MaybeUser(user): MaybeUser, ctx
     let actor = user.as_ref().map(actions::actor).unwrap_or_default();
     let can_edit = authz::organisation(actor, role, OrganisationAction::Edit).is_ok();
     let all = state.db.localities().await?;
-    let localities = all.iter().filter(|l| org.locality_ids.contains(&l.id)).cloned().collect();
+    let localities = all
+        .iter()
+        .filter(|l| org.locality_ids.contains(&l.id))
+        .cloned()
+        .collect();
     let convenes = state.db.localities_convened_by(id).await?;
     let description_html = org.description.as_deref().map(markdown).unwrap_or_default();
-    render(&OrganisationPage { ctx, org, description_html, localities, convenes, role, can_edit })
+    render(&OrganisationPage {
+        ctx,
+        org,
+        description_html,
+        localities,
+        convenes,
+        role,
+        can_edit,
+    })
 }
 
 /// The form values of an existing organisation.
@@ -200,19 +277,43 @@ fn organisation_values(org: &Organisation) -> FormFields {
         ("name_en".into(), org.name_en.clone().unwrap_or_default()),
         ("sector".into(), org.sector.code().into()),
         ("kind".into(), org.kind.code().into()),
-        ("description".into(), org.description.clone().unwrap_or_default()),
+        (
+            "description".into(),
+            org.description.clone().unwrap_or_default(),
+        ),
         ("website".into(), org.website.clone().unwrap_or_default()),
-        ("contributions_text".into(), org.contributions_text.clone().unwrap_or_default()),
+        (
+            "contributions_text".into(),
+            org.contributions_text.clone().unwrap_or_default(),
+        ),
     ];
-    values.extend(org.contributions.iter().map(|c| ("contributions".to_owned(), c.code().to_owned())));
-    values.extend(org.locality_ids.iter().map(|l| ("localities".to_owned(), l.to_string())));
+    values.extend(
+        org.contributions
+            .iter()
+            .map(|c| ("contributions".to_owned(), c.code().to_owned())),
+    );
+    values.extend(
+        org.locality_ids
+            .iter()
+            .map(|l| ("localities".to_owned(), l.to_string())),
+    );
     FormFields(values)
 }
 
-pub async fn edit_form(State(state): State<AppState>, SignedIn(user): SignedIn, ctx: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
+pub async fn edit_form(
+    State(state): State<AppState>,
+    SignedIn(user): SignedIn,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
     let (org, _) = actions::authorise(&state, &user, id, OrganisationAction::Edit).await?;
     let localities = state.db.localities().await?;
-    render(&OrganisationFormPage { ctx, form: FormState::new(FieldErrors::new(), organisation_values(&org)), localities, editing: Some(id) })
+    render(&OrganisationFormPage {
+        ctx,
+        form: FormState::new(FieldErrors::new(), organisation_values(&org)),
+        localities,
+        editing: Some(id),
+    })
 }
 
 pub async fn update(
@@ -232,7 +333,12 @@ pub async fn update(
             let localities = state.db.localities().await?;
             render_status(
                 StatusCode::UNPROCESSABLE_ENTITY,
-                &OrganisationFormPage { ctx, form: FormState::new(errors, form), localities, editing: Some(id) },
+                &OrganisationFormPage {
+                    ctx,
+                    form: FormState::new(errors, form),
+                    localities,
+                    editing: Some(id),
+                },
             )
         }
         Err(other) => Err(other.into()),
@@ -252,15 +358,45 @@ pub struct MembersPage {
     pub problem: Option<String>,
 }
 
-async fn members_page(state: &AppState, user: &shutaf_store::User, ctx: Ctx, id: i64, form: FormState, problem: Option<String>) -> Result<MembersPage, AppError> {
+async fn members_page(
+    state: &AppState,
+    user: &shutaf_store::User,
+    ctx: Ctx,
+    id: i64,
+    form: FormState,
+    problem: Option<String>,
+) -> Result<MembersPage, AppError> {
     let (org, role) = actions::authorise(state, user, id, OrganisationAction::SeeMembers).await?;
-    let can_manage = authz::organisation(actions::actor(user), role, OrganisationAction::ManageMembers).is_ok();
+    let can_manage = authz::organisation(
+        actions::actor(user),
+        role,
+        OrganisationAction::ManageMembers,
+    )
+    .is_ok();
     let members = state.db.members(id).await?;
-    let invitations = if can_manage { state.db.pending_invitations(id).await? } else { Vec::new() };
-    Ok(MembersPage { ctx, org, members, invitations, role, can_manage, form, problem })
+    let invitations = if can_manage {
+        state.db.pending_invitations(id).await?
+    } else {
+        Vec::new()
+    };
+    Ok(MembersPage {
+        ctx,
+        org,
+        members,
+        invitations,
+        role,
+        can_manage,
+        form,
+        problem,
+    })
 }
 
-pub async fn members(State(state): State<AppState>, SignedIn(user): SignedIn, ctx: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
+pub async fn members(
+    State(state): State<AppState>,
+    SignedIn(user): SignedIn,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
     render(&members_page(&state, &user, ctx, id, FormState::empty(), None).await?)
 }
 
@@ -272,13 +408,23 @@ pub async fn invite(
     Path(id): Path<i64>,
     form: FormFields,
 ) -> Result<Response, AppError> {
-    match actions::invite(&state, &user, id, form.get("email"), form.get("role"), ctx.lang()).await {
+    match actions::invite(
+        &state,
+        &user,
+        id,
+        form.get("email"),
+        form.get("role"),
+        ctx.lang(),
+    )
+    .await
+    {
         Ok(_) => {
             auth::flash(&session, "flash-invited").await;
             Ok(Redirect::to(&format!("/organisations/{id}/members")).into_response())
         }
         Err(ActionError::Invalid(errors)) => {
-            let page = members_page(&state, &user, ctx, id, FormState::new(errors, form), None).await?;
+            let page =
+                members_page(&state, &user, ctx, id, FormState::new(errors, form), None).await?;
             render_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
         }
         Err(other) => Err(other.into()),
@@ -312,7 +458,13 @@ pub async fn change_member(
     }
 }
 
-pub async fn leave(State(state): State<AppState>, SignedIn(user): SignedIn, session: Session, ctx: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
+pub async fn leave(
+    State(state): State<AppState>,
+    SignedIn(user): SignedIn,
+    session: Session,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
     match actions::leave(&state, &user, id).await {
         Ok(()) => {
             auth::flash(&session, "flash-left").await;
@@ -338,9 +490,21 @@ pub struct InvitationPage {
     pub signup_href: String,
 }
 
-pub async fn invitation(State(state): State<AppState>, ctx: Ctx, Path(token): Path<String>) -> Result<Response, AppError> {
-    let invitation = state.db.invitation_by_token(&token).await?.ok_or(AppError::BadRequest("error-link-invalid"))?;
-    let org = state.db.organisation(invitation.organisation_id).await?.ok_or(AppError::NotFound)?;
+pub async fn invitation(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(token): Path<String>,
+) -> Result<Response, AppError> {
+    let invitation = state
+        .db
+        .invitation_by_token(&token)
+        .await?
+        .ok_or(AppError::BadRequest("error-link-invalid"))?;
+    let org = state
+        .db
+        .organisation(invitation.organisation_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let here = urlencode(&ctx.here);
     render(&InvitationPage {
         signin_href: format!("/signin?next={here}"),
@@ -352,7 +516,12 @@ pub async fn invitation(State(state): State<AppState>, ctx: Ctx, Path(token): Pa
     })
 }
 
-pub async fn accept_invitation(State(state): State<AppState>, SignedIn(user): SignedIn, session: Session, Path(token): Path<String>) -> Result<Response, AppError> {
+pub async fn accept_invitation(
+    State(state): State<AppState>,
+    SignedIn(user): SignedIn,
+    session: Session,
+    Path(token): Path<String>,
+) -> Result<Response, AppError> {
     let id = actions::accept_invitation(&state, &user, &token).await?;
     auth::flash(&session, "flash-joined").await;
     Ok(Redirect::to(&format!("/organisations/{id}")).into_response())

@@ -1,0 +1,1191 @@
+//! The hub over real HTTP: each test starts the real app on a random port with a fresh database
+//! (SQLite, or PostgreSQL with SHUTAF_TEST_BACKEND=postgres) and a real SMTP server for its mail.
+
+use reqwest::StatusCode;
+use reqwest::redirect::Policy;
+use serde_json::{Value, json};
+use shutaf_domain::{Language, MemberRole, OrganisationKind, Sector};
+use shutaf_store::{Db, DbSettings, NewOrganisation};
+use shutaf_testkit::SmtpServer;
+use shutaf_web::config::SmtpConfig;
+use shutaf_web::{AppState, Config, Mailer};
+
+struct TestApp {
+    base: String,
+    db: Db,
+    smtp: SmtpServer,
+}
+
+const PASSWORD: &str = "a good long passphrase";
+
+impl TestApp {
+    async fn spawn() -> TestApp {
+        let smtp = SmtpServer::start().await;
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        let url = shutaf_store::testing::fresh_database_url().await;
+        let db = Db::connect(
+            &url,
+            &DbSettings {
+                max_connections: 5,
+                migration_locking: true,
+            },
+        )
+        .await
+        .unwrap();
+        let config = Config {
+            base_url: base.clone(),
+            database_url: url,
+            smtp: Some(SmtpConfig {
+                host: "127.0.0.1".into(),
+                port: smtp.port,
+                username: None,
+                password: None,
+            }),
+            ..Config::default()
+        };
+        let mailer = Mailer::from_config(&config).unwrap();
+        let state = AppState::new(
+            db.clone(),
+            config,
+            mailer,
+            "test-secret-0123456789abcdef0123456789".into(),
+        );
+        tokio::spawn(shutaf_web::serve(listener, state, std::future::pending()));
+        TestApp { base, db, smtp }
+    }
+
+    /// A browser-like client: keeps cookies, does not follow redirects (tests look at them).
+    fn client(&self) -> reqwest::Client {
+        reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(Policy::none())
+            .build()
+            .unwrap()
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    async fn get(&self, client: &reqwest::Client, path: &str) -> (StatusCode, String) {
+        let response = client.get(self.url(path)).send().await.unwrap();
+        let status = response.status();
+        (status, response.text().await.unwrap())
+    }
+
+    /// Submits a form the way a browser does: with the CSRF token from the page it is on.
+    async fn post(
+        &self,
+        client: &reqwest::Client,
+        page: &str,
+        action: &str,
+        fields: &[(&str, &str)],
+    ) -> reqwest::Response {
+        let (_, html) = self.get(client, page).await;
+        let token = csrf_token(&html);
+        let mut form: Vec<(&str, &str)> = fields.to_vec();
+        form.push(("csrf_token", &token));
+        client
+            .post(self.url(action))
+            .form(&form)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// A verified person, created directly in the store.
+    async fn person(&self, email: &str) -> i64 {
+        let hash = shutaf_web::auth::hash_password(PASSWORD.into())
+            .await
+            .unwrap();
+        self.db
+            .create_user(email, "Test Person", &hash, None, false, true)
+            .await
+            .unwrap()
+            .id
+    }
+
+    async fn signed_in(&self, email: &str) -> reqwest::Client {
+        let client = self.client();
+        let response = self
+            .post(
+                &client,
+                "/signin",
+                "/signin",
+                &[
+                    ("email", email),
+                    ("password", PASSWORD),
+                    ("next", "/profile"),
+                ],
+            )
+            .await;
+        assert_eq!(
+            response.status(),
+            StatusCode::SEE_OTHER,
+            "sign-in of {email} failed"
+        );
+        client
+    }
+
+    async fn organisation(
+        &self,
+        owner: i64,
+        name: &str,
+        sector: Sector,
+        kind: OrganisationKind,
+    ) -> i64 {
+        let org = NewOrganisation {
+            names: [Some(name.into()), None, Some(name.into())],
+            sector: Some(sector),
+            kind: Some(kind),
+            ..Default::default()
+        };
+        self.db.create_organisation(&org, owner).await.unwrap().id
+    }
+}
+
+fn csrf_token(html: &str) -> String {
+    let marker = "<meta name=\"csrf-token\" content=\"";
+    let start = html
+        .find(marker)
+        .map(|i| i + marker.len())
+        .expect("page has a CSRF token");
+    html[start..start + 64].to_owned()
+}
+
+fn location(response: &reqwest::Response) -> String {
+    response
+        .headers()
+        .get("location")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_owned()
+}
+
+#[tokio::test]
+async fn security_headers_are_on_every_response() {
+    let app = TestApp::spawn().await;
+    let client = app.client();
+    for path in [
+        "/",
+        "/organisations",
+        "/api/v1/localities",
+        "/static/shutaf.css",
+        "/no-such-page",
+        "/api/openapi.json",
+    ] {
+        let response = client.get(app.url(path)).send().await.unwrap();
+        let headers = response.headers();
+        let csp = headers
+            .get("content-security-policy")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("");
+        assert!(
+            csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"),
+            "{path}: {csp}"
+        );
+        assert!(csp.contains("frame-ancestors 'none'"), "{path}");
+        assert_eq!(
+            headers.get("x-content-type-options").unwrap(),
+            "nosniff",
+            "{path}"
+        );
+        assert_eq!(headers.get("x-frame-options").unwrap(), "DENY", "{path}");
+        assert_eq!(
+            headers.get("referrer-policy").unwrap(),
+            "same-origin",
+            "{path}"
+        );
+    }
+    let (status, html) = app.get(&client, "/").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        !html.contains("<script>") && !html.contains("style=\""),
+        "no inline script or style"
+    );
+}
+
+#[tokio::test]
+async fn state_changing_forms_need_the_csrf_token() {
+    let app = TestApp::spawn().await;
+    app.person("dana@example.org").await;
+    let client = app.client();
+    app.get(&client, "/signin").await;
+    let response = client
+        .post(app.url("/signin"))
+        .form(&[("email", "dana@example.org"), ("password", PASSWORD)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+    let html = response.text().await.unwrap();
+    assert!(
+        html.contains("lang=\"he\""),
+        "error pages answer in Hebrew by default"
+    );
+
+    // The right token from another site is refused too.
+    let (_, page) = app.get(&client, "/signin").await;
+    let token = csrf_token(&page);
+    let response = client
+        .post(app.url("/signin"))
+        .header("origin", "https://evil.example.com")
+        .form(&[
+            ("email", "dana@example.org"),
+            ("password", PASSWORD),
+            ("csrf_token", &token),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+
+    // And the same request from the page itself works.
+    let response = client
+        .post(app.url("/signin"))
+        .form(&[
+            ("email", "dana@example.org"),
+            ("password", PASSWORD),
+            ("csrf_token", &token),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+}
+
+#[tokio::test]
+async fn sign_up_verify_by_mail_sign_in_and_out() {
+    let app = TestApp::spawn().await;
+    let client = app.client();
+    let response = app
+        .post(
+            &client,
+            "/signup",
+            "/signup",
+            &[
+                ("display_name", "נועה כהן"),
+                ("email", "Noa@Example.org"),
+                ("password", PASSWORD),
+                ("password_confirm", PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(response.text().await.unwrap().contains("noa@example.org"));
+
+    // Not verified yet: signing in says so (the password was right) and mails a new link.
+    let response = app
+        .post(
+            &client,
+            "/signin",
+            "/signin",
+            &[("email", "noa@example.org"), ("password", PASSWORD)],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+
+    let mail = app
+        .smtp
+        .wait_for("noa@example.org", "/verify-email?token=")
+        .await;
+    let link = mail.link(&app.url("/verify-email")).unwrap();
+    let response = client.get(&link).send().await.unwrap();
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&response), "/signin");
+    let (_, html) = app.get(&client, "/signin").await;
+    assert!(
+        html.contains("notice-success"),
+        "a confirmation is shown once"
+    );
+    // A link works once.
+    assert_eq!(
+        client.get(&link).send().await.unwrap().status(),
+        StatusCode::BAD_REQUEST
+    );
+
+    let response = app
+        .post(
+            &client,
+            "/signin",
+            "/signin",
+            &[
+                ("email", "noa@example.org"),
+                ("password", PASSWORD),
+                ("next", "/profile"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&response), "/profile");
+    let cookie = response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .map(|v| v.to_str().unwrap().to_owned())
+        .find(|c| c.starts_with("shutaf_session="))
+        .unwrap();
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
+        "{cookie}"
+    );
+    let (status, html) = app.get(&client, "/profile").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("נועה כהן"));
+
+    let session = cookie.split(';').next().unwrap().to_owned();
+    let response = app.post(&client, "/profile", "/signout", &[]).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let response = client.get(app.url("/profile")).send().await.unwrap();
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert!(location(&response).starts_with("/signin?next="));
+    // The old session cookie is dead on the server, not only forgotten by the browser.
+    let stale = reqwest::Client::builder()
+        .redirect(Policy::none())
+        .build()
+        .unwrap();
+    let response = stale
+        .get(app.url("/profile"))
+        .header("cookie", session)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+}
+
+#[tokio::test]
+async fn form_errors_are_in_the_readers_language_and_keep_what_was_typed() {
+    let app = TestApp::spawn().await;
+    let client = app.client();
+    let (_, page) = app.get(&client, "/signup").await;
+    let token = csrf_token(&page);
+    let response = client
+        .post(app.url("/signup"))
+        .header("accept-language", "ar")
+        .form(&[
+            ("display_name", "سلمى"),
+            ("email", "not-an-email"),
+            ("password", "short"),
+            ("password_confirm", "short"),
+            ("csrf_token", &token),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = response.text().await.unwrap();
+    assert!(html.contains("lang=\"ar\" dir=\"rtl\""));
+    assert!(
+        html.contains("value=\"سلمى\"") && html.contains("value=\"not-an-email\""),
+        "typed values are kept"
+    );
+    assert!(
+        !html.contains("value=\"short\""),
+        "passwords are not echoed back"
+    );
+    assert!(html.contains("id=\"e-email\"") && html.contains("aria-invalid=\"true\""));
+    let expected = shutaf_web::i18n::Tr::new(Language::Ar).t("error-email-invalid");
+    assert!(html.contains(&expected), "the error is in Arabic");
+}
+
+#[tokio::test]
+async fn signing_up_again_reveals_nothing_and_tells_the_owner() {
+    let app = TestApp::spawn().await;
+    app.person("dana@example.org").await;
+    let client = app.client();
+    let fields = [
+        ("display_name", "Someone"),
+        ("email", "dana@example.org"),
+        ("password", PASSWORD),
+        ("password_confirm", PASSWORD),
+    ];
+    let response = app.post(&client, "/signup", "/signup", &fields).await;
+    assert_eq!(
+        response.status(),
+        StatusCode::OK,
+        "the same answer as for a new address"
+    );
+    let mail = app
+        .smtp
+        .wait_for("dana@example.org", "/password/forgot")
+        .await;
+    assert!(mail.data.contains("Subject:"));
+}
+
+#[tokio::test]
+async fn a_forgotten_password_is_reset_by_mail() {
+    let app = TestApp::spawn().await;
+    app.person("dana@example.org").await;
+    let client = app.client();
+    let response = app
+        .post(
+            &client,
+            "/password/forgot",
+            "/password/forgot",
+            &[("email", "dana@example.org")],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    // An unknown address gets the same answer and no mail.
+    let response = app
+        .post(
+            &client,
+            "/password/forgot",
+            "/password/forgot",
+            &[("email", "nobody@example.org")],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+
+    let mail = app
+        .smtp
+        .wait_for("dana@example.org", "/password/reset?token=")
+        .await;
+    let link = mail.link(&app.url("/password/reset")).unwrap();
+    let path = link.trim_start_matches(&app.base).to_owned();
+    let token = path.split("token=").nth(1).unwrap().to_owned();
+    let new_password = "another long passphrase";
+    let response = app
+        .post(
+            &client,
+            &path,
+            "/password/reset",
+            &[
+                ("token", &token),
+                ("password", new_password),
+                ("password_confirm", new_password),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let response = app
+        .post(
+            &client,
+            "/signin",
+            "/signin",
+            &[("email", "dana@example.org"), ("password", new_password)],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert!(
+        app.smtp
+            .messages()
+            .iter()
+            .all(|m| !m.to.contains(&"nobody@example.org".to_owned()))
+    );
+}
+
+#[tokio::test]
+async fn sign_in_is_rate_limited_per_account() {
+    let app = TestApp::spawn().await;
+    app.person("dana@example.org").await;
+    let client = app.client();
+    for _ in 0..8 {
+        let response = app
+            .post(
+                &client,
+                "/signin",
+                "/signin",
+                &[
+                    ("email", "dana@example.org"),
+                    ("password", "wrong password"),
+                ],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    }
+    let response = app
+        .post(
+            &client,
+            "/signin",
+            "/signin",
+            &[("email", "dana@example.org"), ("password", PASSWORD)],
+        )
+        .await;
+    assert_eq!(
+        response.status(),
+        StatusCode::TOO_MANY_REQUESTS,
+        "even the right password waits"
+    );
+    assert!(response.headers().get("retry-after").is_some());
+}
+
+#[tokio::test]
+async fn language_comes_from_preference_cookie_or_browser() {
+    let app = TestApp::spawn().await;
+    let client = app.client();
+    let (_, html) = app.get(&client, "/").await;
+    assert!(
+        html.contains("<html lang=\"he\" dir=\"rtl\">"),
+        "Hebrew by default"
+    );
+    let html = client
+        .get(app.url("/"))
+        .header("accept-language", "en-GB,en;q=0.9")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("<html lang=\"en\" dir=\"ltr\">"));
+
+    let response = client
+        .get(app.url("/language/ar?next=/organisations"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&response), "/organisations");
+    let html = client
+        .get(app.url("/organisations"))
+        .header("accept-language", "en")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        html.contains("<html lang=\"ar\" dir=\"rtl\">"),
+        "the cookie beats the browser"
+    );
+    let response = client
+        .get(app.url("/language/ar?next=https://evil.example.com"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(location(&response), "/", "no open redirect");
+
+    // A signed-in person's preference beats the cookie.
+    let id = app.person("dana@example.org").await;
+    app.db
+        .update_profile(id, "Dana", Some(Language::En))
+        .await
+        .unwrap();
+    let dana = app.signed_in("dana@example.org").await;
+    dana.get(app.url("/language/he?next=/"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        app.db.user_by_id(id).await.unwrap().unwrap().language(),
+        Some(Language::He),
+        "switching saves the preference"
+    );
+    app.db
+        .update_profile(id, "Dana", Some(Language::En))
+        .await
+        .unwrap();
+    let (_, html) = app.get(&dana, "/").await;
+    assert!(html.contains("<html lang=\"en\" dir=\"ltr\">"));
+}
+
+#[tokio::test]
+async fn organisations_are_created_edited_and_found() {
+    let app = TestApp::spawn().await;
+    app.person("owner@example.org").await;
+    let client = app.signed_in("owner@example.org").await;
+
+    let (status, html) = app.get(&client, "/organisations/new?sector=business").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        html.contains("id=\"c-budget\" name=\"contributions\" value=\"budget\" checked"),
+        "sector defaults are pre-selected"
+    );
+
+    // Missing name and a kind that does not fit the sector: errors, with the typed values kept.
+    let response = app
+        .post(
+            &client,
+            "/organisations/new?sector=business",
+            "/organisations",
+            &[
+                ("sector", "business"),
+                ("kind", "ngo"),
+                ("website", "javascript:alert(1)"),
+                ("contributions", "budget"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = response.text().await.unwrap();
+    assert!(
+        html.contains("id=\"e-name_he\"")
+            && html.contains("id=\"e-kind\"")
+            && html.contains("id=\"e-website\"")
+    );
+    assert!(
+        html.contains("value=\"javascript:alert(1)\""),
+        "kept as typed, escaped"
+    );
+
+    let response = app
+        .post(
+            &client,
+            "/organisations/new?sector=business",
+            "/organisations",
+            &[
+                ("name_he", "סולאר הגליל <script>alert(1)</script>"),
+                ("name_en", "Galilee Solar"),
+                ("sector", "business"),
+                ("kind", "company"),
+                (
+                    "description",
+                    "**Rooftop** solar <img src=x onerror=alert(1)>",
+                ),
+                ("website", "https://solar.example.org"),
+                ("contributions", "budget"),
+                ("contributions", "knowledge"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let page = location(&response);
+    let (_, html) = app.get(&client, &page).await;
+    assert!(
+        html.contains("&#60;script&#62;") && !html.contains("<script>alert"),
+        "names are escaped"
+    );
+    assert!(
+        html.contains("<strong>Rooftop</strong>") && !html.contains("<img"),
+        "Markdown is rendered and sanitised"
+    );
+    assert!(html.contains("/edit"), "the owner can edit");
+
+    // Found in the directory by a Hebrew word with prefixes, in Arabic too (names fall back).
+    let (_, html) = app
+        .get(
+            &client,
+            "/organisations?q=%D7%95%D7%94%D7%A1%D7%95%D7%9C%D7%90%D7%A8",
+        )
+        .await; // והסולאר
+    assert!(html.contains(&page), "found by והסולאר");
+    let (_, html) = app.get(&client, "/organisations?sector=public").await;
+    assert!(!html.contains(&page));
+    // htmx asks for the results only.
+    let partial = client
+        .get(app.url("/organisations?q=galilee"))
+        .header("hx-request", "true")
+        .header("hx-target", "results")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(partial.contains(&page) && !partial.contains("<html"));
+
+    let id: i64 = page.rsplit('/').next().unwrap().parse().unwrap();
+    let response = app
+        .post(
+            &client,
+            &format!("/organisations/{id}/edit"),
+            &format!("/organisations/{id}/edit"),
+            &[
+                ("name_en", "Galilee Solar Ltd"),
+                ("sector", "business"),
+                ("kind", "company"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let org = app.db.organisation(id).await.unwrap().unwrap();
+    assert_eq!(org.name(Language::En), "Galilee Solar Ltd");
+    assert!(
+        org.contributions.is_empty(),
+        "unticking all contributions is kept"
+    );
+}
+
+#[tokio::test]
+async fn members_are_invited_by_mail_and_the_last_owner_stays() {
+    let app = TestApp::spawn().await;
+    let owner = app.person("owner@example.org").await;
+    app.person("guest@example.org").await;
+    let org = app
+        .organisation(owner, "עמותה", Sector::Third, OrganisationKind::Ngo)
+        .await;
+    let client = app.signed_in("owner@example.org").await;
+    let members = format!("/organisations/{org}/members");
+
+    let response = app
+        .post(
+            &client,
+            &members,
+            &members,
+            &[("email", "bad"), ("role", "member")],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let response = app
+        .post(
+            &client,
+            &members,
+            &members,
+            &[("email", "guest@example.org"), ("role", "admin")],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let mail = app
+        .smtp
+        .wait_for("guest@example.org", "/invitations/")
+        .await;
+    let link = mail.link(&app.url("/invitations/")).unwrap();
+    let path = link.trim_start_matches(&app.base).to_owned();
+
+    let guest = app.signed_in("guest@example.org").await;
+    let (status, _) = app.get(&guest, &path).await;
+    assert_eq!(status, StatusCode::OK);
+    let response = app.post(&guest, &path, &path, &[]).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        app.db
+            .role_in(
+                org,
+                app.db
+                    .user_by_email("guest@example.org")
+                    .await
+                    .unwrap()
+                    .unwrap()
+                    .id
+            )
+            .await
+            .unwrap(),
+        Some(MemberRole::Admin)
+    );
+
+    // The last owner cannot leave; the refusal is explained on the page.
+    let response = app
+        .post(
+            &client,
+            &members,
+            &format!("/organisations/{org}/leave"),
+            &[],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::CONFLICT);
+    assert_eq!(app.db.owner_count(org).await.unwrap(), 1);
+    // An admin cannot make themself owner.
+    let guest_id = app
+        .db
+        .user_by_email("guest@example.org")
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let response = app
+        .post(
+            &guest,
+            &members,
+            &format!("/organisations/{org}/members/{guest_id}"),
+            &[("role", "owner")],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+    // The guest may leave.
+    let response = app
+        .post(
+            &guest,
+            &members,
+            &format!("/organisations/{org}/leave"),
+            &[],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(app.db.members(org).await.unwrap().len(), 1);
+}
+
+/// Who may do what, role by role, over HTTP: an unexpected allow fails.
+#[tokio::test]
+async fn authorisation_per_role() {
+    let app = TestApp::spawn().await;
+    let owner = app.person("owner@example.org").await;
+    let admin = app.person("admin@example.org").await;
+    let member = app.person("member@example.org").await;
+    let outsider = app.person("outsider@example.org").await;
+    let platform = app.person("platform@example.org").await;
+    app.db.set_platform_admin(platform, true).await.unwrap();
+    let org = app
+        .organisation(owner, "Org", Sector::Third, OrganisationKind::Ngo)
+        .await;
+    app.db
+        .add_member(org, admin, MemberRole::Admin)
+        .await
+        .unwrap();
+    app.db
+        .add_member(org, member, MemberRole::Member)
+        .await
+        .unwrap();
+    let other = app
+        .organisation(
+            outsider,
+            "Other",
+            Sector::Public,
+            OrganisationKind::Municipality,
+        )
+        .await;
+
+    let edit = format!("/organisations/{org}/edit");
+    let members = format!("/organisations/{org}/members");
+    // (route, visitor, member, admin, owner, outsider, platform admin): expected success.
+    let gets: [(&str, [bool; 6]); 4] = [
+        (&edit, [false, false, true, true, false, true]),
+        (&members, [false, true, true, true, false, true]),
+        ("/admin", [false, false, false, false, false, true]),
+        ("/profile", [false, true, true, true, true, true]),
+    ];
+    let clients = [
+        app.client(),
+        app.signed_in("member@example.org").await,
+        app.signed_in("admin@example.org").await,
+        app.signed_in("owner@example.org").await,
+        app.signed_in("outsider@example.org").await,
+        app.signed_in("platform@example.org").await,
+    ];
+    for (route, expected) in gets {
+        for (who, (client, allowed)) in clients.iter().zip(expected).enumerate() {
+            let status = client.get(app.url(route)).send().await.unwrap().status();
+            assert_eq!(
+                status == StatusCode::OK,
+                allowed,
+                "GET {route} as #{who}: {status}"
+            );
+        }
+    }
+    // Writes: editing the profile, inviting, creating a locality.
+    for (who, (client, allowed)) in clients
+        .iter()
+        .zip([false, false, true, true, false, true])
+        .enumerate()
+    {
+        let response = app
+            .post(
+                client,
+                "/organisations",
+                &edit,
+                &[("name_en", "Renamed"), ("sector", "third"), ("kind", "ngo")],
+            )
+            .await;
+        assert_eq!(
+            response.status() == StatusCode::SEE_OTHER
+                && !location(&response).starts_with("/signin"),
+            allowed,
+            "edit as #{who}"
+        );
+        let response = app
+            .post(
+                client,
+                "/organisations",
+                &members,
+                &[("email", "new@example.org"), ("role", "member")],
+            )
+            .await;
+        assert_eq!(
+            response.status() == StatusCode::SEE_OTHER
+                && !location(&response).starts_with("/signin"),
+            allowed,
+            "invite as #{who}"
+        );
+    }
+    let other_id = other.to_string();
+    for (who, (client, allowed)) in clients
+        .iter()
+        .zip([false, false, false, false, false, true])
+        .enumerate()
+    {
+        let response = app
+            .post(
+                client,
+                "/",
+                "/admin/localities",
+                &[
+                    ("name_he", "עיר"),
+                    ("kind", "municipality"),
+                    ("convener", &other_id),
+                ],
+            )
+            .await;
+        assert_eq!(
+            response.status() == StatusCode::SEE_OTHER
+                && location(&response).starts_with("/localities/"),
+            allowed,
+            "create locality as #{who}"
+        );
+    }
+    assert_eq!(app.db.localities().await.unwrap().len(), 1);
+}
+
+async fn api_token(app: &TestApp, email: &str, scope: &str) -> String {
+    let client = app.signed_in(email).await;
+    let response = app
+        .post(
+            &client,
+            "/profile/tokens",
+            "/profile/tokens",
+            &[("name", "script"), ("scope", scope)],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let html = response.text().await.unwrap();
+    let start = html.find("shutaf_").expect("the new token is shown once");
+    html[start..start + 7 + 64].to_owned()
+}
+
+#[tokio::test]
+async fn the_api_does_what_the_pages_do_with_scoped_tokens() {
+    let app = TestApp::spawn().await;
+    app.person("dev@example.org").await;
+    let read = api_token(&app, "dev@example.org", "read").await;
+    let write = api_token(&app, "dev@example.org", "write").await;
+    let client = reqwest::Client::new();
+    let api = |path: &str| app.url(&format!("/api/v1{path}"));
+
+    let response = client.get(api("/me")).send().await.unwrap();
+    assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(body["error"]["code"], "unauthenticated");
+
+    let me: Value = client
+        .get(api("/me"))
+        .bearer_auth(&read)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(me["email"], "dev@example.org");
+    assert_eq!(me["token_scope"], "read");
+
+    let new_org = json!({ "names": { "ar": "جمعية البيئة", "en": "Environment Association" }, "sector": "third", "kind": "ngo", "contributions": ["community-trust", "knowledge"] });
+    let response = client
+        .post(api("/organisations"))
+        .bearer_auth(&read)
+        .json(&new_org)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        response.status(),
+        StatusCode::FORBIDDEN,
+        "a read token cannot write"
+    );
+    let response = client
+        .post(api("/organisations"))
+        .bearer_auth(&write)
+        .json(&new_org)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::CREATED);
+    let created: Value = response.json().await.unwrap();
+    let id = created["id"].as_i64().unwrap();
+    assert_eq!(
+        created["contributions"],
+        json!(["knowledge", "community-trust"])
+    );
+
+    let response = client
+        .post(api("/organisations"))
+        .bearer_auth(&write)
+        .header("accept-language", "he")
+        .json(&json!({ "names": {}, "sector": "third", "kind": "company" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(body["error"]["code"], "invalid");
+    let fields: Vec<&str> = body["error"]["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["field"].as_str().unwrap())
+        .collect();
+    assert!(
+        fields.contains(&"name_he") && fields.contains(&"kind"),
+        "{body}"
+    );
+
+    let response = client
+        .post(api("/organisations"))
+        .bearer_auth(&write)
+        .header("content-type", "application/json")
+        .body("{not json")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(
+        response.json::<Value>().await.unwrap()["error"]["code"],
+        "bad_request"
+    );
+
+    let page: Value = client
+        .get(api(
+            "/organisations?q=%D8%AC%D9%85%D8%B9%D9%8A%D8%A9&lang=ar",
+        ))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        page["total"], 1,
+        "public data needs no token; Arabic search works"
+    );
+    assert_eq!(page["items"][0]["name"], "جمعية البيئة");
+    let response = client
+        .get(api("/organisations?sector=nonsense"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+
+    let response = client
+        .post(api(&format!("/organisations/{id}/invitations")))
+        .bearer_auth(&write)
+        .json(&json!({ "email": "friend@example.org", "role": "member" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::CREATED);
+    let mail = app
+        .smtp
+        .wait_for("friend@example.org", "/invitations/")
+        .await;
+    let token = mail
+        .link(&app.url("/invitations/"))
+        .unwrap()
+        .rsplit('/')
+        .next()
+        .unwrap()
+        .to_owned();
+    app.person("friend@example.org").await;
+    let friend = api_token(&app, "friend@example.org", "write").await;
+    let joined: Value = client
+        .post(api(&format!("/invitations/{token}/accept")))
+        .bearer_auth(&friend)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(joined["organisation_id"], id);
+    let members: Value = client
+        .get(api(&format!("/organisations/{id}/members")))
+        .bearer_auth(&read)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(members.as_array().unwrap().len(), 2);
+
+    // Authorisation is the same as in the pages: the friend (member) cannot edit or invite.
+    let response = client
+        .put(api(&format!("/organisations/{id}")))
+        .bearer_auth(&friend)
+        .json(&new_org)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+    let response = client.post(api("/localities")).bearer_auth(&write).json(&json!({ "names": { "he": "עיר" }, "kind": "municipality", "convener_organisation_id": id })).send().await.unwrap();
+    assert_eq!(
+        response.status(),
+        StatusCode::FORBIDDEN,
+        "only platform admins create localities"
+    );
+    let response = client
+        .post(api(&format!("/organisations/{id}/leave")))
+        .bearer_auth(&write)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        response.status(),
+        StatusCode::FORBIDDEN,
+        "the last owner cannot leave"
+    );
+    let response = client
+        .post(api(&format!("/organisations/{id}/leave")))
+        .bearer_auth(&friend)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::NO_CONTENT);
+
+    let response = client.get(api("/no-such-thing")).send().await.unwrap();
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+    assert_eq!(
+        response.json::<Value>().await.unwrap()["error"]["code"],
+        "not_found"
+    );
+}
+
+#[tokio::test]
+async fn the_openapi_document_describes_the_api() {
+    let app = TestApp::spawn().await;
+    let doc: Value = reqwest::get(app.url("/api/openapi.json"))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert!(doc["openapi"].as_str().unwrap().starts_with("3.1"));
+    let paths = doc["paths"].as_object().unwrap();
+    for path in [
+        "/api/v1/me",
+        "/api/v1/organisations",
+        "/api/v1/organisations/{id}",
+        "/api/v1/organisations/{id}/invitations",
+        "/api/v1/localities",
+    ] {
+        assert!(
+            paths.contains_key(path),
+            "{path} missing from {:?}",
+            paths.keys().collect::<Vec<_>>()
+        );
+    }
+    assert!(paths["/api/v1/organisations"]["post"].is_object());
+    assert_eq!(
+        doc["components"]["securitySchemes"]["token"]["scheme"],
+        "bearer"
+    );
+    let sectors =
+        &doc["components"]["schemas"]["OrganisationWrite"]["properties"]["sector"]["enum"];
+    assert_eq!(sectors, &json!(["public", "third", "business"]));
+}
+
+#[tokio::test]
+async fn health_and_assets() {
+    let app = TestApp::spawn().await;
+    let health: Value = reqwest::get(app.url("/healthz"))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(health["status"], "ok");
+    let response = reqwest::get(app.url("/static/htmx.min.js")).await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(
+        response.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/javascript")
+    );
+    assert_eq!(
+        reqwest::get(app.url("/static/../../etc/passwd"))
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::NOT_FOUND
+    );
+}
