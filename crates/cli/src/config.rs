@@ -19,8 +19,10 @@ pub fn load(path: Option<&Path>) -> anyhow::Result<Config> {
 }
 
 fn parse_file(path: &Path) -> anyhow::Result<Config> {
-    let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
-    toml::from_str(&text).with_context(|| format!("{} is not a valid configuration", path.display()))
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    toml::from_str(&text)
+        .with_context(|| format!("{} is not a valid configuration", path.display()))
 }
 
 fn flag(name: &str, value: &str) -> anyhow::Result<bool> {
@@ -32,7 +34,10 @@ fn flag(name: &str, value: &str) -> anyhow::Result<bool> {
 }
 
 /// Overlays `SHUTAF_*` variables (read through `get`, so tests need not touch the environment).
-pub fn apply_environment(config: &mut Config, get: impl Fn(&str) -> Option<String>) -> anyhow::Result<()> {
+pub fn apply_environment(
+    config: &mut Config,
+    get: impl Fn(&str) -> Option<String>,
+) -> anyhow::Result<()> {
     if let Some(v) = get("SHUTAF_LISTEN") {
         config.listen = v;
     }
@@ -43,7 +48,9 @@ pub fn apply_environment(config: &mut Config, get: impl Fn(&str) -> Option<Strin
         config.database_url = v;
     }
     if let Some(v) = get("SHUTAF_MAX_CONNECTIONS") {
-        config.max_connections = v.parse().with_context(|| format!("SHUTAF_MAX_CONNECTIONS must be a number, not {v:?}"))?;
+        config.max_connections = v
+            .parse()
+            .with_context(|| format!("SHUTAF_MAX_CONNECTIONS must be a number, not {v:?}"))?;
     }
     if let Some(v) = get("SHUTAF_MIGRATION_LOCKING") {
         config.migration_locking = flag("SHUTAF_MIGRATION_LOCKING", &v)?;
@@ -55,7 +62,8 @@ pub fn apply_environment(config: &mut Config, get: impl Fn(&str) -> Option<Strin
         config.secret_key_file = v.into();
     }
     if let Some(v) = get("SHUTAF_DEFAULT_LANGUAGE") {
-        config.default_language = Language::parse(&v).with_context(|| format!("SHUTAF_DEFAULT_LANGUAGE must be he, ar or en, not {v:?}"))?;
+        config.default_language = Language::parse(&v)
+            .with_context(|| format!("SHUTAF_DEFAULT_LANGUAGE must be he, ar or en, not {v:?}"))?;
     }
     if let Some(v) = get("SHUTAF_BEHIND_PROXY") {
         config.behind_proxy = flag("SHUTAF_BEHIND_PROXY", &v)?;
@@ -68,13 +76,23 @@ pub fn apply_environment(config: &mut Config, get: impl Fn(&str) -> Option<Strin
     }
     if let Some(host) = get("SHUTAF_SMTP_HOST") {
         let port = match get("SHUTAF_SMTP_PORT") {
-            Some(p) => p.parse().with_context(|| format!("SHUTAF_SMTP_PORT must be a port number, not {p:?}"))?,
+            Some(p) => p
+                .parse()
+                .with_context(|| format!("SHUTAF_SMTP_PORT must be a port number, not {p:?}"))?,
             None => config.smtp.as_ref().map(|s| s.port).unwrap_or(25),
         };
-        config.smtp = Some(SmtpConfig { host, port, username: get("SHUTAF_SMTP_USERNAME"), password: get("SHUTAF_SMTP_PASSWORD") });
+        config.smtp = Some(SmtpConfig {
+            host,
+            port,
+            username: get("SHUTAF_SMTP_USERNAME"),
+            password: get("SHUTAF_SMTP_PASSWORD"),
+        });
     }
     if !(config.base_url.starts_with("http://") || config.base_url.starts_with("https://")) {
-        bail!("base_url must start with http:// or https://, not {:?}", config.base_url);
+        bail!(
+            "base_url must start with http:// or https://, not {:?}",
+            config.base_url
+        );
     }
     Ok(())
 }
@@ -95,7 +113,8 @@ pub fn secret(config: &Config) -> anyhow::Result<String> {
         }
     }
     let secret = shutaf_store::random_token();
-    write_private(path, &secret).with_context(|| format!("cannot write the secret key file {}", path.display()))?;
+    write_private(path, &secret)
+        .with_context(|| format!("cannot write the secret key file {}", path.display()))?;
     tracing::info!(path = %path.display(), "generated a new instance secret");
     Ok(secret)
 }
@@ -119,7 +138,8 @@ mod tests {
 
     #[test]
     fn environment_overrides_the_file() {
-        let mut config: Config = toml::from_str("listen = \"0.0.0.0:9000\"\ndefault_language = \"ar\"\n").unwrap();
+        let mut config: Config =
+            toml::from_str("listen = \"0.0.0.0:9000\"\ndefault_language = \"ar\"\n").unwrap();
         assert_eq!(config.listen, "0.0.0.0:9000");
         assert_eq!(config.default_language, Language::Ar);
         let env: HashMap<&str, &str> = [
@@ -142,7 +162,10 @@ mod tests {
     #[test]
     fn bad_values_are_explained() {
         let mut config = Config::default();
-        let error = apply_environment(&mut config, |k| (k == "SHUTAF_DEFAULT_LANGUAGE").then(|| "fr".to_owned())).unwrap_err();
+        let error = apply_environment(&mut config, |k| {
+            (k == "SHUTAF_DEFAULT_LANGUAGE").then(|| "fr".to_owned())
+        })
+        .unwrap_err();
         assert!(error.to_string().contains("he, ar or en"));
         assert!(toml::from_str::<Config>("no_such_setting = 1").is_err());
     }

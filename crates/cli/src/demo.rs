@@ -3,7 +3,9 @@
 //! in as. Passwords are generated at load time and printed once in the log.
 
 use anyhow::Context;
-use shutaf_domain::{ContributionType, Language, LocalityKind, MemberRole, OrganisationKind, Sector};
+use shutaf_domain::{
+    ContributionType, Language, LocalityKind, MemberRole, OrganisationKind, Sector,
+};
 use shutaf_store::{Db, NewLocality, NewOrganisation, StoreError};
 use shutaf_web::auth::hash_password;
 
@@ -18,21 +20,141 @@ struct DemoOrganisation {
 }
 
 const ORGANISATIONS: &[DemoOrganisation] = &[
-    DemoOrganisation { he: "עיריית עמק הדר", ar: "بلدية عيمق هدار", en: "Emek Hadar Municipality", sector: Sector::Public, kind: OrganisationKind::Municipality, description: "The municipality's sustainability unit convenes partnerships for the city's climate and sustainability plan.", extra: &[] },
-    DemoOrganisation { he: "המשרד להגנת הסביבה - מחוז צפון", ar: "وزارة حماية البيئة - لواء الشمال", en: "Ministry of Environmental Protection, Northern District", sector: Sector::Public, kind: OrganisationKind::Ministry, description: "", extra: &[] },
-    DemoOrganisation { he: "אשכול רשויות גליל מזרחי", ar: "عنقود سلطات الجليل الشرقي", en: "Eastern Galilee Cluster of Authorities", sector: Sector::Public, kind: OrganisationKind::Cluster, description: "", extra: &[] },
-    DemoOrganisation { he: "המכללה האקדמית עמק הדר", ar: "الكلية الأكاديمية عيمق هدار", en: "Emek Hadar Academic College", sector: Sector::Public, kind: OrganisationKind::Academic, description: "", extra: &[] },
-    DemoOrganisation { he: "עמותת ירוק בשכונה", ar: "جمعية حيّ أخضر", en: "Green Neighbourhood Association", sector: Sector::Third, kind: OrganisationKind::Ngo, description: "Community gardens, repair cafés and neighbourhood energy circles.", extra: &[] },
-    DemoOrganisation { he: "קרן עמק לקהילה", ar: "صندوق عيمق للمجتمع", en: "Emek Community Foundation", sector: Sector::Third, kind: OrganisationKind::Foundation, description: "", extra: &[ContributionType::Budget] },
-    DemoOrganisation { he: "גינה קהילתית נווה זית", ar: "حديقة نفيه زيت المجتمعية", en: "Neve Zayit Community Garden", sector: Sector::Third, kind: OrganisationKind::CommunityGroup, description: "", extra: &[] },
-    DemoOrganisation { he: "جمعية نساء من أجل البيئة", ar: "جمعية نساء من أجل البيئة", en: "Women for the Environment", sector: Sector::Third, kind: OrganisationKind::Ngo, description: "", extra: &[] },
-    DemoOrganisation { he: "מרכז הצעירים עמק הדר", ar: "مركز الشباب عيمق هدار", en: "Emek Hadar Youth Centre", sector: Sector::Third, kind: OrganisationKind::CommunityGroup, description: "", extra: &[] },
-    DemoOrganisation { he: "עמותת מחזור לכל", ar: "جمعية التدوير للجميع", en: "Recycling for All", sector: Sector::Third, kind: OrganisationKind::Ngo, description: "", extra: &[] },
-    DemoOrganisation { he: "סולאר הגליל בע\"מ", ar: "سولار الجليل م.ض", en: "Galilee Solar Ltd", sector: Sector::Business, kind: OrganisationKind::Company, description: "Rooftop solar for public buildings and homes.", extra: &[ContributionType::Knowledge] },
-    DemoOrganisation { he: "מחלבות העמק", ar: "ألبان العيمق", en: "Emek Dairies", sector: Sector::Business, kind: OrganisationKind::Company, description: "", extra: &[] },
-    DemoOrganisation { he: "בנק הצפון - סניף עמק הדר", ar: "بنك الشمال - فرع عيمق هدار", en: "Northern Bank, Emek Hadar Branch", sector: Sector::Business, kind: OrganisationKind::Company, description: "", extra: &[] },
-    DemoOrganisation { he: "אופניים לעבודה - מיזם חברתי", ar: "دراجات للعمل - مشروع اجتماعي", en: "Bikes to Work Social Enterprise", sector: Sector::Business, kind: OrganisationKind::SocialEnterprise, description: "", extra: &[ContributionType::CommunityTrust] },
-    DemoOrganisation { he: "תעשיות פלסטיק הדר", ar: "صناعات البلاستيك هدار", en: "Hadar Plastics Industries", sector: Sector::Business, kind: OrganisationKind::Company, description: "", extra: &[] },
+    DemoOrganisation {
+        he: "עיריית עמק הדר",
+        ar: "بلدية عيمق هدار",
+        en: "Emek Hadar Municipality",
+        sector: Sector::Public,
+        kind: OrganisationKind::Municipality,
+        description: "The municipality's sustainability unit convenes partnerships for the city's climate and sustainability plan.",
+        extra: &[],
+    },
+    DemoOrganisation {
+        he: "המשרד להגנת הסביבה - מחוז צפון",
+        ar: "وزارة حماية البيئة - لواء الشمال",
+        en: "Ministry of Environmental Protection, Northern District",
+        sector: Sector::Public,
+        kind: OrganisationKind::Ministry,
+        description: "",
+        extra: &[],
+    },
+    DemoOrganisation {
+        he: "אשכול רשויות גליל מזרחי",
+        ar: "عنقود سلطات الجليل الشرقي",
+        en: "Eastern Galilee Cluster of Authorities",
+        sector: Sector::Public,
+        kind: OrganisationKind::Cluster,
+        description: "",
+        extra: &[],
+    },
+    DemoOrganisation {
+        he: "המכללה האקדמית עמק הדר",
+        ar: "الكلية الأكاديمية عيمق هدار",
+        en: "Emek Hadar Academic College",
+        sector: Sector::Public,
+        kind: OrganisationKind::Academic,
+        description: "",
+        extra: &[],
+    },
+    DemoOrganisation {
+        he: "עמותת ירוק בשכונה",
+        ar: "جمعية حيّ أخضر",
+        en: "Green Neighbourhood Association",
+        sector: Sector::Third,
+        kind: OrganisationKind::Ngo,
+        description: "Community gardens, repair cafés and neighbourhood energy circles.",
+        extra: &[],
+    },
+    DemoOrganisation {
+        he: "קרן עמק לקהילה",
+        ar: "صندوق عيمق للمجتمع",
+        en: "Emek Community Foundation",
+        sector: Sector::Third,
+        kind: OrganisationKind::Foundation,
+        description: "",
+        extra: &[ContributionType::Budget],
+    },
+    DemoOrganisation {
+        he: "גינה קהילתית נווה זית",
+        ar: "حديقة نفيه زيت المجتمعية",
+        en: "Neve Zayit Community Garden",
+        sector: Sector::Third,
+        kind: OrganisationKind::CommunityGroup,
+        description: "",
+        extra: &[],
+    },
+    DemoOrganisation {
+        he: "جمعية نساء من أجل البيئة",
+        ar: "جمعية نساء من أجل البيئة",
+        en: "Women for the Environment",
+        sector: Sector::Third,
+        kind: OrganisationKind::Ngo,
+        description: "",
+        extra: &[],
+    },
+    DemoOrganisation {
+        he: "מרכז הצעירים עמק הדר",
+        ar: "مركز الشباب عيمق هدار",
+        en: "Emek Hadar Youth Centre",
+        sector: Sector::Third,
+        kind: OrganisationKind::CommunityGroup,
+        description: "",
+        extra: &[],
+    },
+    DemoOrganisation {
+        he: "עמותת מחזור לכל",
+        ar: "جمعية التدوير للجميع",
+        en: "Recycling for All",
+        sector: Sector::Third,
+        kind: OrganisationKind::Ngo,
+        description: "",
+        extra: &[],
+    },
+    DemoOrganisation {
+        he: "סולאר הגליל בע\"מ",
+        ar: "سولار الجليل م.ض",
+        en: "Galilee Solar Ltd",
+        sector: Sector::Business,
+        kind: OrganisationKind::Company,
+        description: "Rooftop solar for public buildings and homes.",
+        extra: &[ContributionType::Knowledge],
+    },
+    DemoOrganisation {
+        he: "מחלבות העמק",
+        ar: "ألبان العيمق",
+        en: "Emek Dairies",
+        sector: Sector::Business,
+        kind: OrganisationKind::Company,
+        description: "",
+        extra: &[],
+    },
+    DemoOrganisation {
+        he: "בנק הצפון - סניף עמק הדר",
+        ar: "بنك الشمال - فرع عيمق هدار",
+        en: "Northern Bank, Emek Hadar Branch",
+        sector: Sector::Business,
+        kind: OrganisationKind::Company,
+        description: "",
+        extra: &[],
+    },
+    DemoOrganisation {
+        he: "אופניים לעבודה - מיזם חברתי",
+        ar: "دراجات للعمل - مشروع اجتماعي",
+        en: "Bikes to Work Social Enterprise",
+        sector: Sector::Business,
+        kind: OrganisationKind::SocialEnterprise,
+        description: "",
+        extra: &[ContributionType::CommunityTrust],
+    },
+    DemoOrganisation {
+        he: "תעשיות פלסטיק הדר",
+        ar: "صناعات البلاستيك هدار",
+        en: "Hadar Plastics Industries",
+        sector: Sector::Business,
+        kind: OrganisationKind::Company,
+        description: "",
+        extra: &[],
+    },
 ];
 
 struct DemoPerson {
@@ -43,17 +165,41 @@ struct DemoPerson {
 }
 
 const PEOPLE: &[DemoPerson] = &[
-    DemoPerson { email: "admin@demo.shutaf.org.il", name: "מנהלת המערכת", language: Language::He, organisation: None },
-    DemoPerson { email: "coordinator@demo.shutaf.org.il", name: "נועה כהן", language: Language::He, organisation: Some(0) },
-    DemoPerson { email: "ngo@demo.shutaf.org.il", name: "سلمى خوري", language: Language::Ar, organisation: Some(4) },
-    DemoPerson { email: "csr@demo.shutaf.org.il", name: "Daniel Levi", language: Language::En, organisation: Some(10) },
+    DemoPerson {
+        email: "admin@demo.shutaf.org.il",
+        name: "מנהלת המערכת",
+        language: Language::He,
+        organisation: None,
+    },
+    DemoPerson {
+        email: "coordinator@demo.shutaf.org.il",
+        name: "נועה כהן",
+        language: Language::He,
+        organisation: Some(0),
+    },
+    DemoPerson {
+        email: "ngo@demo.shutaf.org.il",
+        name: "سلمى خوري",
+        language: Language::Ar,
+        organisation: Some(4),
+    },
+    DemoPerson {
+        email: "csr@demo.shutaf.org.il",
+        name: "Daniel Levi",
+        language: Language::En,
+        organisation: Some(10),
+    },
 ];
 
 fn new_organisation(org: &DemoOrganisation, locality: Option<i64>) -> NewOrganisation {
     let mut contributions = ContributionType::sector_defaults(org.sector).to_vec();
     contributions.extend_from_slice(org.extra);
     NewOrganisation {
-        names: [Some(org.he.into()), Some(org.ar.into()), Some(org.en.into())],
+        names: [
+            Some(org.he.into()),
+            Some(org.ar.into()),
+            Some(org.en.into()),
+        ],
         sector: Some(org.sector),
         kind: Some(org.kind),
         description: (!org.description.is_empty()).then(|| org.description.into()),
@@ -66,10 +212,16 @@ fn new_organisation(org: &DemoOrganisation, locality: Option<i64>) -> NewOrganis
 
 /// Loads the demo. Meant for an empty database.
 pub async fn load(db: &Db) -> anyhow::Result<()> {
-    let convener = db.create_organisation_unowned(&new_organisation(&ORGANISATIONS[0], None)).await?;
+    let convener = db
+        .create_organisation_unowned(&new_organisation(&ORGANISATIONS[0], None))
+        .await?;
     let locality = db
         .create_locality(&NewLocality {
-            names: [Some("עמק הדר".into()), Some("عيمق هدار".into()), Some("Emek Hadar".into())],
+            names: [
+                Some("עמק הדר".into()),
+                Some("عيمق هدار".into()),
+                Some("Emek Hadar".into()),
+            ],
             kind: LocalityKind::Municipality,
             convener_organisation_id: convener,
             description: Some("A fictional mid-sized city, for trying the hub out.".into()),
@@ -78,40 +230,101 @@ pub async fn load(db: &Db) -> anyhow::Result<()> {
     let mut ids = vec![convener];
     for org in &ORGANISATIONS[1..] {
         // The ministry and the cluster work regionally; everyone else in the city.
-        let works_here = !matches!(org.kind, OrganisationKind::Ministry | OrganisationKind::Cluster);
-        ids.push(db.create_organisation_unowned(&new_organisation(org, works_here.then_some(locality.id))).await?);
+        let works_here = !matches!(
+            org.kind,
+            OrganisationKind::Ministry | OrganisationKind::Cluster
+        );
+        ids.push(
+            db.create_organisation_unowned(&new_organisation(
+                org,
+                works_here.then_some(locality.id),
+            ))
+            .await?,
+        );
     }
     let goals: [([&str; 3], &str, &str); 4] = [
-        (["הפחתת פליטות גזי חממה ב-30% עד 2030", "خفض انبعاثات غازات الدفيئة بنسبة 30% حتى 2030", "Cut greenhouse gas emissions by 30% by 2030"], "Sustainability unit", "7.2.1"),
-        (["גג סולארי על כל מבנה ציבור", "سقف شمسي على كل مبنى عام", "A solar roof on every public building"], "Engineering", "7.2.4"),
-        (["הכפלת שיעור המחזור הביתי", "مضاعفة نسبة تدوير النفايات المنزلية", "Double household recycling"], "Sanitation", "7.4.2"),
-        (["גינה קהילתית בכל שכונה", "حديقة مجتمعية في كل حيّ", "A community garden in every neighbourhood"], "Community", ""),
+        (
+            [
+                "הפחתת פליטות גזי חממה ב-30% עד 2030",
+                "خفض انبعاثات غازات الدفيئة بنسبة 30% حتى 2030",
+                "Cut greenhouse gas emissions by 30% by 2030",
+            ],
+            "Sustainability unit",
+            "7.2.1",
+        ),
+        (
+            [
+                "גג סולארי על כל מבנה ציבור",
+                "سقف شمسي على كل مبنى عام",
+                "A solar roof on every public building",
+            ],
+            "Engineering",
+            "7.2.4",
+        ),
+        (
+            [
+                "הכפלת שיעור המחזור הביתי",
+                "مضاعفة نسبة تدوير النفايات المنزلية",
+                "Double household recycling",
+            ],
+            "Sanitation",
+            "7.4.2",
+        ),
+        (
+            [
+                "גינה קהילתית בכל שכונה",
+                "حديقة مجتمعية في كل حيّ",
+                "A community garden in every neighbourhood",
+            ],
+            "Community",
+            "",
+        ),
     ];
     for (titles, department, budget_line) in goals {
         let titles = titles.map(|t| Some(t.to_owned()));
         let budget = (!budget_line.is_empty()).then_some(budget_line);
-        db.create_goal(locality.id, &titles, Some(department), Some(2027), budget).await?;
+        db.create_goal(locality.id, &titles, Some(department), Some(2027), budget)
+            .await?;
     }
     let mut lines = Vec::new();
     for person in PEOPLE {
         let password = format!("demo-{}", &shutaf_store::random_token()[..12]);
-        let hash = hash_password(password.clone()).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+        let hash = hash_password(password.clone())
+            .await
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
         let admin = person.organisation.is_none();
-        let user = db.create_user(person.email, person.name, &hash, Some(person.language), admin, true).await?;
+        let user = db
+            .create_user(
+                person.email,
+                person.name,
+                &hash,
+                Some(person.language),
+                admin,
+                true,
+            )
+            .await?;
         if let Some(index) = person.organisation {
-            db.add_member(ids[index], user.id, MemberRole::Owner).await?;
+            db.add_member(ids[index], user.id, MemberRole::Owner)
+                .await?;
         }
         lines.push(format!("  {:<34} {}", person.email, password));
     }
-    tracing::info!("demo loaded: locality Emek Hadar, {} organisations", ids.len());
+    tracing::info!(
+        "demo loaded: locality Emek Hadar, {} organisations",
+        ids.len()
+    );
     // Printed plainly, once: these are throwaway demo accounts, not secrets of the instance.
-    eprintln!("\nDemo accounts (email, password), shown once:\n{}\n", lines.join("\n"));
+    eprintln!(
+        "\nDemo accounts (email, password), shown once:\n{}\n",
+        lines.join("\n")
+    );
     Ok(())
 }
 
 /// Creates a platform administrator, or makes an existing account one.
 pub async fn create_admin(db: &Db, email: &str, name: &str) -> anyhow::Result<()> {
-    let email = shutaf_domain::validate::Email::parse(email).map_err(|_| anyhow::anyhow!("{email:?} is not a valid email address"))?;
+    let email = shutaf_domain::validate::Email::parse(email)
+        .map_err(|_| anyhow::anyhow!("{email:?} is not a valid email address"))?;
     if let Some(user) = db.user_by_email(email.as_str()).await? {
         db.set_platform_admin(user.id, true).await?;
         eprintln!("{} is now a platform administrator.", email.as_str());
@@ -119,17 +332,29 @@ pub async fn create_admin(db: &Db, email: &str, name: &str) -> anyhow::Result<()
     }
     let (password, generated) = match std::env::var("SHUTAF_ADMIN_PASSWORD") {
         Ok(password) => (password, false),
-        Err(_) => (format!("admin-{}", &shutaf_store::random_token()[..16]), true),
+        Err(_) => (
+            format!("admin-{}", &shutaf_store::random_token()[..16]),
+            true,
+        ),
     };
-    shutaf_domain::validate::check_new_password(&password).map_err(|_| anyhow::anyhow!("the password must be at least 10 characters long"))?;
-    let hash = hash_password(password.clone()).await.map_err(|e| anyhow::anyhow!("{e}"))?;
-    match db.create_user(email.as_str(), name, &hash, None, true, true).await {
+    shutaf_domain::validate::check_new_password(&password)
+        .map_err(|_| anyhow::anyhow!("the password must be at least 10 characters long"))?;
+    let hash = hash_password(password.clone())
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    match db
+        .create_user(email.as_str(), name, &hash, None, true, true)
+        .await
+    {
         Ok(_) => {}
         Err(StoreError::Conflict) => anyhow::bail!("{} already has an account", email.as_str()),
         Err(e) => return Err(e).context("creating the administrator"),
     }
     if generated {
-        eprintln!("Created platform administrator {} with password: {password}", email.as_str());
+        eprintln!(
+            "Created platform administrator {} with password: {password}",
+            email.as_str()
+        );
     } else {
         eprintln!("Created platform administrator {}.", email.as_str());
     }

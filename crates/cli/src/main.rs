@@ -12,7 +12,11 @@ use shutaf_store::{Db, DbSettings};
 use shutaf_web::{AppState, Config, Mailer};
 
 #[derive(Parser)]
-#[command(name = "shutaf", version, about = "The Shutaf hub for cross-sector sustainability partnerships")]
+#[command(
+    name = "shutaf",
+    version,
+    about = "The Shutaf hub for cross-sector sustainability partnerships"
+)]
 struct Cli {
     /// Configuration file (TOML). Defaults to ./shutaf.toml when it exists.
     #[arg(long, global = true, env = "SHUTAF_CONFIG")]
@@ -56,15 +60,25 @@ enum AdminCommand {
 }
 
 fn settings(config: &Config) -> DbSettings {
-    DbSettings { max_connections: config.max_connections, migration_locking: config.migration_locking }
+    DbSettings {
+        max_connections: config.max_connections,
+        migration_locking: config.migration_locking,
+    }
 }
 
 async fn open_database(config: &Config) -> anyhow::Result<Db> {
     let settings = settings(config);
     let db = Db::connect(&config.database_url, &settings)
         .await
-        .with_context(|| format!("cannot open the database {}", shutaf_web::config::redact_url(&config.database_url)))?;
-    db.migrate(&settings).await.context("cannot migrate the database")?;
+        .with_context(|| {
+            format!(
+                "cannot open the database {}",
+                shutaf_web::config::redact_url(&config.database_url)
+            )
+        })?;
+    db.migrate(&settings)
+        .await
+        .context("cannot migrate the database")?;
     Ok(db)
 }
 
@@ -85,7 +99,9 @@ async fn main() -> anyhow::Result<()> {
             demo::load(&db).await?;
             Ok(())
         }
-        Command::Admin { command: AdminCommand::Create { email, name } } => {
+        Command::Admin {
+            command: AdminCommand::Create { email, name },
+        } => {
             let db = open_database(&config).await?;
             demo::create_admin(&db, &email, &name).await
         }
@@ -94,8 +110,11 @@ async fn main() -> anyhow::Result<()> {
 
 fn init_logging(json: bool) {
     use tracing_subscriber::EnvFilter;
-    let filter = EnvFilter::try_from_env("SHUTAF_LOG").unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,tower_http=info"));
-    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    let filter = EnvFilter::try_from_env("SHUTAF_LOG")
+        .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,tower_http=info"));
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
     if json {
         builder.json().init();
     } else {

@@ -13,9 +13,18 @@ pub struct Actor {
 }
 
 impl Actor {
-    pub const VISITOR: Actor = Actor { signed_in: false, platform_admin: false };
-    pub const PERSON: Actor = Actor { signed_in: true, platform_admin: false };
-    pub const PLATFORM_ADMIN: Actor = Actor { signed_in: true, platform_admin: true };
+    pub const VISITOR: Actor = Actor {
+        signed_in: false,
+        platform_admin: false,
+    };
+    pub const PERSON: Actor = Actor {
+        signed_in: true,
+        platform_admin: false,
+    };
+    pub const PLATFORM_ADMIN: Actor = Actor {
+        signed_in: true,
+        platform_admin: true,
+    };
 }
 
 /// Actions on an organisation.
@@ -37,18 +46,28 @@ pub enum OrganisationAction {
 pub type Refusal = &'static str;
 
 /// Decides an action on an organisation, given the actor's role in it (if any).
-pub fn organisation(actor: Actor, role: Option<MemberRole>, action: OrganisationAction) -> Result<(), Refusal> {
+pub fn organisation(
+    actor: Actor,
+    role: Option<MemberRole>,
+    action: OrganisationAction,
+) -> Result<(), Refusal> {
     if !actor.signed_in {
         return Err("refused-sign-in");
     }
     let allowed = match action {
         OrganisationAction::Create => true,
         OrganisationAction::SeeMembers => role.is_some() || actor.platform_admin,
-        OrganisationAction::Edit | OrganisationAction::Invite | OrganisationAction::ManageMembers => {
+        OrganisationAction::Edit
+        | OrganisationAction::Invite
+        | OrganisationAction::ManageMembers => {
             role.is_some_and(MemberRole::manages) || actor.platform_admin
         }
     };
-    if allowed { Ok(()) } else { Err("refused-not-organisation-admin") }
+    if allowed {
+        Ok(())
+    } else {
+        Err("refused-not-organisation-admin")
+    }
 }
 
 /// Only owners may appoint or remove owners; admins manage admins and members. An organisation
@@ -73,7 +92,11 @@ pub fn change_role(
 
 /// A member leaves; the last owner cannot, or the organisation would be ownerless.
 pub fn leave(role: MemberRole, owners: usize) -> Result<(), Refusal> {
-    if role == MemberRole::Owner && owners <= 1 { Err("refused-last-owner") } else { Ok(()) }
+    if role == MemberRole::Owner && owners <= 1 {
+        Err("refused-last-owner")
+    } else {
+        Ok(())
+    }
 }
 
 /// Actions on a locality.
@@ -86,7 +109,11 @@ pub enum LocalityAction {
 }
 
 /// Decides an action on a locality, given the actor's role in its convener organisation.
-pub fn locality(actor: Actor, convener_role: Option<MemberRole>, action: LocalityAction) -> Result<(), Refusal> {
+pub fn locality(
+    actor: Actor,
+    convener_role: Option<MemberRole>,
+    action: LocalityAction,
+) -> Result<(), Refusal> {
     if !actor.signed_in {
         return Err("refused-sign-in");
     }
@@ -95,7 +122,11 @@ pub fn locality(actor: Actor, convener_role: Option<MemberRole>, action: Localit
             LocalityAction::Create => false,
             LocalityAction::Edit => convener_role.is_some_and(MemberRole::manages),
         };
-    if allowed { Ok(()) } else { Err("refused-not-platform-admin") }
+    if allowed {
+        Ok(())
+    } else {
+        Err("refused-not-platform-admin")
+    }
 }
 
 #[cfg(test)]
@@ -117,7 +148,11 @@ mod tests {
         ];
         for (action, allowed) in expected {
             for (role, allow) in roles.iter().zip(allowed) {
-                assert_eq!(organisation(Actor::PERSON, *role, action).is_ok(), allow, "{action:?} {role:?}");
+                assert_eq!(
+                    organisation(Actor::PERSON, *role, action).is_ok(),
+                    allow,
+                    "{action:?} {role:?}"
+                );
                 assert!(organisation(Actor::VISITOR, *role, action).is_err());
                 assert!(organisation(Actor::PLATFORM_ADMIN, *role, action).is_ok());
             }
@@ -126,12 +161,24 @@ mod tests {
 
     #[test]
     fn owners_are_protected() {
-        assert_eq!(change_role(Actor::PERSON, Some(Admin), Member, Some(Owner), 1), Err("refused-only-owner-manages-owners"));
-        assert_eq!(change_role(Actor::PERSON, Some(Admin), Owner, Some(Member), 2), Err("refused-only-owner-manages-owners"));
+        assert_eq!(
+            change_role(Actor::PERSON, Some(Admin), Member, Some(Owner), 1),
+            Err("refused-only-owner-manages-owners")
+        );
+        assert_eq!(
+            change_role(Actor::PERSON, Some(Admin), Owner, Some(Member), 2),
+            Err("refused-only-owner-manages-owners")
+        );
         assert!(change_role(Actor::PERSON, Some(Admin), Member, Some(Admin), 1).is_ok());
         assert!(change_role(Actor::PERSON, Some(Owner), Owner, Some(Admin), 2).is_ok());
-        assert_eq!(change_role(Actor::PERSON, Some(Owner), Owner, None, 1), Err("refused-last-owner"));
-        assert_eq!(change_role(Actor::PERSON, Some(Member), Member, None, 1), Err("refused-not-organisation-admin"));
+        assert_eq!(
+            change_role(Actor::PERSON, Some(Owner), Owner, None, 1),
+            Err("refused-last-owner")
+        );
+        assert_eq!(
+            change_role(Actor::PERSON, Some(Member), Member, None, 1),
+            Err("refused-not-organisation-admin")
+        );
     }
 
     #[test]

@@ -98,7 +98,10 @@ mod tests {
             Some(Language::Ar)
         );
         assert_eq!(Language::from_accept_language("de, fr"), None);
-        assert_eq!(Language::from_accept_language("en;q=0, he;q=0.1"), Some(Language::He));
+        assert_eq!(
+            Language::from_accept_language("en;q=0, he;q=0.1"),
+            Some(Language::He)
+        );
     }
 
     #[test]

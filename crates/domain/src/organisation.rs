@@ -204,7 +204,9 @@ mod tests {
         for sector in Sector::ALL {
             assert!(!ContributionType::sector_defaults(*sector).is_empty());
         }
-        assert!(ContributionType::sector_defaults(Sector::Business).contains(&ContributionType::Budget));
+        assert!(
+            ContributionType::sector_defaults(Sector::Business).contains(&ContributionType::Budget)
+        );
     }
 
     #[test]

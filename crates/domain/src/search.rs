@@ -64,11 +64,16 @@ pub fn normalise(text: &str) -> String {
 
 /// The normalised words of a text.
 pub fn words(text: &str) -> Vec<String> {
-    normalise(text).split_whitespace().map(str::to_owned).collect()
+    normalise(text)
+        .split_whitespace()
+        .map(str::to_owned)
+        .collect()
 }
 
 fn is_hebrew_word(word: &str) -> bool {
-    word.chars().next().is_some_and(|c| ('\u{05D0}'..='\u{05EA}').contains(&c))
+    word.chars()
+        .next()
+        .is_some_and(|c| ('\u{05D0}'..='\u{05EA}').contains(&c))
 }
 
 /// The forms of one normalised word: itself and, for Hebrew, what remains after removing up to

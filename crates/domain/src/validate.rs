@@ -22,7 +22,10 @@ impl FieldErrors {
     }
 
     pub fn add(&mut self, field: impl Into<String>, code: &'static str) {
-        self.0.push(FieldError { field: field.into(), code });
+        self.0.push(FieldError {
+            field: field.into(),
+            code,
+        });
     }
 
     /// Records the error of a check, if any, and hands back the valid value.
@@ -52,7 +55,8 @@ impl FieldErrors {
 }
 
 fn has_control_chars(s: &str) -> bool {
-    s.chars().any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
+    s.chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
 }
 
 /// An email address, trimmed and lower-cased; the account's identity.
@@ -66,7 +70,9 @@ impl Email {
             return Err("error-required");
         }
         let valid = email.len() <= 254
-            && !email.chars().any(|c| c.is_whitespace() || c.is_control() || c == '<' || c == '>')
+            && !email
+                .chars()
+                .any(|c| c.is_whitespace() || c.is_control() || c == '<' || c == '>')
             && match email.split_once('@') {
                 Some((local, domain)) => {
                     !local.is_empty()
@@ -79,7 +85,11 @@ impl Email {
                 }
                 None => false,
             };
-        if valid { Ok(Email(email)) } else { Err("error-email-invalid") }
+        if valid {
+            Ok(Email(email))
+        } else {
+            Err("error-email-invalid")
+        }
     }
 
     pub fn as_str(&self) -> &str {
@@ -151,7 +161,9 @@ pub fn optional_website(input: &str) -> Result<Option<String>, &'static str> {
     if value.len() > 500
         || host.is_empty()
         || !host.contains('.')
-        || value.chars().any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>')
+        || value
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>')
     {
         return Err("error-website-invalid");
     }
@@ -166,8 +178,11 @@ pub fn names_per_language(
     ar: &str,
     en: &str,
 ) -> [Option<String>; 3] {
-    let names = [("he", he), ("ar", ar), ("en", en)]
-        .map(|(lang, value)| errors.check(&format!("{prefix}_{lang}"), optional_line(value, 200)).flatten());
+    let names = [("he", he), ("ar", ar), ("en", en)].map(|(lang, value)| {
+        errors
+            .check(&format!("{prefix}_{lang}"), optional_line(value, 200))
+            .flatten()
+    });
     if names.iter().all(Option::is_none) && errors.for_field(&format!("{prefix}_he")).is_none() {
         errors.add(format!("{prefix}_he"), "error-name-one-language");
     }
@@ -180,9 +195,21 @@ mod tests {
 
     #[test]
     fn emails() {
-        assert_eq!(Email::parse("  Dana@Example.org ").unwrap().as_str(), "dana@example.org");
+        assert_eq!(
+            Email::parse("  Dana@Example.org ").unwrap().as_str(),
+            "dana@example.org"
+        );
         assert_eq!(Email::parse(""), Err("error-required"));
-        for bad in ["dana", "dana@", "@example.org", "dana@example", "da na@example.org", "a@b@c.org", "d@.org", "d@x..org"] {
+        for bad in [
+            "dana",
+            "dana@",
+            "@example.org",
+            "dana@example",
+            "da na@example.org",
+            "a@b@c.org",
+            "d@.org",
+            "d@x..org",
+        ] {
             assert_eq!(Email::parse(bad), Err("error-email-invalid"), "{bad}");
         }
     }
@@ -199,17 +226,30 @@ mod tests {
         assert_eq!(required_line("  ", 10), Err("error-required"));
         assert_eq!(required_line(" שלום ", 10), Ok("שלום".to_owned()));
         assert_eq!(required_line("abcdefghijk", 10), Err("error-too-long"));
-        assert_eq!(optional_line("a\u{0007}b", 10), Err("error-invalid-characters"));
+        assert_eq!(
+            optional_line("a\u{0007}b", 10),
+            Err("error-invalid-characters")
+        );
         assert_eq!(optional_text("a\r\nb", 10), Ok(Some("a\nb".to_owned())));
     }
 
     #[test]
     fn websites_are_http_only() {
         assert_eq!(optional_website(""), Ok(None));
-        assert!(optional_website("https://example.org/about").unwrap().is_some());
-        assert_eq!(optional_website("javascript:alert(1)"), Err("error-website-invalid"));
+        assert!(
+            optional_website("https://example.org/about")
+                .unwrap()
+                .is_some()
+        );
+        assert_eq!(
+            optional_website("javascript:alert(1)"),
+            Err("error-website-invalid")
+        );
         assert_eq!(optional_website("https://"), Err("error-website-invalid"));
-        assert_eq!(optional_website("http://a b.org"), Err("error-website-invalid"));
+        assert_eq!(
+            optional_website("http://a b.org"),
+            Err("error-website-invalid")
+        );
     }
 
     #[test]

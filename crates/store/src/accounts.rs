@@ -36,8 +36,7 @@ impl User {
     }
 }
 
-const USER_COLUMNS: &str =
-    "id, email, display_name, password_hash, email_verified_at, preferred_language, is_platform_admin, created_at";
+const USER_COLUMNS: &str = "id, email, display_name, password_hash, email_verified_at, preferred_language, is_platform_admin, created_at";
 
 /// What a one-time mailed token is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -129,19 +128,32 @@ impl Db {
 
     pub async fn user_by_email(&self, email: &str) -> StoreResult<Option<User>> {
         let sql = format!("SELECT {USER_COLUMNS} FROM users WHERE email = $1");
-        Ok(sqlx::query_as(&sql).bind(email).fetch_optional(&self.pool).await?)
+        Ok(sqlx::query_as(&sql)
+            .bind(email)
+            .fetch_optional(&self.pool)
+            .await?)
     }
 
     pub async fn user_by_id(&self, id: i64) -> StoreResult<Option<User>> {
         let sql = format!("SELECT {USER_COLUMNS} FROM users WHERE id = $1");
-        Ok(sqlx::query_as(&sql).bind(id).fetch_optional(&self.pool).await?)
+        Ok(sqlx::query_as(&sql)
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?)
     }
 
     pub async fn count_users(&self) -> StoreResult<i64> {
-        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM users").fetch_one(&self.pool).await?)
+        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM users")
+            .fetch_one(&self.pool)
+            .await?)
     }
 
-    pub async fn update_profile(&self, user_id: i64, display_name: &str, language: Option<Language>) -> StoreResult<()> {
+    pub async fn update_profile(
+        &self,
+        user_id: i64,
+        display_name: &str,
+        language: Option<Language>,
+    ) -> StoreResult<()> {
         sqlx::query("UPDATE users SET display_name = $1, preferred_language = $2 WHERE id = $3")
             .bind(display_name)
             .bind(language.map(|l| l.code()))
@@ -151,7 +163,11 @@ impl Db {
         Ok(())
     }
 
-    pub async fn set_preferred_language(&self, user_id: i64, language: Language) -> StoreResult<()> {
+    pub async fn set_preferred_language(
+        &self,
+        user_id: i64,
+        language: Language,
+    ) -> StoreResult<()> {
         sqlx::query("UPDATE users SET preferred_language = $1 WHERE id = $2")
             .bind(language.code())
             .bind(user_id)
@@ -179,7 +195,11 @@ impl Db {
     }
 
     /// Issues a one-time token for a mailed link and returns the secret to put in the link.
-    pub async fn issue_mail_token(&self, user_id: i64, purpose: MailTokenPurpose) -> StoreResult<String> {
+    pub async fn issue_mail_token(
+        &self,
+        user_id: i64,
+        purpose: MailTokenPurpose,
+    ) -> StoreResult<String> {
         let token = random_token();
         let at = now();
         sqlx::query(
@@ -197,7 +217,11 @@ impl Db {
 
     /// Uses up a mailed token: gives its user if it is valid, unused and unexpired, exactly once
     /// (the update is conditional, so two clicks at once cannot both succeed).
-    pub async fn consume_mail_token(&self, token: &str, purpose: MailTokenPurpose) -> StoreResult<Option<i64>> {
+    pub async fn consume_mail_token(
+        &self,
+        token: &str,
+        purpose: MailTokenPurpose,
+    ) -> StoreResult<Option<i64>> {
         let at = now();
         let user: Option<i64> = sqlx::query_scalar(
             "UPDATE mail_tokens SET used_at = $1 WHERE token_hash = $2 AND purpose = $3 AND used_at IS NULL AND expires_at > $4 \
@@ -213,7 +237,11 @@ impl Db {
     }
 
     /// Whether a mailed token would be accepted now, without using it up (to show the form).
-    pub async fn mail_token_is_valid(&self, token: &str, purpose: MailTokenPurpose) -> StoreResult<bool> {
+    pub async fn mail_token_is_valid(
+        &self,
+        token: &str,
+        purpose: MailTokenPurpose,
+    ) -> StoreResult<bool> {
         let found: Option<i64> = sqlx::query_scalar(
             "SELECT user_id FROM mail_tokens WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > $3",
         )
@@ -226,16 +254,23 @@ impl Db {
     }
 
     pub async fn mark_email_verified(&self, user_id: i64) -> StoreResult<()> {
-        sqlx::query("UPDATE users SET email_verified_at = $1 WHERE id = $2 AND email_verified_at IS NULL")
-            .bind(now())
-            .bind(user_id)
-            .execute(&self.pool)
-            .await?;
+        sqlx::query(
+            "UPDATE users SET email_verified_at = $1 WHERE id = $2 AND email_verified_at IS NULL",
+        )
+        .bind(now())
+        .bind(user_id)
+        .execute(&self.pool)
+        .await?;
         Ok(())
     }
 
     /// Creates an API token and returns it with its secret, which is never stored in the clear.
-    pub async fn create_api_token(&self, user_id: i64, name: &str, scope: ApiTokenScope) -> StoreResult<(ApiToken, String)> {
+    pub async fn create_api_token(
+        &self,
+        user_id: i64,
+        name: &str,
+        scope: ApiTokenScope,
+    ) -> StoreResult<(ApiToken, String)> {
         let secret = format!("shutaf_{}", random_token());
         let token: ApiToken = sqlx::query_as(
             "INSERT INTO api_tokens (user_id, name, token_hash, scope, created_at) VALUES ($1, $2, $3, $4, $5) \
@@ -269,19 +304,30 @@ impl Db {
             .bind(user_id)
             .execute(&self.pool)
             .await?;
-        if done.rows_affected() == 0 { Err(StoreError::NotFound) } else { Ok(()) }
+        if done.rows_affected() == 0 {
+            Err(StoreError::NotFound)
+        } else {
+            Ok(())
+        }
     }
 
     /// The user and scope of a live API token.
-    pub async fn user_by_api_token(&self, secret: &str) -> StoreResult<Option<(User, ApiTokenScope)>> {
+    pub async fn user_by_api_token(
+        &self,
+        secret: &str,
+    ) -> StoreResult<Option<(User, ApiTokenScope)>> {
         let hash = token_hash(secret);
         let found: Option<(i64, i64, String)> =
             sqlx::query_as("SELECT id, user_id, scope FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL")
                 .bind(&hash)
                 .fetch_optional(&self.pool)
                 .await?;
-        let Some((token_id, user_id, scope)) = found else { return Ok(None) };
-        let Some(scope) = ApiTokenScope::parse(&scope) else { return Ok(None) };
+        let Some((token_id, user_id, scope)) = found else {
+            return Ok(None);
+        };
+        let Some(scope) = ApiTokenScope::parse(&scope) else {
+            return Ok(None);
+        };
         let at = now();
         // Recording use at most once a minute keeps reads from turning into writes.
         sqlx::query("UPDATE api_tokens SET last_used_at = $1 WHERE id = $2 AND (last_used_at IS NULL OR last_used_at < $3)")
@@ -295,11 +341,13 @@ impl Db {
 
     /// Counts failed sign-ins under a key within the last `window` seconds.
     pub async fn recent_login_failures(&self, key_hash: &str, window: i64) -> StoreResult<i64> {
-        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM login_failures WHERE key_hash = $1 AND at > $2")
-            .bind(key_hash)
-            .bind(now() - window)
-            .fetch_one(&self.pool)
-            .await?)
+        Ok(sqlx::query_scalar(
+            "SELECT COUNT(*) FROM login_failures WHERE key_hash = $1 AND at > $2",
+        )
+        .bind(key_hash)
+        .bind(now() - window)
+        .fetch_one(&self.pool)
+        .await?)
     }
 
     pub async fn record_login_failure(&self, key_hashes: &[&str]) -> StoreResult<()> {
@@ -312,12 +360,18 @@ impl Db {
                 .await?;
         }
         // Old records are of no use; trimming here keeps the table small without a cron job.
-        sqlx::query("DELETE FROM login_failures WHERE at < $1").bind(at - 24 * 3600).execute(&self.pool).await?;
+        sqlx::query("DELETE FROM login_failures WHERE at < $1")
+            .bind(at - 24 * 3600)
+            .execute(&self.pool)
+            .await?;
         Ok(())
     }
 
     pub async fn clear_login_failures(&self, key_hash: &str) -> StoreResult<()> {
-        sqlx::query("DELETE FROM login_failures WHERE key_hash = $1").bind(key_hash).execute(&self.pool).await?;
+        sqlx::query("DELETE FROM login_failures WHERE key_hash = $1")
+            .bind(key_hash)
+            .execute(&self.pool)
+            .await?;
         Ok(())
     }
 }

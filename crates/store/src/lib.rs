@@ -22,7 +22,8 @@ use sqlx::{AnyPool, Executor};
 pub use accounts::{ApiToken, ApiTokenScope, MailTokenPurpose, User};
 pub use localities::{Goal, Locality, NewLocality};
 pub use organisations::{
-    Directory, DirectoryFilter, Invitation, Member, NewOrganisation, Organisation, OrganisationSummary,
+    Directory, DirectoryFilter, Invitation, Member, NewOrganisation, Organisation,
+    OrganisationSummary,
 };
 pub use sessions::DbSessionStore;
 
@@ -87,7 +88,10 @@ pub struct DbSettings {
 
 impl Default for DbSettings {
     fn default() -> Self {
-        DbSettings { max_connections: 10, migration_locking: true }
+        DbSettings {
+            max_connections: 10,
+            migration_locking: true,
+        }
     }
 }
 
@@ -100,7 +104,10 @@ pub struct Db {
 
 /// Seconds since the Unix epoch: how the hub stores every time.
 pub fn now() -> i64 {
-    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0)
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
 }
 
 impl Db {
@@ -108,8 +115,12 @@ impl Db {
     /// missing and put in WAL mode; every SQLite connection enforces foreign keys.
     pub async fn connect(url: &str, settings: &DbSettings) -> StoreResult<Db> {
         sqlx::any::install_default_drivers();
-        let backend = Backend::of_url(url)
-            .ok_or_else(|| StoreError::Corrupt(format!("unsupported database URL scheme: {}", url_scheme(url))))?;
+        let backend = Backend::of_url(url).ok_or_else(|| {
+            StoreError::Corrupt(format!(
+                "unsupported database URL scheme: {}",
+                url_scheme(url)
+            ))
+        })?;
         let url = match backend {
             Backend::Sqlite if !url.contains("mode=") => {
                 format!("{url}{}mode=rwc", if url.contains('?') { '&' } else { '?' })
@@ -136,7 +147,9 @@ impl Db {
             .await?;
         if backend == Backend::Sqlite {
             // WAL lets readers go on while one connection writes; the setting sticks to the file.
-            sqlx::query("PRAGMA journal_mode = WAL").execute(&pool).await?;
+            sqlx::query("PRAGMA journal_mode = WAL")
+                .execute(&pool)
+                .await?;
         }
         Ok(Db { pool, backend })
     }
@@ -152,7 +165,9 @@ impl Db {
 
     /// Brings the schema up to date with the migrations embedded in this binary.
     pub async fn migrate(&self, settings: &DbSettings) -> StoreResult<()> {
-        self.migrator(settings.migration_locking).run(&self.pool).await?;
+        self.migrator(settings.migration_locking)
+            .run(&self.pool)
+            .await?;
         Ok(())
     }
 

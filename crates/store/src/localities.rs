@@ -27,7 +27,8 @@ impl Locality {
     }
 }
 
-const LOCALITY_COLUMNS: &str = "id, name_he, name_ar, name_en, kind, convener_organisation_id, description, created_at";
+const LOCALITY_COLUMNS: &str =
+    "id, name_he, name_ar, name_en, kind, convener_organisation_id, description, created_at";
 
 /// A validated new locality.
 #[derive(Debug, Clone)]
@@ -61,7 +62,12 @@ impl Db {
     /// Creates a locality; its convener organisation must exist and also comes to work in it.
     pub async fn create_locality(&self, locality: &NewLocality) -> StoreResult<Locality> {
         let mut tx = self.pool.begin().await?;
-        let sort_name = locality.names.iter().find_map(|n| n.as_deref()).map(shutaf_domain::search::normalise).unwrap_or_default();
+        let sort_name = locality
+            .names
+            .iter()
+            .find_map(|n| n.as_deref())
+            .map(shutaf_domain::search::normalise)
+            .unwrap_or_default();
         let sql = format!(
             "INSERT INTO localities (name_he, name_ar, name_en, sort_name, kind, convener_organisation_id, description, created_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING {LOCALITY_COLUMNS}"
@@ -94,19 +100,28 @@ impl Db {
 
     pub async fn locality(&self, id: i64) -> StoreResult<Option<Locality>> {
         let sql = format!("SELECT {LOCALITY_COLUMNS} FROM localities WHERE id = $1");
-        Ok(sqlx::query_as(&sql).bind(id).fetch_optional(&self.pool).await?)
+        Ok(sqlx::query_as(&sql)
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?)
     }
 
     /// All localities, by name. A hub serves at most a few hundred, so no paging is needed.
     pub async fn localities(&self) -> StoreResult<Vec<Locality>> {
-        let sql = format!("SELECT {LOCALITY_COLUMNS} FROM localities ORDER BY sort_name, id LIMIT 1000");
+        let sql =
+            format!("SELECT {LOCALITY_COLUMNS} FROM localities ORDER BY sort_name, id LIMIT 1000");
         Ok(sqlx::query_as(&sql).fetch_all(&self.pool).await?)
     }
 
     /// Localities this organisation convenes.
     pub async fn localities_convened_by(&self, organisation_id: i64) -> StoreResult<Vec<Locality>> {
-        let sql = format!("SELECT {LOCALITY_COLUMNS} FROM localities WHERE convener_organisation_id = $1 ORDER BY sort_name, id");
-        Ok(sqlx::query_as(&sql).bind(organisation_id).fetch_all(&self.pool).await?)
+        let sql = format!(
+            "SELECT {LOCALITY_COLUMNS} FROM localities WHERE convener_organisation_id = $1 ORDER BY sort_name, id"
+        );
+        Ok(sqlx::query_as(&sql)
+            .bind(organisation_id)
+            .fetch_all(&self.pool)
+            .await?)
     }
 
     pub async fn create_goal(

@@ -14,7 +14,10 @@ pub fn pick_name<'a>(names: [&'a Option<String>; 3], lang: Language) -> &'a str 
         Language::Ar => 1,
         Language::En => 2,
     };
-    names[index].as_deref().or_else(|| names.iter().find_map(|n| n.as_deref())).unwrap_or("")
+    names[index]
+        .as_deref()
+        .or_else(|| names.iter().find_map(|n| n.as_deref()))
+        .unwrap_or("")
 }
 
 /// An organisation's full profile.
@@ -148,7 +151,10 @@ enum Bind {
 fn sort_names(names: &[Option<String>; 3]) -> [String; 3] {
     let first = names.iter().find_map(|n| n.as_deref()).unwrap_or("");
     let key = |name: &Option<String>| {
-        search::normalise(name.as_deref().unwrap_or(first)).split_whitespace().collect::<Vec<_>>().join(" ")
+        search::normalise(name.as_deref().unwrap_or(first))
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
     };
     [key(&names[0]), key(&names[1]), key(&names[2])]
 }
@@ -161,8 +167,15 @@ fn sort_column(lang: Language) -> &'static str {
     }
 }
 
-async fn write_details(conn: &mut AnyConnection, id: i64, org: &NewOrganisation) -> StoreResult<()> {
-    sqlx::query("DELETE FROM organisation_contributions WHERE organisation_id = $1").bind(id).execute(&mut *conn).await?;
+async fn write_details(
+    conn: &mut AnyConnection,
+    id: i64,
+    org: &NewOrganisation,
+) -> StoreResult<()> {
+    sqlx::query("DELETE FROM organisation_contributions WHERE organisation_id = $1")
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
     let mut contributions = org.contributions.clone();
     contributions.sort();
     contributions.dedup();
@@ -173,22 +186,30 @@ async fn write_details(conn: &mut AnyConnection, id: i64, org: &NewOrganisation)
             .execute(&mut *conn)
             .await?;
     }
-    sqlx::query("DELETE FROM organisation_localities WHERE organisation_id = $1").bind(id).execute(&mut *conn).await?;
+    sqlx::query("DELETE FROM organisation_localities WHERE organisation_id = $1")
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
     let mut localities = org.locality_ids.clone();
     localities.sort();
     localities.dedup();
     for locality in localities {
-        sqlx::query("INSERT INTO organisation_localities (organisation_id, locality_id) VALUES ($1, $2)")
-            .bind(id)
-            .bind(locality)
-            .execute(&mut *conn)
-            .await
-            .map_err(|e| match &e {
-                sqlx::Error::Database(db) if db.is_foreign_key_violation() => StoreError::NotFound,
-                _ => StoreError::Database(e),
-            })?;
+        sqlx::query(
+            "INSERT INTO organisation_localities (organisation_id, locality_id) VALUES ($1, $2)",
+        )
+        .bind(id)
+        .bind(locality)
+        .execute(&mut *conn)
+        .await
+        .map_err(|e| match &e {
+            sqlx::Error::Database(db) if db.is_foreign_key_violation() => StoreError::NotFound,
+            _ => StoreError::Database(e),
+        })?;
     }
-    sqlx::query("DELETE FROM organisation_search_terms WHERE organisation_id = $1").bind(id).execute(&mut *conn).await?;
+    sqlx::query("DELETE FROM organisation_search_terms WHERE organisation_id = $1")
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
     let text = [
         org.names[0].as_deref(),
         org.names[1].as_deref(),
@@ -202,18 +223,24 @@ async fn write_details(conn: &mut AnyConnection, id: i64, org: &NewOrganisation)
     .collect::<Vec<_>>()
     .join(" ");
     for term in search::index_terms(&text).into_iter().take(2000) {
-        sqlx::query("INSERT INTO organisation_search_terms (term, organisation_id) VALUES ($1, $2)")
-            .bind(term)
-            .bind(id)
-            .execute(&mut *conn)
-            .await?;
+        sqlx::query(
+            "INSERT INTO organisation_search_terms (term, organisation_id) VALUES ($1, $2)",
+        )
+        .bind(term)
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
     }
     Ok(())
 }
 
 impl Db {
     /// Creates an organisation with its creator as owner, in one transaction.
-    pub async fn create_organisation(&self, org: &NewOrganisation, owner: i64) -> StoreResult<Organisation> {
+    pub async fn create_organisation(
+        &self,
+        org: &NewOrganisation,
+        owner: i64,
+    ) -> StoreResult<Organisation> {
         let mut tx = self.pool.begin().await?;
         let id = insert_organisation(&mut tx, org, Some(owner)).await?;
         sqlx::query("INSERT INTO memberships (organisation_id, user_id, role, created_at) VALUES ($1, $2, $3, $4)")
@@ -268,7 +295,11 @@ impl Db {
     /// An organisation with its contributions and localities.
     pub async fn organisation(&self, id: i64) -> StoreResult<Option<Organisation>> {
         let sql = format!("SELECT {ORGANISATION_COLUMNS} FROM organisations WHERE id = $1");
-        let Some(mut org): Option<Organisation> = sqlx::query_as(&sql).bind(id).fetch_optional(&self.pool).await? else {
+        let Some(mut org): Option<Organisation> = sqlx::query_as(&sql)
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?
+        else {
             return Ok(None);
         };
         let codes: Vec<String> =
@@ -276,7 +307,10 @@ impl Db {
                 .bind(id)
                 .fetch_all(&self.pool)
                 .await?;
-        org.contributions = codes.iter().filter_map(|c| ContributionType::parse(c)).collect();
+        org.contributions = codes
+            .iter()
+            .filter_map(|c| ContributionType::parse(c))
+            .collect();
         org.contributions.sort();
         org.locality_ids =
             sqlx::query_scalar("SELECT locality_id FROM organisation_localities WHERE organisation_id = $1 ORDER BY locality_id")
@@ -329,7 +363,11 @@ impl Db {
                 alternatives.join(" OR ")
             ));
         }
-        let filter_sql = if conditions.is_empty() { String::new() } else { format!("WHERE {}", conditions.join(" AND ")) };
+        let filter_sql = if conditions.is_empty() {
+            String::new()
+        } else {
+            format!("WHERE {}", conditions.join(" AND "))
+        };
         let per_page = filter.per_page.clamp(1, 100);
         let page = filter.page.max(1);
 
@@ -358,7 +396,12 @@ impl Db {
         }
         let mut items = list.fetch_all(&self.pool).await?;
         self.attach_contributions(&mut items).await?;
-        Ok(Directory { items, total, page, per_page })
+        Ok(Directory {
+            items,
+            total,
+            page,
+            per_page,
+        })
     }
 
     /// Loads the contributions of a page of organisations in one query (no N+1).
@@ -366,7 +409,11 @@ impl Db {
         if items.is_empty() {
             return Ok(());
         }
-        let ids = items.iter().map(|o| o.id.to_string()).collect::<Vec<_>>().join(",");
+        let ids = items
+            .iter()
+            .map(|o| o.id.to_string())
+            .collect::<Vec<_>>()
+            .join(",");
         // The ids are integers read from the database, so inlining them is safe.
         let sql = format!(
             "SELECT organisation_id, contribution FROM organisation_contributions WHERE organisation_id IN ({ids}) ORDER BY contribution"
@@ -384,7 +431,10 @@ impl Db {
     }
 
     /// The organisations a person belongs to, with their role.
-    pub async fn organisations_of(&self, user_id: i64) -> StoreResult<Vec<(OrganisationSummary, MemberRole)>> {
+    pub async fn organisations_of(
+        &self,
+        user_id: i64,
+    ) -> StoreResult<Vec<(OrganisationSummary, MemberRole)>> {
         let rows: Vec<(i64, String)> =
             sqlx::query_as("SELECT organisation_id, role FROM memberships WHERE user_id = $1 ORDER BY organisation_id")
                 .bind(user_id)
@@ -393,25 +443,40 @@ impl Db {
         if rows.is_empty() {
             return Ok(Vec::new());
         }
-        let ids = rows.iter().map(|(id, _)| id.to_string()).collect::<Vec<_>>().join(",");
-        let sql = format!("SELECT id, name_he, name_ar, name_en, sector, kind FROM organisations WHERE id IN ({ids}) ORDER BY sort_he, id");
+        let ids = rows
+            .iter()
+            .map(|(id, _)| id.to_string())
+            .collect::<Vec<_>>()
+            .join(",");
+        let sql = format!(
+            "SELECT id, name_he, name_ar, name_en, sector, kind FROM organisations WHERE id IN ({ids}) ORDER BY sort_he, id"
+        );
         let mut orgs: Vec<OrganisationSummary> = sqlx::query_as(&sql).fetch_all(&self.pool).await?;
         self.attach_contributions(&mut orgs).await?;
         Ok(orgs
             .into_iter()
             .filter_map(|org| {
-                let role = rows.iter().find(|(id, _)| *id == org.id).and_then(|(_, r)| MemberRole::parse(r))?;
+                let role = rows
+                    .iter()
+                    .find(|(id, _)| *id == org.id)
+                    .and_then(|(_, r)| MemberRole::parse(r))?;
                 Some((org, role))
             })
             .collect())
     }
 
-    pub async fn role_in(&self, organisation_id: i64, user_id: i64) -> StoreResult<Option<MemberRole>> {
-        let role: Option<String> = sqlx::query_scalar("SELECT role FROM memberships WHERE organisation_id = $1 AND user_id = $2")
-            .bind(organisation_id)
-            .bind(user_id)
-            .fetch_optional(&self.pool)
-            .await?;
+    pub async fn role_in(
+        &self,
+        organisation_id: i64,
+        user_id: i64,
+    ) -> StoreResult<Option<MemberRole>> {
+        let role: Option<String> = sqlx::query_scalar(
+            "SELECT role FROM memberships WHERE organisation_id = $1 AND user_id = $2",
+        )
+        .bind(organisation_id)
+        .bind(user_id)
+        .fetch_optional(&self.pool)
+        .await?;
         Ok(role.as_deref().and_then(MemberRole::parse))
     }
 
@@ -426,14 +491,21 @@ impl Db {
     }
 
     pub async fn owner_count(&self, organisation_id: i64) -> StoreResult<usize> {
-        let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM memberships WHERE organisation_id = $1 AND role = 'owner'")
-            .bind(organisation_id)
-            .fetch_one(&self.pool)
-            .await?;
+        let count: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM memberships WHERE organisation_id = $1 AND role = 'owner'",
+        )
+        .bind(organisation_id)
+        .fetch_one(&self.pool)
+        .await?;
         Ok(count as usize)
     }
 
-    pub async fn add_member(&self, organisation_id: i64, user_id: i64, role: MemberRole) -> StoreResult<()> {
+    pub async fn add_member(
+        &self,
+        organisation_id: i64,
+        user_id: i64,
+        role: MemberRole,
+    ) -> StoreResult<()> {
         sqlx::query("INSERT INTO memberships (organisation_id, user_id, role, created_at) VALUES ($1, $2, $3, $4)")
             .bind(organisation_id)
             .bind(user_id)
@@ -448,16 +520,23 @@ impl Db {
     /// Sets a member's role, or removes the member with `None`. The caller has checked the rules
     /// (see `shutaf_domain::authz::change_role`); the last-owner rule is checked again here inside
     /// the transaction so two concurrent changes cannot leave an organisation without an owner.
-    pub async fn set_member_role(&self, organisation_id: i64, user_id: i64, role: Option<MemberRole>) -> StoreResult<()> {
+    pub async fn set_member_role(
+        &self,
+        organisation_id: i64,
+        user_id: i64,
+        role: Option<MemberRole>,
+    ) -> StoreResult<()> {
         let mut tx = self.pool.begin().await?;
         let done = match role {
             Some(role) => {
-                sqlx::query("UPDATE memberships SET role = $1 WHERE organisation_id = $2 AND user_id = $3")
-                    .bind(role.code())
-                    .bind(organisation_id)
-                    .bind(user_id)
-                    .execute(&mut *tx)
-                    .await?
+                sqlx::query(
+                    "UPDATE memberships SET role = $1 WHERE organisation_id = $2 AND user_id = $3",
+                )
+                .bind(role.code())
+                .bind(organisation_id)
+                .bind(user_id)
+                .execute(&mut *tx)
+                .await?
             }
             None => {
                 sqlx::query("DELETE FROM memberships WHERE organisation_id = $1 AND user_id = $2")
@@ -554,11 +633,17 @@ impl Db {
     }
 
     pub async fn count_organisations(&self) -> StoreResult<i64> {
-        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM organisations").fetch_one(&self.pool).await?)
+        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM organisations")
+            .fetch_one(&self.pool)
+            .await?)
     }
 }
 
-async fn insert_organisation(tx: &mut Transaction<'_, Any>, org: &NewOrganisation, created_by: Option<i64>) -> StoreResult<i64> {
+async fn insert_organisation(
+    tx: &mut Transaction<'_, Any>,
+    org: &NewOrganisation,
+    created_by: Option<i64>,
+) -> StoreResult<i64> {
     let at = now();
     let [sort_he, sort_ar, sort_en] = sort_names(&org.names);
     let id: i64 = sqlx::query_scalar(
@@ -587,9 +672,15 @@ async fn insert_organisation(tx: &mut Transaction<'_, Any>, org: &NewOrganisatio
 }
 
 async fn ensure_owner_remains(conn: &mut AnyConnection, organisation_id: i64) -> StoreResult<()> {
-    let owners: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM memberships WHERE organisation_id = $1 AND role = 'owner'")
-        .bind(organisation_id)
-        .fetch_one(&mut *conn)
-        .await?;
-    if owners == 0 { Err(StoreError::Conflict) } else { Ok(()) }
+    let owners: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM memberships WHERE organisation_id = $1 AND role = 'owner'",
+    )
+    .bind(organisation_id)
+    .fetch_one(&mut *conn)
+    .await?;
+    if owners == 0 {
+        Err(StoreError::Conflict)
+    } else {
+        Ok(())
+    }
 }

@@ -20,7 +20,10 @@ impl DbSessionStore {
 
     /// Deletes expired sessions; run now and then so the table does not grow without bound.
     pub async fn delete_expired(&self) -> Result<u64, sqlx::Error> {
-        let done = sqlx::query("DELETE FROM sessions WHERE expiry_date < $1").bind(now()).execute(&self.db.pool).await?;
+        let done = sqlx::query("DELETE FROM sessions WHERE expiry_date < $1")
+            .bind(now())
+            .execute(&self.db.pool)
+            .await?;
         Ok(done.rows_affected())
     }
 }
@@ -69,17 +72,25 @@ impl SessionStore for DbSessionStore {
     }
 
     async fn load(&self, id: &Id) -> session_store::Result<Option<Record>> {
-        let data: Option<String> = sqlx::query_scalar("SELECT data FROM sessions WHERE id = $1 AND expiry_date > $2")
-            .bind(id.to_string())
-            .bind(now())
-            .fetch_optional(&self.db.pool)
-            .await
-            .map_err(backend)?;
-        data.map(|d| serde_json::from_str(&d).map_err(|e| session_store::Error::Decode(e.to_string()))).transpose()
+        let data: Option<String> =
+            sqlx::query_scalar("SELECT data FROM sessions WHERE id = $1 AND expiry_date > $2")
+                .bind(id.to_string())
+                .bind(now())
+                .fetch_optional(&self.db.pool)
+                .await
+                .map_err(backend)?;
+        data.map(|d| {
+            serde_json::from_str(&d).map_err(|e| session_store::Error::Decode(e.to_string()))
+        })
+        .transpose()
     }
 
     async fn delete(&self, id: &Id) -> session_store::Result<()> {
-        sqlx::query("DELETE FROM sessions WHERE id = $1").bind(id.to_string()).execute(&self.db.pool).await.map_err(backend)?;
+        sqlx::query("DELETE FROM sessions WHERE id = $1")
+            .bind(id.to_string())
+            .execute(&self.db.pool)
+            .await
+            .map_err(backend)?;
         Ok(())
     }
 }

@@ -7,8 +7,8 @@
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use sqlx::Connection;
 use sqlx::AnyConnection;
+use sqlx::Connection;
 
 use crate::{Backend, Db, DbSettings, POSTGRES_MIGRATIONS};
 
@@ -24,7 +24,8 @@ pub fn test_backend() -> Backend {
 }
 
 fn postgres_admin_url() -> String {
-    std::env::var("SHUTAF_TEST_POSTGRES_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
+    std::env::var("SHUTAF_TEST_POSTGRES_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
 }
 
 fn with_database(admin_url: &str, database: &str) -> String {
@@ -37,7 +38,12 @@ fn with_database(admin_url: &str, database: &str) -> String {
 }
 
 fn unique_suffix() -> String {
-    format!("{}_{}_{}", std::process::id(), COUNTER.fetch_add(1, Ordering::Relaxed), &crate::random_token()[..8])
+    format!(
+        "{}_{}_{}",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed),
+        &crate::random_token()[..8]
+    )
 }
 
 /// A URL for a fresh, migrated database on the test backend.
@@ -48,15 +54,21 @@ pub async fn fresh_database_url() -> String {
             std::fs::create_dir_all(&dir).expect("temporary directory for test databases");
             let path = dir.join(format!("t_{}.db", unique_suffix()));
             let url = format!("sqlite://{}", path.display());
-            let db = Db::connect(&url, &DbSettings::default()).await.expect("create SQLite test database");
-            db.migrate(&DbSettings::default()).await.expect("migrate SQLite test database");
+            let db = Db::connect(&url, &DbSettings::default())
+                .await
+                .expect("create SQLite test database");
+            db.migrate(&DbSettings::default())
+                .await
+                .expect("migrate SQLite test database");
             db.close().await;
             url
         }
         Backend::Postgres => {
             sqlx::any::install_default_drivers();
             let admin_url = postgres_admin_url();
-            let template = TEMPLATE.get_or_init(|| postgres_template(admin_url.clone())).await;
+            let template = TEMPLATE
+                .get_or_init(|| postgres_template(admin_url.clone()))
+                .await;
             let name = format!("shutaf_t_{}", unique_suffix());
             let mut admin = AnyConnection::connect(&admin_url)
                 .await
@@ -64,7 +76,10 @@ pub async fn fresh_database_url() -> String {
             // Copies of one template may collide briefly when many tests start at once; retry.
             let mut attempt = 0;
             loop {
-                match sqlx::query(&format!("CREATE DATABASE {name} TEMPLATE {template}")).execute(&mut admin).await {
+                match sqlx::query(&format!("CREATE DATABASE {name} TEMPLATE {template}"))
+                    .execute(&mut admin)
+                    .await
+                {
                     Ok(_) => break,
                     Err(e) if attempt < 50 => {
                         attempt += 1;
@@ -83,9 +98,15 @@ pub async fn fresh_database_url() -> String {
 /// A fresh, migrated database on the test backend.
 pub async fn fresh_db() -> Db {
     let url = fresh_database_url().await;
-    Db::connect(&url, &DbSettings { max_connections: 5, migration_locking: true })
-        .await
-        .expect("connect to test database")
+    Db::connect(
+        &url,
+        &DbSettings {
+            max_connections: 5,
+            migration_locking: true,
+        },
+    )
+    .await
+    .expect("connect to test database")
 }
 
 async fn postgres_template(admin_url: String) -> String {
@@ -107,14 +128,29 @@ async fn postgres_template(admin_url: String) -> String {
         // Build under a temporary name and rename when complete, so that a half-built template
         // left by an interrupted run is never used.
         let building = format!("{name}_building_{}", std::process::id());
-        sqlx::query(&format!("CREATE DATABASE {building}")).execute(&mut admin).await.expect("create template database");
-        let db = Db::connect(&with_database(&admin_url, &building), &DbSettings::default()).await.expect("connect to template");
-        db.migrate(&DbSettings::default()).await.expect("migrate template database");
+        sqlx::query(&format!("CREATE DATABASE {building}"))
+            .execute(&mut admin)
+            .await
+            .expect("create template database");
+        let db = Db::connect(
+            &with_database(&admin_url, &building),
+            &DbSettings::default(),
+        )
+        .await
+        .expect("connect to template");
+        db.migrate(&DbSettings::default())
+            .await
+            .expect("migrate template database");
         db.close().await;
-        if let Err(e) = sqlx::query(&format!("ALTER DATABASE {building} RENAME TO {name}")).execute(&mut admin).await {
+        if let Err(e) = sqlx::query(&format!("ALTER DATABASE {building} RENAME TO {name}"))
+            .execute(&mut admin)
+            .await
+        {
             // Another process finished first; ours is not needed.
             tracing::debug!("template already built elsewhere: {e}");
-            let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {building}")).execute(&mut admin).await;
+            let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {building}"))
+                .execute(&mut admin)
+                .await;
         }
     }
     let _ = admin.close().await;
