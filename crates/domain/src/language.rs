@@ -62,10 +62,11 @@ impl Language {
                 .find_map(|p| p.trim().strip_prefix("q="))
                 .and_then(|q| q.trim().parse::<f32>().ok())
                 .unwrap_or(1.0);
-            if let Some(lang) = Language::parse(tag) {
-                if quality > 0.0 && best.is_none_or(|(_, q)| quality > q) {
-                    best = Some((lang, quality));
-                }
+            if let Some(lang) = Language::parse(tag)
+                && quality > 0.0
+                && best.is_none_or(|(_, q)| quality > q)
+            {
+                best = Some((lang, quality));
             }
         }
         best.map(|(lang, _)| lang)

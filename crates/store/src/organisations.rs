@@ -8,7 +8,7 @@ use sqlx::{Any, AnyConnection, FromRow, Transaction};
 use crate::{Db, StoreError, StoreResult, now, random_token, token_hash};
 
 /// Picks the name in `lang`, else the first one given (Hebrew, Arabic, English).
-pub fn pick_name<'a>(names: [&'a Option<String>; 3], lang: Language) -> &'a str {
+pub fn pick_name(names: [&Option<String>; 3], lang: Language) -> &str {
     let index = match lang {
         Language::He => 0,
         Language::Ar => 1,

@@ -93,10 +93,10 @@ pub fn validate_organisation(
         "kind",
         OrganisationKind::parse(&input.kind).ok_or("error-choose-option"),
     );
-    if let (Some(sector), Some(kind)) = (sector, kind) {
-        if !kind.fits(sector) {
-            errors.add("kind", "error-kind-sector");
-        }
+    if let (Some(sector), Some(kind)) = (sector, kind)
+        && !kind.fits(sector)
+    {
+        errors.add("kind", "error-kind-sector");
     }
     let description = errors
         .check(
