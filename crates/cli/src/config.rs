@@ -160,6 +160,13 @@ mod tests {
     }
 
     #[test]
+    fn the_example_configuration_is_valid() {
+        let config: Config = toml::from_str(include_str!("../../../shutaf.example.toml")).unwrap();
+        assert_eq!(config.listen, Config::default().listen);
+        assert_eq!(config.database_url, "sqlite://shutaf.db");
+    }
+
+    #[test]
     fn bad_values_are_explained() {
         let mut config = Config::default();
         let error = apply_environment(&mut config, |k| {
