@@ -20,6 +20,10 @@ const PASSWORD: &str = "a good long passphrase";
 
 impl TestApp {
     async fn spawn() -> TestApp {
+        TestApp::spawn_with(|_| {}).await
+    }
+
+    async fn spawn_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
         let smtp = SmtpServer::start().await;
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
@@ -44,6 +48,8 @@ impl TestApp {
             }),
             ..Config::default()
         };
+        let mut config = config;
+        adjust(&mut config);
         let mailer = Mailer::from_config(&config).unwrap();
         let state = AppState::new(
             db.clone(),
@@ -509,6 +515,77 @@ async fn sign_in_is_rate_limited_per_account() {
         "even the right password waits"
     );
     assert!(response.headers().get("retry-after").is_some());
+}
+
+#[tokio::test]
+async fn sign_in_is_rate_limited_per_address() {
+    let app = TestApp::spawn().await;
+    let client = app.client();
+    // Guessing many accounts from one address.
+    for i in 0..30 {
+        let email = format!("guess{i}@example.org");
+        let response = app
+            .post(
+                &client,
+                "/signin",
+                "/signin",
+                &[("email", &email), ("password", "wrong password")],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    }
+    let response = app
+        .post(
+            &client,
+            "/signin",
+            "/signin",
+            &[("email", "another@example.org"), ("password", "x")],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
+    let html = response.text().await.unwrap();
+    assert!(html.contains(&shutaf_web::i18n::Tr::new(Language::He).t("error-rate-limited")));
+}
+
+#[tokio::test]
+async fn https_hubs_send_secure_cookies_and_hsts() {
+    let app =
+        TestApp::spawn_with(|config| config.base_url = "https://hub.example.org".into()).await;
+    let client = app.client();
+    let response = client.get(app.url("/signin")).send().await.unwrap();
+    assert!(
+        response.headers()["strict-transport-security"]
+            .to_str()
+            .unwrap()
+            .contains("max-age=")
+    );
+    let cookies: Vec<String> = response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .map(|v| v.to_str().unwrap().to_owned())
+        .collect();
+    assert!(
+        !cookies.is_empty()
+            && cookies
+                .iter()
+                .all(|c| c.contains("; Secure") && c.contains("HttpOnly")),
+        "{cookies:?}"
+    );
+    // And a plain-http hub does not claim HSTS.
+    let plain = TestApp::spawn().await;
+    let response = plain
+        .client()
+        .get(plain.url("/signin"))
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        response
+            .headers()
+            .get("strict-transport-security")
+            .is_none()
+    );
 }
 
 #[tokio::test]
