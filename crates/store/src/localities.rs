@@ -98,6 +98,38 @@ impl Db {
         Ok(created)
     }
 
+    /// Changes a locality's names, kind and description (not its convener).
+    pub async fn update_locality(
+        &self,
+        id: i64,
+        names: &[Option<String>; 3],
+        kind: LocalityKind,
+        description: Option<&str>,
+    ) -> StoreResult<()> {
+        let sort_name = names
+            .iter()
+            .find_map(|n| n.as_deref())
+            .map(shutaf_domain::search::normalise)
+            .unwrap_or_default();
+        let done = sqlx::query(
+            "UPDATE localities SET name_he = $1, name_ar = $2, name_en = $3, sort_name = $4, kind = $5, description = $6 WHERE id = $7",
+        )
+        .bind(names[0].as_deref())
+        .bind(names[1].as_deref())
+        .bind(names[2].as_deref())
+        .bind(sort_name.trim())
+        .bind(kind.code())
+        .bind(description)
+        .bind(id)
+        .execute(&self.pool)
+        .await?;
+        if done.rows_affected() == 0 {
+            Err(StoreError::NotFound)
+        } else {
+            Ok(())
+        }
+    }
+
     pub async fn locality(&self, id: i64) -> StoreResult<Option<Locality>> {
         let sql = format!("SELECT {LOCALITY_COLUMNS} FROM localities WHERE id = $1");
         Ok(sqlx::query_as(&sql)

@@ -295,6 +295,67 @@ pub struct LocalityInput {
     pub description: String,
 }
 
+fn locality_fields(
+    errors: &mut FieldErrors,
+    input: &LocalityInput,
+) -> ([Option<String>; 3], Option<LocalityKind>, Option<String>) {
+    let names = validate::names_per_language(
+        errors,
+        "name",
+        &input.name_he,
+        &input.name_ar,
+        &input.name_en,
+    );
+    let kind = errors.check(
+        "kind",
+        LocalityKind::parse(&input.kind).ok_or("error-choose-option"),
+    );
+    let description = errors
+        .check(
+            "description",
+            validate::optional_text(&input.description, 10_000),
+        )
+        .flatten();
+    (names, kind, description)
+}
+
+/// Loads a locality and checks the person may act on it (platform admins; the convener's
+/// owners and administrators may edit).
+pub async fn authorise_locality(
+    state: &AppState,
+    user: &User,
+    id: i64,
+    action: LocalityAction,
+) -> ActionResult<Locality> {
+    let locality = state.db.locality(id).await?.ok_or(AppError::NotFound)?;
+    let role = state
+        .db
+        .role_in(locality.convener_organisation_id, user.id)
+        .await?;
+    authz::locality(actor(user), role, action).map_err(ActionError::Refused)?;
+    Ok(locality)
+}
+
+/// Edits a locality's profile.
+pub async fn update_locality(
+    state: &AppState,
+    user: &User,
+    id: i64,
+    input: &LocalityInput,
+) -> ActionResult<Locality> {
+    authorise_locality(state, user, id, LocalityAction::Edit).await?;
+    let mut errors = FieldErrors::new();
+    let (names, kind, description) = locality_fields(&mut errors, input);
+    let (Some(kind), true) = (kind, errors.is_empty()) else {
+        return Err(ActionError::Invalid(errors));
+    };
+    state
+        .db
+        .update_locality(id, &names, kind, description.as_deref())
+        .await?;
+    Ok(state.db.locality(id).await?.ok_or(AppError::NotFound)?)
+}
+
 /// Creates a locality with its convener, which must be a public body.
 pub async fn create_locality(
     state: &AppState,

@@ -64,7 +64,7 @@ pub fn routes() -> Router<AppState> {
         .routes(routes!(leave_organisation))
         .routes(routes!(accept_invitation))
         .routes(routes!(list_localities, create_locality))
-        .routes(routes!(get_locality))
+        .routes(routes!(get_locality, update_locality))
         .split_for_parts();
     // The API is served under /api; say so in the document's paths.
     let mut document = document;
@@ -847,6 +847,40 @@ async fn create_locality(
     let locality = actions::create_locality(&state, &user, &input).await?;
     let lang = user.language().unwrap_or(state.config.default_language);
     Ok((StatusCode::CREATED, Json(LocalityBody::of(locality, lang))).into_response())
+}
+
+/// Fields of a locality to change (its convener stays).
+#[derive(Deserialize, ToSchema)]
+pub struct LocalityUpdate {
+    names: Names,
+    #[schema(schema_with = locality_kind_schema)]
+    kind: String,
+    #[serde(default)]
+    description: Option<String>,
+}
+
+/// Edits a locality (platform administrators and the convener's owners and administrators).
+#[utoipa::path(put, path = "/v1/localities/{id}", tag = "localities", params(("id" = i64, Path)), request_body = LocalityUpdate, security(("token" = [])),
+    responses((status = 200, body = LocalityBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+async fn update_locality(
+    State(state): State<AppState>,
+    ApiWriter(user): ApiWriter,
+    Path(id): Path<i64>,
+    ApiJson(body): ApiJson<LocalityUpdate>,
+) -> Result<Json<LocalityBody>, AppError> {
+    let input = LocalityInput {
+        name_he: body.names.he.unwrap_or_default(),
+        name_ar: body.names.ar.unwrap_or_default(),
+        name_en: body.names.en.unwrap_or_default(),
+        kind: body.kind,
+        convener: String::new(),
+        description: body.description.unwrap_or_default(),
+    };
+    let locality = actions::update_locality(&state, &user, id, &input).await?;
+    Ok(Json(LocalityBody::of(
+        locality,
+        user.language().unwrap_or(state.config.default_language),
+    )))
 }
 
 /// A locality with its goals.

@@ -992,6 +992,46 @@ async fn authorisation_per_role() {
         );
     }
     assert_eq!(app.db.localities().await.unwrap().len(), 1);
+
+    // The convener's owners and administrators are the locality's staff: they edit it.
+    let locality = app.db.localities().await.unwrap()[0].id;
+    let edit_locality = format!("/localities/{locality}/edit");
+    // (visitor, member of another org, admin of another org, owner of another org, convener owner, platform admin)
+    for (who, (client, allowed)) in clients
+        .iter()
+        .zip([false, false, false, false, true, true])
+        .enumerate()
+    {
+        let status = client
+            .get(app.url(&edit_locality))
+            .send()
+            .await
+            .unwrap()
+            .status();
+        assert_eq!(
+            status == StatusCode::OK,
+            allowed,
+            "GET {edit_locality} as #{who}: {status}"
+        );
+        let response = app
+            .post(
+                client,
+                "/",
+                &edit_locality,
+                &[("name_he", "עיר חדשה"), ("kind", "local-council")],
+            )
+            .await;
+        assert_eq!(
+            response.status() == StatusCode::SEE_OTHER
+                && !location(&response).starts_with("/signin"),
+            allowed,
+            "edit locality as #{who}"
+        );
+    }
+    assert_eq!(
+        app.db.locality(locality).await.unwrap().unwrap().kind,
+        shutaf_domain::LocalityKind::LocalCouncil
+    );
 }
 
 async fn api_token(app: &TestApp, email: &str, scope: &str) -> String {

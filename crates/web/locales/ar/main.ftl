@@ -270,6 +270,7 @@ locality-convener = الجهة الداعية
 locality-organisations = المنظمات العاملة هنا
 locality-goals = الأهداف المطروحة على جدول الأعمال
 locality-no-goals = لم تُنشر أي أهداف بعد.
+locality-edit-title = تحرير السلطة المحلية
 goal-title = الهدف
 goal-department = القسم
 goal-year = سنة خطة العمل

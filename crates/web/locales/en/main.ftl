@@ -262,6 +262,7 @@ locality-convener = Convener
 locality-organisations = Organisations working here
 locality-goals = Goals on the agenda
 locality-no-goals = No goals have been published yet.
+locality-edit-title = Edit locality
 goal-title = Goal
 goal-department = Department
 goal-year = Work-plan year

@@ -264,6 +264,7 @@ locality-convener = הגוף המזמן
 locality-organisations = ארגונים שפועלים ברשות
 locality-goals = יעדים שעל סדר היום
 locality-no-goals = עדיין לא פורסמו יעדים.
+locality-edit-title = עריכת רשות
 goal-title = יעד
 goal-department = אגף
 goal-year = שנת תוכנית העבודה

@@ -74,6 +74,10 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/localities", get(localities::list))
         .route("/localities/{id}", get(localities::show))
+        .route(
+            "/localities/{id}/edit",
+            get(localities::edit_form).post(localities::update),
+        )
         .route("/admin", get(admin::dashboard))
         .route("/admin/localities", post(admin::create_locality))
 }
