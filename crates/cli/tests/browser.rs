@@ -1,0 +1,1478 @@
+//! Browser tests: the real `shutaf` binary, driven through Chromium with WebDriver.
+//!
+//! Each test starts its own hub (`shutaf serve --no-demo` as a child process, on a fresh database
+//! of the backend `SHUTAF_TEST_BACKEND` chooses), its own SMTP server (the testkit's, so the hub's
+//! real mail client delivers over TCP) and its own chromedriver and headless Chromium. Every page
+//! the tests visit is checked with axe-core for WCAG 2.1 A and AA; any violation fails the test.
+//! When a step fails, a screenshot and the page source are saved to
+//! `test-artifacts/<test>-<step>.png` and `.html` at the root of the workspace; the hub's log is
+//! kept there as `<test>-server.log`, and one screenshot per language of the directory. With
+//! `SHUTAF_BROWSER_SCREENSHOTS=1`, every page checked is saved too (`<test>-pageNN-<step>`).
+
+use std::fmt::Display;
+use std::future::Future;
+use std::ops::Deref;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::error::{CmdError, ErrorStatus};
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{Value, json};
+use shutaf_store::testing::fresh_database_url;
+use shutaf_testkit::{ReceivedMail, SmtpServer};
+
+const CHROMIUM: &str = "/usr/bin/chromium";
+const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+/// How long to wait for an element, a page or a process to be ready.
+const WAIT: Duration = Duration::from_secs(15);
+const AXE_TAGS: [&str; 4] = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+static COUNTER: AtomicU64 = AtomicU64::new(0);
+
+fn workspace() -> PathBuf {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    root.canonicalize().unwrap_or(root)
+}
+
+fn artifacts_dir() -> PathBuf {
+    workspace().join("test-artifacts")
+}
+
+fn free_port() -> u16 {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind a free port");
+    listener.local_addr().expect("local address").port()
+}
+
+/// Percent-encodes a query value.
+fn encode(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
+
+/// A directory that is removed when dropped.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new(label: &str) -> TempDir {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.subsec_nanos())
+            .unwrap_or(0);
+        let path = std::env::temp_dir().join(format!(
+            "shutaf-browser-{label}-{}-{}-{nanos}",
+            std::process::id(),
+            COUNTER.fetch_add(1, Ordering::Relaxed)
+        ));
+        std::fs::create_dir_all(&path).expect("create a temporary directory");
+        TempDir(path)
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// The hub, running as a child process; killed when dropped.
+struct Hub {
+    child: Child,
+    base: String,
+    database_url: String,
+    log: PathBuf,
+    dir: TempDir,
+}
+
+impl Hub {
+    async fn start(test: &str, smtp: &SmtpServer) -> Hub {
+        let database_url = fresh_database_url().await;
+        let port = free_port();
+        let base = format!("http://127.0.0.1:{port}");
+        let dir = TempDir::new("hub");
+        std::fs::create_dir_all(artifacts_dir()).expect("create test-artifacts/");
+        let log = artifacts_dir().join(format!("{test}-server.log"));
+        let out = std::fs::File::create(&log).expect("create the server log");
+        let err = out.try_clone().expect("clone the server log");
+        let child = Command::new(env!("CARGO_BIN_EXE_shutaf"))
+            .args(["serve", "--no-demo"])
+            .current_dir(&dir.0)
+            .env("SHUTAF_LISTEN", format!("127.0.0.1:{port}"))
+            .env("SHUTAF_BASE_URL", &base)
+            .env("SHUTAF_DATABASE_URL", &database_url)
+            .env("SHUTAF_SMTP_HOST", "127.0.0.1")
+            .env("SHUTAF_SMTP_PORT", smtp.port.to_string())
+            .env_remove("SHUTAF_CONFIG")
+            .env_remove("SHUTAF_DEFAULT_LANGUAGE")
+            .env_remove("SHUTAF_BEHIND_PROXY")
+            .env_remove("SHUTAF_SECRET_KEY")
+            .stdin(Stdio::null())
+            .stdout(out)
+            .stderr(err)
+            .spawn()
+            .expect("start the shutaf binary");
+        let mut hub = Hub {
+            child,
+            base,
+            database_url,
+            log,
+            dir,
+        };
+        hub.wait_until_healthy().await;
+        hub
+    }
+
+    async fn wait_until_healthy(&mut self) {
+        let http = reqwest::Client::builder()
+            .timeout(Duration::from_secs(2))
+            .build()
+            .expect("HTTP client");
+        let deadline = Instant::now() + Duration::from_secs(60);
+        loop {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                panic!(
+                    "the hub exited ({status}) before answering; its log is {}:\n{}",
+                    self.log.display(),
+                    self.log_text()
+                );
+            }
+            let health = http.get(format!("{}/healthz", self.base)).send().await;
+            if health.is_ok_and(|r| r.status() == reqwest::StatusCode::OK) {
+                return;
+            }
+            if Instant::now() > deadline {
+                panic!(
+                    "the hub did not answer /healthz with 200 within a minute; its log is {}:\n{}",
+                    self.log.display(),
+                    self.log_text()
+                );
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    fn log_text(&self) -> String {
+        std::fs::read_to_string(&self.log).unwrap_or_default()
+    }
+
+    /// Runs another command of the binary against the hub's database.
+    fn command(&self, args: &[&str], env: &[(&str, &str)]) -> std::process::Output {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_shutaf"));
+        command
+            .args(args)
+            .current_dir(&self.dir.0)
+            .env("SHUTAF_DATABASE_URL", &self.database_url)
+            .env_remove("SHUTAF_CONFIG");
+        for (name, value) in env {
+            command.env(name, value);
+        }
+        command.output().expect("run the shutaf binary")
+    }
+}
+
+impl Drop for Hub {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// chromedriver and the Chromium it starts; killed when dropped.
+struct Driver {
+    child: Child,
+    _profile: TempDir,
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        // chromedriver runs in its own process group, with the browser it started: end them all.
+        let _ = Command::new("kill")
+            .args(["-KILL", "--", &format!("-{}", self.child.id())])
+            .stderr(Stdio::null())
+            .status();
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+struct Inner {
+    client: Client,
+    test: &'static str,
+    base: String,
+    step: Mutex<String>,
+    saved: AtomicBool,
+    /// Pages checked so far, to number screenshots when SHUTAF_BROWSER_SCREENSHOTS is set.
+    pages: AtomicU64,
+    axe_source: String,
+    _driver: Driver,
+}
+
+/// A browser session for one test, with helpers that save artifacts before failing.
+#[derive(Clone)]
+struct Browser(Arc<Inner>);
+
+impl Deref for Browser {
+    type Target = Inner;
+    fn deref(&self) -> &Inner {
+        &self.0
+    }
+}
+
+impl Browser {
+    async fn start(test: &'static str, base: &str) -> Browser {
+        for (path, what) in [(CHROMIUM, "chromium"), (CHROMEDRIVER, "chromium-driver")] {
+            if !Path::new(path).exists() {
+                panic!(
+                    "{path} is missing: the browser tests need Debian's {what}; run scripts/test, which installs it"
+                );
+            }
+        }
+        let axe_path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../node_modules/axe-core/axe.min.js"
+        );
+        let axe_source = std::fs::read_to_string(axe_path).unwrap_or_else(|e| {
+            panic!(
+                "cannot read {axe_path} ({e}): run `npm ci` at the workspace root, or scripts/test"
+            )
+        });
+
+        let profile = TempDir::new("chromium");
+        let port = free_port();
+        let mut command = Command::new(CHROMEDRIVER);
+        command
+            .arg(format!("--port={port}"))
+            .arg(format!(
+                "--log-path={}",
+                profile.0.join("chromedriver.log").display()
+            ))
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
+        #[cfg(unix)]
+        {
+            use std::os::unix::process::CommandExt;
+            command.process_group(0);
+        }
+        let child = command.spawn().unwrap_or_else(|e| {
+            panic!("cannot start {CHROMEDRIVER} ({e}); run scripts/test, which installs it")
+        });
+        let user_data = profile.0.join("profile");
+        let mut driver = Driver {
+            child,
+            _profile: profile,
+        };
+
+        let webdriver = format!("http://127.0.0.1:{port}");
+        let http = reqwest::Client::builder()
+            .timeout(Duration::from_secs(2))
+            .build()
+            .expect("HTTP client");
+        let deadline = Instant::now() + WAIT;
+        loop {
+            if let Ok(Some(status)) = driver.child.try_wait() {
+                panic!(
+                    "chromedriver exited ({status}) on start; run scripts/test, which installs chromium-driver"
+                );
+            }
+            if http
+                .get(format!("{webdriver}/status"))
+                .send()
+                .await
+                .is_ok_and(|r| r.status().is_success())
+            {
+                break;
+            }
+            if Instant::now() > deadline {
+                panic!("chromedriver did not answer on port {port}");
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+
+        let args = vec![
+            "--headless=new".to_owned(),
+            "--no-sandbox".into(),
+            "--disable-gpu".into(),
+            "--disable-dev-shm-usage".into(),
+            "--disable-quic".into(),
+            "--no-first-run".into(),
+            "--disable-background-networking".into(),
+            "--disable-component-update".into(),
+            "--disable-sync".into(),
+            "--window-size=1280,1000".into(),
+            format!("--user-data-dir={}", user_data.display()),
+        ];
+        let mut capabilities = serde_json::Map::new();
+        capabilities.insert("browserName".into(), json!("chrome"));
+        capabilities.insert(
+            "goog:chromeOptions".into(),
+            json!({ "binary": CHROMIUM, "args": args, "prefs": { "intl.accept_languages": "he" } }),
+        );
+        let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+            .capabilities(capabilities)
+            .connect(&webdriver)
+            .await
+            .unwrap_or_else(|e| panic!("cannot start a Chromium session through chromedriver ({e}); run scripts/test to install them"));
+        Browser(Arc::new(Inner {
+            client,
+            test,
+            base: base.to_owned(),
+            step: Mutex::new("start".into()),
+            saved: AtomicBool::new(false),
+            pages: AtomicU64::new(0),
+            axe_source,
+            _driver: driver,
+        }))
+    }
+
+    /// Names the current step, for artifacts and messages.
+    fn step(&self, name: &str) {
+        eprintln!("[{}] {name}", self.test);
+        *self.step.lock().unwrap() = name.to_owned();
+    }
+
+    fn step_name(&self) -> String {
+        self.step.lock().unwrap().clone()
+    }
+
+    /// Saves a screenshot and the page source as `test-artifacts/<test>-<name>.{png,html}`.
+    async fn save_as(&self, name: &str) {
+        let dir = artifacts_dir();
+        let _ = std::fs::create_dir_all(&dir);
+        let base = dir.join(format!("{}-{name}", self.test));
+        if let Ok(png) = self.client.screenshot().await {
+            let _ = std::fs::write(base.with_extension("png"), png);
+        }
+        if let Ok(html) = self.client.source().await {
+            let _ = std::fs::write(base.with_extension("html"), html);
+        }
+        eprintln!("[{}] saved {}.png and .html", self.test, base.display());
+    }
+
+    /// Saves the artifacts of the failing step (once).
+    async fn save_failure(&self) {
+        if !self.saved.swap(true, Ordering::SeqCst) {
+            self.save_as(&self.step_name()).await;
+        }
+    }
+
+    /// Saves the artifacts and panics; `match b.fail(..).await {}` has any type.
+    async fn fail(&self, message: impl Display) -> std::convert::Infallible {
+        self.save_failure().await;
+        let url = self
+            .client
+            .current_url()
+            .await
+            .map(|u| u.to_string())
+            .unwrap_or_default();
+        panic!(
+            "[{} / {}] {message} (at {url})",
+            self.test,
+            self.step_name()
+        );
+    }
+
+    async fn check(&self, condition: bool, what: impl Display) {
+        if !condition {
+            match self.fail(format!("check failed: {what}")).await {}
+        }
+    }
+
+    async fn ok<T, E: Display>(&self, result: Result<T, E>, what: impl Display) -> T {
+        match result {
+            Ok(value) => value,
+            Err(e) => match self.fail(format!("{what}: {e}")).await {},
+        }
+    }
+
+    /// Opens a path of the hub, then checks the page with axe.
+    async fn goto(&self, path: &str) {
+        let url = if path.starts_with("http") {
+            path.to_owned()
+        } else {
+            format!("{}{path}", self.base)
+        };
+        let result = self.client.goto(&url).await;
+        self.ok(result, format!("opening {url}")).await;
+        self.wait_for_load().await;
+        self.axe().await;
+    }
+
+    /// Clicks something that leads to another page (a link or a submit button), waits for the
+    /// new page and checks it with axe.
+    async fn navigate(&self, css: &str) {
+        let element = self.visible(css).await;
+        let marked = self
+            .client
+            .execute("window.__shutafOld = true; return true;", vec![])
+            .await;
+        self.ok(marked, "marking the page").await;
+        let clicked = element.click().await;
+        self.ok(clicked, format!("clicking {css}")).await;
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let fresh = self
+                .client
+                .execute(
+                    "return window.__shutafOld !== true && document.readyState === 'complete';",
+                    vec![],
+                )
+                .await;
+            if matches!(fresh, Ok(Value::Bool(true))) {
+                break;
+            }
+            if Instant::now() > deadline {
+                match self
+                    .fail(format!("clicking {css} did not lead to a new page"))
+                    .await {}
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        self.axe().await;
+    }
+
+    async fn wait_for_load(&self) {
+        let deadline = Instant::now() + WAIT;
+        while !matches!(
+            self.client
+                .execute("return document.readyState === 'complete';", vec![])
+                .await,
+            Ok(Value::Bool(true))
+        ) {
+            if Instant::now() > deadline {
+                match self.fail("the page did not finish loading").await {}
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Waits until a script returns true.
+    async fn wait_until(&self, script: &str, args: Vec<Value>, what: &str) {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            if matches!(
+                self.client.execute(script, args.clone()).await,
+                Ok(Value::Bool(true))
+            ) {
+                return;
+            }
+            if Instant::now() > deadline {
+                match self.fail(format!("timed out waiting until {what}")).await {}
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    async fn find(&self, css: &str) -> Element {
+        let found = self
+            .client
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::Css(css))
+            .await;
+        self.ok(found, format!("waiting for {css}")).await
+    }
+
+    async fn exists(&self, css: &str) -> bool {
+        match self.client.find(Locator::Css(css)).await {
+            Ok(_) => true,
+            Err(CmdError::Standard(e)) if e.error == ErrorStatus::NoSuchElement => false,
+            Err(e) => match self.fail(format!("looking for {css}: {e}")).await {},
+        }
+    }
+
+    async fn count(&self, css: &str) -> usize {
+        let all = self.client.find_all(Locator::Css(css)).await;
+        self.ok(all, format!("looking for {css}")).await.len()
+    }
+
+    async fn texts(&self, css: &str) -> Vec<String> {
+        let all = self.client.find_all(Locator::Css(css)).await;
+        let mut texts = Vec::new();
+        for element in self.ok(all, format!("looking for {css}")).await {
+            let text = element.text().await;
+            texts.push(
+                self.ok(text, format!("reading the text of {css}"))
+                    .await
+                    .trim()
+                    .to_owned(),
+            );
+        }
+        texts
+    }
+
+    async fn text(&self, css: &str) -> String {
+        let text = self.find(css).await.text().await;
+        self.ok(text, format!("reading the text of {css}"))
+            .await
+            .trim()
+            .to_owned()
+    }
+
+    async fn attr(&self, css: &str, name: &str) -> Option<String> {
+        let value = self.find(css).await.attr(name).await;
+        self.ok(value, format!("reading {name} of {css}")).await
+    }
+
+    async fn value(&self, css: &str) -> String {
+        let value = self.find(css).await.prop("value").await;
+        self.ok(value, format!("reading the value of {css}"))
+            .await
+            .unwrap_or_default()
+    }
+
+    async fn is_checked(&self, css: &str) -> bool {
+        let selected = self.find(css).await.is_selected().await;
+        self.ok(selected, format!("reading whether {css} is checked"))
+            .await
+    }
+
+    async fn fill(&self, css: &str, text: &str) {
+        let element = self.find(css).await;
+        let cleared = element.clear().await;
+        self.ok(cleared, format!("clearing {css}")).await;
+        let typed = element.send_keys(text).await;
+        self.ok(typed, format!("typing into {css}")).await;
+        let value = self.value(css).await;
+        self.check(
+            value == text,
+            format!("{css} holds what was typed ({value:?} != {text:?})"),
+        )
+        .await;
+    }
+
+    /// Finds an element and scrolls it to the middle of the window at once: the stylesheet asks
+    /// for smooth scrolling, and chromedriver would click before the scroll ends.
+    async fn visible(&self, css: &str) -> Element {
+        let element = self.find(css).await;
+        let script = "arguments[0].scrollIntoView({ block: 'center', inline: 'center', behavior: 'instant' }); return true;";
+        let scrolled = self.client.execute(script, vec![json!(element)]).await;
+        self.ok(scrolled, format!("scrolling to {css}")).await;
+        element
+    }
+
+    async fn click(&self, css: &str) {
+        let clicked = self.visible(css).await.click().await;
+        self.ok(clicked, format!("clicking {css}")).await;
+    }
+
+    async fn select(&self, css: &str, value: &str) {
+        let selected = self.visible(css).await.select_by_value(value).await;
+        self.ok(selected, format!("choosing {value:?} in {css}"))
+            .await;
+    }
+
+    /// The path and query of the current page.
+    async fn here(&self) -> String {
+        let url = self.client.current_url().await;
+        let url = self.ok(url, "reading the URL").await;
+        match url.query() {
+            Some(query) => format!("{}?{query}", url.path()),
+            None => url.path().to_owned(),
+        }
+    }
+
+    async fn expect_path(&self, expected: &str) {
+        let here = self.here().await;
+        let path = here.split('?').next().unwrap_or_default().to_owned();
+        self.check(
+            path == expected,
+            format!("the page is {expected} (it is {here})"),
+        )
+        .await;
+    }
+
+    /// The id at the end of a path like `/organisations/12`.
+    async fn id_in_path(&self, prefix: &str) -> i64 {
+        let here = self.here().await;
+        let id = here.strip_prefix(prefix).and_then(|rest| rest.parse().ok());
+        match id {
+            Some(id) => id,
+            None => match self
+                .fail(format!("expected a page {prefix}<id>, not {here}"))
+                .await {},
+        }
+    }
+
+    async fn expect_language(&self, lang: &str, dir: &str) {
+        let (got_lang, got_dir) = (
+            self.attr("html", "lang").await,
+            self.attr("html", "dir").await,
+        );
+        self.check(
+            got_lang.as_deref() == Some(lang) && got_dir.as_deref() == Some(dir),
+            format!("<html lang={lang:?} dir={dir:?}> (got lang={got_lang:?} dir={got_dir:?})"),
+        )
+        .await;
+    }
+
+    /// Checks the page against WCAG 2.1 A and AA with axe-core; any violation fails the test.
+    async fn axe(&self) {
+        let loaded = self
+            .client
+            .execute("return typeof window.axe !== 'undefined';", vec![])
+            .await;
+        if !matches!(loaded, Ok(Value::Bool(true))) {
+            let injected = self.client.execute(&self.axe_source, vec![]).await;
+            self.ok(injected, "injecting axe-core").await;
+        }
+        let script = r#"
+            const done = arguments[arguments.length - 1];
+            axe.run(document, { runOnly: { type: 'tag', values: arguments[0] }, resultTypes: ['violations'] })
+              .then(results => done({ violations: results.violations.map(v => ({
+                  id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
+                  nodes: v.nodes.map(n => ({ target: n.target, html: n.html, summary: n.failureSummary })),
+              })) }))
+              .catch(error => done({ error: String(error) }));
+        "#;
+        let result = self
+            .client
+            .execute_async(script, vec![json!(AXE_TAGS)])
+            .await;
+        let result = self.ok(result, "running axe-core").await;
+        if let Some(error) = result.get("error") {
+            match self.fail(format!("axe-core failed: {error}")).await {}
+        }
+        let violations = result
+            .get("violations")
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default();
+        if violations.is_empty() {
+            if std::env::var_os("SHUTAF_BROWSER_SCREENSHOTS").is_some() {
+                let n = self.pages.fetch_add(1, Ordering::Relaxed);
+                self.save_as(&format!("page{n:02}-{}", self.step_name()))
+                    .await;
+            }
+            return;
+        }
+        let mut report = format!(
+            "{} accessibility violation(s) on {}:\n",
+            violations.len(),
+            self.here().await
+        );
+        for v in &violations {
+            let field = |name: &str| {
+                v.get(name)
+                    .and_then(Value::as_str)
+                    .unwrap_or("?")
+                    .to_owned()
+            };
+            report.push_str(&format!(
+                "- {} ({}): {} <{}>\n",
+                field("id"),
+                field("impact"),
+                field("help"),
+                field("helpUrl")
+            ));
+            for node in v
+                .get("nodes")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+            {
+                report.push_str(&format!(
+                    "    at {}\n      {}\n      {}\n",
+                    node.get("target").map(Value::to_string).unwrap_or_default(),
+                    node.get("html").and_then(Value::as_str).unwrap_or(""),
+                    node.get("summary")
+                        .and_then(Value::as_str)
+                        .unwrap_or("")
+                        .replace('\n', "\n      "),
+                ));
+            }
+        }
+        match self.fail(report).await {}
+    }
+
+    /// Ends the WebDriver session (Chromium quits); chromedriver is killed on drop.
+    async fn quit(&self) {
+        let _ = self.client.clone().close().await;
+    }
+}
+
+/// Runs a test's steps; a panic anywhere (an assertion, a mail that never came) first saves the
+/// screenshot and page source of the step it happened in.
+async fn run(hub: &Hub, browser: &Browser, steps: impl Future<Output = ()> + Send + 'static) {
+    let outcome = tokio::spawn(steps).await;
+    if let Err(error) = outcome {
+        browser.save_failure().await;
+        browser.quit().await;
+        let log = hub.log_text();
+        let tail: Vec<&str> = log.lines().rev().take(15).collect();
+        eprintln!(
+            "[{}] the last lines of the hub's log ({}):\n{}",
+            browser.test,
+            hub.log.display(),
+            tail.into_iter().rev().collect::<Vec<_>>().join("\n")
+        );
+        match error.try_into_panic() {
+            Ok(panic) => std::panic::resume_unwind(panic),
+            Err(error) => panic!("the test's steps did not finish: {error}"),
+        }
+    }
+    browser.quit().await;
+}
+
+/// The link in a mail that starts with `prefix`. It must stand alone: an invisible direction mark
+/// glued to it (as Fluent's bidi isolation would add) becomes part of the URL in mail clients.
+fn link_in(mail: &ReceivedMail, prefix: &str) -> String {
+    let link = mail
+        .link(prefix)
+        .unwrap_or_else(|| panic!("no link {prefix} in the mail:\n{}", mail.body()));
+    let marks = |c: char| matches!(c, '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}');
+    assert!(
+        !link.contains(marks),
+        "the link in the mail carries invisible direction marks: {link:?}"
+    );
+    link
+}
+
+/// Signs up through the form, confirms the address through the mailed link and signs in.
+async fn sign_up_and_in(b: &Browser, smtp: &SmtpServer, name: &str, email: &str, password: &str) {
+    b.fill("#f-display_name", name).await;
+    b.fill("#f-email", email).await;
+    b.fill("#f-password", password).await;
+    b.fill("#f-password_confirm", password).await;
+    b.navigate("form[action='/signup'] button[type=submit]")
+        .await;
+    b.check(
+        !b.exists("form[action='/signup']").await,
+        "the sign-up form is gone after a valid sign-up",
+    )
+    .await;
+    b.check(
+        b.text("main").await.contains(email),
+        format!("the page says where the mail went ({email})"),
+    )
+    .await;
+
+    b.step("verify-email");
+    let mail = smtp.wait_for(email, "/verify-email").await;
+    let link = link_in(&mail, &format!("{}/verify-email", b.base));
+    b.goto(&link).await;
+    b.expect_path("/signin").await;
+    b.find("main .notice-success[role=status]").await;
+
+    b.step("sign-in");
+    sign_in(b, email, password).await;
+    let shown = b.text(".user-menu a[href='/profile']").await;
+    b.check(
+        shown == name,
+        format!("the header shows the person's name ({shown:?})"),
+    )
+    .await;
+}
+
+/// Fills and sends the sign-in form of the current page.
+async fn sign_in(b: &Browser, email: &str, password: &str) {
+    b.fill("#f-email", email).await;
+    b.fill("#f-password", password).await;
+    b.navigate("form[action='/signin'] button[type=submit]")
+        .await;
+    b.check(
+        b.exists(".user-menu form[action='/signout']").await,
+        "signed in (a sign-out button is shown)",
+    )
+    .await;
+}
+
+/// The text of the labels of some checkboxes on the current form, to find them again elsewhere
+/// whatever the language.
+async fn labels(b: &Browser, ids: &[&str]) -> Vec<String> {
+    let mut out = Vec::new();
+    for id in ids {
+        out.push(b.text(&format!("label[for='{id}']")).await);
+    }
+    out
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_person_signs_up_creates_an_organisation_and_invites_a_member() {
+    let started = Instant::now();
+    let smtp = SmtpServer::start().await;
+    let hub = Hub::start("signup", &smtp).await;
+    let b = Browser::start("signup", &hub.base).await;
+    run(&hub, &b, signup_steps(b.clone(), smtp)).await;
+    eprintln!("[signup] passed in {:.1?}", started.elapsed());
+}
+
+async fn signup_steps(b: Browser, smtp: SmtpServer) {
+    let base = b.base.clone();
+    let (noa, noa_email, noa_password) =
+        ("נועה כהן", "noa@example.org", "sunlight over the galilee");
+    let (omar, omar_email, omar_password) =
+        ("عمر خليل", "omar@example.org", "olive trees and solar");
+
+    b.step("home");
+    b.goto("/").await;
+    b.expect_language("he", "rtl").await;
+    b.check(
+        !b.exists(".site-nav a[href='/admin']").await,
+        "no admin link for a visitor",
+    )
+    .await;
+
+    b.step("signup-mismatch");
+    b.navigate(".user-menu a[href='/signup']").await;
+    b.expect_path("/signup").await;
+    b.fill("#f-display_name", noa).await;
+    b.fill("#f-email", noa_email).await;
+    b.fill("#f-password", noa_password).await;
+    b.fill("#f-password_confirm", "sunlight over the negev")
+        .await;
+    b.navigate("form[action='/signup'] button[type=submit]")
+        .await;
+    b.find("main .notice-error[role=alert]").await;
+    b.find(".field.has-error #e-password_confirm").await;
+    let input = "#f-password_confirm";
+    b.check(
+        b.attr(input, "aria-invalid").await.as_deref() == Some("true"),
+        "the confirmation is marked invalid",
+    )
+    .await;
+    b.check(
+        b.attr(input, "aria-describedby").await.as_deref() == Some("e-password_confirm"),
+        "the confirmation is described by its error",
+    )
+    .await;
+    let error = b
+        .ok(
+            b.find("#e-password_confirm").await.rectangle().await,
+            "measuring the error",
+        )
+        .await;
+    let field = b
+        .ok(b.find(input).await.rectangle().await, "measuring the field")
+        .await;
+    let gap = field.1 - (error.1 + error.3);
+    b.check(
+        (0.0..60.0).contains(&gap),
+        format!("the error is shown just above its field (gap {gap}px)"),
+    )
+    .await;
+    b.check(
+        !b.text("#e-password_confirm").await.is_empty(),
+        "the error says something",
+    )
+    .await;
+    b.check(
+        b.value("#f-email").await == noa_email,
+        "the typed email is kept",
+    )
+    .await;
+    b.check(
+        b.value("#f-display_name").await == noa,
+        "the typed name is kept",
+    )
+    .await;
+    b.check(
+        b.value("#f-password").await.is_empty(),
+        "the password is not sent back",
+    )
+    .await;
+
+    b.step("signup");
+    sign_up_and_in(&b, &smtp, noa, noa_email, noa_password).await;
+    b.expect_path("/").await;
+    b.check(
+        !b.exists(".site-nav a[href='/admin']").await,
+        "no admin link for an ordinary person",
+    )
+    .await;
+
+    b.step("choose-sector");
+    b.navigate("main a[href='/organisations/new']").await;
+    b.expect_path("/organisations/new").await;
+    b.navigate("main a[href='/organisations/new?sector=business']")
+        .await;
+
+    b.step("organisation-form");
+    b.check(
+        b.is_checked("#sector-business").await,
+        "the business sector is chosen",
+    )
+    .await;
+    for code in ["budget", "prestige", "connections"] {
+        b.check(
+            b.is_checked(&format!("#c-{code}")).await,
+            format!("#c-{code} is pre-checked for a business"),
+        )
+        .await;
+    }
+    b.check(
+        !b.is_checked("#c-knowledge").await,
+        "#c-knowledge is not pre-checked for a business",
+    )
+    .await;
+    b.check(
+        !b.is_checked("#c-authority").await,
+        "#c-authority is not pre-checked for a business",
+    )
+    .await;
+    let contribution_labels = labels(&b, &["c-budget", "c-prestige", "c-knowledge"]).await;
+    b.fill("#f-name_he", "סולאר הגליל").await;
+    b.fill("#f-name_en", "Galilee Solar").await;
+    b.select("#f-kind", "company").await;
+    b.click("#c-knowledge").await;
+    b.check(
+        b.is_checked("#c-knowledge").await,
+        "#c-knowledge is now checked",
+    )
+    .await;
+    b.navigate("form[action='/organisations'] button[type=submit]")
+        .await;
+
+    b.step("organisation-page");
+    let org = b.id_in_path("/organisations/").await;
+    b.check(
+        b.text("h1").await == "סולאר הגליל",
+        "the page is titled with the Hebrew name",
+    )
+    .await;
+    b.check(
+        b.text("dd[lang=en]").await == "Galilee Solar",
+        "the English name is shown",
+    )
+    .await;
+    b.check(
+        b.attr("dd[lang=en]", "dir").await.as_deref() == Some("ltr"),
+        "the English name is marked left-to-right",
+    )
+    .await;
+    let shown = b.texts("main h2 + ul.tag-list li").await;
+    for label in &contribution_labels {
+        b.check(
+            shown.contains(label),
+            format!("the contribution {label:?} is listed ({shown:?})"),
+        )
+        .await;
+    }
+    b.check(
+        shown.len() == 6,
+        format!("the five business defaults and knowledge are listed: {shown:?}"),
+    )
+    .await;
+
+    b.step("members");
+    b.navigate(&format!("main a[href='/organisations/{org}/members']"))
+        .await;
+    b.expect_path(&format!("/organisations/{org}/members"))
+        .await;
+    b.check(
+        b.texts("table.data td bdi").await == [noa_email],
+        "the creator is the only member",
+    )
+    .await;
+    b.fill("#f-email", omar_email).await;
+    b.check(
+        b.value("#f-role").await == "member",
+        "a new invitation is for a member by default",
+    )
+    .await;
+    b.select("#f-role", "member").await;
+    b.navigate(&format!(
+        "form[action='/organisations/{org}/members'] button[type=submit]"
+    ))
+    .await;
+    b.expect_path(&format!("/organisations/{org}/members"))
+        .await;
+    b.find("main .notice-success[role=status]").await;
+    let pending = b.texts("main ul li bdi").await;
+    b.check(
+        pending.iter().any(|e| e == omar_email),
+        format!("the invitation is pending ({pending:?})"),
+    )
+    .await;
+    let invitation = smtp.wait_for(omar_email, "/invitations/").await;
+    let invitation_link = link_in(&invitation, &format!("{base}/invitations/"));
+    b.check(
+        invitation_link.len() > format!("{base}/invitations/").len() + 16,
+        "the invitation link carries a token",
+    )
+    .await;
+
+    b.step("directory-search");
+    for query in ["בסולאר", "והסולאר", "סוֹלָאר", "בגליל"] {
+        b.goto(&format!("/organisations?q={}", encode(query))).await;
+        b.check(
+            b.value("#f-q").await == query,
+            format!("the search field keeps {query:?}"),
+        )
+        .await;
+        b.check(
+            b.exists(&format!("#results a[href='/organisations/{org}']"))
+                .await,
+            format!("searching {query:?} finds the organisation"),
+        )
+        .await;
+    }
+    b.goto(&format!("/organisations?q={}", encode("גשם"))).await;
+    b.check(
+        b.count("#results li.card").await == 0,
+        "an unrelated word finds nothing",
+    )
+    .await;
+
+    b.step("directory-live-search");
+    b.goto("/organisations").await;
+    b.fill("#f-q", "לסולאר").await;
+    b.wait_until(
+        "return location.search.includes('q=') && document.querySelectorAll('#results li.card').length === 1;",
+        vec![],
+        "the results update in place as one types",
+    )
+    .await;
+    b.axe().await;
+    b.fill("#f-q", "גשם").await;
+    b.wait_until(
+        "return document.querySelectorAll('#results li.card').length === 0;",
+        vec![],
+        "the results empty as one types",
+    )
+    .await;
+    b.axe().await;
+    b.goto(&format!("/organisations?q={}", encode("בסולאר")))
+        .await;
+    b.save_as("directory-he").await;
+
+    for (lang, dir) in [("ar", "rtl"), ("en", "ltr")] {
+        b.step(&format!("language-{lang}"));
+        b.navigate(&format!("nav.lang-switch a[hreflang='{lang}']"))
+            .await;
+        b.expect_language(lang, dir).await;
+        b.expect_path("/organisations").await;
+        b.check(
+            b.attr(
+                &format!("nav.lang-switch a[hreflang='{lang}']"),
+                "aria-current",
+            )
+            .await
+            .as_deref()
+                == Some("true"),
+            "the switcher marks the current language",
+        )
+        .await;
+        b.check(
+            b.exists(&format!("#results a[href='/organisations/{org}']"))
+                .await,
+            "the search is kept across the switch",
+        )
+        .await;
+        b.save_as(&format!("directory-{lang}")).await;
+        b.goto(&format!("/organisations/{org}")).await;
+        b.expect_language(lang, dir).await;
+        let title = b.text("h1").await;
+        let expected = if lang == "en" {
+            "Galilee Solar"
+        } else {
+            "סולאר הגליל"
+        };
+        b.check(
+            title == expected,
+            format!("the name in {lang} falls back sensibly ({title:?})"),
+        )
+        .await;
+        b.navigate(&format!("main a[href='/organisations/{org}/members']"))
+            .await;
+        b.expect_language(lang, dir).await;
+        b.navigate(".user-menu a[href='/profile']").await;
+        b.expect_language(lang, dir).await;
+        b.check(
+            b.value("#f-preferred_language").await == lang,
+            "switching language saves it as the preference",
+        )
+        .await;
+        b.check(
+            b.exists(&format!("main a[href='/organisations/{org}']"))
+                .await,
+            "the profile lists the organisation",
+        )
+        .await;
+        b.goto(&format!("/organisations?q={}", encode("בסולאר")))
+            .await;
+        b.expect_language(lang, dir).await;
+    }
+
+    b.step("back-to-hebrew");
+    b.navigate("nav.lang-switch a[hreflang='he']").await;
+    b.expect_language("he", "rtl").await;
+
+    b.step("sign-out");
+    b.navigate(".user-menu form[action='/signout'] button[type=submit]")
+        .await;
+    b.expect_path("/").await;
+    b.check(b.exists(".user-menu a[href='/signin']").await, "signed out")
+        .await;
+
+    b.step("invitation-anonymous");
+    b.goto(&invitation_link).await;
+    b.expect_language("he", "rtl").await;
+    b.check(
+        b.text("main .lead").await.contains("סולאר הגליל"),
+        "the invitation names the organisation",
+    )
+    .await;
+    b.check(
+        !b.exists("main form[action^='/invitations/']").await,
+        "no accept button before signing in",
+    )
+    .await;
+    b.navigate("main .actions a[href='/signup']").await;
+
+    b.step("invitee-signup");
+    sign_up_and_in(&b, &smtp, omar, omar_email, omar_password).await;
+
+    b.step("invitation-accept");
+    b.goto(&invitation_link).await;
+    b.navigate("main form[action^='/invitations/'] button[type=submit]")
+        .await;
+    b.expect_path(&format!("/organisations/{org}")).await;
+    b.find("main .notice-success[role=status]").await;
+    b.check(
+        !b.exists(&format!("main a[href='/organisations/{org}/edit']"))
+            .await,
+        "a member cannot edit the organisation",
+    )
+    .await;
+
+    b.step("members-after");
+    b.navigate(&format!("main a[href='/organisations/{org}/members']"))
+        .await;
+    let members = b.texts("table.data td bdi").await;
+    b.check(
+        members.iter().any(|e| e == omar_email) && members.iter().any(|e| e == noa_email),
+        format!("both people are members ({members:?})"),
+    )
+    .await;
+    b.check(!b.exists("#f-email").await, "a member cannot invite")
+        .await;
+    b.check(
+        b.count("table.data select").await == 0,
+        "a member cannot change roles",
+    )
+    .await;
+
+    b.step("invitation-used");
+    b.goto(&invitation_link).await;
+    b.find("main .notice-error[role=alert]").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_administrator_creates_a_locality_and_an_organisation_joins_it() {
+    let started = Instant::now();
+    let smtp = SmtpServer::start().await;
+    let hub = Hub::start("admin", &smtp).await;
+    let password = "a long admin password";
+    let output = hub.command(
+        &[
+            "admin",
+            "create",
+            "--email",
+            "admin@example.org",
+            "--name",
+            "Admin",
+        ],
+        &[("SHUTAF_ADMIN_PASSWORD", password)],
+    );
+    assert!(
+        output.status.success(),
+        "admin create failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let b = Browser::start("admin", &hub.base).await;
+    run(&hub, &b, admin_steps(b.clone(), password.to_owned())).await;
+    eprintln!("[admin] passed in {:.1?}", started.elapsed());
+}
+
+async fn admin_steps(b: Browser, password: String) {
+    b.step("home");
+    b.goto("/").await;
+    b.expect_language("he", "rtl").await;
+    b.check(
+        !b.exists(".site-nav a[href='/admin']").await,
+        "no admin link for a visitor",
+    )
+    .await;
+
+    b.step("sign-in");
+    b.navigate(".user-menu a[href='/signin']").await;
+    sign_in(&b, "admin@example.org", &password).await;
+    b.check(
+        b.exists(".site-nav a[href='/admin']").await,
+        "the admin link is shown to an administrator",
+    )
+    .await;
+
+    b.step("convener");
+    b.goto("/organisations/new?sector=public").await;
+    b.check(
+        b.is_checked("#sector-public").await,
+        "the public sector is chosen",
+    )
+    .await;
+    b.check(
+        b.is_checked("#c-authority").await,
+        "#c-authority is pre-checked for a public body",
+    )
+    .await;
+    b.fill("#f-name_he", "עיריית כרמיאל").await;
+    b.fill("#f-name_ar", "بلدية كرميئيل").await;
+    b.fill("#f-name_en", "Karmiel Municipality").await;
+    b.select("#f-kind", "municipality").await;
+    b.navigate("form[action='/organisations'] button[type=submit]")
+        .await;
+    let municipality = b.id_in_path("/organisations/").await;
+    b.check(
+        b.text("h1").await == "עיריית כרמיאל",
+        "the municipality is created",
+    )
+    .await;
+
+    b.step("admin-invalid");
+    b.navigate(".site-nav a[href='/admin']").await;
+    b.expect_path("/admin").await;
+    b.check(
+        b.attr(".site-nav a[href='/admin']", "aria-current")
+            .await
+            .as_deref()
+            == Some("page"),
+        "the nav marks the admin page",
+    )
+    .await;
+    b.check(
+        b.exists(&format!("#f-convener option[value='{municipality}']"))
+            .await,
+        "the municipality may convene",
+    )
+    .await;
+    b.fill("#f-name_he", "כרמיאל").await;
+    b.fill("#f-name_ar", "كرميئيل").await;
+    b.fill("#f-name_en", "Karmiel").await;
+    b.select("#f-kind", "municipality").await;
+    b.navigate("form[action='/admin/localities'] button[type=submit]")
+        .await;
+    b.expect_path("/admin/localities").await;
+    b.find("main .notice-error[role=alert]").await;
+    b.find(".field.has-error #e-convener").await;
+    b.check(
+        b.value("#f-name_he").await == "כרמיאל",
+        "the typed names are kept",
+    )
+    .await;
+    b.check(
+        b.value("#f-kind").await == "municipality",
+        "the chosen kind is kept",
+    )
+    .await;
+
+    b.step("admin-locality");
+    b.select("#f-convener", &municipality.to_string()).await;
+    b.navigate("form[action='/admin/localities'] button[type=submit]")
+        .await;
+    let locality = b.id_in_path("/localities/").await;
+    b.find("main .notice-success[role=status]").await;
+    b.check(
+        b.text("h1").await == "כרמיאל",
+        "the locality page has the Hebrew name",
+    )
+    .await;
+    let convener = b
+        .text(&format!(
+            "main dl.facts a[href='/organisations/{municipality}']"
+        ))
+        .await;
+    b.check(
+        convener == "עיריית כרמיאל",
+        format!("the locality shows its convener ({convener:?})"),
+    )
+    .await;
+    let count_link = format!("main dl.facts a[href='/organisations?locality={locality}']");
+    let count_before = b.text(&count_link).await;
+
+    b.step("localities");
+    b.navigate(".site-nav a[href='/localities']").await;
+    b.check(
+        b.exists(&format!("main a[href='/localities/{locality}']"))
+            .await,
+        "the locality is listed",
+    )
+    .await;
+    b.goto(&format!("/organisations?locality={locality}")).await;
+    b.check(
+        b.count("#results li.card").await == 1,
+        "only the convener works in the new locality",
+    )
+    .await;
+    let heading = b.text("#results-heading").await;
+    b.check(
+        heading == count_before,
+        format!("the locality's count is the directory's ({heading:?} vs {count_before:?})"),
+    )
+    .await;
+
+    b.step("convener-works-there");
+    b.goto(&format!("/organisations/{municipality}")).await;
+    b.check(
+        b.count(&format!("main a[href='/localities/{locality}']"))
+            .await
+            == 2,
+        "the convener works in the locality it convenes (listed under both)",
+    )
+    .await;
+    b.navigate(&format!(
+        "main a[href='/organisations/{municipality}/edit']"
+    ))
+    .await;
+    b.check(
+        b.value("#f-name_he").await == "עיריית כרמיאל",
+        "the edit form holds the names",
+    )
+    .await;
+    b.check(
+        b.is_checked("#sector-public").await,
+        "the edit form holds the sector",
+    )
+    .await;
+    b.check(
+        b.is_checked(&format!("#l-{locality}")).await,
+        "the convener's locality is ticked",
+    )
+    .await;
+
+    b.step("new-ngo");
+    b.goto("/organisations/new").await;
+    b.navigate("main a[href='/organisations/new?sector=third']")
+        .await;
+    b.check(
+        b.is_checked("#sector-third").await,
+        "the third sector is chosen",
+    )
+    .await;
+    b.check(
+        b.is_checked("#c-community-trust").await,
+        "#c-community-trust is pre-checked for an NGO",
+    )
+    .await;
+    b.check(
+        !b.is_checked(&format!("#l-{locality}")).await,
+        "no locality is ticked for a new organisation",
+    )
+    .await;
+    b.fill("#f-name_he", "ירוק בגליל").await;
+    b.select("#f-kind", "ngo").await;
+    b.navigate("form[action='/organisations'] button[type=submit]")
+        .await;
+    let ngo = b.id_in_path("/organisations/").await;
+    b.check(
+        b.count(&format!("main a[href='/localities/{locality}']"))
+            .await
+            == 0,
+        "the NGO works nowhere yet",
+    )
+    .await;
+
+    b.step("edit-ngo");
+    b.navigate(&format!("main a[href='/organisations/{ngo}/edit']"))
+        .await;
+    b.check(
+        b.value("#f-name_he").await == "ירוק בגליל",
+        "the edit form holds the name",
+    )
+    .await;
+    b.check(
+        b.value("#f-kind").await == "ngo",
+        "the edit form holds the kind",
+    )
+    .await;
+    b.check(
+        !b.is_checked(&format!("#l-{locality}")).await,
+        "the locality is not ticked yet",
+    )
+    .await;
+    b.click(&format!("#l-{locality}")).await;
+    b.navigate(&format!(
+        "form[action='/organisations/{ngo}/edit'] button[type=submit]"
+    ))
+    .await;
+    b.expect_path(&format!("/organisations/{ngo}")).await;
+    b.find("main .notice-success[role=status]").await;
+    let place = b
+        .text(&format!("main dl.facts a[href='/localities/{locality}']"))
+        .await;
+    b.check(
+        place == "כרמיאל",
+        format!("the NGO now works in the locality ({place:?})"),
+    )
+    .await;
+
+    b.step("locality-count");
+    b.goto(&format!("/localities/{locality}")).await;
+    let count_after = b.text(&count_link).await;
+    b.check(
+        count_after != count_before,
+        format!("the count changed ({count_before:?} -> {count_after:?})"),
+    )
+    .await;
+    b.navigate(&count_link).await;
+
+    b.step("directory-locality");
+    b.expect_path("/organisations").await;
+    b.check(
+        b.here().await.contains(&format!("locality={locality}")),
+        "the directory is filtered by the locality",
+    )
+    .await;
+    b.check(
+        b.value("#f-locality").await == locality.to_string(),
+        "the filter shows the locality",
+    )
+    .await;
+    let heading = b.text("#results-heading").await;
+    b.check(
+        heading == count_after,
+        format!("the locality's count is the directory's ({heading:?} vs {count_after:?})"),
+    )
+    .await;
+    b.check(
+        b.count("#results li.card").await == 2,
+        "two organisations work in the locality",
+    )
+    .await;
+    for id in [municipality, ngo] {
+        b.check(
+            b.exists(&format!("#results a[href='/organisations/{id}']"))
+                .await,
+            format!("organisation {id} is listed"),
+        )
+        .await;
+    }
+
+    b.step("directory-live-filter");
+    b.select("#f-sector", "third").await;
+    b.wait_until(
+        "return location.search.includes('sector=third') && document.querySelectorAll('#results li.card').length === 1;",
+        vec![],
+        "the sector filter updates the results in place",
+    )
+    .await;
+    b.check(
+        b.exists(&format!("#results a[href='/organisations/{ngo}']"))
+            .await,
+        "the NGO remains",
+    )
+    .await;
+    b.axe().await;
+    b.save_as("directory-he").await;
+}
