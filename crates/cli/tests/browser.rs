@@ -942,13 +942,13 @@ async fn signup_steps(b: Browser, smtp: SmtpServer) {
     )
     .await;
     b.check(
-        b.text("dd[lang=en]").await == "Galilee Solar",
+        b.text("bdi[lang=en]").await == "Galilee Solar",
         "the English name is shown",
     )
     .await;
     b.check(
-        b.attr("dd[lang=en]", "dir").await.as_deref() == Some("ltr"),
-        "the English name is marked left-to-right",
+        b.attr("bdi[lang=en]", "lang").await.as_deref() == Some("en"),
+        "the English name is marked as English, isolated from the surrounding direction",
     )
     .await;
     let shown = b.texts("main h2 + ul.tag-list li").await;
@@ -971,7 +971,7 @@ async fn signup_steps(b: Browser, smtp: SmtpServer) {
     b.expect_path(&format!("/organisations/{org}/members"))
         .await;
     b.check(
-        b.texts("table.data td bdi").await == [noa_email],
+        b.texts("table.data tbody td:nth-child(2) bdi").await == [noa_email],
         "the creator is the only member",
     )
     .await;
@@ -1129,13 +1129,18 @@ async fn signup_steps(b: Browser, smtp: SmtpServer) {
         "no accept button before signing in",
     )
     .await;
-    b.navigate("main .actions a[href='/signup']").await;
+    b.navigate("main .actions a[href^='/signup?next=']").await;
 
     b.step("invitee-signup");
     sign_up_and_in(&b, &smtp, omar, omar_email, omar_password).await;
 
     b.step("invitation-accept");
-    b.goto(&invitation_link).await;
+    // Sign-up, the confirmation link and sign-in carried the invitation along: back on it.
+    let invitation_path = format!(
+        "/invitations/{}",
+        invitation_link.rsplit('/').next().unwrap_or_default()
+    );
+    b.expect_path(&invitation_path).await;
     b.navigate("main form[action^='/invitations/'] button[type=submit]")
         .await;
     b.expect_path(&format!("/organisations/{org}")).await;
@@ -1150,7 +1155,7 @@ async fn signup_steps(b: Browser, smtp: SmtpServer) {
     b.step("members-after");
     b.navigate(&format!("main a[href='/organisations/{org}/members']"))
         .await;
-    let members = b.texts("table.data td bdi").await;
+    let members = b.texts("table.data tbody td:nth-child(2) bdi").await;
     b.check(
         members.iter().any(|e| e == omar_email) && members.iter().any(|e| e == noa_email),
         format!("both people are members ({members:?})"),

@@ -361,6 +361,62 @@ async fn sign_up_verify_by_mail_sign_in_and_out() {
 }
 
 #[tokio::test]
+async fn signing_up_from_an_invitation_comes_back_to_it() {
+    let app = TestApp::spawn().await;
+    let owner = app.person("owner@example.org").await;
+    let org = app
+        .organisation(owner, "Org", Sector::Third, OrganisationKind::Ngo)
+        .await;
+    let (_, token) = app
+        .db
+        .create_invitation(org, "new@example.org", MemberRole::Member, owner)
+        .await
+        .unwrap();
+    let client = app.client();
+    let invitation = format!("/invitations/{token}");
+    let (_, html) = app.get(&client, &invitation).await;
+    let signup = format!("/signup?next=%2Finvitations%2F{token}");
+    assert!(
+        html.contains(&signup),
+        "the invitation links to sign-up with a way back"
+    );
+    let fields = [
+        ("display_name", "New"),
+        ("email", "new@example.org"),
+        ("password", PASSWORD),
+        ("password_confirm", PASSWORD),
+        ("next", invitation.as_str()),
+    ];
+    app.post(&client, &signup, "/signup", &fields).await;
+    let mail = app
+        .smtp
+        .wait_for("new@example.org", "/verify-email?token=")
+        .await;
+    let response = client
+        .get(mail.link(&app.url("/verify-email")).unwrap())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        location(&response),
+        format!("/signin?next=%2Finvitations%2F{token}")
+    );
+    let response = app
+        .post(
+            &client,
+            &location(&response),
+            "/signin",
+            &[
+                ("email", "new@example.org"),
+                ("password", PASSWORD),
+                ("next", invitation.as_str()),
+            ],
+        )
+        .await;
+    assert_eq!(location(&response), invitation);
+}
+
+#[tokio::test]
 async fn form_errors_are_in_the_readers_language_and_keep_what_was_typed() {
     let app = TestApp::spawn().await;
     let client = app.client();

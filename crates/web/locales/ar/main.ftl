@@ -249,6 +249,7 @@ org-contributions-hint = ما يمكن أن تقدّمه المنظمة للشر
 org-create = إنشاء المنظمة
 org-convenes = تدعو إلى الشراكات في
 members-title = الأعضاء
+members-name = الاسم
 members-change = تغيير
 members-remove = إزالة من المنظمة
 members-invite = دعوة شخص

@@ -241,6 +241,7 @@ org-contributions-hint = What the organisation can bring to a partnership. The u
 org-create = Create organisation
 org-convenes = Convenes partnerships in
 members-title = Members
+members-name = Name
 members-change = Change
 members-remove = Remove from organisation
 members-invite = Invite a person

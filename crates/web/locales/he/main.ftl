@@ -243,6 +243,7 @@ org-contributions-hint = מה הארגון יכול להביא לשותפות. �
 org-create = יצירת הארגון
 org-convenes = מזמן שותפויות ברשויות
 members-title = חברי הארגון
+members-name = שם
 members-change = שינוי
 members-remove = הסרה מהארגון
 members-invite = הזמנת אדם לארגון

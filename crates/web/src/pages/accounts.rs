@@ -50,13 +50,30 @@ async fn send_mail(
 pub struct SignupPage {
     pub ctx: Ctx,
     pub form: FormState,
+    /// Where to go after confirming and signing in (an invitation, say).
+    pub next: String,
+    pub signin_href: String,
 }
 
-pub async fn signup_form(ctx: Ctx) -> Result<Response, AppError> {
-    render(&SignupPage {
-        ctx,
-        form: FormState::empty(),
-    })
+impl SignupPage {
+    fn new(ctx: Ctx, form: FormState, next: &str) -> SignupPage {
+        let next = safe_next(next);
+        let signin_href = if next == "/" {
+            "/signin".to_owned()
+        } else {
+            signin_link(&next)
+        };
+        SignupPage {
+            ctx,
+            form,
+            next,
+            signin_href,
+        }
+    }
+}
+
+pub async fn signup_form(ctx: Ctx, Query(query): Query<NextQuery>) -> Result<Response, AppError> {
+    render(&SignupPage::new(ctx, FormState::empty(), &query.next))
 }
 
 pub async fn signup(
@@ -80,14 +97,11 @@ pub async fn signup(
         errors.add("password_confirm", "error-password-mismatch");
     }
     let (Some(email), Some(name), true) = (email, name, errors.is_empty()) else {
-        return render_status(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            &SignupPage {
-                ctx,
-                form: FormState::new(errors, form),
-            },
-        );
+        let next = form.get("next").to_owned();
+        let page = SignupPage::new(ctx, FormState::new(errors, form), &next);
+        return render_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
     };
+    let next = safe_next(form.get("next"));
     let hash = auth::hash_password(form.get("password").to_owned()).await?;
     let tr = ctx.tr;
     match state
@@ -100,7 +114,10 @@ pub async fn signup(
                 .db
                 .issue_mail_token(user.id, MailTokenPurpose::VerifyEmail)
                 .await?;
-            let link = format!("{}/verify-email?token={token}", state.config.base());
+            let mut link = format!("{}/verify-email?token={token}", state.config.base());
+            if next != "/" {
+                link.push_str(&format!("&next={}", urlencode(&next)));
+            }
             send_mail(
                 &state,
                 email.as_str(),
@@ -138,6 +155,8 @@ pub async fn signup(
 pub struct TokenQuery {
     #[serde(default)]
     token: String,
+    #[serde(default)]
+    next: String,
 }
 
 pub async fn verify_email(
@@ -153,7 +172,13 @@ pub async fn verify_email(
         Some(user_id) => {
             state.db.mark_email_verified(user_id).await?;
             auth::flash(&session, "flash-email-verified").await;
-            Ok(Redirect::to("/signin").into_response())
+            let next = safe_next(&query.next);
+            let to = if next == "/" {
+                "/signin".to_owned()
+            } else {
+                signin_link(&next)
+            };
+            Ok(Redirect::to(&to).into_response())
         }
         None => Err(AppError::BadRequest("error-link-invalid")),
     }

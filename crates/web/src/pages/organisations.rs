@@ -508,7 +508,7 @@ pub async fn invitation(
     let here = urlencode(&ctx.here);
     render(&InvitationPage {
         signin_href: format!("/signin?next={here}"),
-        signup_href: "/signup".into(),
+        signup_href: format!("/signup?next={here}"),
         ctx,
         invitation,
         org,
