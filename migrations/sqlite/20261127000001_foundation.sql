@@ -52,6 +52,7 @@ CREATE TABLE login_failures (
     at BIGINT NOT NULL
 );
 CREATE INDEX login_failures_key_at ON login_failures (key_hash, at);
+CREATE INDEX login_failures_at ON login_failures (at);
 
 CREATE TABLE organisations (
     id INTEGER PRIMARY KEY,

@@ -253,6 +253,20 @@ impl Db {
         Ok(found.is_some())
     }
 
+    /// Whether a verification link was already used by a person now verified: mail scanners
+    /// open links before people do, and the person should then not see an error.
+    pub async fn verification_already_done(&self, token: &str) -> StoreResult<bool> {
+        let found: Option<i64> = sqlx::query_scalar(
+            "SELECT t.user_id FROM mail_tokens t JOIN users u ON u.id = t.user_id \
+             WHERE t.token_hash = $1 AND t.purpose = $2 AND t.used_at IS NOT NULL AND u.email_verified_at IS NOT NULL",
+        )
+        .bind(token_hash(token))
+        .bind(MailTokenPurpose::VerifyEmail.code())
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(found.is_some())
+    }
+
     pub async fn mark_email_verified(&self, user_id: i64) -> StoreResult<()> {
         sqlx::query(
             "UPDATE users SET email_verified_at = $1 WHERE id = $2 AND email_verified_at IS NULL",

@@ -33,13 +33,24 @@ pub async fn hash_password(password: String) -> Result<String, AppError> {
     .map_err(|e| AppError::Internal(format!("hashing: {e}")))
 }
 
-/// Checks a password against a stored hash. Unknown accounts are checked against a dummy hash so
-/// that the answer takes as long whether the account exists or not.
+/// A hash of a random password, made once with the same parameters as real hashes: checked
+/// against when an account does not exist, so that the answer takes as long either way.
+static DUMMY_HASH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+/// Checks a password against a stored hash (or, for an unknown account, against the dummy).
 pub async fn verify_password(password: String, hash: Option<String>) -> bool {
-    const DUMMY: &str = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0$5d0K6mH2E0bOd2yTqbnJtbb0ZHC2s8ezUxqcYB1fW3c";
     let exists = hash.is_some();
-    let hash = hash.unwrap_or_else(|| DUMMY.to_owned());
     let ok = tokio::task::spawn_blocking(move || {
+        let hash = hash.unwrap_or_else(|| {
+            DUMMY_HASH
+                .get_or_init(|| {
+                    Argon2::default()
+                        .hash_password(shutaf_store::random_token().as_bytes())
+                        .map(|h| h.to_string())
+                        .unwrap_or_default()
+                })
+                .clone()
+        });
         PasswordHash::new(&hash).is_ok_and(|parsed| {
             Argon2::default()
                 .verify_password(password.as_bytes(), &parsed)

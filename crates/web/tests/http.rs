@@ -213,6 +213,38 @@ async fn security_headers_are_on_every_response() {
 }
 
 #[tokio::test]
+async fn reading_pages_writes_no_sessions() {
+    let app = TestApp::spawn().await;
+    let client = app.client();
+    for path in [
+        "/",
+        "/organisations",
+        "/localities",
+        "/signin",
+        "/accessibility",
+        "/no-such-page",
+    ] {
+        let response = client.get(app.url(path)).send().await.unwrap();
+        assert!(
+            response
+                .headers()
+                .get_all("set-cookie")
+                .iter()
+                .all(|c| !c.to_str().unwrap().starts_with("shutaf_session=")),
+            "{path}"
+        );
+    }
+    let sessions: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sessions")
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(
+        sessions, 0,
+        "visitors who only read leave nothing in the database"
+    );
+}
+
+#[tokio::test]
 async fn state_changing_forms_need_the_csrf_token() {
     let app = TestApp::spawn().await;
     app.person("dana@example.org").await;
@@ -301,13 +333,18 @@ async fn sign_up_verify_by_mail_sign_in_and_out() {
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     assert_eq!(location(&response), "/signin");
     let (_, html) = app.get(&client, "/signin").await;
-    assert!(
-        html.contains("notice-success"),
-        "a confirmation is shown once"
-    );
-    // A link works once.
+    assert!(html.contains("notice-success"), "a confirmation is shown");
+    let (_, html) = app.get(&client, "/signin").await;
+    assert!(!html.contains("notice-success"), "once");
+    // Opening the link again (as mail scanners do before people) still confirms, harmlessly;
+    // a made-up link does not.
     assert_eq!(
         client.get(&link).send().await.unwrap().status(),
+        StatusCode::SEE_OTHER
+    );
+    let forged = app.url(&format!("/verify-email?token={}", "0".repeat(64)));
+    assert_eq!(
+        client.get(&forged).send().await.unwrap().status(),
         StatusCode::BAD_REQUEST
     );
 

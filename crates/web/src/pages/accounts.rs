@@ -164,13 +164,19 @@ pub async fn verify_email(
     session: Session,
     Query(query): Query<TokenQuery>,
 ) -> Result<Response, AppError> {
-    match state
+    let verified = match state
         .db
         .consume_mail_token(&query.token, MailTokenPurpose::VerifyEmail)
         .await?
     {
         Some(user_id) => {
             state.db.mark_email_verified(user_id).await?;
+            true
+        }
+        None => state.db.verification_already_done(&query.token).await?,
+    };
+    match verified {
+        true => {
             auth::flash(&session, "flash-email-verified").await;
             let next = safe_next(&query.next);
             let to = if next == "/" {
@@ -180,7 +186,7 @@ pub async fn verify_email(
             };
             Ok(Redirect::to(&to).into_response())
         }
-        None => Err(AppError::BadRequest("error-link-invalid")),
+        false => Err(AppError::BadRequest("error-link-invalid")),
     }
 }
 

@@ -215,8 +215,16 @@ impl FromRequestParts<AppState> for Ctx {
             .path_and_query()
             .map(|p| p.as_str().to_owned())
             .unwrap_or_else(|| "/".into());
+        // Read before removing: removing marks the session changed, and a changed session is
+        // written to the database, which must not happen on every page a visitor reads.
         let flash = match parts.extensions.get::<Session>() {
-            Some(session) => session.remove::<String>("flash").await.ok().flatten(),
+            Some(session) => match session.get::<String>("flash").await.ok().flatten() {
+                Some(flash) => {
+                    let _ = session.remove::<String>("flash").await;
+                    Some(flash)
+                }
+                None => None,
+            },
             None => None,
         };
         Ok(Ctx {
