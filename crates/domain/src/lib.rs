@@ -5,11 +5,18 @@
 //! This crate is pure: no I/O, no async, no database. Storage and web depend on it, never the
 //! other way round, so the rules here can be tested on their own and read in one place.
 
+mod coded;
+
 pub mod authz;
+pub mod checkup;
+pub mod expectations;
+pub mod initiative;
 pub mod language;
+pub mod lifecycle;
 pub mod organisation;
 pub mod search;
 pub mod validate;
 
+pub use initiative::{InitiativeFacts, Management, PartnershipModel, Stage};
 pub use language::Language;
 pub use organisation::{ContributionType, LocalityKind, MemberRole, OrganisationKind, Sector};

@@ -3,50 +3,7 @@
 //! Each enum has a stable kebab-case code: it is what the database stores, the API speaks and the
 //! i18n layer uses to find the label (`sector-public`, `contribution-budget`, ...).
 
-use serde::{Deserialize, Serialize};
-
-/// Declares an enum with a stable string code, `ALL`, `code()`, `parse()` and serde by code.
-macro_rules! coded_enum {
-    ($(#[$meta:meta])* $name:ident, $prefix:literal { $($variant:ident => $code:literal),+ $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-        pub enum $name {
-            $(#[serde(rename = $code)] $variant),+
-        }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            /// The stable code stored in the database and used by the API.
-            pub fn code(self) -> &'static str {
-                match self { $($name::$variant => $code),+ }
-            }
-
-            /// Parses a stable code; anything else is `None`.
-            pub fn parse(code: &str) -> Option<Self> {
-                match code { $($code => Some($name::$variant),)+ _ => None }
-            }
-
-            /// The Fluent message key of the human label.
-            pub fn label_key(self) -> String {
-                format!("{}-{}", $prefix, self.code())
-            }
-        }
-
-        impl TryFrom<String> for $name {
-            type Error = String;
-            fn try_from(code: String) -> Result<Self, String> {
-                $name::parse(&code).ok_or_else(|| format!("unknown {} code {code:?}", stringify!($name)))
-            }
-        }
-
-        impl std::fmt::Display for $name {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(self.code())
-            }
-        }
-    };
-}
+use crate::coded::coded_enum;
 
 coded_enum!(
     /// The three sectors of a cross-sector partnership.
