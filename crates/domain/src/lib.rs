@@ -13,6 +13,7 @@ pub mod expectations;
 pub mod initiative;
 pub mod language;
 pub mod lifecycle;
+pub mod matching;
 pub mod organisation;
 pub mod search;
 pub mod validate;
