@@ -41,7 +41,7 @@ fn candidates(n: usize) -> Vec<Candidate> {
                 organisation_id: i as i64,
                 sector,
                 offers,
-                works_in_locality: rng.next() % 10 == 0,
+                works_in_locality: rng.next().is_multiple_of(10),
                 sdg_goals: goals,
                 record: (rng.next() % 8) as u32,
             }

@@ -286,7 +286,7 @@ mod tests {
                 let offers: Vec<ContributionType> = catalogue
                     .iter()
                     .copied()
-                    .filter(|c| (i as usize + *c as usize) % 5 == 0)
+                    .filter(|c| (i as usize + *c as usize).is_multiple_of(5))
                     .collect();
                 candidate(
                     i,
