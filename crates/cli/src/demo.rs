@@ -6,7 +6,7 @@ use anyhow::Context;
 use shutaf_domain::{
     ContributionType, Language, LocalityKind, MemberRole, OrganisationKind, Sector,
 };
-use shutaf_store::{Db, NewLocality, NewOrganisation, StoreError};
+use shutaf_store::{Db, NewGoal, NewLocality, NewOrganisation, StoreError};
 use shutaf_web::auth::hash_password;
 
 struct DemoOrganisation {
@@ -242,7 +242,8 @@ pub async fn load(db: &Db) -> anyhow::Result<()> {
             .await?,
         );
     }
-    let goals: [([&str; 3], &str, &str); 4] = [
+    // Goals of the city's (fictional) sustainability plan, each serving SDG goals and targets.
+    let goals: [([&str; 3], &str, &str, &[&str]); 4] = [
         (
             [
                 "הפחתת פליטות גזי חממה ב-30% עד 2030",
@@ -250,7 +251,8 @@ pub async fn load(db: &Db) -> anyhow::Result<()> {
                 "Cut greenhouse gas emissions by 30% by 2030",
             ],
             "Sustainability unit",
-            "7.2.1",
+            "1-7300-750",
+            &["13", "13.2", "11.6"],
         ),
         (
             [
@@ -259,7 +261,8 @@ pub async fn load(db: &Db) -> anyhow::Result<()> {
                 "A solar roof on every public building",
             ],
             "Engineering",
-            "7.2.4",
+            "1-7400-930",
+            &["7", "7.2", "7.2.1"],
         ),
         (
             [
@@ -268,7 +271,8 @@ pub async fn load(db: &Db) -> anyhow::Result<()> {
                 "Double household recycling",
             ],
             "Sanitation",
-            "7.4.2",
+            "",
+            &["12", "12.5"],
         ),
         (
             [
@@ -278,13 +282,21 @@ pub async fn load(db: &Db) -> anyhow::Result<()> {
             ],
             "Community",
             "",
+            &["11", "11.7"],
         ),
     ];
-    for (titles, department, budget_line) in goals {
-        let titles = titles.map(|t| Some(t.to_owned()));
-        let budget = (!budget_line.is_empty()).then_some(budget_line);
-        db.create_goal(locality.id, &titles, Some(department), Some(2027), budget)
-            .await?;
+    for (titles, department, budget_line, codes) in goals {
+        let goal = NewGoal {
+            titles: titles.map(|t| Some(t.to_owned())),
+            department: Some(department.to_owned()),
+            horizon: Some(2030),
+            work_plan_year: Some(2027),
+            budget_line: (!budget_line.is_empty()).then(|| budget_line.to_owned()),
+            status: "active".into(),
+            sdg_codes: codes.iter().map(|c| c.to_string()).collect(),
+            ..NewGoal::default()
+        };
+        db.create_goal(locality.id, &goal).await?;
     }
     let mut lines = Vec::new();
     for person in PEOPLE {

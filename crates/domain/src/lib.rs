@@ -15,6 +15,7 @@ pub mod language;
 pub mod lifecycle;
 pub mod matching;
 pub mod organisation;
+pub mod sdg;
 pub mod search;
 pub mod validate;
 

@@ -8,6 +8,8 @@
 //! both produce the same tables and columns.
 
 pub mod accounts;
+pub mod agenda;
+pub mod initiatives;
 pub mod localities;
 pub mod organisations;
 pub mod sessions;
@@ -20,7 +22,12 @@ use sqlx::migrate::Migrator;
 use sqlx::{AnyPool, Executor};
 
 pub use accounts::{ApiToken, ApiTokenScope, MailTokenPurpose, User};
-pub use localities::{Goal, Locality, NewLocality};
+pub use agenda::{Goal, NewGoal};
+pub use initiatives::{
+    Acting, CharterVersion, Initiative, InitiativeEvent, InitiativeListItem, NewContribution,
+    NewInitiative, Partner, PartnerContribution, PartnerStatus,
+};
+pub use localities::{Locality, NewLocality};
 pub use organisations::{
     Directory, DirectoryFilter, Invitation, Member, NewOrganisation, Organisation,
     OrganisationSummary,

@@ -39,25 +39,6 @@ pub struct NewLocality {
     pub description: Option<String>,
 }
 
-/// An item on a locality's agenda.
-#[derive(Debug, Clone, FromRow, Serialize)]
-pub struct Goal {
-    pub id: i64,
-    pub locality_id: i64,
-    pub title_he: Option<String>,
-    pub title_ar: Option<String>,
-    pub title_en: Option<String>,
-    pub department: Option<String>,
-    pub work_plan_year: Option<i64>,
-    pub budget_line: Option<String>,
-}
-
-impl Goal {
-    pub fn title(&self, lang: Language) -> &str {
-        pick_name([&self.title_he, &self.title_ar, &self.title_en], lang)
-    }
-}
-
 impl Db {
     /// Creates a locality; its convener organisation must exist and also comes to work in it.
     pub async fn create_locality(&self, locality: &NewLocality) -> StoreResult<Locality> {
@@ -154,39 +135,5 @@ impl Db {
             .bind(organisation_id)
             .fetch_all(&self.pool)
             .await?)
-    }
-
-    pub async fn create_goal(
-        &self,
-        locality_id: i64,
-        titles: &[Option<String>; 3],
-        department: Option<&str>,
-        work_plan_year: Option<i64>,
-        budget_line: Option<&str>,
-    ) -> StoreResult<i64> {
-        Ok(sqlx::query_scalar(
-            "INSERT INTO goals (locality_id, title_he, title_ar, title_en, department, work_plan_year, budget_line, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
-        )
-        .bind(locality_id)
-        .bind(titles[0].as_deref())
-        .bind(titles[1].as_deref())
-        .bind(titles[2].as_deref())
-        .bind(department)
-        .bind(work_plan_year)
-        .bind(budget_line)
-        .bind(now())
-        .fetch_one(&self.pool)
-        .await?)
-    }
-
-    pub async fn goals_of(&self, locality_id: i64) -> StoreResult<Vec<Goal>> {
-        Ok(sqlx::query_as(
-            "SELECT id, locality_id, title_he, title_ar, title_en, department, work_plan_year, budget_line FROM goals \
-             WHERE locality_id = $1 ORDER BY id LIMIT 500",
-        )
-        .bind(locality_id)
-        .fetch_all(&self.pool)
-        .await?)
     }
 }

@@ -1,0 +1,226 @@
+//! A locality's agenda: its goals (from its sustainability plan and work plan), with the SDG
+//! goals, targets and local targets each serves.
+
+use serde::Serialize;
+use shutaf_domain::Language;
+use sqlx::FromRow;
+
+use crate::organisations::pick_name;
+use crate::{Db, StoreError, StoreResult, now};
+
+/// An item on a locality's agenda.
+#[derive(Debug, Clone, FromRow, Serialize)]
+pub struct Goal {
+    pub id: i64,
+    pub locality_id: i64,
+    pub title_he: Option<String>,
+    pub title_ar: Option<String>,
+    pub title_en: Option<String>,
+    pub description_he: Option<String>,
+    pub description_ar: Option<String>,
+    pub description_en: Option<String>,
+    pub department: Option<String>,
+    /// The year the goal aims at (2030, say).
+    pub horizon: Option<i64>,
+    pub work_plan_year: Option<i64>,
+    pub budget_line: Option<String>,
+    /// `active`, `achieved` or `dropped`.
+    pub status: String,
+    /// SDG codes it serves (`7`, `7.2`, `7.2.1`), sorted.
+    #[sqlx(skip)]
+    pub sdg_codes: Vec<String>,
+}
+
+impl Goal {
+    pub fn title(&self, lang: Language) -> &str {
+        pick_name([&self.title_he, &self.title_ar, &self.title_en], lang)
+    }
+
+    pub fn description(&self, lang: Language) -> &str {
+        pick_name(
+            [
+                &self.description_he,
+                &self.description_ar,
+                &self.description_en,
+            ],
+            lang,
+        )
+    }
+
+    /// The SDG goal numbers it serves, without repeats.
+    pub fn sdg_goals(&self) -> Vec<u8> {
+        let mut goals: Vec<u8> = self
+            .sdg_codes
+            .iter()
+            .filter_map(|c| c.split('.').next()?.parse().ok())
+            .collect();
+        goals.sort_unstable();
+        goals.dedup();
+        goals
+    }
+}
+
+const GOAL_COLUMNS: &str = "id, locality_id, title_he, title_ar, title_en, description_he, description_ar, description_en, \
+                            department, horizon, work_plan_year, budget_line, status";
+
+/// A validated goal to create or replace.
+#[derive(Debug, Clone, Default)]
+pub struct NewGoal {
+    pub titles: [Option<String>; 3],
+    pub descriptions: [Option<String>; 3],
+    pub department: Option<String>,
+    pub horizon: Option<i64>,
+    pub work_plan_year: Option<i64>,
+    pub budget_line: Option<String>,
+    pub status: String,
+    /// Valid SDG codes (checked by `shutaf_domain::sdg::SdgCode`).
+    pub sdg_codes: Vec<String>,
+}
+
+async fn write_codes(
+    conn: &mut sqlx::AnyConnection,
+    goal_id: i64,
+    codes: &[String],
+) -> StoreResult<()> {
+    sqlx::query("DELETE FROM goal_sdg_links WHERE goal_id = $1")
+        .bind(goal_id)
+        .execute(&mut *conn)
+        .await?;
+    let mut codes = codes.to_vec();
+    codes.sort();
+    codes.dedup();
+    for code in codes {
+        let sdg_goal: i64 = code
+            .split('.')
+            .next()
+            .and_then(|g| g.parse().ok())
+            .unwrap_or(0);
+        sqlx::query("INSERT INTO goal_sdg_links (goal_id, code, sdg_goal) VALUES ($1, $2, $3)")
+            .bind(goal_id)
+            .bind(&code)
+            .bind(sdg_goal)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}
+
+impl Db {
+    pub async fn create_goal(&self, locality_id: i64, goal: &NewGoal) -> StoreResult<i64> {
+        let mut tx = self.pool.begin().await?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO goals (locality_id, title_he, title_ar, title_en, description_he, description_ar, description_en, \
+             department, horizon, work_plan_year, budget_line, status, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
+        )
+        .bind(locality_id)
+        .bind(goal.titles[0].as_deref())
+        .bind(goal.titles[1].as_deref())
+        .bind(goal.titles[2].as_deref())
+        .bind(goal.descriptions[0].as_deref())
+        .bind(goal.descriptions[1].as_deref())
+        .bind(goal.descriptions[2].as_deref())
+        .bind(goal.department.as_deref())
+        .bind(goal.horizon)
+        .bind(goal.work_plan_year)
+        .bind(goal.budget_line.as_deref())
+        .bind(&goal.status)
+        .bind(now())
+        .fetch_one(&mut *tx)
+        .await?;
+        write_codes(&mut tx, id, &goal.sdg_codes).await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    pub async fn update_goal(&self, id: i64, goal: &NewGoal) -> StoreResult<()> {
+        let mut tx = self.pool.begin().await?;
+        let done = sqlx::query(
+            "UPDATE goals SET title_he = $1, title_ar = $2, title_en = $3, description_he = $4, description_ar = $5, \
+             description_en = $6, department = $7, horizon = $8, work_plan_year = $9, budget_line = $10, status = $11 WHERE id = $12",
+        )
+        .bind(goal.titles[0].as_deref())
+        .bind(goal.titles[1].as_deref())
+        .bind(goal.titles[2].as_deref())
+        .bind(goal.descriptions[0].as_deref())
+        .bind(goal.descriptions[1].as_deref())
+        .bind(goal.descriptions[2].as_deref())
+        .bind(goal.department.as_deref())
+        .bind(goal.horizon)
+        .bind(goal.work_plan_year)
+        .bind(goal.budget_line.as_deref())
+        .bind(&goal.status)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        write_codes(&mut tx, id, &goal.sdg_codes).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn goal(&self, id: i64) -> StoreResult<Option<Goal>> {
+        let sql = format!("SELECT {GOAL_COLUMNS} FROM goals WHERE id = $1");
+        let Some(goal): Option<Goal> = sqlx::query_as(&sql)
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?
+        else {
+            return Ok(None);
+        };
+        let mut goals = vec![goal];
+        self.attach_sdg_codes(&mut goals).await?;
+        Ok(goals.pop())
+    }
+
+    /// A locality's goals, with their SDG codes (two queries, whatever the number of goals).
+    pub async fn goals_of(&self, locality_id: i64) -> StoreResult<Vec<Goal>> {
+        let sql = format!(
+            "SELECT {GOAL_COLUMNS} FROM goals WHERE locality_id = $1 ORDER BY id LIMIT 500"
+        );
+        let mut goals: Vec<Goal> = sqlx::query_as(&sql)
+            .bind(locality_id)
+            .fetch_all(&self.pool)
+            .await?;
+        self.attach_sdg_codes(&mut goals).await?;
+        Ok(goals)
+    }
+
+    /// Goals by id, with their SDG codes.
+    pub async fn goals_by_ids(&self, ids: &[i64]) -> StoreResult<Vec<Goal>> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+        let sql = format!("SELECT {GOAL_COLUMNS} FROM goals WHERE id IN ({list}) ORDER BY id");
+        let mut goals: Vec<Goal> = sqlx::query_as(&sql).fetch_all(&self.pool).await?;
+        self.attach_sdg_codes(&mut goals).await?;
+        Ok(goals)
+    }
+
+    async fn attach_sdg_codes(&self, goals: &mut [Goal]) -> StoreResult<()> {
+        if goals.is_empty() {
+            return Ok(());
+        }
+        // Ids come from the database as integers: safe to inline.
+        let ids = goals
+            .iter()
+            .map(|g| g.id.to_string())
+            .collect::<Vec<_>>()
+            .join(",");
+        let sql = format!(
+            "SELECT goal_id, code FROM goal_sdg_links WHERE goal_id IN ({ids}) ORDER BY code"
+        );
+        let rows: Vec<(i64, String)> = sqlx::query_as(&sql).fetch_all(&self.pool).await?;
+        for goal in goals.iter_mut() {
+            goal.sdg_codes = rows
+                .iter()
+                .filter(|(id, _)| *id == goal.id)
+                .map(|(_, code)| code.clone())
+                .collect();
+        }
+        Ok(())
+    }
+}

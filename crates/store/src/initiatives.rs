@@ -1,0 +1,1298 @@
+//! Initiatives: proposed partnerships, their partners and contributions, charter versions and
+//! endorsements, expectations, and the facts the lifecycle rules are checked against.
+//!
+//! Every change bumps the initiative's `revision` and is recorded in `initiative_events` in the
+//! same transaction. Stage changes are conditional on the revision the person saw, so two people
+//! acting at once cannot both win: the second is told the initiative changed meanwhile.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+use shutaf_domain::expectations::ExpectationAnswers;
+use shutaf_domain::initiative::{IntegrityFacts, PartnerFacts, WorkPlanPlacement};
+use shutaf_domain::{
+    ContributionType, InitiativeFacts, Language, Management, OrganisationKind, PartnershipModel,
+    Sector, Stage,
+};
+use sqlx::{AnyConnection, FromRow};
+
+use crate::organisations::pick_name;
+use crate::{Db, StoreError, StoreResult, now};
+
+/// An initiative as stored.
+#[derive(Debug, Clone, FromRow, Serialize)]
+pub struct Initiative {
+    pub id: i64,
+    pub locality_id: i64,
+    pub initiator_organisation_id: i64,
+    pub lead_organisation_id: Option<i64>,
+    pub title_he: Option<String>,
+    pub title_ar: Option<String>,
+    pub title_en: Option<String>,
+    pub problem_he: Option<String>,
+    pub problem_ar: Option<String>,
+    pub problem_en: Option<String>,
+    pub approach_he: Option<String>,
+    pub approach_ar: Option<String>,
+    pub approach_en: Option<String>,
+    #[sqlx(try_from = "String")]
+    pub model: PartnershipModel,
+    #[sqlx(try_from = "String")]
+    pub management: Management,
+    #[sqlx(try_from = "String")]
+    pub stage: Stage,
+    pub stage_reason: Option<String>,
+    pub convener_contact_user_id: Option<i64>,
+    pub convened_at: Option<i64>,
+    pub work_plan: String,
+    pub work_plan_item: Option<String>,
+    pub budget_line: Option<String>,
+    pub no_budget_reason: Option<String>,
+    pub integrity_competition: i64,
+    pub integrity_exemption: Option<String>,
+    pub integrity_exemption_text: Option<String>,
+    pub revision: i64,
+    pub created_at: i64,
+    pub updated_at: i64,
+    pub last_activity_at: i64,
+    #[sqlx(skip)]
+    pub goal_ids: Vec<i64>,
+    #[sqlx(skip)]
+    pub needs: Vec<ContributionType>,
+}
+
+impl Initiative {
+    pub fn title(&self, lang: Language) -> &str {
+        pick_name([&self.title_he, &self.title_ar, &self.title_en], lang)
+    }
+    pub fn problem(&self, lang: Language) -> &str {
+        pick_name([&self.problem_he, &self.problem_ar, &self.problem_en], lang)
+    }
+    pub fn approach(&self, lang: Language) -> &str {
+        pick_name(
+            [&self.approach_he, &self.approach_ar, &self.approach_en],
+            lang,
+        )
+    }
+    /// The lead partner: the one named, or the initiator.
+    pub fn lead(&self) -> i64 {
+        self.lead_organisation_id
+            .unwrap_or(self.initiator_organisation_id)
+    }
+    pub fn work_plan_placement(&self) -> WorkPlanPlacement {
+        match self.work_plan.as_str() {
+            "placed" => WorkPlanPlacement::Placed,
+            "no-budget-needed" => WorkPlanPlacement::NoBudgetNeeded,
+            _ => WorkPlanPlacement::NotRecorded,
+        }
+    }
+}
+
+const INITIATIVE_COLUMNS: &str = "id, locality_id, initiator_organisation_id, lead_organisation_id, title_he, title_ar, title_en, \
+    problem_he, problem_ar, problem_en, approach_he, approach_ar, approach_en, model, management, stage, stage_reason, \
+    convener_contact_user_id, convened_at, work_plan, work_plan_item, budget_line, no_budget_reason, integrity_competition, \
+    integrity_exemption, integrity_exemption_text, revision, created_at, updated_at, last_activity_at";
+
+/// A validated new initiative.
+#[derive(Debug, Clone)]
+pub struct NewInitiative {
+    pub locality_id: i64,
+    pub initiator_organisation_id: i64,
+    pub titles: [Option<String>; 3],
+    pub problems: [Option<String>; 3],
+    pub approaches: [Option<String>; 3],
+    pub model: PartnershipModel,
+    pub management: Management,
+    /// Goals of the same locality (checked by the caller).
+    pub goal_ids: Vec<i64>,
+    pub needs: Vec<ContributionType>,
+}
+
+/// Where an organisation stands in an initiative.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PartnerStatus {
+    /// The lead invited it; it has not accepted yet.
+    Invited,
+    /// It asked to join; the lead has not accepted yet.
+    Requested,
+    /// A partner.
+    Active,
+}
+
+impl PartnerStatus {
+    pub fn code(self) -> &'static str {
+        match self {
+            PartnerStatus::Invited => "invited",
+            PartnerStatus::Requested => "requested",
+            PartnerStatus::Active => "active",
+        }
+    }
+    fn parse(code: &str) -> Option<PartnerStatus> {
+        match code {
+            "invited" => Some(PartnerStatus::Invited),
+            "requested" => Some(PartnerStatus::Requested),
+            "active" => Some(PartnerStatus::Active),
+            _ => None,
+        }
+    }
+}
+
+/// An organisation in an initiative, with what it said about its part.
+#[derive(Debug, Clone, Serialize)]
+pub struct Partner {
+    pub organisation_id: i64,
+    pub name_he: Option<String>,
+    pub name_ar: Option<String>,
+    pub name_en: Option<String>,
+    pub sector: Sector,
+    pub kind: OrganisationKind,
+    pub status: PartnerStatus,
+    pub role: Option<String>,
+    pub interests: Option<String>,
+    pub benefits: Option<String>,
+}
+
+impl Partner {
+    pub fn name(&self, lang: Language) -> &str {
+        pick_name([&self.name_he, &self.name_ar, &self.name_en], lang)
+    }
+}
+
+#[derive(FromRow)]
+struct PartnerRow {
+    organisation_id: i64,
+    name_he: Option<String>,
+    name_ar: Option<String>,
+    name_en: Option<String>,
+    sector: String,
+    kind: String,
+    status: String,
+    role: Option<String>,
+    interests: Option<String>,
+    benefits: Option<String>,
+}
+
+/// One committed contribution of a partner.
+#[derive(Debug, Clone, FromRow, Serialize)]
+pub struct PartnerContribution {
+    pub id: i64,
+    pub organisation_id: i64,
+    #[sqlx(try_from = "String")]
+    pub contribution: ContributionType,
+    pub description: Option<String>,
+    pub cash_agorot: Option<i64>,
+    pub in_kind_agorot: Option<i64>,
+    pub period: Option<String>,
+}
+
+/// A new committed contribution.
+#[derive(Debug, Clone)]
+pub struct NewContribution {
+    pub contribution: ContributionType,
+    pub description: Option<String>,
+    pub cash_agorot: Option<i64>,
+    pub in_kind_agorot: Option<i64>,
+    pub period: Option<String>,
+}
+
+/// A version of the charter.
+#[derive(Debug, Clone, FromRow, Serialize)]
+pub struct CharterVersion {
+    pub version: i64,
+    /// The charter's sections as a JSON object (section name to text).
+    pub content: String,
+    pub proposed_by_organisation_id: Option<i64>,
+    pub created_at: i64,
+}
+
+/// Something that happened on an initiative.
+#[derive(Debug, Clone, FromRow, Serialize)]
+pub struct InitiativeEvent {
+    pub id: i64,
+    pub kind: String,
+    pub organisation_id: Option<i64>,
+    pub user_id: Option<i64>,
+    pub detail: Option<String>,
+    pub created_at: i64,
+}
+
+/// Who acts, for the activity record.
+#[derive(Debug, Clone, Copy)]
+pub struct Acting {
+    pub user_id: i64,
+    pub organisation_id: Option<i64>,
+}
+
+/// An initiative in a list, with the facts for its checkup.
+#[derive(Debug, Clone)]
+pub struct InitiativeListItem {
+    pub initiative: Initiative,
+    pub facts: InitiativeFacts,
+}
+
+/// Records an event and marks the initiative as active now, bumping its revision.
+async fn touch(
+    conn: &mut AnyConnection,
+    id: i64,
+    kind: &str,
+    acting: Acting,
+    detail: Option<&str>,
+) -> StoreResult<()> {
+    let at = now();
+    sqlx::query("UPDATE initiatives SET revision = revision + 1, updated_at = $1, last_activity_at = $1 WHERE id = $2")
+        .bind(at)
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query(
+        "INSERT INTO initiative_events (initiative_id, kind, organisation_id, user_id, detail, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(id)
+    .bind(kind)
+    .bind(acting.organisation_id)
+    .bind(acting.user_id)
+    .bind(detail)
+    .bind(at)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+fn id_list(ids: &[i64]) -> String {
+    ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",")
+}
+
+impl Db {
+    /// Proposes an initiative: the initiator becomes its first partner, the locality's convener
+    /// staff are notified in the app, and the event is recorded. Gives the id and the ids of the
+    /// convener's staff (to mail them).
+    pub async fn create_initiative(
+        &self,
+        new: &NewInitiative,
+        acting: Acting,
+    ) -> StoreResult<(i64, Vec<i64>)> {
+        let mut tx = self.pool.begin().await?;
+        let at = now();
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO initiatives (locality_id, initiator_organisation_id, title_he, title_ar, title_en, problem_he, problem_ar, \
+             problem_en, approach_he, approach_ar, approach_en, model, management, stage, created_by, created_at, updated_at, \
+             last_activity_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16, $16) RETURNING id",
+        )
+        .bind(new.locality_id)
+        .bind(new.initiator_organisation_id)
+        .bind(new.titles[0].as_deref())
+        .bind(new.titles[1].as_deref())
+        .bind(new.titles[2].as_deref())
+        .bind(new.problems[0].as_deref())
+        .bind(new.problems[1].as_deref())
+        .bind(new.problems[2].as_deref())
+        .bind(new.approaches[0].as_deref())
+        .bind(new.approaches[1].as_deref())
+        .bind(new.approaches[2].as_deref())
+        .bind(new.model.code())
+        .bind(new.management.code())
+        .bind(Stage::Idea.code())
+        .bind(acting.user_id)
+        .bind(at)
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(|e| match &e {
+            sqlx::Error::Database(db) if db.is_foreign_key_violation() => StoreError::NotFound,
+            _ => StoreError::Database(e),
+        })?;
+        write_links(&mut tx, id, &new.goal_ids, &new.needs).await?;
+        sqlx::query(
+            "INSERT INTO initiative_partners (initiative_id, organisation_id, status, created_at, joined_at) VALUES ($1, $2, 'active', $3, $3)",
+        )
+        .bind(id)
+        .bind(new.initiator_organisation_id)
+        .bind(at)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query(
+            "INSERT INTO initiative_events (initiative_id, kind, organisation_id, user_id, created_at) VALUES ($1, 'proposed', $2, $3, $4)",
+        )
+        .bind(id)
+        .bind(new.initiator_organisation_id)
+        .bind(acting.user_id)
+        .bind(at)
+        .execute(&mut *tx)
+        .await?;
+        // Convene early: the convener's staff hear of the idea at once.
+        let staff: Vec<i64> = sqlx::query_scalar(
+            "SELECT m.user_id FROM memberships m JOIN localities l ON l.convener_organisation_id = m.organisation_id \
+             WHERE l.id = $1 ORDER BY m.user_id",
+        )
+        .bind(new.locality_id)
+        .fetch_all(&mut *tx)
+        .await?;
+        for user in &staff {
+            sqlx::query("INSERT INTO notifications (user_id, kind, initiative_id, created_at) VALUES ($1, 'initiative-proposed', $2, $3)")
+                .bind(user)
+                .bind(id)
+                .bind(at)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok((id, staff))
+    }
+
+    /// Replaces the initiative's texts, model, linked goals and needs.
+    pub async fn update_initiative(
+        &self,
+        id: i64,
+        new: &NewInitiative,
+        acting: Acting,
+    ) -> StoreResult<()> {
+        let mut tx = self.pool.begin().await?;
+        let done = sqlx::query(
+            "UPDATE initiatives SET title_he = $1, title_ar = $2, title_en = $3, problem_he = $4, problem_ar = $5, problem_en = $6, \
+             approach_he = $7, approach_ar = $8, approach_en = $9, model = $10, management = $11 WHERE id = $12",
+        )
+        .bind(new.titles[0].as_deref())
+        .bind(new.titles[1].as_deref())
+        .bind(new.titles[2].as_deref())
+        .bind(new.problems[0].as_deref())
+        .bind(new.problems[1].as_deref())
+        .bind(new.problems[2].as_deref())
+        .bind(new.approaches[0].as_deref())
+        .bind(new.approaches[1].as_deref())
+        .bind(new.approaches[2].as_deref())
+        .bind(new.model.code())
+        .bind(new.management.code())
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        write_links(&mut tx, id, &new.goal_ids, &new.needs).await?;
+        touch(&mut tx, id, "edited", acting, None).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn initiative(&self, id: i64) -> StoreResult<Option<Initiative>> {
+        let sql = format!("SELECT {INITIATIVE_COLUMNS} FROM initiatives WHERE id = $1");
+        let Some(initiative): Option<Initiative> = sqlx::query_as(&sql)
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?
+        else {
+            return Ok(None);
+        };
+        let mut list = vec![initiative];
+        self.attach_links(&mut list).await?;
+        Ok(list.pop())
+    }
+
+    async fn attach_links(&self, initiatives: &mut [Initiative]) -> StoreResult<()> {
+        if initiatives.is_empty() {
+            return Ok(());
+        }
+        let ids = id_list(&initiatives.iter().map(|i| i.id).collect::<Vec<_>>());
+        let goals: Vec<(i64, i64)> = sqlx::query_as(&format!(
+            "SELECT initiative_id, goal_id FROM initiative_goals WHERE initiative_id IN ({ids}) ORDER BY goal_id"
+        ))
+        .fetch_all(&self.pool)
+        .await?;
+        let needs: Vec<(i64, String)> = sqlx::query_as(&format!(
+            "SELECT initiative_id, contribution FROM initiative_needs WHERE initiative_id IN ({ids})"
+        ))
+        .fetch_all(&self.pool)
+        .await?;
+        for initiative in initiatives.iter_mut() {
+            initiative.goal_ids = goals
+                .iter()
+                .filter(|(i, _)| *i == initiative.id)
+                .map(|(_, g)| *g)
+                .collect();
+            initiative.needs = needs
+                .iter()
+                .filter(|(i, _)| *i == initiative.id)
+                .filter_map(|(_, c)| ContributionType::parse(c))
+                .collect();
+            initiative.needs.sort();
+        }
+        Ok(())
+    }
+
+    /// The organisations in an initiative (partners, invited, asking), partners first.
+    pub async fn partners(&self, id: i64) -> StoreResult<Vec<Partner>> {
+        let rows: Vec<PartnerRow> = sqlx::query_as(
+            "SELECT p.organisation_id, o.name_he, o.name_ar, o.name_en, o.sector, o.kind, p.status, p.role, p.interests, p.benefits \
+             FROM initiative_partners p JOIN organisations o ON o.id = p.organisation_id WHERE p.initiative_id = $1 \
+             ORDER BY p.created_at, p.organisation_id",
+        )
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut partners: Vec<Partner> = rows
+            .into_iter()
+            .filter_map(|r| {
+                Some(Partner {
+                    organisation_id: r.organisation_id,
+                    name_he: r.name_he,
+                    name_ar: r.name_ar,
+                    name_en: r.name_en,
+                    sector: Sector::parse(&r.sector)?,
+                    kind: OrganisationKind::parse(&r.kind)?,
+                    status: PartnerStatus::parse(&r.status)?,
+                    role: r.role,
+                    interests: r.interests,
+                    benefits: r.benefits,
+                })
+            })
+            .collect();
+        partners.sort_by_key(|p| p.status != PartnerStatus::Active);
+        Ok(partners)
+    }
+
+    /// Adds an organisation as invited by the lead, or as asking to join; an invited one that
+    /// asks (or an asking one that is invited) becomes a partner.
+    pub async fn propose_partner(
+        &self,
+        id: i64,
+        organisation_id: i64,
+        status: PartnerStatus,
+        acting: Acting,
+    ) -> StoreResult<PartnerStatus> {
+        let mut tx = self.pool.begin().await?;
+        let existing: Option<String> =
+            sqlx::query_scalar("SELECT status FROM initiative_partners WHERE initiative_id = $1 AND organisation_id = $2")
+                .bind(id)
+                .bind(organisation_id)
+                .fetch_optional(&mut *tx)
+                .await?;
+        let at = now();
+        let result = match existing.as_deref().and_then(PartnerStatus::parse) {
+            None => {
+                sqlx::query("INSERT INTO initiative_partners (initiative_id, organisation_id, status, created_at) VALUES ($1, $2, $3, $4)")
+                    .bind(id)
+                    .bind(organisation_id)
+                    .bind(status.code())
+                    .bind(at)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(|e| match &e {
+                        sqlx::Error::Database(db) if db.is_foreign_key_violation() => StoreError::NotFound,
+                        _ => StoreError::Database(e),
+                    })?;
+                status
+            }
+            Some(PartnerStatus::Active) => return Err(StoreError::Conflict),
+            Some(current) if current == status => return Err(StoreError::Conflict),
+            Some(_) => {
+                sqlx::query("UPDATE initiative_partners SET status = 'active', joined_at = $1 WHERE initiative_id = $2 AND organisation_id = $3")
+                    .bind(at)
+                    .bind(id)
+                    .bind(organisation_id)
+                    .execute(&mut *tx)
+                    .await?;
+                PartnerStatus::Active
+            }
+        };
+        let kind = match result {
+            PartnerStatus::Invited => "partner-invited",
+            PartnerStatus::Requested => "partner-requested",
+            PartnerStatus::Active => "partner-joined",
+        };
+        touch(
+            &mut tx,
+            id,
+            kind,
+            Acting {
+                organisation_id: Some(organisation_id),
+                ..acting
+            },
+            None,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(result)
+    }
+
+    /// Removes an organisation from an initiative (refusing an invitation or a request, or
+    /// leaving). The initiator stays.
+    pub async fn remove_partner(
+        &self,
+        id: i64,
+        organisation_id: i64,
+        acting: Acting,
+    ) -> StoreResult<()> {
+        let mut tx = self.pool.begin().await?;
+        let done = sqlx::query(
+            "DELETE FROM initiative_partners WHERE initiative_id = $1 AND organisation_id = $2 \
+             AND organisation_id <> (SELECT initiator_organisation_id FROM initiatives WHERE id = $1)",
+        )
+        .bind(id)
+        .bind(organisation_id)
+        .execute(&mut *tx)
+        .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        sqlx::query(
+            "DELETE FROM partner_contributions WHERE initiative_id = $1 AND organisation_id = $2",
+        )
+        .bind(id)
+        .bind(organisation_id)
+        .execute(&mut *tx)
+        .await?;
+        touch(
+            &mut tx,
+            id,
+            "partner-left",
+            Acting {
+                organisation_id: Some(organisation_id),
+                ..acting
+            },
+            None,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Records a partner's role, interests and expected benefits.
+    pub async fn describe_partner(
+        &self,
+        id: i64,
+        organisation_id: i64,
+        role: Option<&str>,
+        interests: Option<&str>,
+        benefits: Option<&str>,
+        acting: Acting,
+    ) -> StoreResult<()> {
+        let mut tx = self.pool.begin().await?;
+        let done = sqlx::query(
+            "UPDATE initiative_partners SET role = $1, interests = $2, benefits = $3 WHERE initiative_id = $4 AND organisation_id = $5 \
+             AND status = 'active'",
+        )
+        .bind(role)
+        .bind(interests)
+        .bind(benefits)
+        .bind(id)
+        .bind(organisation_id)
+        .execute(&mut *tx)
+        .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        touch(
+            &mut tx,
+            id,
+            "partner-described",
+            Acting {
+                organisation_id: Some(organisation_id),
+                ..acting
+            },
+            None,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn add_contribution(
+        &self,
+        id: i64,
+        organisation_id: i64,
+        c: &NewContribution,
+        acting: Acting,
+    ) -> StoreResult<i64> {
+        let mut tx = self.pool.begin().await?;
+        let active: Option<String> = sqlx::query_scalar(
+            "SELECT status FROM initiative_partners WHERE initiative_id = $1 AND organisation_id = $2 AND status = 'active'",
+        )
+        .bind(id)
+        .bind(organisation_id)
+        .fetch_optional(&mut *tx)
+        .await?;
+        if active.is_none() {
+            return Err(StoreError::NotFound);
+        }
+        let contribution_id: i64 = sqlx::query_scalar(
+            "INSERT INTO partner_contributions (initiative_id, organisation_id, contribution, description, cash_agorot, in_kind_agorot, \
+             period, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+        )
+        .bind(id)
+        .bind(organisation_id)
+        .bind(c.contribution.code())
+        .bind(c.description.as_deref())
+        .bind(c.cash_agorot)
+        .bind(c.in_kind_agorot)
+        .bind(c.period.as_deref())
+        .bind(now())
+        .fetch_one(&mut *tx)
+        .await?;
+        touch(
+            &mut tx,
+            id,
+            "contribution-committed",
+            Acting {
+                organisation_id: Some(organisation_id),
+                ..acting
+            },
+            Some(c.contribution.code()),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(contribution_id)
+    }
+
+    pub async fn remove_contribution(
+        &self,
+        id: i64,
+        organisation_id: i64,
+        contribution_id: i64,
+        acting: Acting,
+    ) -> StoreResult<()> {
+        let mut tx = self.pool.begin().await?;
+        let done = sqlx::query("DELETE FROM partner_contributions WHERE id = $1 AND initiative_id = $2 AND organisation_id = $3")
+            .bind(contribution_id)
+            .bind(id)
+            .bind(organisation_id)
+            .execute(&mut *tx)
+            .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        touch(
+            &mut tx,
+            id,
+            "contribution-withdrawn",
+            Acting {
+                organisation_id: Some(organisation_id),
+                ..acting
+            },
+            None,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn contributions(&self, id: i64) -> StoreResult<Vec<PartnerContribution>> {
+        Ok(sqlx::query_as(
+            "SELECT id, organisation_id, contribution, description, cash_agorot, in_kind_agorot, period FROM partner_contributions \
+             WHERE initiative_id = $1 ORDER BY organisation_id, id",
+        )
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    /// Moves the initiative to a stage, if nobody changed it since `revision` was read. The
+    /// caller has checked the transition (`shutaf_domain::lifecycle::check_transition`) against
+    /// facts read at that revision; the condition makes the check and the write one decision.
+    pub async fn set_stage(
+        &self,
+        id: i64,
+        revision: i64,
+        to: Stage,
+        reason: Option<&str>,
+        acting: Acting,
+    ) -> StoreResult<()> {
+        let mut tx = self.pool.begin().await?;
+        let done = sqlx::query("UPDATE initiatives SET stage = $1, stage_reason = COALESCE($2, stage_reason) WHERE id = $3 AND revision = $4")
+            .bind(to.code())
+            .bind(reason)
+            .bind(id)
+            .bind(revision)
+            .execute(&mut *tx)
+            .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::Conflict);
+        }
+        touch(&mut tx, id, &format!("stage-{}", to.code()), acting, reason).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The convener engages: names its contact person (a member of the convener's staff).
+    pub async fn set_convener_contact(
+        &self,
+        id: i64,
+        revision: i64,
+        contact_user_id: i64,
+        acting: Acting,
+    ) -> StoreResult<()> {
+        let mut tx = self.pool.begin().await?;
+        let done = sqlx::query(
+            "UPDATE initiatives SET convener_contact_user_id = $1, convened_at = COALESCE(convened_at, $2) WHERE id = $3 AND revision = $4",
+        )
+        .bind(contact_user_id)
+        .bind(now())
+        .bind(id)
+        .bind(revision)
+        .execute(&mut *tx)
+        .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::Conflict);
+        }
+        touch(&mut tx, id, "convener-engaged", acting, None).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Records the work-plan placement: an item and budget line, or no municipal budget needed.
+    pub async fn set_work_plan(
+        &self,
+        id: i64,
+        placement: &WorkPlanPlacement,
+        item: Option<&str>,
+        budget_line: Option<&str>,
+        no_budget_reason: Option<&str>,
+        acting: Acting,
+    ) -> StoreResult<()> {
+        let code = match placement {
+            WorkPlanPlacement::NotRecorded => "not-recorded",
+            WorkPlanPlacement::Placed => "placed",
+            WorkPlanPlacement::NoBudgetNeeded => "no-budget-needed",
+        };
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("UPDATE initiatives SET work_plan = $1, work_plan_item = $2, budget_line = $3, no_budget_reason = $4 WHERE id = $5")
+            .bind(code)
+            .bind(item)
+            .bind(budget_line)
+            .bind(no_budget_reason)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        touch(&mut tx, id, "work-plan-recorded", acting, Some(code)).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Records how the business partner was chosen: competition, or an exemption reason.
+    pub async fn set_integrity(
+        &self,
+        id: i64,
+        competition: bool,
+        exemption: Option<&str>,
+        exemption_text: Option<&str>,
+        acting: Acting,
+    ) -> StoreResult<()> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("UPDATE initiatives SET integrity_competition = $1, integrity_exemption = $2, integrity_exemption_text = $3 WHERE id = $4")
+            .bind(i64::from(competition))
+            .bind(exemption)
+            .bind(exemption_text)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        touch(&mut tx, id, "integrity-recorded", acting, exemption).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// A person who decides declares their interests on the initiative.
+    pub async fn declare_interests(
+        &self,
+        id: i64,
+        organisation_id: i64,
+        has_interests: bool,
+        details: Option<&str>,
+        acting: Acting,
+    ) -> StoreResult<()> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query(
+            "INSERT INTO interest_declarations (initiative_id, user_id, organisation_id, has_interests, details, declared_at) \
+             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (initiative_id, user_id) DO UPDATE SET organisation_id = excluded.organisation_id, \
+             has_interests = excluded.has_interests, details = excluded.details, declared_at = excluded.declared_at",
+        )
+        .bind(id)
+        .bind(acting.user_id)
+        .bind(organisation_id)
+        .bind(i64::from(has_interests))
+        .bind(details)
+        .bind(now())
+        .execute(&mut *tx)
+        .await?;
+        touch(
+            &mut tx,
+            id,
+            "interests-declared",
+            Acting {
+                organisation_id: Some(organisation_id),
+                ..acting
+            },
+            None,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Proposes a new charter version (content: JSON of its sections); endorsements are of a
+    /// version, so a new one starts with none. Gives the new version number.
+    pub async fn propose_charter(
+        &self,
+        id: i64,
+        content: &str,
+        organisation_id: i64,
+        acting: Acting,
+    ) -> StoreResult<i64> {
+        let mut tx = self.pool.begin().await?;
+        let version: i64 = sqlx::query_scalar(
+            "SELECT COALESCE(MAX(version), 0) + 1 FROM charter_versions WHERE initiative_id = $1",
+        )
+        .bind(id)
+        .fetch_one(&mut *tx)
+        .await?;
+        sqlx::query(
+            "INSERT INTO charter_versions (initiative_id, version, content, proposed_by_organisation_id, proposed_by_user_id, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(id)
+        .bind(version)
+        .bind(content)
+        .bind(organisation_id)
+        .bind(acting.user_id)
+        .bind(now())
+        .execute(&mut *tx)
+        .await
+        .map_err(StoreError::from_write)?;
+        touch(
+            &mut tx,
+            id,
+            "charter-proposed",
+            Acting {
+                organisation_id: Some(organisation_id),
+                ..acting
+            },
+            Some(&version.to_string()),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(version)
+    }
+
+    pub async fn charter_versions(&self, id: i64) -> StoreResult<Vec<CharterVersion>> {
+        Ok(sqlx::query_as(
+            "SELECT version, content, proposed_by_organisation_id, created_at FROM charter_versions WHERE initiative_id = $1 ORDER BY version",
+        )
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    /// A partner endorses a version; only the current (latest) version can be endorsed.
+    pub async fn endorse(
+        &self,
+        id: i64,
+        version: i64,
+        organisation_id: i64,
+        acting: Acting,
+    ) -> StoreResult<()> {
+        let mut tx = self.pool.begin().await?;
+        let current: Option<i64> = sqlx::query_scalar(
+            "SELECT MAX(version) FROM charter_versions WHERE initiative_id = $1",
+        )
+        .bind(id)
+        .fetch_one(&mut *tx)
+        .await?;
+        if current != Some(version) {
+            return Err(StoreError::Conflict);
+        }
+        sqlx::query(
+            "INSERT INTO endorsements (initiative_id, version, organisation_id, user_id, created_at) VALUES ($1, $2, $3, $4, $5) \
+             ON CONFLICT (initiative_id, version, organisation_id) DO NOTHING",
+        )
+        .bind(id)
+        .bind(version)
+        .bind(organisation_id)
+        .bind(acting.user_id)
+        .bind(now())
+        .execute(&mut *tx)
+        .await?;
+        touch(
+            &mut tx,
+            id,
+            "charter-endorsed",
+            Acting {
+                organisation_id: Some(organisation_id),
+                ..acting
+            },
+            Some(&version.to_string()),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The organisations that endorsed a version.
+    pub async fn endorsements(&self, id: i64, version: i64) -> StoreResult<Vec<i64>> {
+        Ok(sqlx::query_scalar("SELECT organisation_id FROM endorsements WHERE initiative_id = $1 AND version = $2 ORDER BY organisation_id")
+            .bind(id)
+            .bind(version)
+            .fetch_all(&self.pool)
+            .await?)
+    }
+
+    /// Replaces a partner's answers to the expectations questionnaire.
+    pub async fn set_expectations(
+        &self,
+        id: i64,
+        organisation_id: i64,
+        answers: &[(&str, &str)],
+        acting: Acting,
+    ) -> StoreResult<()> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query(
+            "DELETE FROM expectation_answers WHERE initiative_id = $1 AND organisation_id = $2",
+        )
+        .bind(id)
+        .bind(organisation_id)
+        .execute(&mut *tx)
+        .await?;
+        let at = now();
+        for (question, answer) in answers {
+            sqlx::query(
+                "INSERT INTO expectation_answers (initiative_id, organisation_id, question, answer, answered_at) VALUES ($1, $2, $3, $4, $5)",
+            )
+            .bind(id)
+            .bind(organisation_id)
+            .bind(*question)
+            .bind(*answer)
+            .bind(at)
+            .execute(&mut *tx)
+            .await?;
+        }
+        touch(
+            &mut tx,
+            id,
+            "expectations-answered",
+            Acting {
+                organisation_id: Some(organisation_id),
+                ..acting
+            },
+            None,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Each partner's expectation answers.
+    pub async fn expectations(&self, id: i64) -> StoreResult<HashMap<i64, ExpectationAnswers>> {
+        let rows: Vec<(i64, String, String)> =
+            sqlx::query_as("SELECT organisation_id, question, answer FROM expectation_answers WHERE initiative_id = $1")
+                .bind(id)
+                .fetch_all(&self.pool)
+                .await?;
+        Ok(
+            group_answers(rows.into_iter().map(|(org, q, a)| (id, org, q, a)))
+                .remove(&id)
+                .unwrap_or_default(),
+        )
+    }
+
+    pub async fn events(&self, id: i64, limit: i64) -> StoreResult<Vec<InitiativeEvent>> {
+        Ok(sqlx::query_as(
+            "SELECT id, kind, organisation_id, user_id, detail, created_at FROM initiative_events WHERE initiative_id = $1 \
+             ORDER BY id DESC LIMIT $2",
+        )
+        .bind(id)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    /// The facts of one initiative for the gates and the checkup.
+    pub async fn facts(&self, id: i64, at: i64) -> StoreResult<Option<InitiativeFacts>> {
+        let Some(initiative) = self.initiative(id).await? else {
+            return Ok(None);
+        };
+        let mut facts = self.facts_of(vec![initiative], at).await?;
+        Ok(facts.pop().map(|item| item.facts))
+    }
+
+    /// Initiatives of a locality, newest first, one page, each with its facts (a fixed number
+    /// of queries whatever the page size).
+    pub async fn initiatives_of_locality(
+        &self,
+        locality_id: i64,
+        stage: Option<Stage>,
+        page: u32,
+        per_page: u32,
+        at: i64,
+    ) -> StoreResult<(Vec<InitiativeListItem>, i64)> {
+        let per_page = per_page.clamp(1, 100);
+        let offset = (page.max(1) as i64 - 1) * per_page as i64;
+        let (filter, stage_code) = match stage {
+            Some(stage) => ("AND stage = $2", stage.code()),
+            None => ("AND $2 = $2", ""),
+        };
+        let total: i64 = sqlx::query_scalar(&format!(
+            "SELECT COUNT(*) FROM initiatives WHERE locality_id = $1 {filter}"
+        ))
+        .bind(locality_id)
+        .bind(stage_code)
+        .fetch_one(&self.pool)
+        .await?;
+        let sql = format!(
+            "SELECT {INITIATIVE_COLUMNS} FROM initiatives WHERE locality_id = $1 {filter} ORDER BY id DESC LIMIT {per_page} OFFSET {offset}"
+        );
+        let initiatives: Vec<Initiative> = sqlx::query_as(&sql)
+            .bind(locality_id)
+            .bind(stage_code)
+            .fetch_all(&self.pool)
+            .await?;
+        let mut initiatives = initiatives;
+        self.attach_links(&mut initiatives).await?;
+        Ok((self.facts_of(initiatives, at).await?, total))
+    }
+
+    /// The initiatives an organisation takes part in (any status), newest first.
+    pub async fn initiatives_of_organisation(
+        &self,
+        organisation_id: i64,
+        limit: i64,
+    ) -> StoreResult<Vec<Initiative>> {
+        let sql = format!(
+            "SELECT {INITIATIVE_COLUMNS} FROM initiatives WHERE id IN \
+             (SELECT initiative_id FROM initiative_partners WHERE organisation_id = $1) ORDER BY id DESC LIMIT $2"
+        );
+        Ok(sqlx::query_as(&sql)
+            .bind(organisation_id)
+            .bind(limit)
+            .fetch_all(&self.pool)
+            .await?)
+    }
+
+    async fn facts_of(
+        &self,
+        initiatives: Vec<Initiative>,
+        at: i64,
+    ) -> StoreResult<Vec<InitiativeListItem>> {
+        if initiatives.is_empty() {
+            return Ok(Vec::new());
+        }
+        let ids = id_list(&initiatives.iter().map(|i| i.id).collect::<Vec<_>>());
+        let partners: Vec<(i64, i64, String, String, Option<String>)> = sqlx::query_as(&format!(
+            "SELECT p.initiative_id, p.organisation_id, o.sector, o.kind, p.role FROM initiative_partners p \
+             JOIN organisations o ON o.id = p.organisation_id WHERE p.initiative_id IN ({ids}) AND p.status = 'active'"
+        ))
+        .fetch_all(&self.pool)
+        .await?;
+        let committed: Vec<(i64, i64, String)> = sqlx::query_as(&format!(
+            "SELECT initiative_id, organisation_id, contribution FROM partner_contributions WHERE initiative_id IN ({ids})"
+        ))
+        .fetch_all(&self.pool)
+        .await?;
+        let versions: Vec<(i64, i64)> = sqlx::query_as(&format!(
+            "SELECT initiative_id, MAX(version) FROM charter_versions WHERE initiative_id IN ({ids}) GROUP BY initiative_id"
+        ))
+        .fetch_all(&self.pool)
+        .await?;
+        let endorsed: Vec<(i64, i64, i64)> = sqlx::query_as(&format!(
+            "SELECT initiative_id, version, organisation_id FROM endorsements WHERE initiative_id IN ({ids})"
+        ))
+        .fetch_all(&self.pool)
+        .await?;
+        let answers: Vec<(i64, i64, String, String)> = sqlx::query_as(&format!(
+            "SELECT initiative_id, organisation_id, question, answer FROM expectation_answers WHERE initiative_id IN ({ids})"
+        ))
+        .fetch_all(&self.pool)
+        .await?;
+        let declarations: Vec<(i64, i64)> = sqlx::query_as(&format!(
+            "SELECT initiative_id, user_id FROM interest_declarations WHERE initiative_id IN ({ids})"
+        ))
+        .fetch_all(&self.pool)
+        .await?;
+        let indicators: Vec<(i64, i64)> = sqlx::query_as(&format!(
+            "SELECT initiative_id, COUNT(*) FROM indicators WHERE initiative_id IN ({ids}) GROUP BY initiative_id"
+        ))
+        .fetch_all(&self.pool)
+        .await?;
+        // The people who decide: the convener's owners and administrators, and those of each
+        // business partner (declarations are needed from all of them).
+        let deciders: Vec<(i64, i64)> = sqlx::query_as(&format!(
+            "SELECT i.id, m.user_id FROM initiatives i JOIN localities l ON l.id = i.locality_id \
+             JOIN memberships m ON m.organisation_id = l.convener_organisation_id \
+             WHERE i.id IN ({ids}) AND m.role IN ('owner', 'admin') \
+             UNION SELECT p.initiative_id, m.user_id FROM initiative_partners p JOIN organisations o ON o.id = p.organisation_id \
+             JOIN memberships m ON m.organisation_id = p.organisation_id \
+             WHERE p.initiative_id IN ({ids}) AND p.status = 'active' AND o.sector = 'business' AND m.role IN ('owner', 'admin')"
+        ))
+        .fetch_all(&self.pool)
+        .await?;
+        let mut answers_by = group_answers(answers.into_iter());
+
+        let mut out = Vec::with_capacity(initiatives.len());
+        for initiative in initiatives {
+            let id = initiative.id;
+            let version = versions.iter().find(|(i, _)| *i == id).map(|(_, v)| *v);
+            let mut initiative_answers = answers_by.remove(&id).unwrap_or_default();
+            let partner_facts: Vec<PartnerFacts> = partners
+                .iter()
+                .filter(|(i, ..)| *i == id)
+                .filter_map(|(_, org, sector, kind, role)| {
+                    let kind = OrganisationKind::parse(kind)?;
+                    Some(PartnerFacts {
+                        organisation_id: *org,
+                        sector: Sector::parse(sector)?,
+                        is_local_authority: matches!(
+                            kind,
+                            OrganisationKind::Municipality
+                                | OrganisationKind::LocalCouncil
+                                | OrganisationKind::RegionalCouncil
+                                | OrganisationKind::Cluster
+                        ),
+                        has_role: role.as_deref().is_some_and(|r| !r.trim().is_empty()),
+                        committed: committed
+                            .iter()
+                            .filter(|(i, o, _)| *i == id && o == org)
+                            .filter_map(|(_, _, c)| ContributionType::parse(c))
+                            .collect(),
+                        endorsed_current: version.is_some_and(|v| {
+                            endorsed
+                                .iter()
+                                .any(|(i, ver, o)| *i == id && *ver == v && o == org)
+                        }),
+                        expectations: initiative_answers.remove(org),
+                    })
+                })
+                .collect();
+            let decider_ids: Vec<i64> = deciders
+                .iter()
+                .filter(|(i, _)| *i == id)
+                .map(|(_, u)| *u)
+                .collect();
+            let declared = declarations
+                .iter()
+                .filter(|(i, u)| *i == id && decider_ids.contains(u))
+                .count();
+            let facts = InitiativeFacts {
+                stage: initiative.stage,
+                created_at: initiative.created_at,
+                convener_engaged: initiative.convener_contact_user_id.is_some(),
+                linked_goals: initiative.goal_ids.len(),
+                work_plan: initiative.work_plan_placement(),
+                needed: initiative.needs.clone(),
+                partners: partner_facts,
+                charter_version: version.map(|v| v as u32),
+                integrity: IntegrityFacts {
+                    competition: initiative.integrity_competition == 1,
+                    exemption: initiative.integrity_exemption.is_some(),
+                    undeclared_deciders: decider_ids.len().saturating_sub(declared),
+                    deciders: decider_ids.len(),
+                },
+                indicators: indicators
+                    .iter()
+                    .find(|(i, _)| *i == id)
+                    .map_or(0, |(_, n)| *n as usize),
+                last_activity_at: initiative.last_activity_at,
+                now: at,
+            };
+            out.push(InitiativeListItem { initiative, facts });
+        }
+        Ok(out)
+    }
+
+    /// In-app notifications of a person, newest first, with the count of unread ones.
+    pub async fn notifications(
+        &self,
+        user_id: i64,
+        limit: i64,
+    ) -> StoreResult<(Vec<(i64, String, Option<i64>, i64, Option<i64>)>, i64)> {
+        let list = sqlx::query_as(
+            "SELECT id, kind, initiative_id, created_at, read_at FROM notifications WHERE user_id = $1 ORDER BY id DESC LIMIT $2",
+        )
+        .bind(user_id)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        let unread: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM notifications WHERE user_id = $1 AND read_at IS NULL",
+        )
+        .bind(user_id)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok((list, unread))
+    }
+
+    pub async fn mark_notifications_read(&self, user_id: i64) -> StoreResult<()> {
+        sqlx::query("UPDATE notifications SET read_at = $1 WHERE user_id = $2 AND read_at IS NULL")
+            .bind(now())
+            .bind(user_id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+}
+
+fn group_answers(
+    rows: impl Iterator<Item = (i64, i64, String, String)>,
+) -> HashMap<i64, HashMap<i64, ExpectationAnswers>> {
+    let mut grouped: HashMap<i64, HashMap<i64, Vec<(String, String)>>> = HashMap::new();
+    for (initiative, org, question, answer) in rows {
+        grouped
+            .entry(initiative)
+            .or_default()
+            .entry(org)
+            .or_default()
+            .push((question, answer));
+    }
+    grouped
+        .into_iter()
+        .map(|(initiative, orgs)| {
+            let parsed = orgs
+                .into_iter()
+                .filter_map(|(org, pairs)| {
+                    ExpectationAnswers::from_codes(
+                        pairs.iter().map(|(q, a)| (q.as_str(), a.as_str())),
+                    )
+                    .ok()
+                    .map(|a| (org, a))
+                })
+                .collect();
+            (initiative, parsed)
+        })
+        .collect()
+}
+
+async fn write_links(
+    conn: &mut AnyConnection,
+    id: i64,
+    goals: &[i64],
+    needs: &[ContributionType],
+) -> StoreResult<()> {
+    sqlx::query("DELETE FROM initiative_goals WHERE initiative_id = $1")
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    let mut goals = goals.to_vec();
+    goals.sort_unstable();
+    goals.dedup();
+    for goal in goals {
+        sqlx::query("INSERT INTO initiative_goals (initiative_id, goal_id) VALUES ($1, $2)")
+            .bind(id)
+            .bind(goal)
+            .execute(&mut *conn)
+            .await
+            .map_err(|e| match &e {
+                sqlx::Error::Database(db) if db.is_foreign_key_violation() => StoreError::NotFound,
+                _ => StoreError::Database(e),
+            })?;
+    }
+    sqlx::query("DELETE FROM initiative_needs WHERE initiative_id = $1")
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    let mut needs = needs.to_vec();
+    needs.sort();
+    needs.dedup();
+    for need in needs {
+        sqlx::query("INSERT INTO initiative_needs (initiative_id, contribution) VALUES ($1, $2)")
+            .bind(id)
+            .bind(need.code())
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}
