@@ -525,3 +525,346 @@ async fn sessions_persist_in_the_database() {
     );
     assert_eq!(store.delete_expired().await.unwrap(), 1);
 }
+
+mod lifecycle {
+    use super::*;
+    use shutaf_domain::initiative::WorkPlanPlacement;
+    use shutaf_domain::lifecycle::{Gate, Party, check_transition};
+    use shutaf_domain::{ContributionType, LocalityKind, Management, PartnershipModel, Stage};
+    use shutaf_store::{Acting, NewContribution, NewGoal, NewInitiative, PartnerStatus, now};
+
+    struct World {
+        db: Db,
+        city: i64,
+        ngo: i64,
+        company: i64,
+        coordinator: i64,
+        csr: i64,
+        locality: i64,
+        goal: i64,
+    }
+
+    async fn world() -> World {
+        let db = fresh_db().await;
+        let coordinator = user(&db, "coordinator@city.example").await;
+        let csr = user(&db, "csr@company.example").await;
+        let ngo_person = user(&db, "ngo@ngo.example").await;
+        let city = db
+            .create_organisation(
+                &org(
+                    "עיריית עמק",
+                    "Emek",
+                    Sector::Public,
+                    OrganisationKind::Municipality,
+                ),
+                coordinator,
+            )
+            .await
+            .unwrap()
+            .id;
+        let ngo = db
+            .create_organisation(
+                &org("עמותה", "NGO", Sector::Third, OrganisationKind::Ngo),
+                ngo_person,
+            )
+            .await
+            .unwrap()
+            .id;
+        let company = db
+            .create_organisation(
+                &org(
+                    "חברה",
+                    "Company",
+                    Sector::Business,
+                    OrganisationKind::Company,
+                ),
+                csr,
+            )
+            .await
+            .unwrap()
+            .id;
+        let locality = db
+            .create_locality(&NewLocality {
+                names: [Some("עמק".into()), None, None],
+                kind: LocalityKind::Municipality,
+                convener_organisation_id: city,
+                description: None,
+            })
+            .await
+            .unwrap()
+            .id;
+        let goal = db
+            .create_goal(
+                locality,
+                &NewGoal {
+                    titles: [Some("גגות סולאריים".into()), None, None],
+                    status: "active".into(),
+                    sdg_codes: vec!["7.2".into(), "7".into(), "13".into()],
+                    ..Default::default()
+                },
+            )
+            .await
+            .unwrap();
+        World {
+            db,
+            city,
+            ngo,
+            company,
+            coordinator,
+            csr,
+            locality,
+            goal,
+        }
+    }
+
+    fn proposal(w: &World) -> NewInitiative {
+        NewInitiative {
+            locality_id: w.locality,
+            initiator_organisation_id: w.company,
+            titles: [
+                Some("גגות סולאריים לבתי ספר".into()),
+                None,
+                Some("Solar roofs for schools".into()),
+            ],
+            problems: [None, None, None],
+            approaches: [None, None, None],
+            model: PartnershipModel::JointAgenda,
+            management: Management::Joint,
+            goal_ids: vec![],
+            needs: vec![
+                ContributionType::Budget,
+                ContributionType::CommunityTrust,
+                ContributionType::Authority,
+            ],
+        }
+    }
+
+    #[tokio::test]
+    async fn goals_keep_their_sdg_codes() {
+        let w = world().await;
+        let goals = w.db.goals_of(w.locality).await.unwrap();
+        assert_eq!(goals[0].sdg_codes, vec!["13", "7", "7.2"]);
+        assert_eq!(goals[0].sdg_goals(), vec![7, 13]);
+    }
+
+    #[tokio::test]
+    async fn the_seed_story_in_storage() {
+        let w = world().await;
+        let csr = Acting {
+            user_id: w.csr,
+            organisation_id: Some(w.company),
+        };
+        let convener = Acting {
+            user_id: w.coordinator,
+            organisation_id: Some(w.city),
+        };
+        let (id, notified) = w.db.create_initiative(&proposal(&w), csr).await.unwrap();
+        assert_eq!(
+            notified,
+            vec![w.coordinator],
+            "the convener's staff hear at once"
+        );
+        let (notes, unread) = w.db.notifications(w.coordinator, 10).await.unwrap();
+        assert_eq!((notes.len(), unread), (1, 1));
+
+        let facts = w.db.facts(id, now()).await.unwrap().unwrap();
+        assert_eq!(facts.stage, Stage::Idea);
+        assert!(!facts.convener_engaged);
+        assert_eq!(
+            facts.partners.len(),
+            1,
+            "the initiator is the first partner"
+        );
+        assert_eq!(
+            check_transition(&facts, Stage::Convened, &[Party::ConvenerStaff], None).unwrap_err(),
+            shutaf_domain::lifecycle::Refusal::GatesUnmet(vec![Gate::ConveneEarly])
+        );
+
+        let revision = w.db.initiative(id).await.unwrap().unwrap().revision;
+        w.db.set_convener_contact(id, revision, w.coordinator, convener)
+            .await
+            .unwrap();
+        let facts = w.db.facts(id, now()).await.unwrap().unwrap();
+        assert!(facts.convener_engaged);
+        let revision = w.db.initiative(id).await.unwrap().unwrap().revision;
+        check_transition(&facts, Stage::Convened, &[Party::ConvenerStaff], None).unwrap();
+        w.db.set_stage(id, revision, Stage::Convened, None, convener)
+            .await
+            .unwrap();
+        // Somebody who read the old revision loses: changed meanwhile.
+        assert!(matches!(
+            w.db.set_stage(id, revision, Stage::Scoping, None, convener)
+                .await,
+            Err(StoreError::Conflict)
+        ));
+
+        // The NGO asks to join and the lead accepts; the city is invited and accepts.
+        assert_eq!(
+            w.db.propose_partner(id, w.ngo, PartnerStatus::Requested, csr)
+                .await
+                .unwrap(),
+            PartnerStatus::Requested
+        );
+        assert_eq!(
+            w.db.propose_partner(id, w.ngo, PartnerStatus::Invited, csr)
+                .await
+                .unwrap(),
+            PartnerStatus::Active
+        );
+        assert_eq!(
+            w.db.propose_partner(id, w.city, PartnerStatus::Invited, csr)
+                .await
+                .unwrap(),
+            PartnerStatus::Invited
+        );
+        assert!(matches!(
+            w.db.propose_partner(id, w.city, PartnerStatus::Invited, csr)
+                .await,
+            Err(StoreError::Conflict)
+        ));
+        assert_eq!(
+            w.db.propose_partner(id, w.city, PartnerStatus::Requested, convener)
+                .await
+                .unwrap(),
+            PartnerStatus::Active
+        );
+
+        for (org, contribution) in [
+            (w.company, ContributionType::Budget),
+            (w.ngo, ContributionType::CommunityTrust),
+            (w.city, ContributionType::Authority),
+        ] {
+            w.db.describe_partner(id, org, Some("role"), Some("interests"), None, csr)
+                .await
+                .unwrap();
+            let c = NewContribution {
+                contribution,
+                description: None,
+                cash_agorot: Some(50_000_00),
+                in_kind_agorot: None,
+                period: Some("2027".into()),
+            };
+            w.db.add_contribution(id, org, &c, csr).await.unwrap();
+        }
+        let mut new = proposal(&w);
+        new.goal_ids = vec![w.goal];
+        w.db.update_initiative(id, &new, csr).await.unwrap();
+        w.db.set_work_plan(
+            id,
+            &WorkPlanPlacement::Placed,
+            Some("Solar programme"),
+            Some("1-7400-930"),
+            None,
+            convener,
+        )
+        .await
+        .unwrap();
+        w.db.set_integrity(
+            id,
+            false,
+            Some("no-municipal-money"),
+            Some("The company pays for everything"),
+            convener,
+        )
+        .await
+        .unwrap();
+        w.db.declare_interests(id, w.city, false, None, convener)
+            .await
+            .unwrap();
+        w.db.declare_interests(id, w.company, false, None, csr)
+            .await
+            .unwrap();
+
+        let v1 =
+            w.db.propose_charter(id, r#"{"vision":"Solar schools"}"#, w.company, csr)
+                .await
+                .unwrap();
+        for org in [w.company, w.ngo, w.city] {
+            w.db.endorse(id, v1, org, csr).await.unwrap();
+        }
+        let facts = w.db.facts(id, now()).await.unwrap().unwrap();
+        assert!(facts.partners.iter().all(|p| p.endorsed_current));
+        // A new version clears the endorsements; the old one cannot be endorsed any more.
+        let v2 =
+            w.db.propose_charter(
+                id,
+                r#"{"vision":"Solar schools and a youth programme"}"#,
+                w.ngo,
+                csr,
+            )
+            .await
+            .unwrap();
+        assert_eq!(v2, 2);
+        assert!(matches!(
+            w.db.endorse(id, v1, w.city, convener).await,
+            Err(StoreError::Conflict)
+        ));
+        let facts = w.db.facts(id, now()).await.unwrap().unwrap();
+        assert!(facts.partners.iter().all(|p| !p.endorsed_current));
+        for org in [w.company, w.ngo, w.city] {
+            w.db.endorse(id, v2, org, csr).await.unwrap();
+        }
+        w.db.set_expectations(id, w.company, &[("time-to-first-result", "quarter")], csr)
+            .await
+            .unwrap();
+        w.db.set_expectations(id, w.city, &[("time-to-first-result", "year")], convener)
+            .await
+            .unwrap();
+
+        let facts = w.db.facts(id, now()).await.unwrap().unwrap();
+        assert_eq!(facts.linked_goals, 1);
+        assert!(facts.uncovered().is_empty());
+        assert_eq!(facts.sectors().len(), 3);
+        assert_eq!(facts.integrity.deciders, 2);
+        assert_eq!(facts.integrity.undeclared_deciders, 0);
+        assert_eq!(
+            facts
+                .partners
+                .iter()
+                .filter(|p| p.expectations.is_some())
+                .count(),
+            2
+        );
+        let mut facts = facts;
+        facts.stage = Stage::Building;
+        assert!(
+            check_transition(&facts, Stage::Agreed, &[Party::Lead], None).is_ok(),
+            "{facts:?}"
+        );
+        assert!(
+            w.db.events(id, 100).await.unwrap().len() > 15,
+            "everything is on the record"
+        );
+
+        let (items, total) =
+            w.db.initiatives_of_locality(w.locality, None, 1, 20, now())
+                .await
+                .unwrap();
+        assert_eq!(total, 1);
+        assert_eq!(items[0].facts.partners.len(), 3);
+        let (items, total) =
+            w.db.initiatives_of_locality(w.locality, Some(Stage::Agreed), 1, 20, now())
+                .await
+                .unwrap();
+        assert_eq!((items.len(), total), (0, 0));
+        assert_eq!(
+            w.db.initiatives_of_organisation(w.ngo, 10)
+                .await
+                .unwrap()
+                .len(),
+            1
+        );
+
+        // Partners leave; the initiator cannot.
+        w.db.remove_partner(id, w.ngo, csr).await.unwrap();
+        assert!(matches!(
+            w.db.remove_partner(id, w.company, csr).await,
+            Err(StoreError::NotFound)
+        ));
+        assert_eq!(
+            w.db.contributions(id).await.unwrap().len(),
+            2,
+            "the leaver's commitments go with it"
+        );
+    }
+}
