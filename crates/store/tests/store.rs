@@ -740,7 +740,7 @@ mod lifecycle {
             let c = NewContribution {
                 contribution,
                 description: None,
-                cash_agorot: Some(50_000_00),
+                cash_agorot: Some(5_000_000),
                 in_kind_agorot: None,
                 period: Some("2027".into()),
             };
