@@ -129,6 +129,19 @@ pub fn locality(
     }
 }
 
+/// The locality's agenda (its goals) is kept by its staff: any member of the convener
+/// organisation, and platform admins. Everyone reads it.
+pub fn edit_agenda(actor: Actor, convener_role: Option<MemberRole>) -> Result<(), Refusal> {
+    if !actor.signed_in {
+        return Err("refused-sign-in");
+    }
+    if actor.platform_admin || convener_role.is_some() {
+        Ok(())
+    } else {
+        Err("refused-convener-only")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -186,6 +199,14 @@ mod tests {
         assert_eq!(leave(Owner, 1), Err("refused-last-owner"));
         assert!(leave(Owner, 2).is_ok());
         assert!(leave(Member, 1).is_ok());
+    }
+
+    #[test]
+    fn the_agenda_is_kept_by_the_convener_staff() {
+        assert!(edit_agenda(Actor::PERSON, Some(Member)).is_ok());
+        assert!(edit_agenda(Actor::PERSON, None).is_err());
+        assert!(edit_agenda(Actor::PLATFORM_ADMIN, None).is_ok());
+        assert!(edit_agenda(Actor::VISITOR, Some(Owner)).is_err());
     }
 
     #[test]

@@ -6,7 +6,7 @@ use shutaf_domain::Language;
 use sqlx::FromRow;
 
 use crate::organisations::pick_name;
-use crate::{Db, StoreError, StoreResult, now};
+use crate::{Db, StoreError, StoreResult, abort, now};
 
 /// An item on a locality's agenda.
 #[derive(Debug, Clone, FromRow, Serialize)]
@@ -107,7 +107,7 @@ async fn write_codes(
 
 impl Db {
     pub async fn create_goal(&self, locality_id: i64, goal: &NewGoal) -> StoreResult<i64> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO goals (locality_id, title_he, title_ar, title_en, description_he, description_ar, description_en, \
              department, horizon, work_plan_year, budget_line, status, created_at) \
@@ -134,7 +134,7 @@ impl Db {
     }
 
     pub async fn update_goal(&self, id: i64, goal: &NewGoal) -> StoreResult<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         let done = sqlx::query(
             "UPDATE goals SET title_he = $1, title_ar = $2, title_en = $3, description_he = $4, description_ar = $5, \
              description_en = $6, department = $7, horizon = $8, work_plan_year = $9, budget_line = $10, status = $11 WHERE id = $12",
@@ -154,7 +154,7 @@ impl Db {
         .execute(&mut *tx)
         .await?;
         if done.rows_affected() == 0 {
-            return Err(StoreError::NotFound);
+            return abort(tx, StoreError::NotFound).await;
         }
         write_codes(&mut tx, id, &goal.sdg_codes).await?;
         tx.commit().await?;

@@ -17,7 +17,7 @@ use shutaf_domain::{
 use sqlx::{AnyConnection, FromRow};
 
 use crate::organisations::pick_name;
-use crate::{Db, StoreError, StoreResult, now};
+use crate::{Db, StoreError, StoreResult, abort, now};
 
 /// An initiative as stored.
 #[derive(Debug, Clone, FromRow, Serialize)]
@@ -272,7 +272,7 @@ impl Db {
         new: &NewInitiative,
         acting: Acting,
     ) -> StoreResult<(i64, Vec<i64>)> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         let at = now();
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO initiatives (locality_id, initiator_organisation_id, title_he, title_ar, title_en, problem_he, problem_ar, \
@@ -346,7 +346,7 @@ impl Db {
         new: &NewInitiative,
         acting: Acting,
     ) -> StoreResult<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         let done = sqlx::query(
             "UPDATE initiatives SET title_he = $1, title_ar = $2, title_en = $3, problem_he = $4, problem_ar = $5, problem_en = $6, \
              approach_he = $7, approach_ar = $8, approach_en = $9, model = $10, management = $11 WHERE id = $12",
@@ -366,7 +366,7 @@ impl Db {
         .execute(&mut *tx)
         .await?;
         if done.rows_affected() == 0 {
-            return Err(StoreError::NotFound);
+            return abort(tx, StoreError::NotFound).await;
         }
         write_links(&mut tx, id, &new.goal_ids, &new.needs).await?;
         touch(&mut tx, id, "edited", acting, None).await?;
@@ -459,7 +459,7 @@ impl Db {
         status: PartnerStatus,
         acting: Acting,
     ) -> StoreResult<PartnerStatus> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         let existing: Option<String> =
             sqlx::query_scalar("SELECT status FROM initiative_partners WHERE initiative_id = $1 AND organisation_id = $2")
                 .bind(id)
@@ -482,8 +482,8 @@ impl Db {
                     })?;
                 status
             }
-            Some(PartnerStatus::Active) => return Err(StoreError::Conflict),
-            Some(current) if current == status => return Err(StoreError::Conflict),
+            Some(PartnerStatus::Active) => return abort(tx, StoreError::Conflict).await,
+            Some(current) if current == status => return abort(tx, StoreError::Conflict).await,
             Some(_) => {
                 sqlx::query("UPDATE initiative_partners SET status = 'active', joined_at = $1 WHERE initiative_id = $2 AND organisation_id = $3")
                     .bind(at)
@@ -522,7 +522,7 @@ impl Db {
         organisation_id: i64,
         acting: Acting,
     ) -> StoreResult<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         let done = sqlx::query(
             "DELETE FROM initiative_partners WHERE initiative_id = $1 AND organisation_id = $2 \
              AND organisation_id <> (SELECT initiator_organisation_id FROM initiatives WHERE id = $1)",
@@ -532,7 +532,7 @@ impl Db {
         .execute(&mut *tx)
         .await?;
         if done.rows_affected() == 0 {
-            return Err(StoreError::NotFound);
+            return abort(tx, StoreError::NotFound).await;
         }
         sqlx::query(
             "DELETE FROM partner_contributions WHERE initiative_id = $1 AND organisation_id = $2",
@@ -566,7 +566,7 @@ impl Db {
         benefits: Option<&str>,
         acting: Acting,
     ) -> StoreResult<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         let done = sqlx::query(
             "UPDATE initiative_partners SET role = $1, interests = $2, benefits = $3 WHERE initiative_id = $4 AND organisation_id = $5 \
              AND status = 'active'",
@@ -579,7 +579,7 @@ impl Db {
         .execute(&mut *tx)
         .await?;
         if done.rows_affected() == 0 {
-            return Err(StoreError::NotFound);
+            return abort(tx, StoreError::NotFound).await;
         }
         touch(
             &mut tx,
@@ -603,7 +603,7 @@ impl Db {
         c: &NewContribution,
         acting: Acting,
     ) -> StoreResult<i64> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         let active: Option<String> = sqlx::query_scalar(
             "SELECT status FROM initiative_partners WHERE initiative_id = $1 AND organisation_id = $2 AND status = 'active'",
         )
@@ -612,7 +612,7 @@ impl Db {
         .fetch_optional(&mut *tx)
         .await?;
         if active.is_none() {
-            return Err(StoreError::NotFound);
+            return abort(tx, StoreError::NotFound).await;
         }
         let contribution_id: i64 = sqlx::query_scalar(
             "INSERT INTO partner_contributions (initiative_id, organisation_id, contribution, description, cash_agorot, in_kind_agorot, \
@@ -650,7 +650,7 @@ impl Db {
         contribution_id: i64,
         acting: Acting,
     ) -> StoreResult<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         let done = sqlx::query("DELETE FROM partner_contributions WHERE id = $1 AND initiative_id = $2 AND organisation_id = $3")
             .bind(contribution_id)
             .bind(id)
@@ -658,7 +658,7 @@ impl Db {
             .execute(&mut *tx)
             .await?;
         if done.rows_affected() == 0 {
-            return Err(StoreError::NotFound);
+            return abort(tx, StoreError::NotFound).await;
         }
         touch(
             &mut tx,
@@ -696,7 +696,7 @@ impl Db {
         reason: Option<&str>,
         acting: Acting,
     ) -> StoreResult<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         let done = sqlx::query("UPDATE initiatives SET stage = $1, stage_reason = COALESCE($2, stage_reason) WHERE id = $3 AND revision = $4")
             .bind(to.code())
             .bind(reason)
@@ -705,7 +705,7 @@ impl Db {
             .execute(&mut *tx)
             .await?;
         if done.rows_affected() == 0 {
-            return Err(StoreError::Conflict);
+            return abort(tx, StoreError::Conflict).await;
         }
         touch(&mut tx, id, &format!("stage-{}", to.code()), acting, reason).await?;
         tx.commit().await?;
@@ -720,7 +720,7 @@ impl Db {
         contact_user_id: i64,
         acting: Acting,
     ) -> StoreResult<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         let done = sqlx::query(
             "UPDATE initiatives SET convener_contact_user_id = $1, convened_at = COALESCE(convened_at, $2) WHERE id = $3 AND revision = $4",
         )
@@ -731,7 +731,7 @@ impl Db {
         .execute(&mut *tx)
         .await?;
         if done.rows_affected() == 0 {
-            return Err(StoreError::Conflict);
+            return abort(tx, StoreError::Conflict).await;
         }
         touch(&mut tx, id, "convener-engaged", acting, None).await?;
         tx.commit().await?;
@@ -753,7 +753,7 @@ impl Db {
             WorkPlanPlacement::Placed => "placed",
             WorkPlanPlacement::NoBudgetNeeded => "no-budget-needed",
         };
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         sqlx::query("UPDATE initiatives SET work_plan = $1, work_plan_item = $2, budget_line = $3, no_budget_reason = $4 WHERE id = $5")
             .bind(code)
             .bind(item)
@@ -776,7 +776,7 @@ impl Db {
         exemption_text: Option<&str>,
         acting: Acting,
     ) -> StoreResult<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         sqlx::query("UPDATE initiatives SET integrity_competition = $1, integrity_exemption = $2, integrity_exemption_text = $3 WHERE id = $4")
             .bind(i64::from(competition))
             .bind(exemption)
@@ -798,7 +798,7 @@ impl Db {
         details: Option<&str>,
         acting: Acting,
     ) -> StoreResult<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         sqlx::query(
             "INSERT INTO interest_declarations (initiative_id, user_id, organisation_id, has_interests, details, declared_at) \
              VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (initiative_id, user_id) DO UPDATE SET organisation_id = excluded.organisation_id, \
@@ -836,7 +836,7 @@ impl Db {
         organisation_id: i64,
         acting: Acting,
     ) -> StoreResult<i64> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         let version: i64 = sqlx::query_scalar(
             "SELECT COALESCE(MAX(version), 0) + 1 FROM charter_versions WHERE initiative_id = $1",
         )
@@ -888,7 +888,7 @@ impl Db {
         organisation_id: i64,
         acting: Acting,
     ) -> StoreResult<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         let current: Option<i64> = sqlx::query_scalar(
             "SELECT MAX(version) FROM charter_versions WHERE initiative_id = $1",
         )
@@ -896,7 +896,7 @@ impl Db {
         .fetch_one(&mut *tx)
         .await?;
         if current != Some(version) {
-            return Err(StoreError::Conflict);
+            return abort(tx, StoreError::Conflict).await;
         }
         sqlx::query(
             "INSERT INTO endorsements (initiative_id, version, organisation_id, user_id, created_at) VALUES ($1, $2, $3, $4, $5) \
@@ -941,7 +941,7 @@ impl Db {
         answers: &[(&str, &str)],
         acting: Acting,
     ) -> StoreResult<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         sqlx::query(
             "DELETE FROM expectation_answers WHERE initiative_id = $1 AND organisation_id = $2",
         )

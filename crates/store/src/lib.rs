@@ -178,6 +178,16 @@ impl Db {
         Ok(())
     }
 
+    /// Starts a transaction that will write. On SQLite it takes the write lock at once
+    /// (`BEGIN IMMEDIATE`): a transaction that reads first and upgrades later can fail at once
+    /// with "database is locked" when another connection wrote meanwhile, whatever the timeout.
+    pub async fn write_tx(&self) -> StoreResult<sqlx::Transaction<'static, sqlx::Any>> {
+        Ok(match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
+            Backend::Postgres => self.pool.begin().await?,
+        })
+    }
+
     /// Whether the database answers.
     pub async fn ping(&self) -> bool {
         sqlx::query("SELECT 1").execute(&self.pool).await.is_ok()
@@ -203,6 +213,18 @@ impl Db {
         rows.sort();
         Ok(rows)
     }
+}
+
+/// Rolls a transaction back and gives the error: an abandoned transaction would otherwise keep
+/// its locks until the connection is next used.
+pub(crate) async fn abort<T>(
+    tx: sqlx::Transaction<'static, sqlx::Any>,
+    error: StoreError,
+) -> StoreResult<T> {
+    if let Err(e) = tx.rollback().await {
+        tracing::warn!("rollback failed: {e}");
+    }
+    Err(error)
 }
 
 fn url_scheme(url: &str) -> &str {

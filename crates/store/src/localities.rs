@@ -42,7 +42,7 @@ pub struct NewLocality {
 impl Db {
     /// Creates a locality; its convener organisation must exist and also comes to work in it.
     pub async fn create_locality(&self, locality: &NewLocality) -> StoreResult<Locality> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         let sort_name = locality
             .names
             .iter()

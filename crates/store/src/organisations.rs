@@ -5,7 +5,7 @@ use serde::Serialize;
 use shutaf_domain::{ContributionType, Language, MemberRole, OrganisationKind, Sector, search};
 use sqlx::{Any, AnyConnection, FromRow, Transaction};
 
-use crate::{Db, StoreError, StoreResult, now, random_token, token_hash};
+use crate::{Db, StoreError, StoreResult, abort, now, random_token, token_hash};
 
 /// Picks the name in `lang`, else the first one given (Hebrew, Arabic, English).
 pub fn pick_name(names: [&Option<String>; 3], lang: Language) -> &str {
@@ -241,7 +241,7 @@ impl Db {
         org: &NewOrganisation,
         owner: i64,
     ) -> StoreResult<Organisation> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         let id = insert_organisation(&mut tx, org, Some(owner)).await?;
         sqlx::query("INSERT INTO memberships (organisation_id, user_id, role, created_at) VALUES ($1, $2, $3, $4)")
             .bind(id)
@@ -256,14 +256,14 @@ impl Db {
 
     /// Creates an organisation without members (for the demo and imports).
     pub async fn create_organisation_unowned(&self, org: &NewOrganisation) -> StoreResult<i64> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         let id = insert_organisation(&mut tx, org, None).await?;
         tx.commit().await?;
         Ok(id)
     }
 
     pub async fn update_organisation(&self, id: i64, org: &NewOrganisation) -> StoreResult<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         let [sort_he, sort_ar, sort_en] = sort_names(&org.names);
         let done = sqlx::query(
             "UPDATE organisations SET name_he = $1, name_ar = $2, name_en = $3, sort_he = $4, sort_ar = $5, sort_en = $6, \
@@ -285,7 +285,7 @@ impl Db {
         .execute(&mut *tx)
         .await?;
         if done.rows_affected() == 0 {
-            return Err(StoreError::NotFound);
+            return abort(tx, StoreError::NotFound).await;
         }
         write_details(&mut tx, id, org).await?;
         tx.commit().await?;
@@ -526,7 +526,7 @@ impl Db {
         user_id: i64,
         role: Option<MemberRole>,
     ) -> StoreResult<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         let done = match role {
             Some(role) => {
                 sqlx::query(
@@ -547,9 +547,11 @@ impl Db {
             }
         };
         if done.rows_affected() == 0 {
-            return Err(StoreError::NotFound);
+            return abort(tx, StoreError::NotFound).await;
         }
-        ensure_owner_remains(&mut tx, organisation_id).await?;
+        if let Err(error) = ensure_owner_remains(&mut tx, organisation_id).await {
+            return abort(tx, error).await;
+        }
         tx.commit().await?;
         Ok(())
     }
@@ -606,7 +608,7 @@ impl Db {
     /// Accepts an invitation for a person: they become a member with the invited role (a person
     /// already in the organisation keeps their role). Gives the organisation's id.
     pub async fn accept_invitation(&self, token: &str, user_id: i64) -> StoreResult<i64> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         let at = now();
         let found: Option<(i64, String)> = sqlx::query_as(
             "UPDATE invitations SET accepted_at = $1 WHERE token_hash = $2 AND accepted_at IS NULL AND expires_at > $3 \

@@ -39,6 +39,9 @@ pub enum AppError {
     Conflict(&'static str),
     #[error("too many attempts")]
     RateLimited,
+    /// A lifecycle transition was refused: the role, a missing reason, or unmet gates.
+    #[error("transition refused: {0:?}")]
+    Refused(shutaf_domain::lifecycle::Refusal),
     #[error("internal error: {0}")]
     Internal(String),
 }
@@ -65,6 +68,8 @@ pub struct ErrorMark {
     pub code: &'static str,
     pub message_key: &'static str,
     pub fields: Option<FieldErrors>,
+    /// Unmet gates of a refused transition, each explained with its remedy.
+    pub gates: Vec<shutaf_domain::lifecycle::Gate>,
 }
 
 impl AppError {
@@ -94,6 +99,20 @@ impl AppError {
                 "internal",
                 "error-internal",
             ),
+            AppError::Refused(refusal) => {
+                use shutaf_domain::lifecycle::Refusal;
+                let (status, code) = match refusal {
+                    Refusal::NoSuchTransition { .. } => {
+                        (StatusCode::CONFLICT, "no_such_transition")
+                    }
+                    Refusal::NotYourPart { .. } => (StatusCode::FORBIDDEN, "forbidden"),
+                    Refusal::ReasonRequired => {
+                        (StatusCode::UNPROCESSABLE_ENTITY, "reason_required")
+                    }
+                    Refusal::GatesUnmet(_) => (StatusCode::CONFLICT, "gates_unmet"),
+                };
+                (status, code, refusal.key())
+            }
         }
     }
 }
@@ -104,6 +123,12 @@ impl IntoResponse for AppError {
             tracing::error!(%detail, "internal error");
         }
         let (status, code, message_key) = self.parts();
+        let gates = match &self {
+            AppError::Refused(shutaf_domain::lifecycle::Refusal::GatesUnmet(gates)) => {
+                gates.clone()
+            }
+            _ => Vec::new(),
+        };
         let fields = match self {
             AppError::Invalid(fields) => Some(fields),
             _ => None,
@@ -118,6 +143,7 @@ impl IntoResponse for AppError {
             code,
             message_key,
             fields,
+            gates,
         });
         response
     }
@@ -134,6 +160,16 @@ struct ApiError {
     message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     fields: Option<Vec<ApiFieldError>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    gates: Vec<ApiGate>,
+}
+
+/// An unmet gate: what it requires and how to meet it.
+#[derive(Serialize)]
+struct ApiGate {
+    code: &'static str,
+    message: String,
+    remedy: String,
 }
 
 #[derive(Serialize)]
@@ -149,6 +185,8 @@ struct ErrorPage {
     ctx: crate::pages::Ctx,
     status: u16,
     message: String,
+    /// Unmet gates: (what is required, how to meet it).
+    gates: Vec<(String, String)>,
 }
 
 /// Turns error marks into pages or JSON; also gives bare 404/405 responses (unknown routes) a body.
@@ -176,12 +214,14 @@ pub async fn render_errors(
                 code: "not_found",
                 message_key: "error-not-found",
                 fields: None,
+                gates: Vec::new(),
             }
         }
         None if response.status() == StatusCode::METHOD_NOT_ALLOWED => ErrorMark {
             code: "method_not_allowed",
             message_key: "error-method-not-allowed",
             fields: None,
+            gates: Vec::new(),
         },
         None => return response,
     };
@@ -206,6 +246,15 @@ pub async fn render_errors(
                     code: mark.code,
                     message: tr.t(mark.message_key),
                     fields,
+                    gates: mark
+                        .gates
+                        .iter()
+                        .map(|g| ApiGate {
+                            code: g.code(),
+                            message: tr.t(&g.label_key()),
+                            remedy: tr.t(&g.remedy_key()),
+                        })
+                        .collect(),
                 },
             }),
         )
@@ -219,6 +268,11 @@ pub async fn render_errors(
             ctx,
             status: status.as_u16(),
             message: tr.t(mark.message_key),
+            gates: mark
+                .gates
+                .iter()
+                .map(|g| (tr.t(&g.label_key()), tr.t(&g.remedy_key())))
+                .collect(),
         };
         match askama::Template::render(&page) {
             Ok(html) => (status, Html(html)).into_response(),

@@ -74,6 +74,16 @@ impl Tr {
             .unwrap_or_else(|| key.to_owned())
     }
 
+    /// The message `key` with a number `count` (for plurals) and a text `items`.
+    pub fn args_mixed(&self, key: &str, count: i64, items: &str) -> String {
+        let mut map: HashMap<Cow<'static, str>, FluentValue> = HashMap::new();
+        map.insert(Cow::Borrowed("count"), FluentValue::from(count));
+        map.insert(Cow::Borrowed("items"), FluentValue::from(items.to_owned()));
+        LOCALES
+            .try_lookup_with_args(identifier(self.lang), key, &map)
+            .unwrap_or_else(|| key.to_owned())
+    }
+
     pub fn code(&self) -> &'static str {
         self.lang.code()
     }

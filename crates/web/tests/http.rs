@@ -1399,3 +1399,578 @@ async fn health_and_assets() {
         StatusCode::NOT_FOUND
     );
 }
+
+mod lifecycle {
+    use super::*;
+    use shutaf_domain::Stage;
+    use shutaf_store::NewGoal;
+
+    struct Story {
+        app: TestApp,
+        city: i64,
+        ngo: i64,
+        company: i64,
+        locality: i64,
+        goal: i64,
+    }
+
+    async fn story() -> Story {
+        let app = TestApp::spawn().await;
+        let coordinator = app.person("coordinator@city.example").await;
+        let csr = app.person("csr@company.example").await;
+        let ngo_person = app.person("ngo@ngo.example").await;
+        let city = app
+            .organisation(
+                coordinator,
+                "עיריית עמק",
+                Sector::Public,
+                OrganisationKind::Municipality,
+            )
+            .await;
+        let ngo = app
+            .organisation(
+                ngo_person,
+                "עמותת ירוק",
+                Sector::Third,
+                OrganisationKind::Ngo,
+            )
+            .await;
+        let company = app
+            .organisation(
+                csr,
+                "סולאר בע\"מ",
+                Sector::Business,
+                OrganisationKind::Company,
+            )
+            .await;
+        let locality = app
+            .db
+            .create_locality(&shutaf_store::NewLocality {
+                names: [Some("עמק".into()), None, None],
+                kind: shutaf_domain::LocalityKind::Municipality,
+                convener_organisation_id: city,
+                description: None,
+            })
+            .await
+            .unwrap()
+            .id;
+        let goal = app
+            .db
+            .create_goal(
+                locality,
+                &NewGoal {
+                    titles: [Some("גגות סולאריים".into()), None, None],
+                    status: "active".into(),
+                    sdg_codes: vec!["7.2".into()],
+                    ..Default::default()
+                },
+            )
+            .await
+            .unwrap();
+        Story {
+            app,
+            city,
+            ngo,
+            company,
+            locality,
+            goal,
+        }
+    }
+
+    async fn stage(app: &TestApp, id: i64) -> Stage {
+        app.db.initiative(id).await.unwrap().unwrap().stage
+    }
+
+    #[tokio::test]
+    async fn the_seed_story_through_the_pages() {
+        let s = story().await;
+        let app = &s.app;
+        let csr = app.signed_in("csr@company.example").await;
+        let coordinator = app.signed_in("coordinator@city.example").await;
+        let ngo = app.signed_in("ngo@ngo.example").await;
+        let new = format!("/initiatives/new?locality={}", s.locality);
+        let company = s.company.to_string();
+        let locality = s.locality.to_string();
+
+        // The company proposes an idea; the convener hears at once, by mail and in the app.
+        let response = app
+            .post(
+                &csr,
+                &new,
+                "/initiatives",
+                &[
+                    ("initiator", &company),
+                    ("locality", &locality),
+                    ("title_he", "גגות סולאריים לבתי ספר"),
+                    ("model", "joint-agenda"),
+                    ("management", "joint"),
+                    ("needs", "budget"),
+                    ("needs", "community-trust"),
+                    ("needs", "authority"),
+                ],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let page = location(&response);
+        let id: i64 = page.rsplit('/').next().unwrap().parse().unwrap();
+        app.smtp.wait_for("coordinator@city.example", &page).await;
+        let (status, html) = app.get(&csr, &page).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(
+            html.contains("risk-"),
+            "the checkup shows risks from the start"
+        );
+
+        // The company cannot move its idea on; only the convener convenes.
+        let response = app
+            .post(&csr, &page, &format!("{page}/stage"), &[("to", "convened")])
+            .await;
+        assert_eq!(response.status(), StatusCode::FORBIDDEN);
+        let response = app
+            .post(&coordinator, &page, &format!("{page}/engage"), &[])
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert_eq!(stage(app, id).await, Stage::Convened);
+        let response = app
+            .post(&csr, &page, &format!("{page}/stage"), &[("to", "scoping")])
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+
+        // Building needs a goal of the city's agenda: refused, with the gate explained.
+        let response = app
+            .post(&csr, &page, &format!("{page}/stage"), &[("to", "building")])
+            .await;
+        assert_eq!(response.status(), StatusCode::CONFLICT);
+        let html = response.text().await.unwrap();
+        let tr = shutaf_web::i18n::Tr::new(Language::He);
+        assert!(
+            html.contains(&tr.t("gate-fit-agenda")),
+            "the unmet gate is named"
+        );
+        assert!(
+            html.contains(&tr.t("gate-fit-agenda-remedy")),
+            "with its remedy"
+        );
+        let goal = s.goal.to_string();
+        let response = app
+            .post(
+                &csr,
+                &format!("{page}/edit"),
+                &format!("{page}/edit"),
+                &[
+                    ("title_he", "גגות סולאריים לבתי ספר"),
+                    ("model", "joint-agenda"),
+                    ("management", "joint"),
+                    ("goals", &goal),
+                    ("needs", "budget"),
+                    ("needs", "community-trust"),
+                    ("needs", "authority"),
+                ],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let response = app
+            .post(&csr, &page, &format!("{page}/stage"), &[("to", "building")])
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+
+        // The NGO asks to join and the lead accepts; the lead invites the city, which accepts.
+        let ngo_id = s.ngo.to_string();
+        let city_id = s.city.to_string();
+        assert_eq!(
+            app.post(
+                &ngo,
+                &page,
+                &format!("{page}/partners"),
+                &[("organisation", &ngo_id)]
+            )
+            .await
+            .status(),
+            StatusCode::SEE_OTHER
+        );
+        assert_eq!(
+            app.post(
+                &csr,
+                &page,
+                &format!("{page}/partners"),
+                &[("organisation", &ngo_id)]
+            )
+            .await
+            .status(),
+            StatusCode::SEE_OTHER
+        );
+        assert_eq!(
+            app.post(
+                &csr,
+                &page,
+                &format!("{page}/partners"),
+                &[("organisation", &city_id)]
+            )
+            .await
+            .status(),
+            StatusCode::SEE_OTHER
+        );
+        assert_eq!(
+            app.post(
+                &coordinator,
+                &page,
+                &format!("{page}/partners"),
+                &[("organisation", &city_id)]
+            )
+            .await
+            .status(),
+            StatusCode::SEE_OTHER
+        );
+        assert_eq!(
+            app.db
+                .partners(id)
+                .await
+                .unwrap()
+                .iter()
+                .filter(|p| p.status == shutaf_store::PartnerStatus::Active)
+                .count(),
+            3
+        );
+
+        // Each partner records its role and what it brings; amounts are shekels as typed.
+        for (client, org, contribution) in [
+            (&csr, s.company, "budget"),
+            (&ngo, s.ngo, "community-trust"),
+            (&coordinator, s.city, "authority"),
+        ] {
+            let partner = format!("{page}/partners/{org}");
+            assert_eq!(
+                app.post(
+                    client,
+                    &page,
+                    &partner,
+                    &[
+                        ("role", "תפקיד"),
+                        ("interests", "אינטרסים"),
+                        ("benefits", "")
+                    ]
+                )
+                .await
+                .status(),
+                StatusCode::SEE_OTHER
+            );
+            let response = app
+                .post(
+                    client,
+                    &page,
+                    &format!("{partner}/contributions"),
+                    &[
+                        ("contribution", contribution),
+                        ("cash", "12,500.50"),
+                        ("in_kind", ""),
+                        ("period", "2027"),
+                    ],
+                )
+                .await;
+            assert_eq!(response.status(), StatusCode::SEE_OTHER, "{contribution}");
+        }
+        let response = app
+            .post(
+                &ngo,
+                &page,
+                &format!("{page}/partners/{}/contributions", s.ngo),
+                &[("contribution", "knowledge"), ("cash", "a lot")],
+            )
+            .await;
+        assert_eq!(
+            response.status(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "a bad amount is explained"
+        );
+        assert!(
+            app.db
+                .contributions(id)
+                .await
+                .unwrap()
+                .iter()
+                .all(|c| c.cash_agorot == Some(1_250_050))
+        );
+        // Only a partner's own managers act for it.
+        let response = app
+            .post(
+                &ngo,
+                &page,
+                &format!("{page}/partners/{}", s.company),
+                &[("role", "hijack")],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::FORBIDDEN);
+
+        // Agreement is refused while the gates are unmet, each named.
+        let response = app
+            .post(&csr, &page, &format!("{page}/stage"), &[("to", "agreed")])
+            .await;
+        assert_eq!(response.status(), StatusCode::CONFLICT);
+        let html = response.text().await.unwrap();
+        for gate in ["gate-fit-budget", "gate-shared-vision", "gate-integrity"] {
+            assert!(html.contains(&tr.t(gate)), "{gate} is named");
+        }
+
+        // The convener places it in the work plan and records how the business was chosen.
+        assert_eq!(
+            app.post(
+                &csr,
+                &page,
+                &format!("{page}/work-plan"),
+                &[("work_plan", "placed"), ("work_plan_item", "x")]
+            )
+            .await
+            .status(),
+            StatusCode::FORBIDDEN
+        );
+        assert_eq!(
+            app.post(
+                &coordinator,
+                &page,
+                &format!("{page}/work-plan"),
+                &[("work_plan", "placed"), ("work_plan_item", "")]
+            )
+            .await
+            .status(),
+            StatusCode::UNPROCESSABLE_ENTITY
+        );
+        assert_eq!(
+            app.post(
+                &coordinator,
+                &page,
+                &format!("{page}/work-plan"),
+                &[
+                    ("work_plan", "placed"),
+                    ("work_plan_item", "תוכנית גגות"),
+                    ("budget_line", "1-7400-930")
+                ]
+            )
+            .await
+            .status(),
+            StatusCode::SEE_OTHER
+        );
+        assert_eq!(
+            app.post(
+                &coordinator,
+                &page,
+                &format!("{page}/integrity"),
+                &[
+                    ("exemption", "no-municipal-money"),
+                    ("exemption_text", "החברה מממנת הכול")
+                ]
+            )
+            .await
+            .status(),
+            StatusCode::SEE_OTHER
+        );
+        for client in [&coordinator, &csr] {
+            assert_eq!(
+                app.post(
+                    client,
+                    &page,
+                    &format!("{page}/declaration"),
+                    &[("has_interests", "0")]
+                )
+                .await
+                .status(),
+                StatusCode::SEE_OTHER
+            );
+        }
+
+        // A charter, a second version, and every partner endorsing the current one.
+        let charter = format!("{page}/charter");
+        let company_id = s.company.to_string();
+        let response = app
+            .post(
+                &csr,
+                &charter,
+                &charter,
+                &[("organisation", &company_id), ("vision", "")],
+            )
+            .await;
+        assert_eq!(
+            response.status(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "vision and objectives are needed"
+        );
+        assert_eq!(
+            app.post(
+                &csr,
+                &charter,
+                &charter,
+                &[
+                    ("organisation", &company_id),
+                    ("vision", "בתי ספר סולאריים"),
+                    ("objectives", "20 גגות עד 2028")
+                ]
+            )
+            .await
+            .status(),
+            StatusCode::SEE_OTHER
+        );
+        assert_eq!(
+            app.post(
+                &ngo,
+                &charter,
+                &charter,
+                &[
+                    ("organisation", &ngo_id),
+                    ("vision", "בתי ספר סולאריים וקהילה"),
+                    ("objectives", "20 גגות עד 2028")
+                ]
+            )
+            .await
+            .status(),
+            StatusCode::SEE_OTHER
+        );
+        let (_, html) = app.get(&csr, &format!("{charter}?a=1&b=2")).await;
+        assert!(
+            html.contains("class=\"changed\""),
+            "versions compare side by side"
+        );
+        assert_eq!(
+            app.post(
+                &csr,
+                &charter,
+                &format!("{charter}/1/endorse"),
+                &[("organisation", &company_id)]
+            )
+            .await
+            .status(),
+            StatusCode::CONFLICT,
+            "only the current version"
+        );
+        for (client, org) in [
+            (&csr, &company_id),
+            (&ngo, &ngo_id),
+            (&coordinator, &city_id),
+        ] {
+            assert_eq!(
+                app.post(
+                    client,
+                    &charter,
+                    &format!("{charter}/2/endorse"),
+                    &[("organisation", org.as_str())]
+                )
+                .await
+                .status(),
+                StatusCode::SEE_OTHER
+            );
+        }
+
+        // Expectations: the business expects a result within a quarter, the city within a year.
+        let expectations = format!("{page}/expectations");
+        app.post(
+            &csr,
+            &expectations,
+            &expectations,
+            &[
+                ("organisation", &company_id),
+                ("time-to-first-result", "quarter"),
+            ],
+        )
+        .await;
+        app.post(
+            &coordinator,
+            &expectations,
+            &expectations,
+            &[("organisation", &city_id), ("time-to-first-result", "year")],
+        )
+        .await;
+        let (_, html) = app.get(&csr, &expectations).await;
+        assert!(
+            html.contains(&tr.t("expectation-time-to-first-result-advice")),
+            "the gap comes with what to talk about"
+        );
+
+        // Now agreement goes through.
+        let response = app
+            .post(&csr, &page, &format!("{page}/stage"), &[("to", "agreed")])
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert_eq!(stage(app, id).await, Stage::Agreed);
+
+        // The convener's dashboard shows it with its open risks (no indicators yet).
+        let (status, html) = app
+            .get(
+                &coordinator,
+                &format!("/localities/{}/initiatives?sort=risk", s.locality),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(html.contains(&page), "the initiative is listed");
+        assert!(
+            html.contains(&tr.t("risk-no-indicators")),
+            "with its open risk: no indicators yet"
+        );
+        let (status, _) = app.get(&app.client(), &page).await;
+        assert_eq!(status, StatusCode::OK, "the public can read it");
+    }
+
+    #[tokio::test]
+    async fn a_company_without_the_city_is_stopped_with_a_clear_reason() {
+        let s = story().await;
+        let app = &s.app;
+        let csr = app.signed_in("csr@company.example").await;
+        let company = s.company.to_string();
+        let locality = s.locality.to_string();
+        let response = app
+            .post(
+                &csr,
+                &format!("/initiatives/new?locality={locality}"),
+                "/initiatives",
+                &[
+                    ("initiator", &company),
+                    ("locality", &locality),
+                    ("title_en", "Go it alone"),
+                    ("model", "community-responsibility"),
+                    ("management", "led-by-one"),
+                ],
+            )
+            .await;
+        let page = location(&response);
+        for to in ["convened", "scoping", "building", "agreed"] {
+            let response = app
+                .post(&csr, &page, &format!("{page}/stage"), &[("to", to)])
+                .await;
+            assert!(
+                response.status() == StatusCode::FORBIDDEN
+                    || response.status() == StatusCode::CONFLICT,
+                "{to}: {}",
+                response.status()
+            );
+        }
+        let html = app
+            .post(&csr, &page, &format!("{page}/stage"), &[("to", "convened")])
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(html.contains(&shutaf_web::i18n::Tr::new(Language::He).t("refused-not-your-part")));
+        // Withdrawing needs published reasons.
+        assert_eq!(
+            app.post(
+                &csr,
+                &page,
+                &format!("{page}/stage"),
+                &[("to", "withdrawn")]
+            )
+            .await
+            .status(),
+            StatusCode::UNPROCESSABLE_ENTITY
+        );
+        assert_eq!(
+            app.post(
+                &csr,
+                &page,
+                &format!("{page}/stage"),
+                &[("to", "withdrawn"), ("reason", "We found another way")]
+            )
+            .await
+            .status(),
+            StatusCode::SEE_OTHER
+        );
+        let (_, html) = app.get(&app.client(), &page).await;
+        assert!(html.contains("We found another way"), "reasons are public");
+    }
+}

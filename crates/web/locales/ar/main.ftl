@@ -295,3 +295,355 @@ accessibility-limits = قد لا يستوفي المحتوى الذي تكتبه
 accessibility-contact-heading = التواصل
 accessibility-contact = إذا واجهت عائقاً، يُرجى الكتابة إلى مسؤولي المنصة على العنوان الذي توفّره سلطتك المحلية. نرد خلال 14 يوماً.
 accessibility-updated = رُوجع هذا البيان آخر مرة في تشرين الثاني (نوفمبر) 2026.
+
+## Lifecycle
+
+stage-idea = فكرة
+stage-convened = انضمّت الجهة الداعية
+stage-scoping = الاستكشاف والتحديد
+stage-building = بناء الشراكة
+stage-agreed = تمّ الاتفاق
+stage-implementing = التنفيذ
+stage-reviewing = المراجعة والتقييم
+stage-sustaining = استدامة النتائج
+stage-closed = انتهت
+stage-declined = رُفضت
+stage-withdrawn = سُحبت
+model-sustainable-practice = السلطة المحلية تساعد الشركات على الانتقال إلى ممارسات مستدامة
+model-community-responsibility = الشركات تعمل من أجل المجتمع
+model-green-economy = اقتصاد محلي أخضر
+model-joint-agenda = السلطة المحلية والشركات تدفع معاً بأجندة مشتركة
+management-joint = إدارة مشتركة
+management-led-by-one = بقيادة شريك واحد، وسائر الشركاء في شراكة فكرية
+gate-convene-early = لم تنخرط الجهة الداعية في السلطة المحلية بعد: لا تتقدّم المبادرة إلى ما بعد مرحلة الفكرة حتى تعيّن الجهة الداعية شخصاً للتواصل، أو ترفضها مع أسباب تُنشر.
+gate-convene-early-remedy = يُرجى الطلب من الجهة الداعية مراجعة الفكرة وتعيين شخص للتواصل؛ وقد أرسلت المنصة إليها إشعاراً عند اقتراح الفكرة.
+gate-fit-agenda = المبادرة غير مرتبطة بأي هدف على جدول أعمال السلطة المحلية: يتطلب بناء الشراكة ربطها بهدف واحد على الأقل.
+gate-fit-agenda-remedy = يُرجى ربط المبادرة بهدف واحد على الأقل من الأهداف التي نشرتها السلطة المحلية. إذا لم يناسبها أي هدف، فيُستحسن سؤال الجهة الداعية عمّا إذا كانت الفكرة مطروحة على جدول أعمال السلطة المحلية أصلاً.
+gate-fit-budget = لم يُسجَّل بعد موقع المبادرة في خطة عمل السلطة المحلية وميزانيتها، ولا يمكن للشركاء الاتفاق قبل تسجيله.
+gate-fit-budget-remedy = يُرجى تسجيل بند خطة العمل وبند الميزانية بالتنسيق مع الجهة الداعية، أو تسجيل أنه لا حاجة إلى ميزانية من السلطة المحلية مع ذكر السبب.
+gate-keep-roles = يتطلب الاتفاق أن يكون لكل شريك دور مسجَّل ومساهمات يلتزم بتقديمها، وأن يأتي الشركاء من قطاعين على الأقل.
+gate-keep-roles-remedy = يُرجى تسجيل دور كل شريك وما يلتزم بتقديمه (نقداً أو عيناً). إذا كان جميع الشركاء من قطاع واحد، فيجب ضمّ شريك من قطاع آخر قبل الاتفاق.
+gate-shared-vision = لم يصادق جميع الشركاء على النسخة الحالية من ميثاق الشراكة: لا يتم الاتفاق على الشراكة إلا عندما يصادق جميع الشركاء على النسخة نفسها.
+gate-shared-vision-remedy = إذا لم يكن هناك ميثاق بعد، يُرجى صياغته معاً؛ ثم الطلب من كل شريك لم يصادق بعد على النسخة الحالية أن يصادق عليها. كل نسخة جديدة تتطلب مصادقة جميع الشركاء من جديد.
+gate-integrity = تتطلب الشراكة بين السلطة المحلية وشركة دعوةً مفتوحة، أو إعلاناً منشوراً لتلقّي عروض منافسة، أو سبب إعفاء مسجَّلاً، إضافةً إلى تصريحات بشأن تضارب المصالح من جميع أصحاب القرار.
+gate-integrity-remedy = يُرجى نشر دعوة مفتوحة أو إعلان لتلقّي عروض منافسة، أو تسجيل سبب الإعفاء المنطبق؛ ثم يقدّم جميع أصحاب القرار تصريحات بشأن تضارب المصالح، ويُسجَّل أي تنحٍّ عن اتخاذ القرار.
+refused-no-such-transition = لا يمكن الانتقال إلى هذه المرحلة من المرحلة الحالية.
+refused-not-your-part = دورك في هذه المبادرة لا يسمح بهذه الخطوة.
+refused-reason-required = يجب ذكر السبب، وسيُنشر.
+refused-gates-unmet = هذه الخطوة غير ممكنة بعد:
+party-convener-staff = طاقم الجهة الداعية
+party-lead = الشريك القائد
+party-partner = شريك
+severity-notice = للعلم
+severity-warning = تحذير
+severity-critical = حرج
+risk-late-convening = { $count ->
+    [zero] تنتظر الفكرة ردّ الجهة الداعية في السلطة المحلية منذ أقل من يوم. إشراك السلطة المحلية في وقت متأخر من الأسباب المعروفة لفشل الشراكات.
+    [one] تنتظر الفكرة ردّ الجهة الداعية في السلطة المحلية منذ يوم واحد. إشراك السلطة المحلية في وقت متأخر من الأسباب المعروفة لفشل الشراكات.
+    [two] تنتظر الفكرة ردّ الجهة الداعية في السلطة المحلية منذ يومين. إشراك السلطة المحلية في وقت متأخر من الأسباب المعروفة لفشل الشراكات.
+    [few] تنتظر الفكرة ردّ الجهة الداعية في السلطة المحلية منذ { $count } أيام. إشراك السلطة المحلية في وقت متأخر من الأسباب المعروفة لفشل الشراكات.
+    [many] تنتظر الفكرة ردّ الجهة الداعية في السلطة المحلية منذ { $count } يوماً. إشراك السلطة المحلية في وقت متأخر من الأسباب المعروفة لفشل الشراكات.
+   *[other] تنتظر الفكرة ردّ الجهة الداعية في السلطة المحلية منذ { $count } يوم. إشراك السلطة المحلية في وقت متأخر من الأسباب المعروفة لفشل الشراكات.
+}
+risk-late-convening-remedy = يُرجى التواصل مباشرة مع الجهة الداعية. على طاقم الجهة الداعية تعيين شخص للتواصل، أو رفض الفكرة مع أسباب تُنشر.
+risk-no-goal-fit = المبادرة غير مرتبطة بأي هدف على جدول أعمال السلطة المحلية، لذا قد لا تلبّي احتياجاتها.
+risk-no-goal-fit-remedy = يُرجى ربط المبادرة بهدف أو أكثر من أهداف السلطة المحلية بالتنسيق مع الجهة الداعية. إذا لم يناسبها أي هدف، فيُستحسن إعادة التفكير في الفكرة مع السلطة المحلية قبل المضيّ قدماً.
+risk-no-budget-fit = بلغت المبادرة مرحلة بناء الشراكة أو ما بعدها، لكن موقعها في خطة عمل السلطة المحلية وميزانيتها لم يُسجَّل بعد.
+risk-no-budget-fit-remedy = يُرجى تسجيل بند خطة العمل وبند الميزانية بالتنسيق مع الجهة الداعية، أو تسجيل أنه لا حاجة إلى ميزانية من السلطة المحلية مع ذكر السبب.
+risk-uncovered-contributions = { $count ->
+    [zero] هناك مساهمات مطلوبة لم يلتزم أي شريك بتقديمها بعد: { $items }.
+    [one] هناك مساهمة مطلوبة واحدة لم يلتزم أي شريك بتقديمها بعد: { $items }.
+    [two] هناك مساهمتان مطلوبتان لم يلتزم أي شريك بتقديمهما بعد: { $items }.
+    [few] هناك { $count } مساهمات مطلوبة لم يلتزم أي شريك بتقديمها بعد: { $items }.
+    [many] هناك { $count } مساهمةً مطلوبةً لم يلتزم أي شريك بتقديمها بعد: { $items }.
+   *[other] هناك { $count } مساهمة مطلوبة لم يلتزم أي شريك بتقديمها بعد: { $items }.
+}
+risk-uncovered-contributions-remedy = يُرجى التحقق مما إذا كان أحد الشركاء الحاليين قادراً على الالتزام بتقديمها، أو البحث في دليل المنظمات عن منظمة تقدّمها ودعوتها إلى الشراكة.
+risk-single-sector = لا يوجد في المبادرة بعد شركاء من قطاعين على الأقل: هذه ليست شراكة بين القطاعات بعد.
+risk-single-sector-remedy = يُرجى دعوة شريك من قطاع آخر يقدّم ما ينقص؛ ويعرض دليل المنظمات ما يمكن لكل منظمة أن تساهم به.
+risk-expectations-gap = توقعات الشركاء متباعدة في المسائل التالية: { $items }.
+risk-expectations-gap-remedy = يُستحسن مقارنة الإجابات معاً في الاجتماع القادم والاتفاق على توقعات مشتركة؛ وتحت كل سؤال اقتراح لما يجدر الحديث عنه. ويُستحسن تدوين ما يُتّفق عليه في ميثاق الشراكة.
+risk-missing-endorsements = { $count ->
+    [zero] لم يصادق بعض الشركاء بعد على النسخة الحالية من ميثاق الشراكة، أو لا يوجد ميثاق بعد.
+    [one] لم يصادق شريك واحد بعد على النسخة الحالية من ميثاق الشراكة، أو لا يوجد ميثاق بعد.
+    [two] لم يصادق شريكان بعد على النسخة الحالية من ميثاق الشراكة، أو لا يوجد ميثاق بعد.
+    [few] لم يصادق { $count } شركاء بعد على النسخة الحالية من ميثاق الشراكة، أو لا يوجد ميثاق بعد.
+    [many] لم يصادق { $count } شريكاً بعد على النسخة الحالية من ميثاق الشراكة، أو لا يوجد ميثاق بعد.
+   *[other] لم يصادق { $count } شريك بعد على النسخة الحالية من ميثاق الشراكة، أو لا يوجد ميثاق بعد.
+}
+risk-missing-endorsements-remedy = إذا لم يكن هناك ميثاق بعد، يُرجى صياغته معاً: الرؤية المشتركة، والأهداف، والأدوار، والمساهمات، وآلية اتخاذ القرارات. ثم يُطلب من كل شريك المصادقة على النسخة الحالية؛ وكل نسخة جديدة تتطلب مصادقة الجميع من جديد.
+risk-integrity-gap = السلطة المحلية وشركة شريكتان في المبادرة من دون دعوة مفتوحة أو إعلان منشور لتلقّي عروض منافسة أو سبب إعفاء مسجَّل، أو من دون تصريحات بشأن تضارب المصالح من جميع أصحاب القرار.
+risk-integrity-gap-remedy = يُرجى نشر دعوة مفتوحة أو إعلان لتلقّي عروض منافسة، أو تسجيل سبب الإعفاء المنطبق، والطلب من جميع أصحاب القرار تقديم تصريحات بشأن تضارب المصالح. وأي هبة للسلطة المحلية تتطلب قراراً من لجنة التبرعات.
+risk-integrity-no-competition-or-exemption = لا توجد دعوة مفتوحة أو إعلان لتلقّي عروض منافسة أو سبب إعفاء
+risk-integrity-declarations-missing = تنقص تصريحات تضارب المصالح من أصحاب القرار
+risk-no-indicators = تم الاتفاق على الشراكة أو بدأ تنفيذها، لكن لا يوجد لها أي مؤشر لقياس نتائجها.
+risk-no-indicators-remedy = يُرجى إضافة مؤشر واحد على الأقل بقيمة أساس وقيمة مستهدفة ووحدة قياس وموعد نهائي، ويُفضَّل ربطه بأحد أهداف التنمية المستدامة للأمم المتحدة.
+risk-no-activity = { $count ->
+    [zero] لم يُسجَّل أي نشاط في هذه المبادرة منذ مدة.
+    [one] لم يُسجَّل أي نشاط في هذه المبادرة منذ يوم واحد.
+    [two] لم يُسجَّل أي نشاط في هذه المبادرة منذ يومين.
+    [few] لم يُسجَّل أي نشاط في هذه المبادرة منذ { $count } أيام.
+    [many] لم يُسجَّل أي نشاط في هذه المبادرة منذ { $count } يوماً.
+   *[other] لم يُسجَّل أي نشاط في هذه المبادرة منذ { $count } يوم.
+}
+risk-no-activity-remedy = يُرجى تسجيل آخر اجتماع أو قرار أو قياس. إذا توقّف العمل، فيُستحسن أن يقرّر الشركاء معاً هل يواصلون، أو ينتقلون إلى المراجعة والتقييم، أو ينهون الشراكة.
+expectation-time-to-first-result = متى تتوقعون أول نتيجة ملموسة؟
+expectation-time-to-first-result-quarter = خلال ربع سنة
+expectation-time-to-first-result-half-year = خلال نصف سنة
+expectation-time-to-first-result-year = خلال سنة
+expectation-time-to-first-result-several-years = بعد عدة سنوات
+expectation-time-to-first-result-advice = يُستحسن الاتفاق على محطة مبكرة وملموسة تتلاءم مع سنة الميزانية في السلطة المحلية، والتصريح بوضوح بما يمكن عرضه في الربع الأول.
+expectation-decision-speed = بأي سرعة تتوقعون أن تُتّخذ القرارات؟
+expectation-decision-speed-days = خلال أيام
+expectation-decision-speed-weeks = خلال أسابيع
+expectation-decision-speed-months = خلال أشهر
+expectation-decision-speed-budget-cycle = وفق دورة الميزانية السنوية
+expectation-decision-speed-advice = يُستحسن تحديد من يقرّر ماذا، وكم يستغرق كل اعتماد (المجلس، اللجان، مجلس الإدارة)، والاتفاق على القرارات التي يتخذها فريق العمل بنفسه، وتخطيط القرارات الأخرى وفق دورة ميزانية السلطة المحلية.
+expectation-publicity = ما مقدار الظهور الإعلامي الذي تريدونه للشراكة؟
+expectation-publicity-none = من دون ظهور إعلامي
+expectation-publicity-low = قليل
+expectation-publicity-moderate = معتدل
+expectation-publicity-high = كبير
+expectation-publicity-advice = يُستحسن أن يحدّد ميثاق الشراكة ما يُنشر ومتى، ومن تظهر أسماؤهم وشعاراتهم، ومن يوافق على البيانات الصحفية، وكيف يُنسب الفضل إلى الشركاء.
+expectation-risk-appetite = ما مقدار المخاطرة التي تقبلونها من أجل نهج جديد؟
+expectation-risk-appetite-low = قليلة: مناهج مجرَّبة فقط
+expectation-risk-appetite-moderate = معتدلة: تجربة محدودة
+expectation-risk-appetite-high = كبيرة: نحن مستعدون لتجربة شيء لم يُجرَّب بعد
+expectation-risk-appetite-advice = يُستحسن الاتفاق على تجربة صغيرة بمعيار نجاح واضح، ونقطة محددة يُقرَّر فيها معاً الاستمرار أو التوسّع أو التوقف، كي لا يتحمّل أي شريك مخاطرة أكبر مما قبل به.
+expectation-budget-certainty = ما مدى تأكّدكم من ميزانيتكم لهذه الشراكة؟
+expectation-budget-certainty-committed = مُقرّة ومضمونة
+expectation-budget-certainty-likely = مرجّحة، ولم تُقرّ بعد
+expectation-budget-certainty-uncertain = غير مؤكدة
+expectation-budget-certainty-advice = يُستحسن التصريح بوضوح بالأموال التي أُقرّت والتي لم تُقرّ بعد، ومتى يُتوقّع إقرارها؛ وتخطيط المرحلة الأولى على الأموال المضمونة فقط، وتدوين ما يحدث في الميثاق إذا لم تصل الأموال المتوقعة.
+expectation-commitment = إلى متى تنوون البقاء في الشراكة؟
+expectation-commitment-one-off = مشروع لمرة واحدة
+expectation-commitment-one-year = نحو سنة
+expectation-commitment-several-years = عدة سنوات
+expectation-commitment-open-ended = من دون موعد انتهاء محدد
+expectation-commitment-advice = يُستحسن الاتفاق على الأفق الزمني للشراكة، وعلى من يواصل العمل عندما يغادر أحد الشركاء؛ وتحديد موعد للمراجعة وتدوين شروط الانسحاب في الميثاق.
+expectation-reporting-cadence = كم مرة تتوقعون الاطلاع على سير العمل؟
+expectation-reporting-cadence-monthly = كل شهر
+expectation-reporting-cadence-quarterly = كل ربع سنة
+expectation-reporting-cadence-yearly = مرة في السنة
+expectation-reporting-cadence-advice = يُستحسن الاتفاق على وتيرة وصيغة واحدة للتقارير تناسب جميع الشركاء، مثل تحديث شهري قصير وتقرير فصلي أشمل، وتحديد من يكتبه.
+
+## Initiatives
+
+action-remove = إزالة
+activity-title = ما جرى حتى الآن
+checkup-title = فحص الوضع
+checkup-clear = لا توجد مخاطر مفتوحة.
+checkup-remedy = ما العمل:
+steps-title = الخطوات التالية
+steps-none = لا توجد هنا الآن خطوة مطلوبة منك.
+steps-sign-in = يُرجى تسجيل الدخول للمشاركة في هذه المبادرة.
+move-to-convened = الدعوة إلى الشراكة
+move-to-scoping = بدء الاستكشاف والتحديد
+move-to-building = بدء بناء الشراكة
+move-to-agreed = تسجيل الاتفاق على الشراكة
+move-to-implementing = الانتقال إلى التنفيذ
+move-to-reviewing = بدء المراجعة والتقييم
+move-to-sustaining = الانتقال إلى استدامة النتائج
+move-to-closed = إنهاء الشراكة
+move-to-declined = رفض المبادرة مع أسباب تُنشر
+move-to-withdrawn = سحب المبادرة مع أسباب تُنشر
+field-reason = الأسباب (ستُنشر)
+field-stage = المرحلة
+field-sort = الترتيب
+sort-newest = الأحدث أولاً
+sort-risk = الأكثر عرضة للمخاطر أولاً
+field-initiative-title = العنوان
+field-initiator = المنظمة المقترِحة
+field-problem = المشكلة
+field-approach = النهج
+field-in-hebrew = بالعبرية
+field-in-arabic = بالعربية
+field-in-english = بالإنجليزية
+field-model = نموذج الشراكة
+field-management = طريقة الإدارة
+field-goals = أهداف السلطة المحلية التي تخدمها المبادرة
+field-needs = المساهمات المطلوبة
+field-partner-role = الدور
+field-interests = المصالح
+field-benefits = الفوائد المتوقعة
+field-cash = نقداً
+field-in-kind = عيناً (قيمة تقديرية)
+field-cash-shekels = نقداً (₪)
+field-in-kind-shekels = القيمة التقديرية للمساهمة العينية (₪)
+field-period = الفترة
+field-work-plan-item = بند خطة العمل
+field-no-budget-reason = لماذا لا حاجة إلى ميزانية من السلطة المحلية
+initiative-new-title = اقتراح مبادرة
+initiative-new-lead = يمكن لأي منظمة أن تقترح شراكة. تُبلَّغ الجهة الداعية في السلطة المحلية بذلك فوراً، فتنخرط السلطة المحلية في وقت مبكر.
+initiative-edit-title = تعديل المبادرة
+initiative-propose = تقديم المبادرة
+initiative-show-goals = عرض أهداف هذه السلطة المحلية
+initiative-need-organisation = لاقتراح مبادرة، يجب أن تعمل باسم منظمة تديرها.
+initiative-goals-hint = يُرجى ربط المبادرة بجدول أعمال السلطة المحلية: بأهداف خطة الاستدامة وخطة العمل لديها.
+initiative-no-goals-yet = يُرجى اختيار سلطة محلية لعرض أهدافها.
+initiative-needs-hint = ما ينبغي أن يقدّمه الشركاء. يُظهر فحص الوضع ما لم يُغطَّ بعد.
+initiative-proposed-by = مقترَحة من
+initiative-published-reasons = الأسباب المنشورة:
+initiative-about = عن المبادرة
+initiative-engage = الانخراط باسم الجهة الداعية
+initiative-engage-hint = ستصبح الشخص المسؤول عن التواصل من طرف الجهة الداعية في هذه المبادرة.
+need-covered = مُغطّاة
+need-uncovered = لا يقدّمها أي شريك بعد
+work-plan-title = الموقع في خطة العمل
+work-plan-not-recorded = لم يُسجَّل بعد
+work-plan-placed = مُدرجة في خطة العمل
+work-plan-no-budget-needed = لا حاجة إلى ميزانية من السلطة المحلية
+partners-title = الشركاء
+partner-status-active = شريك
+partner-status-invited = تمّت دعوته، ولم يردّ بعد
+partner-status-requested = طلب الانضمام
+partner-describe = دورنا ومصالحنا والفوائد التي نتوقعها
+partner-invite = دعوة
+partner-invite-label = رقم المنظمة
+partner-invite-hint = الرقم الموجود في نهاية عنوان صفحة المنظمة في دليل المنظمات.
+partner-ask-to-join = طلب الانضمام باسم { $organisation }
+partner-accept = القبول كشريك
+partner-remove = إزالة من المبادرة
+partner-leave = مغادرة المبادرة
+contribution-commit = الالتزام بمساهمة
+convener-tools = أدوات الجهة الداعية
+integrity-title = كيف اختير الشريك من قطاع الأعمال
+integrity-hint = تتطلب الشراكة بين السلطة المحلية وشركة دعوةً مفتوحة أو إعلاناً منشوراً لتلقّي عروض منافسة، أو سبب إعفاء مسجَّلاً.
+integrity-competition = نُشرت دعوة مفتوحة أو إعلان لتلقّي عروض منافسة
+integrity-exemption = سبب الإعفاء
+integrity-exemption-text = الشرح (سيُنشر)
+exemption-below-threshold = دون الحدّ المالي الذي يستوجب مناقصة
+exemption-special-expertise = خبرة خاصة
+exemption-sole-provider = مزوّد وحيد
+exemption-no-municipal-money = لا تنطوي على أموال أو أصول للسلطة المحلية
+declaration-title = التصريح بشأن تضارب المصالح
+declaration-question = هل لديك مصلحة تتعلق بأي طرف في هذه المبادرة؟
+declaration-none = ليس لديّ ما أصرّح به
+declaration-some = لديّ مصالح عليّ التصريح بها
+declaration-details = ما المنظمات المعنية، وما طبيعة العلاقة بها
+declaration-submit = تقديم التصريح
+dashboard-title = المبادرات
+dashboard-lead = جميع مبادرات السلطة المحلية، ومرحلة كل منها، ومخاطرها المفتوحة.
+dashboard-empty = لا توجد مبادرة مطابقة.
+dashboard-count = { $count ->
+    [zero] لا توجد مبادرات
+    [one] مبادرة واحدة
+    [two] مبادرتان
+    [few] { $count } مبادرات
+    [many] { $count } مبادرة
+   *[other] { $count } مبادرة
+}
+charter-title = ميثاق الشراكة
+charter-lead = الاتفاق المشترك بين الشركاء: غير ملزم قانونياً، وله نسخ متتالية، ويصادق عليه كل شريك.
+charter-none = لم يُقترَح أي ميثاق بعد.
+charter-version = النسخة
+charter-endorsements = المصادقات على هذه النسخة
+charter-endorsed = صادق على النسخة الحالية من الميثاق
+charter-not-endorsed = لم يصادق بعد على النسخة الحالية من الميثاق
+charter-endorse = المصادقة على هذه النسخة
+charter-compare = مقارنة النسخ
+charter-compare-a = النسخة الأولى
+charter-compare-b = النسخة الثانية
+charter-section = البند
+charter-changed = تغيّر
+charter-propose = اقتراح نسخة جديدة
+charter-propose-hint = النسخة الجديدة تُلغي جميع المصادقات: على كل شريك المصادقة عليها من جديد.
+charter-vision = الرؤية المشتركة
+charter-vision-hint = ما يريد الشركاء تحقيقه معاً.
+charter-objectives = الأهداف
+charter-objectives-hint = محددة، وقابلة للقياس، وقابلة للتحقيق، ومستندة إلى الموارد، ومحددة بإطار زمني.
+charter-roles = دور كل شريك
+charter-roles-hint = من يفعل ماذا؛ ويُستحسن أن يلتزم كل قطاع بما يتقنه أكثر من غيره.
+charter-contributions = المساهمات
+charter-contributions-hint = ما يلتزم كل شريك بتقديمه، نقداً وعيناً.
+charter-interests = المصالح والفوائد المتوقعة
+charter-interests-hint = ما يأمل كل شريك أن يكسبه.
+charter-governance = الحوكمة
+charter-governance-hint = من يقود، وكيف تُدار الشراكة.
+charter-decisions = آلية اتخاذ القرارات
+charter-decisions-hint = من يقرّر ماذا، وكيف.
+charter-meetings = وتيرة الاجتماعات
+charter-meetings-hint = كم مرة يجتمع الشركاء.
+charter-disputes = حلّ الخلافات
+charter-disputes-hint = ما يحدث عندما يختلف الشركاء.
+charter-communication = التواصل
+charter-communication-hint = كيف يُطلع الشركاء بعضهم بعضاً على المستجدات.
+charter-publicity = ما يُنشر للجمهور
+charter-publicity-hint = ما يراه الجمهور، ومتى.
+charter-review = دواعي المراجعة
+charter-review-hint = متى يُراجَع الميثاق، مثلاً عند انضمام شريك أو مغادرته.
+charter-exit = الانسحاب
+charter-exit-hint = كيف ينسحب الشريك، وما الذي يحدث بعد ذلك.
+expectations-title = التوقعات
+expectations-lead = يجيب كل شريك عن الاستبيان القصير نفسه، كي تظهر التوقعات غير المتوافقة في وقت مبكر.
+expectations-gaps = مواضع تباعد الشركاء
+expectations-no-gaps = لا توجد فجوات كبيرة بين إجابات الشركاء.
+expectations-talk-about = ما يجدر الحديث عنه:
+expectations-answers = إجابات الشركاء
+expectations-question = السؤال
+expectations-unanswered = لا توجد إجابة
+expectations-answer-for = إجابات { $organisation }
+sdg-local-target = غاية محلية
+event-proposed = اقتراح المبادرة
+event-edited = تعديل المبادرة
+event-convener-engaged = عيّنت الجهة الداعية شخصاً للتواصل
+event-partner-invited = دعوة للانضمام كشريك
+event-partner-requested = طلب الانضمام
+event-partner-joined = الانضمام كشريك
+event-partner-left = مغادرة المبادرة
+event-partner-described = وصف الدور في الشراكة
+event-contribution-committed = الالتزام بمساهمة
+event-contribution-withdrawn = سحب مساهمة
+event-work-plan-recorded = تسجيل الموقع في خطة العمل
+event-integrity-recorded = تسجيل طريقة اختيار الشريك من قطاع الأعمال
+event-interests-declared = تقديم تصريح بشأن تضارب المصالح
+event-charter-proposed = اقتراح نسخة من ميثاق الشراكة
+event-charter-endorsed = المصادقة على ميثاق الشراكة
+event-expectations-answered = الإجابة عن استبيان التوقعات
+event-stage-idea = العودة إلى مرحلة الفكرة
+event-stage-convened = انضمّت الجهة الداعية
+event-stage-scoping = بدء الاستكشاف والتحديد
+event-stage-building = بدء بناء الشراكة
+event-stage-agreed = تمّ الاتفاق على الشراكة
+event-stage-implementing = بدء التنفيذ
+event-stage-reviewing = بدء المراجعة والتقييم
+event-stage-sustaining = الانتقال إلى استدامة النتائج
+event-stage-closed = انتهت الشراكة
+event-stage-declined = رُفضت المبادرة
+event-stage-withdrawn = سُحبت المبادرة
+flash-engaged = سُجِّلت شخصاً للتواصل من طرف الجهة الداعية.
+flash-stage-changed = تم تغيير المرحلة.
+flash-charter-proposed = تم اقتراح النسخة الجديدة من ميثاق الشراكة.
+flash-endorsed = تم تسجيل المصادقة على ميثاق الشراكة.
+error-already-partner = هذه المنظمة مشاركة في المبادرة بالفعل.
+error-amount = يُرجى إدخال مبلغ بالشيكل، مثل 12500 أو 12,500.50.
+error-changed-meanwhile = عدّل شخص آخر المبادرة في هذه الأثناء. يُرجى إعادة تحميل الصفحة والتحقق ثم المحاولة مرة أخرى.
+error-charter-not-current = لا يمكن المصادقة إلا على النسخة الحالية من ميثاق الشراكة.
+error-initiator-managed = يُرجى اختيار منظمة تديرها.
+error-sdg-code = يُرجى إدخال رمز من أهداف التنمية المستدامة مثل 7 أو 7.2 أو 7.2.1.
+error-sdg-unknown-target = لا توجد غاية بهذا الرمز ضمن أهداف التنمية المستدامة.
+refused-convener-only = هذا الإجراء متاح فقط للجهة الداعية في السلطة المحلية.
+refused-initiative-ended = انتهت هذه المبادرة.
+mail-initiative-subject = مبادرة جديدة بانتظار الجهة الداعية: { $title }
+mail-initiative-body = مرحباً،
+
+    اقتُرحت مبادرة شراكة جديدة في سلطتك المحلية: { $title }
+
+    يُستحسن الانخراط مبكراً: يُرجى الاطلاع عليها والانخراط فيها (بتعيين شخص للتواصل)، أو رفضها مع أسباب تُنشر:
+
+    { $link }
+
+## Agenda
+
+action-edit = تحرير
+goal-new-title = إضافة هدف
+goal-edit-title = تحرير الهدف
+goal-horizon = سنة الهدف
+goal-status = الحالة
+goal-status-active = نشط
+goal-status-achieved = تحقّق
+goal-status-dropped = أُلغي
+goal-sdg-codes = أهداف التنمية المستدامة وغاياتها
+goal-sdg-codes-hint = رموز تفصل بينها فواصل: هدف (7)، أو غاية (7.2)، أو غاية محلية للسلطة المحلية (7.2.1).
+sdg-translation-note = نصوص الأهداف بالإنجليزية والعربية هي النصوص الرسمية للأمم المتحدة؛ أما النص العبري فهو ترجمة المنصة.
+error-year = يُرجى إدخال سنة بين 2000 و2100.

@@ -289,3 +289,340 @@ accessibility-limits = ייתכן שתוכן שנכתב על ידי ארגוני
 accessibility-contact-heading = יצירת קשר
 accessibility-contact = אם נתקלת בחסם נגישות, אפשר לכתוב למנהלי הפלטפורמה לכתובת שמסרה הרשות המקומית. נשיב בתוך 14 ימים.
 accessibility-updated = ההצהרה נבדקה לאחרונה בנובמבר 2026.
+
+## Lifecycle
+
+stage-idea = רעיון
+stage-convened = הגוף המזמן הצטרף
+stage-scoping = מיפוי והגדרה
+stage-building = בניית השותפות
+stage-agreed = סוכמה
+stage-implementing = יישום
+stage-reviewing = בחינה והערכה
+stage-sustaining = שימור התוצאות
+stage-closed = הסתיימה
+stage-declined = נדחתה
+stage-withdrawn = בוטלה
+model-sustainable-practice = הרשות מסייעת לעסקים לעבור להתנהלות מקיימת
+model-community-responsibility = עסקים פועלים למען הקהילה
+model-green-economy = כלכלה מקומית ירוקה
+model-joint-agenda = הרשות והעסקים מקדמים יחד סדר יום משותף
+management-joint = ניהול משותף
+management-led-by-one = בהובלת שותף אחד, ושאר השותפים בשותפות רעיונית
+gate-convene-early = הגוף המזמן של הרשות עדיין לא נכנס לתמונה: היוזמה לא תתקדם מעבר לשלב הרעיון עד שהגוף המזמן ימנה איש קשר, או ידחה אותה בנימוקים שיפורסמו.
+gate-convene-early-remedy = יש לבקש מהגוף המזמן לעיין ברעיון ולמנות איש קשר; הפלטפורמה עדכנה אותו כשהרעיון הוצע.
+gate-fit-agenda = היוזמה אינה מקושרת לאף יעד שעל סדר היום של הרשות: כדי לעבור לבניית השותפות נדרש לפחות יעד מקושר אחד.
+gate-fit-agenda-remedy = יש לקשר את היוזמה ליעד אחד לפחות מהיעדים שהרשות פרסמה. אם אף יעד אינו מתאים, כדאי לברר עם הגוף המזמן אם הרעיון בכלל על סדר היום של הרשות.
+gate-fit-budget = מקומה של היוזמה בתוכנית העבודה ובתקציב של הרשות עדיין לא נרשם, ועד שיירשם השותפים לא יכולים להגיע להסכמה.
+gate-fit-budget-remedy = יש לרשום, יחד עם הגוף המזמן, את הסעיף בתוכנית העבודה ואת הסעיף התקציבי, או לרשום שאין צורך בתקציב של הרשות, ומדוע.
+gate-keep-roles = כדי להגיע להסכמה, לכל שותף צריכים להיות תפקיד רשום ותרומות שהוא מתחייב להביא, והשותפים צריכים להגיע משני מגזרים לפחות.
+gate-keep-roles-remedy = יש לרשום לכל שותף את התפקיד שלו ואת מה שהוא מתחייב להביא (בכסף או בשווה כסף). אם כל השותפים מאותו מגזר, יש לצרף שותף ממגזר אחר לפני ההסכמה.
+gate-shared-vision = לא כל השותפים אישרו את הגרסה הנוכחית של אמנת השותפות: שותפות מוסכמת רק כשכל השותפים מאשרים את אותה הגרסה.
+gate-shared-vision-remedy = אם עדיין אין אמנה, יש לנסח אותה יחד; אחר כך יש לבקש מכל שותף שעוד לא אישר את הגרסה הנוכחית לאשר אותה. כל גרסה חדשה מחייבת אישור מחדש של כל השותפים.
+gate-integrity = שותפות בין הרשות לבין עסק מחייבת קול קורא, פרסום לקבלת הצעות מתחרות או נימוק רשום לפטור, וגם הצהרות על ניגוד עניינים מכל מקבלי ההחלטות.
+gate-integrity-remedy = יש לפרסם קול קורא או הודעה לקבלת הצעות מתחרות, או לרשום את נימוק הפטור הרלוונטי; לאחר מכן כל מקבלי ההחלטות צריכים להגיש הצהרה על ניגוד עניינים, וכל הימנעות מהשתתפות בהחלטה נרשמת.
+refused-no-such-transition = אי אפשר לעבור לשלב הזה מהשלב הנוכחי.
+refused-not-your-part = התפקיד שלך ביוזמה הזו אינו מאפשר את הצעד הזה.
+refused-reason-required = יש לציין נימוק, והוא יפורסם.
+refused-gates-unmet = עדיין אי אפשר לבצע את הצעד הזה:
+party-convener-staff = צוות הגוף המזמן
+party-lead = השותף המוביל
+party-partner = שותף
+severity-notice = לתשומת לב
+severity-warning = אזהרה
+severity-critical = קריטי
+risk-late-convening = { $count ->
+    [one] הרעיון ממתין כבר יום אחד לתגובת הגוף המזמן של הרשות. שיתוף מאוחר של הרשות הוא אחת הסיבות המוכרות לכישלון של שותפויות.
+    [two] הרעיון ממתין כבר יומיים לתגובת הגוף המזמן של הרשות. שיתוף מאוחר של הרשות הוא אחת הסיבות המוכרות לכישלון של שותפויות.
+   *[other] הרעיון ממתין כבר { $count } ימים לתגובת הגוף המזמן של הרשות. שיתוף מאוחר של הרשות הוא אחת הסיבות המוכרות לכישלון של שותפויות.
+}
+risk-late-convening-remedy = כדאי לפנות ישירות לגוף המזמן. על צוות הגוף המזמן למנות איש קשר, או לדחות את הרעיון בנימוקים שיפורסמו.
+risk-no-goal-fit = היוזמה אינה מקושרת לאף יעד שעל סדר היום של הרשות, ולכן ייתכן שהיא לא עונה על צורכי הרשות.
+risk-no-goal-fit-remedy = יש לקשר את היוזמה, יחד עם הגוף המזמן, ליעד אחד או יותר של הרשות. אם אף יעד אינו מתאים, כדאי לחשוב מחדש על הרעיון יחד עם הרשות לפני שממשיכים.
+risk-no-budget-fit = היוזמה כבר בשלב בניית השותפות או אחריו, אבל מקומה בתוכנית העבודה ובתקציב של הרשות עדיין לא נרשם.
+risk-no-budget-fit-remedy = יש לרשום, יחד עם הגוף המזמן, את הסעיף בתוכנית העבודה ואת הסעיף התקציבי, או לרשום שאין צורך בתקציב של הרשות, ומדוע.
+risk-uncovered-contributions = { $count ->
+    [one] יש תרומה נדרשת אחת שאף שותף עדיין לא התחייב להביא: { $items }.
+    [two] יש שתי תרומות נדרשות שאף שותף עדיין לא התחייב להביא: { $items }.
+   *[other] יש { $count } תרומות נדרשות שאף שותף עדיין לא התחייב להביא: { $items }.
+}
+risk-uncovered-contributions-remedy = כדאי לבדוק אם אחד השותפים הקיימים יכול להתחייב לתרומה הזו, או למצוא במאגר הארגונים ארגון שמציע אותה ולהזמין אותו לשותפות.
+risk-single-sector = עדיין אין ביוזמה שותפים משני מגזרים לפחות, ולכן זו עוד לא שותפות בין-מגזרית.
+risk-single-sector-remedy = כדאי להזמין שותף ממגזר אחר שמביא את מה שחסר; במאגר הארגונים מופיע מה כל ארגון יכול לתרום.
+risk-expectations-gap = הציפיות של השותפים רחוקות זו מזו בנושאים האלה: { $items }.
+risk-expectations-gap-remedy = כדאי להשוות את התשובות יחד בפגישה הקרובה ולהסכים על ציפיות משותפות; ליד כל שאלה מופיעה הצעה למה כדאי לדבר עליו. את מה שהוסכם כדאי לכתוב באמנת השותפות.
+risk-missing-endorsements = { $count ->
+    [one] שותף אחד עדיין לא אישר את הגרסה הנוכחית של אמנת השותפות, או שעדיין אין אמנה.
+    [two] שני שותפים עדיין לא אישרו את הגרסה הנוכחית של אמנת השותפות, או שעדיין אין אמנה.
+   *[other] { $count } שותפים עדיין לא אישרו את הגרסה הנוכחית של אמנת השותפות, או שעדיין אין אמנה.
+}
+risk-missing-endorsements-remedy = אם אין עדיין אמנה, יש לנסח אותה יחד: חזון משותף, מטרות, תפקידים, תרומות ואופן קבלת ההחלטות. לאחר מכן יש לבקש מכל שותף לאשר את הגרסה הנוכחית; כל גרסה חדשה מחייבת אישור מחדש של כולם.
+risk-integrity-gap = הרשות ועסק שותפים ביוזמה בלי קול קורא, פרסום לקבלת הצעות מתחרות או נימוק רשום לפטור, או בלי הצהרות על ניגוד עניינים מכל מקבלי ההחלטות.
+risk-integrity-gap-remedy = יש לפרסם קול קורא או הודעה לקבלת הצעות מתחרות, או לרשום את נימוק הפטור הרלוונטי, ולבקש מכל מקבלי ההחלטות להגיש הצהרה על ניגוד עניינים. מתנה לרשות טעונה החלטה של ועדת התרומות.
+risk-integrity-no-competition-or-exemption = אין קול קורא, פרסום לקבלת הצעות מתחרות או נימוק לפטור
+risk-integrity-declarations-missing = חסרות הצהרות על ניגוד עניינים של מקבלי החלטות
+risk-no-indicators = השותפות כבר סוכמה או בביצוע, אבל אין לה אף מדד שלפיו אפשר למדוד את התוצאות.
+risk-no-indicators-remedy = יש להוסיף מדד אחד לפחות, עם ערך בסיס, ערך יעד, יחידת מידה ומועד יעד, ורצוי לקשר אותו לאחד מיעדי הפיתוח בר-הקיימא של האו״ם.
+risk-no-activity = { $count ->
+    [one] לא נרשמה שום פעילות ביוזמה כבר יום אחד.
+    [two] לא נרשמה שום פעילות ביוזמה כבר יומיים.
+   *[other] לא נרשמה שום פעילות ביוזמה כבר { $count } ימים.
+}
+risk-no-activity-remedy = כדאי לרשום את הפגישה, ההחלטה או המדידה האחרונות. אם העבודה נתקעה, כדאי להחליט יחד עם השותפים אם להמשיך, לעבור לבחינה והערכה או לסיים את השותפות.
+expectation-time-to-first-result = מתי אתם מצפים לראות את התוצאה הראשונה?
+expectation-time-to-first-result-quarter = בתוך רבעון
+expectation-time-to-first-result-half-year = בתוך חצי שנה
+expectation-time-to-first-result-year = בתוך שנה
+expectation-time-to-first-result-several-years = בעוד כמה שנים
+expectation-time-to-first-result-advice = כדאי להסכים על אבן דרך מוקדמת ונראית לעין שמתאימה לשנת התקציב של הרשות, ולומר בגלוי מה אפשר להראות כבר ברבעון הראשון.
+expectation-decision-speed = באיזו מהירות אתם מצפים שיתקבלו החלטות?
+expectation-decision-speed-days = בתוך ימים
+expectation-decision-speed-weeks = בתוך שבועות
+expectation-decision-speed-months = בתוך חודשים
+expectation-decision-speed-budget-cycle = לפי מחזור התקציב השנתי
+expectation-decision-speed-advice = כדאי למפות מי מחליט על מה וכמה זמן לוקח כל אישור (מועצה, ועדות, דירקטוריון), להסכים אילו החלטות צוות העבודה מקבל בעצמו, ולתכנן את שאר ההחלטות לפי מחזור התקציב של הרשות.
+expectation-publicity = כמה פרסום אתם רוצים לשותפות?
+expectation-publicity-none = בלי פרסום
+expectation-publicity-low = מעט
+expectation-publicity-moderate = במידה
+expectation-publicity-high = הרבה
+expectation-publicity-advice = כדאי לקבוע באמנת השותפות מה מתפרסם ומתי, אילו שמות ולוגואים מופיעים, מי מאשר הודעות לעיתונות ואיך הקרדיט מתחלק בין השותפים.
+expectation-risk-appetite = כמה סיכון אתם מוכנים לקחת בשביל גישה חדשה?
+expectation-risk-appetite-low = מעט: רק גישות מוכחות
+expectation-risk-appetite-moderate = במידה: פיילוט מוגבל
+expectation-risk-appetite-high = הרבה: יש נכונות לנסות משהו שעוד לא נוסה
+expectation-risk-appetite-advice = כדאי להסכים על פיילוט קטן עם מבחן הצלחה ברור ועם נקודת החלטה משותפת: להמשיך, להרחיב או לעצור, כך שאף שותף לא יישא בסיכון גדול ממה שהסכים לו.
+expectation-budget-certainty = עד כמה התקציב שלכם לשותפות הזו ודאי?
+expectation-budget-certainty-committed = מובטח
+expectation-budget-certainty-likely = סביר, אבל עוד לא אושר
+expectation-budget-certainty-uncertain = לא ודאי
+expectation-budget-certainty-advice = כדאי לומר בגלוי איזה כסף כבר אושר ואיזה לא, ומתי צפויים האישורים; לתכנן את השלב הראשון רק על כסף מובטח, ולכתוב באמנה מה קורה אם כסף צפוי לא מגיע.
+expectation-commitment = לכמה זמן אתם מתכוונים להישאר בשותפות?
+expectation-commitment-one-off = פרויקט חד-פעמי
+expectation-commitment-one-year = כשנה
+expectation-commitment-several-years = כמה שנים
+expectation-commitment-open-ended = בלי מועד סיום קבוע
+expectation-commitment-advice = כדאי להסכים על אופק הזמן של השותפות ועל מי ממשיך את העבודה כששותף עוזב; לקבוע מועד לבחינה מחדש ולכתוב באמנה את תנאי היציאה.
+expectation-reporting-cadence = כל כמה זמן אתם מצפים לשמוע על ההתקדמות?
+expectation-reporting-cadence-monthly = כל חודש
+expectation-reporting-cadence-quarterly = כל רבעון
+expectation-reporting-cadence-yearly = פעם בשנה
+expectation-reporting-cadence-advice = כדאי להסכים על קצב ופורמט דיווח אחד שמתאים לכל השותפים, למשל עדכון חודשי קצר ודוח רבעוני מפורט יותר, ולקבוע מי כותב אותו.
+
+## Initiatives
+
+action-remove = הסרה
+activity-title = מה קרה עד כה
+checkup-title = בדיקת מצב
+checkup-clear = אין סיכונים פתוחים.
+checkup-remedy = מה לעשות:
+steps-title = הצעדים הבאים
+steps-none = כרגע אין כאן צעד שמחכה לך.
+steps-sign-in = כדי לקחת חלק ביוזמה הזו יש להתחבר.
+move-to-convened = זימון השותפות
+move-to-scoping = התחלת המיפוי וההגדרה
+move-to-building = התחלת בניית השותפות
+move-to-agreed = סימון השותפות כמוסכמת
+move-to-implementing = מעבר ליישום
+move-to-reviewing = התחלת בחינה והערכה
+move-to-sustaining = מעבר לשימור התוצאות
+move-to-closed = סיום השותפות
+move-to-declined = דחיית היוזמה, בנימוקים שיפורסמו
+move-to-withdrawn = ביטול היוזמה, בנימוקים שיפורסמו
+field-reason = נימוקים (יפורסמו)
+field-stage = שלב
+field-sort = מיון
+sort-newest = מהחדשה לישנה
+sort-risk = מהסיכון הגבוה לנמוך
+field-initiative-title = כותרת
+field-initiator = הארגון המציע
+field-problem = הבעיה
+field-approach = הגישה
+field-in-hebrew = בעברית
+field-in-arabic = בערבית
+field-in-english = באנגלית
+field-model = מודל השותפות
+field-management = אופן הניהול
+field-goals = יעדי הרשות שהיוזמה משרתת
+field-needs = תרומות נדרשות
+field-partner-role = תפקיד
+field-interests = אינטרסים
+field-benefits = תועלות צפויות
+field-cash = בכסף
+field-in-kind = בשווה כסף (הערכה)
+field-cash-shekels = בכסף (₪)
+field-in-kind-shekels = הערכת השווי בשווה כסף (₪)
+field-period = תקופה
+field-work-plan-item = סעיף בתוכנית העבודה
+field-no-budget-reason = מדוע אין צורך בתקציב של הרשות
+initiative-new-title = הצעת יוזמה
+initiative-new-lead = כל ארגון יכול להציע שותפות. הגוף המזמן של הרשות מקבל על כך הודעה מיד, כך שהרשות נכנסת לתמונה כבר בשלב מוקדם.
+initiative-edit-title = עריכת היוזמה
+initiative-propose = הגשת היוזמה
+initiative-show-goals = הצגת היעדים של הרשות הזו
+initiative-need-organisation = הצעת יוזמה נעשית בשם ארגון שבניהולך.
+initiative-goals-hint = יש לקשר את היוזמה לסדר היום של הרשות: ליעדים של תוכנית הקיימות ושל תוכנית העבודה שלה.
+initiative-no-goals-yet = יש לבחור רשות כדי לראות את היעדים שלה.
+initiative-needs-hint = מה השותפים צריכים להביא. בדיקת המצב מראה מה עדיין לא מכוסה.
+initiative-proposed-by = הוצעה על ידי
+initiative-published-reasons = הנימוקים שפורסמו:
+initiative-about = על היוזמה
+initiative-engage = הצטרפות כגוף המזמן
+initiative-engage-hint = החשבון שלך יירשם כאיש הקשר של הגוף המזמן ליוזמה הזו.
+need-covered = מכוסה
+need-uncovered = עדיין אין מי שמביא
+work-plan-title = מיקום בתוכנית העבודה
+work-plan-not-recorded = עדיין לא נרשם
+work-plan-placed = נכללת בתוכנית העבודה
+work-plan-no-budget-needed = אין צורך בתקציב של הרשות
+partners-title = שותפים
+partner-status-active = שותף
+partner-status-invited = נשלחה הזמנה, עדיין אין תשובה
+partner-status-requested = בקשת הצטרפות
+partner-describe = התפקיד שלנו, האינטרסים שלנו והתועלות שאנחנו מצפים להן
+partner-invite = הזמנה
+partner-invite-label = מספר הארגון
+partner-invite-hint = המספר שבסוף כתובת הדף של הארגון במאגר הארגונים.
+partner-ask-to-join = בקשת הצטרפות בשם { $organisation }
+partner-accept = קבלה כשותף
+partner-remove = הסרה מהיוזמה
+partner-leave = עזיבת היוזמה
+contribution-commit = התחייבות לתרומה
+convener-tools = לשימוש הגוף המזמן
+integrity-title = איך נבחר השותף העסקי
+integrity-hint = שותפות בין הרשות לבין עסק מחייבת קול קורא או פרסום לקבלת הצעות מתחרות, או נימוק רשום לפטור.
+integrity-competition = פורסם קול קורא, או פורסמה הודעה לקבלת הצעות מתחרות
+integrity-exemption = נימוק לפטור
+integrity-exemption-text = הסבר (יפורסם)
+exemption-below-threshold = מתחת לסף השווי שמחייב מכרז
+exemption-special-expertise = מומחיות מיוחדת
+exemption-sole-provider = ספק יחיד
+exemption-no-municipal-money = אין מעורבות של כספים או נכסים של הרשות
+declaration-title = הצהרה על ניגוד עניינים
+declaration-question = האם יש לך עניין או זיקה לאחד הצדדים ביוזמה הזו?
+declaration-none = אין לי על מה להצהיר
+declaration-some = יש לי על מה להצהיר
+declaration-details = לאילו ארגונים, ומה טיב הקשר
+declaration-submit = שליחת ההצהרה
+dashboard-title = יוזמות
+dashboard-lead = כל היוזמות ברשות, השלב של כל אחת מהן והסיכונים הפתוחים שלה.
+dashboard-empty = אין יוזמות שמתאימות לסינון.
+dashboard-count = { $count ->
+    [one] יוזמה אחת
+    [two] שתי יוזמות
+   *[other] { $count } יוזמות
+}
+charter-title = אמנת השותפות
+charter-lead = ההסכמה המשותפת של השותפים: אינה מחייבת מבחינה משפטית, מנוהלת בגרסאות, וכל שותף מאשר אותה.
+charter-none = עדיין לא הוצעה אמנת שותפות.
+charter-version = גרסה
+charter-endorsements = אישורים של הגרסה הזו
+charter-endorsed = אישר את הגרסה הנוכחית של האמנה
+charter-not-endorsed = עדיין לא אישר את הגרסה הנוכחית של האמנה
+charter-endorse = אישור הגרסה הזו
+charter-compare = השוואת גרסאות
+charter-compare-a = גרסה ראשונה
+charter-compare-b = גרסה שנייה
+charter-section = סעיף
+charter-changed = השתנה
+charter-propose = הצעת גרסה חדשה
+charter-propose-hint = גרסה חדשה מבטלת את כל האישורים: כל שותף צריך לאשר אותה מחדש.
+charter-vision = חזון משותף
+charter-vision-hint = מה השותפים רוצים להשיג יחד.
+charter-objectives = מטרות
+charter-objectives-hint = ספציפיות, מדידות, ברות השגה, מבוססות על משאבים ותחומות בזמן.
+charter-roles = התפקיד של כל שותף
+charter-roles-hint = מי עושה מה; כדאי שכל מגזר יתמקד במה שהוא עושה הכי טוב.
+charter-contributions = תרומות
+charter-contributions-hint = מה כל שותף מתחייב להביא, בכסף ובשווה כסף.
+charter-interests = אינטרסים ותועלות צפויות
+charter-interests-hint = מה כל שותף מקווה להרוויח.
+charter-governance = מבנה הניהול
+charter-governance-hint = מי מוביל, ואיך השותפות מנוהלת.
+charter-decisions = אופן קבלת ההחלטות
+charter-decisions-hint = מי מחליט על מה, ואיך.
+charter-meetings = תדירות הפגישות
+charter-meetings-hint = כל כמה זמן השותפים נפגשים.
+charter-disputes = יישוב מחלוקות
+charter-disputes-hint = מה קורה כשהשותפים חלוקים בדעותיהם.
+charter-communication = תקשורת
+charter-communication-hint = איך השותפים מעדכנים זה את זה.
+charter-publicity = מה מתפרסם לציבור
+charter-publicity-hint = מה הציבור רואה, ומתי.
+charter-review = מתי בוחנים את האמנה מחדש
+charter-review-hint = מתי האמנה נבחנת מחדש, למשל כששותף מצטרף או עוזב.
+charter-exit = יציאה מהשותפות
+charter-exit-hint = איך שותף עוזב, ומה קורה אחר כך.
+expectations-title = ציפיות
+expectations-lead = כל שותף עונה על אותו שאלון קצר, כדי שפערי ציפיות יעלו כבר בשלב מוקדם.
+expectations-gaps = איפה השותפים חלוקים
+expectations-no-gaps = אין פערים גדולים בין התשובות של השותפים.
+expectations-talk-about = על מה כדאי לדבר:
+expectations-answers = התשובות של השותפים
+expectations-question = שאלה
+expectations-unanswered = אין תשובה
+expectations-answer-for = התשובות של { $organisation }
+sdg-local-target = תת-יעד מקומי
+event-proposed = הצעת היוזמה
+event-edited = עריכת היוזמה
+event-convener-engaged = הגוף המזמן מינה איש קשר
+event-partner-invited = הזמנה לשותפות
+event-partner-requested = בקשת הצטרפות
+event-partner-joined = הצטרפות כשותף
+event-partner-left = עזיבת היוזמה
+event-partner-described = תיאור התפקיד בשותפות
+event-contribution-committed = התחייבות לתרומה
+event-contribution-withdrawn = ביטול התחייבות לתרומה
+event-work-plan-recorded = רישום המיקום בתוכנית העבודה
+event-integrity-recorded = רישום אופן הבחירה של השותף העסקי
+event-interests-declared = הגשת הצהרה על ניגוד עניינים
+event-charter-proposed = הצעת גרסה לאמנת השותפות
+event-charter-endorsed = אישור אמנת השותפות
+event-expectations-answered = מענה על שאלון הציפיות
+event-stage-idea = חזרה לשלב הרעיון
+event-stage-convened = הגוף המזמן הצטרף
+event-stage-scoping = תחילת המיפוי וההגדרה
+event-stage-building = תחילת בניית השותפות
+event-stage-agreed = השותפות סוכמה
+event-stage-implementing = תחילת היישום
+event-stage-reviewing = תחילת הבחינה וההערכה
+event-stage-sustaining = מעבר לשימור התוצאות
+event-stage-closed = השותפות הסתיימה
+event-stage-declined = היוזמה נדחתה
+event-stage-withdrawn = היוזמה בוטלה
+flash-engaged = נרשמת כאיש הקשר של הגוף המזמן.
+flash-stage-changed = השלב עודכן.
+flash-charter-proposed = הגרסה החדשה של אמנת השותפות הוצעה.
+flash-endorsed = האישור של אמנת השותפות נרשם.
+error-already-partner = הארגון הזה כבר משתתף ביוזמה.
+error-amount = יש להזין סכום בשקלים, למשל 12500 או 12,500.50.
+error-changed-meanwhile = מישהו שינה את היוזמה בינתיים. יש לטעון את הדף מחדש, לבדוק ולנסות שוב.
+error-charter-not-current = אפשר לאשר רק את הגרסה הנוכחית של אמנת השותפות.
+error-initiator-managed = יש לבחור ארגון שבניהולך.
+error-sdg-code = יש להזין קוד של יעד פיתוח בר-קיימא (SDG), למשל 7, 7.2 או 7.2.1.
+error-sdg-unknown-target = אין תת-יעד כזה ביעדי הפיתוח בר-הקיימא.
+refused-convener-only = רק הגוף המזמן של הרשות יכול לבצע פעולה זו.
+refused-initiative-ended = היוזמה הזו הסתיימה.
+mail-initiative-subject = יוזמה חדשה ממתינה לגוף המזמן: { $title }
+mail-initiative-body = שלום,
+
+    ברשות שלך הוצעה יוזמת שותפות חדשה: { $title }
+
+    כדאי להיכנס לתמונה מוקדם: יש לעיין ביוזמה ולהצטרף אליה (למנות איש קשר), או לדחות אותה בנימוקים שיפורסמו:
+
+    { $link }
+
+## Agenda
+
+action-edit = עריכה
+goal-new-title = הוספת יעד
+goal-edit-title = עריכת היעד
+goal-horizon = שנת יעד
+goal-status = מצב
+goal-status-active = פעיל
+goal-status-achieved = הושג
+goal-status-dropped = בוטל
+goal-sdg-codes = מטרות ותת-יעדים של הפיתוח בר-הקיימא
+goal-sdg-codes-hint = קודים מופרדים בפסיקים: מטרה (7), תת-יעד (7.2) או יעד מקומי של הרשות (7.2.1).
+sdg-translation-note = נוסחי המטרות באנגלית ובערבית הם הנוסחים הרשמיים של האו"ם; הנוסח העברי הוא תרגום של הפלטפורמה.
+error-year = יש להזין שנה בין 2000 ל-2100.

@@ -36,6 +36,13 @@ pub struct LocalityPage {
     pub goals: Vec<Goal>,
     pub organisation_count: i64,
     pub can_edit: bool,
+    pub can_edit_agenda: bool,
+}
+
+impl LocalityPage {
+    pub fn sdg_label(&self, code: &str) -> String {
+        super::initiatives::sdg_label(&self.ctx, code)
+    }
 }
 
 pub async fn show(
@@ -67,6 +74,16 @@ pub async fn show(
             .is_ok(),
         None => false,
     };
+    let can_edit_agenda = match &user {
+        Some(user) => {
+            let role = state
+                .db
+                .role_in(locality.convener_organisation_id, user.id)
+                .await?;
+            shutaf_domain::authz::edit_agenda(actions::actor(user), role).is_ok()
+        }
+        None => false,
+    };
     render(&LocalityPage {
         ctx,
         locality,
@@ -74,6 +91,7 @@ pub async fn show(
         goals,
         organisation_count,
         can_edit,
+        can_edit_agenda,
     })
 }
 
@@ -141,6 +159,174 @@ pub async fn update(
                 ctx,
                 id,
                 form: FormState::new(errors, form),
+            };
+            render_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "goal_form.html")]
+pub struct GoalFormPage {
+    pub ctx: Ctx,
+    pub locality: Locality,
+    pub form: FormState,
+    /// `None` when adding.
+    pub editing: Option<i64>,
+    pub statuses: &'static [&'static str],
+}
+
+fn goal_input(form: &FormFields) -> actions::GoalInput {
+    actions::GoalInput {
+        titles: [
+            form.get("title_he").into(),
+            form.get("title_ar").into(),
+            form.get("title_en").into(),
+        ],
+        descriptions: [
+            form.get("description_he").into(),
+            form.get("description_ar").into(),
+            form.get("description_en").into(),
+        ],
+        department: form.get("department").into(),
+        horizon: form.get("horizon").into(),
+        work_plan_year: form.get("work_plan_year").into(),
+        budget_line: form.get("budget_line").into(),
+        status: form.get("status").into(),
+        sdg_codes: form.get("sdg_codes").into(),
+    }
+}
+
+pub async fn new_goal(
+    State(state): State<AppState>,
+    SignedIn(user): SignedIn,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    let locality = state.db.locality(id).await?.ok_or(AppError::NotFound)?;
+    let role = state
+        .db
+        .role_in(locality.convener_organisation_id, user.id)
+        .await?;
+    shutaf_domain::authz::edit_agenda(actions::actor(&user), role).map_err(AppError::Forbidden)?;
+    let form = FormState::new(
+        FieldErrors::new(),
+        FormFields(vec![("status".into(), "active".into())]),
+    );
+    render(&GoalFormPage {
+        ctx,
+        locality,
+        form,
+        editing: None,
+        statuses: actions::GOAL_STATUSES,
+    })
+}
+
+pub async fn create_goal(
+    State(state): State<AppState>,
+    SignedIn(user): SignedIn,
+    session: Session,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    form: FormFields,
+) -> Result<Response, AppError> {
+    match actions::create_goal(&state, &user, id, &goal_input(&form)).await {
+        Ok(_) => {
+            auth::flash(&session, "flash-saved").await;
+            Ok(Redirect::to(&format!("/localities/{id}")).into_response())
+        }
+        Err(ActionError::Invalid(errors)) => {
+            let locality = state.db.locality(id).await?.ok_or(AppError::NotFound)?;
+            let page = GoalFormPage {
+                ctx,
+                locality,
+                form: FormState::new(errors, form),
+                editing: None,
+                statuses: actions::GOAL_STATUSES,
+            };
+            render_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+pub async fn edit_goal(
+    State(state): State<AppState>,
+    SignedIn(user): SignedIn,
+    ctx: Ctx,
+    Path(goal_id): Path<i64>,
+) -> Result<Response, AppError> {
+    let goal = state.db.goal(goal_id).await?.ok_or(AppError::NotFound)?;
+    let locality = state
+        .db
+        .locality(goal.locality_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let role = state
+        .db
+        .role_in(locality.convener_organisation_id, user.id)
+        .await?;
+    shutaf_domain::authz::edit_agenda(actions::actor(&user), role).map_err(AppError::Forbidden)?;
+    let opt = |v: &Option<String>| v.clone().unwrap_or_default();
+    let values = vec![
+        ("title_he".to_owned(), opt(&goal.title_he)),
+        ("title_ar".to_owned(), opt(&goal.title_ar)),
+        ("title_en".to_owned(), opt(&goal.title_en)),
+        ("description_he".to_owned(), opt(&goal.description_he)),
+        ("description_ar".to_owned(), opt(&goal.description_ar)),
+        ("description_en".to_owned(), opt(&goal.description_en)),
+        ("department".to_owned(), opt(&goal.department)),
+        (
+            "horizon".to_owned(),
+            goal.horizon.map(|y| y.to_string()).unwrap_or_default(),
+        ),
+        (
+            "work_plan_year".to_owned(),
+            goal.work_plan_year
+                .map(|y| y.to_string())
+                .unwrap_or_default(),
+        ),
+        ("budget_line".to_owned(), opt(&goal.budget_line)),
+        ("status".to_owned(), goal.status.clone()),
+        ("sdg_codes".to_owned(), goal.sdg_codes.join(", ")),
+    ];
+    let form = FormState::new(FieldErrors::new(), FormFields(values));
+    render(&GoalFormPage {
+        ctx,
+        locality,
+        form,
+        editing: Some(goal_id),
+        statuses: actions::GOAL_STATUSES,
+    })
+}
+
+pub async fn update_goal(
+    State(state): State<AppState>,
+    SignedIn(user): SignedIn,
+    session: Session,
+    ctx: Ctx,
+    Path(goal_id): Path<i64>,
+    form: FormFields,
+) -> Result<Response, AppError> {
+    match actions::update_goal(&state, &user, goal_id, &goal_input(&form)).await {
+        Ok(locality_id) => {
+            auth::flash(&session, "flash-saved").await;
+            Ok(Redirect::to(&format!("/localities/{locality_id}")).into_response())
+        }
+        Err(ActionError::Invalid(errors)) => {
+            let goal = state.db.goal(goal_id).await?.ok_or(AppError::NotFound)?;
+            let locality = state
+                .db
+                .locality(goal.locality_id)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            let page = GoalFormPage {
+                ctx,
+                locality,
+                form: FormState::new(errors, form),
+                editing: Some(goal_id),
+                statuses: actions::GOAL_STATUSES,
             };
             render_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
         }

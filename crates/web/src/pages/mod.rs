@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod admin;
 pub mod home;
+pub mod initiatives;
 pub mod localities;
 pub mod organisations;
 
@@ -78,6 +79,54 @@ pub fn routes() -> Router<AppState> {
             "/localities/{id}/edit",
             get(localities::edit_form).post(localities::update),
         )
+        .route("/initiatives/new", get(initiatives::new_form))
+        .route("/initiatives", post(initiatives::create))
+        .route("/initiatives/{id}", get(initiatives::show))
+        .route(
+            "/initiatives/{id}/edit",
+            get(initiatives::edit_form).post(initiatives::update),
+        )
+        .route("/initiatives/{id}/engage", post(initiatives::engage))
+        .route("/initiatives/{id}/stage", post(initiatives::change_stage))
+        .route("/initiatives/{id}/partners", post(initiatives::add_partner))
+        .route(
+            "/initiatives/{id}/partners/{org}",
+            post(initiatives::describe_partner),
+        )
+        .route(
+            "/initiatives/{id}/partners/{org}/remove",
+            post(initiatives::remove_partner),
+        )
+        .route(
+            "/initiatives/{id}/partners/{org}/contributions",
+            post(initiatives::add_contribution),
+        )
+        .route(
+            "/initiatives/{id}/partners/{org}/contributions/{contribution}/remove",
+            post(initiatives::remove_contribution),
+        )
+        .route("/initiatives/{id}/work-plan", post(initiatives::work_plan))
+        .route("/initiatives/{id}/integrity", post(initiatives::integrity))
+        .route("/initiatives/{id}/declaration", post(initiatives::declare))
+        .route(
+            "/initiatives/{id}/charter",
+            get(initiatives::charter).post(initiatives::propose_charter),
+        )
+        .route(
+            "/initiatives/{id}/charter/{version}/endorse",
+            post(initiatives::endorse),
+        )
+        .route(
+            "/initiatives/{id}/expectations",
+            get(initiatives::expectations_page).post(initiatives::answer_expectations),
+        )
+        .route("/localities/{id}/initiatives", get(initiatives::dashboard))
+        .route("/localities/{id}/goals", post(localities::create_goal))
+        .route("/localities/{id}/goals/new", get(localities::new_goal))
+        .route(
+            "/goals/{id}/edit",
+            get(localities::edit_goal).post(localities::update_goal),
+        )
         .route("/admin", get(admin::dashboard))
         .route("/admin/localities", post(admin::create_locality))
 }
@@ -150,6 +199,29 @@ impl Ctx {
             "pagination-page-of",
             &[("page", &page.to_string()), ("pages", &pages.to_string())],
         )
+    }
+
+    pub fn models(&self) -> &'static [shutaf_domain::PartnershipModel] {
+        shutaf_domain::PartnershipModel::ALL
+    }
+
+    pub fn managements(&self) -> &'static [shutaf_domain::Management] {
+        shutaf_domain::Management::ALL
+    }
+
+    pub fn questions(&self) -> &'static [shutaf_domain::expectations::Question] {
+        shutaf_domain::expectations::Question::ALL
+    }
+
+    pub fn stages(&self) -> &'static [shutaf_domain::Stage] {
+        shutaf_domain::Stage::ALL
+    }
+
+    /// The answer codes of a questionnaire question.
+    pub fn answers_of(&self, question: &str) -> &'static [&'static str] {
+        shutaf_domain::expectations::Question::parse(question)
+            .map(|q| q.answers())
+            .unwrap_or(&[])
     }
 
     pub fn roles(&self) -> &'static [shutaf_domain::MemberRole] {

@@ -27,11 +27,13 @@ use crate::AppState;
 use crate::actions::{self, LocalityInput, OrganisationInput};
 use crate::error::AppError;
 
+mod initiatives;
+
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Shutaf API", description = "The JSON API of the Shutaf hub for cross-sector sustainability partnerships.", license(name = "AGPL-3.0-or-later")),
     modifiers(&BearerAuth),
-    tags((name = "account"), (name = "organisations"), (name = "localities"))
+    tags((name = "account"), (name = "organisations"), (name = "localities"), (name = "agenda"), (name = "initiatives"))
 )]
 struct ApiDoc;
 
@@ -65,6 +67,7 @@ pub fn routes() -> Router<AppState> {
         .routes(routes!(accept_invitation))
         .routes(routes!(list_localities, create_locality))
         .routes(routes!(get_locality, update_locality))
+        .merge(initiatives::routes())
         .split_for_parts();
     // The API is served under /api; say so in the document's paths.
     let mut document = document;
@@ -87,6 +90,22 @@ pub fn routes() -> Router<AppState> {
 pub struct ApiUser {
     pub user: User,
     pub scope: ApiTokenScope,
+}
+
+/// The token's person when a token is sent (a wrong token is refused), else nobody.
+pub struct MaybeApiUser(pub Option<User>);
+
+impl FromRequestParts<AppState> for MaybeApiUser {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
+        if parts.headers.get(header::AUTHORIZATION).is_none() {
+            return Ok(MaybeApiUser(None));
+        }
+        Ok(MaybeApiUser(Some(
+            ApiUser::from_request_parts(parts, state).await?.user,
+        )))
+    }
 }
 
 /// A request made with a token of `write` scope.
@@ -145,10 +164,14 @@ impl<T: serde::de::DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 pub struct LangQuery {
     /// `he`, `ar` or `en`.
-    lang: Option<String>,
+    pub(crate) lang: Option<String>,
 }
 
-fn language(query: &LangQuery, headers: &axum::http::HeaderMap, state: &AppState) -> Language {
+pub(crate) fn language(
+    query: &LangQuery,
+    headers: &axum::http::HeaderMap,
+    state: &AppState,
+) -> Language {
     query
         .lang
         .as_deref()
@@ -158,19 +181,19 @@ fn language(query: &LangQuery, headers: &axum::http::HeaderMap, state: &AppState
 
 // ---- schemas --------------------------------------------------------------------------------
 
-fn codes(values: impl Iterator<Item = &'static str>) -> Object {
+pub(crate) fn codes(values: impl Iterator<Item = &'static str>) -> Object {
     ObjectBuilder::new()
         .schema_type(Type::String)
         .enum_values(Some(values.collect::<Vec<_>>()))
         .build()
 }
-fn sector_schema() -> Object {
+pub(crate) fn sector_schema() -> Object {
     codes(Sector::ALL.iter().map(|s| s.code()))
 }
 fn kind_schema() -> Object {
     codes(OrganisationKind::ALL.iter().map(|s| s.code()))
 }
-fn contribution_schema() -> Object {
+pub(crate) fn contribution_schema() -> Object {
     codes(ContributionType::ALL.iter().map(|s| s.code()))
 }
 fn locality_kind_schema() -> Object {
@@ -192,7 +215,16 @@ pub struct Names {
 }
 
 impl Names {
-    fn of(he: &Option<String>, ar: &Option<String>, en: &Option<String>) -> Names {
+    /// The three texts as typed (missing ones empty), in the order he, ar, en.
+    pub(crate) fn strings(&self) -> [String; 3] {
+        [
+            self.he.clone().unwrap_or_default(),
+            self.ar.clone().unwrap_or_default(),
+            self.en.clone().unwrap_or_default(),
+        ]
+    }
+
+    pub(crate) fn of(he: &Option<String>, ar: &Option<String>, en: &Option<String>) -> Names {
         Names {
             he: he.clone(),
             ar: ar.clone(),
@@ -245,7 +277,7 @@ pub struct OrganisationBody {
     updated_at: i64,
 }
 
-fn contributions_schema() -> utoipa::openapi::schema::Array {
+pub(crate) fn contributions_schema() -> utoipa::openapi::schema::Array {
     utoipa::openapi::schema::ArrayBuilder::new()
         .items(contribution_schema())
         .build()

@@ -409,3 +409,157 @@ pub async fn create_locality(
         })
         .await?)
 }
+pub mod initiatives;
+
+/// A goal's fields as typed.
+#[derive(Debug, Default, Clone)]
+pub struct GoalInput {
+    pub titles: [String; 3],
+    pub descriptions: [String; 3],
+    pub department: String,
+    pub horizon: String,
+    pub work_plan_year: String,
+    pub budget_line: String,
+    pub status: String,
+    /// SDG codes separated by commas or spaces: `7, 7.2, 7.2.1`.
+    pub sdg_codes: String,
+}
+
+/// Goal statuses.
+pub const GOAL_STATUSES: &[&str] = &["active", "achieved", "dropped"];
+
+fn year(errors: &mut FieldErrors, field: &str, input: &str) -> Option<i64> {
+    let input = input.trim();
+    if input.is_empty() {
+        return None;
+    }
+    match input.parse::<i64>() {
+        Ok(y) if (2000..=2100).contains(&y) => Some(y),
+        _ => {
+            errors.add(field, "error-year");
+            None
+        }
+    }
+}
+
+/// Validates a goal, its SDG codes included.
+pub fn validate_goal(input: &GoalInput) -> Result<shutaf_store::NewGoal, FieldErrors> {
+    let mut errors = FieldErrors::new();
+    let titles = validate::names_per_language(
+        &mut errors,
+        "title",
+        &input.titles[0],
+        &input.titles[1],
+        &input.titles[2],
+    );
+    let descriptions = ["he", "ar", "en"].map(|lang| lang.to_owned());
+    let descriptions: Vec<Option<String>> = descriptions
+        .iter()
+        .zip(&input.descriptions)
+        .map(|(lang, value)| {
+            errors
+                .check(
+                    &format!("description_{lang}"),
+                    validate::optional_text(value, 10_000),
+                )
+                .flatten()
+        })
+        .collect();
+    let department = errors
+        .check(
+            "department",
+            validate::optional_line(&input.department, 200),
+        )
+        .flatten();
+    let horizon = year(&mut errors, "horizon", &input.horizon);
+    let work_plan_year = year(&mut errors, "work_plan_year", &input.work_plan_year);
+    let budget_line = errors
+        .check(
+            "budget_line",
+            validate::optional_line(&input.budget_line, 100),
+        )
+        .flatten();
+    let status = if input.status.is_empty() {
+        "active"
+    } else {
+        input.status.as_str()
+    };
+    if !GOAL_STATUSES.contains(&status) {
+        errors.add("status", "error-choose-option");
+    }
+    let mut sdg_codes = Vec::new();
+    for code in input
+        .sdg_codes
+        .split([',', ' ', ';', '\n'])
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+    {
+        match shutaf_domain::sdg::SdgCode::parse(code) {
+            Ok(parsed) => sdg_codes.push(parsed.to_string()),
+            Err(key) => {
+                if errors.for_field("sdg_codes").is_none() {
+                    errors.add("sdg_codes", key);
+                }
+            }
+        }
+    }
+    errors.into_result()?;
+    Ok(shutaf_store::NewGoal {
+        titles,
+        descriptions: [
+            descriptions[0].clone(),
+            descriptions[1].clone(),
+            descriptions[2].clone(),
+        ],
+        department,
+        horizon,
+        work_plan_year,
+        budget_line,
+        status: status.to_owned(),
+        sdg_codes,
+    })
+}
+
+async fn authorise_agenda(
+    state: &AppState,
+    user: &User,
+    locality_id: i64,
+) -> ActionResult<Locality> {
+    let locality = state
+        .db
+        .locality(locality_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let role = state
+        .db
+        .role_in(locality.convener_organisation_id, user.id)
+        .await?;
+    authz::edit_agenda(actor(user), role).map_err(ActionError::Refused)?;
+    Ok(locality)
+}
+
+/// The locality's staff add a goal to its agenda.
+pub async fn create_goal(
+    state: &AppState,
+    user: &User,
+    locality_id: i64,
+    input: &GoalInput,
+) -> ActionResult<i64> {
+    authorise_agenda(state, user, locality_id).await?;
+    let goal = validate_goal(input).map_err(ActionError::Invalid)?;
+    Ok(state.db.create_goal(locality_id, &goal).await?)
+}
+
+/// The locality's staff edit a goal.
+pub async fn update_goal(
+    state: &AppState,
+    user: &User,
+    goal_id: i64,
+    input: &GoalInput,
+) -> ActionResult<i64> {
+    let existing = state.db.goal(goal_id).await?.ok_or(AppError::NotFound)?;
+    authorise_agenda(state, user, existing.locality_id).await?;
+    let goal = validate_goal(input).map_err(ActionError::Invalid)?;
+    state.db.update_goal(goal_id, &goal).await?;
+    Ok(existing.locality_id)
+}

@@ -1,0 +1,1281 @@
+//! Initiative pages: propose, the initiative's page with its checkup and next steps, partners
+//! and their contributions, work plan, integrity, charter and endorsements, expectations, and the
+//! convener's dashboard of a locality.
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use shutaf_domain::checkup::{self, Risk};
+use shutaf_domain::expectations::{self, Divergence, Question};
+use shutaf_domain::lifecycle::{self, Gate};
+use shutaf_domain::validate::FieldErrors;
+use shutaf_domain::{ContributionType, Stage};
+use shutaf_store::{
+    CharterVersion, Goal, Initiative, InitiativeEvent, Locality, Partner, PartnerContribution,
+    PartnerStatus,
+};
+use tower_sessions::Session;
+
+use super::{Ctx, FormFields, FormState, QueryFields, render, render_status};
+use crate::AppState;
+use crate::actions::ActionError;
+use crate::actions::initiatives::{
+    self as act, CHARTER_SECTIONS, EXEMPTIONS, InitiativeInput, Standing,
+};
+use crate::auth::{self, MaybeUser, SignedIn};
+use crate::error::AppError;
+
+fn query_value<'a>(query: &'a [(String, String)], name: &str) -> &'a str {
+    query
+        .iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.as_str())
+        .unwrap_or("")
+}
+
+fn input_from(form: &FormFields) -> InitiativeInput {
+    InitiativeInput {
+        locality: form.get("locality").into(),
+        initiator: form.get("initiator").into(),
+        titles: [
+            form.get("title_he").into(),
+            form.get("title_ar").into(),
+            form.get("title_en").into(),
+        ],
+        problems: [
+            form.get("problem_he").into(),
+            form.get("problem_ar").into(),
+            form.get("problem_en").into(),
+        ],
+        approaches: [
+            form.get("approach_he").into(),
+            form.get("approach_ar").into(),
+            form.get("approach_en").into(),
+        ],
+        model: form.get("model").into(),
+        management: form.get("management").into(),
+        goals: form.all("goals").into_iter().map(Into::into).collect(),
+        needs: form.all("needs").into_iter().map(Into::into).collect(),
+    }
+}
+
+/// A risk as shown: its explanation and remedy in the reader's language.
+pub struct ShownRisk {
+    pub severity: &'static str,
+    pub severity_label: String,
+    pub text: String,
+    pub remedy: String,
+}
+
+pub fn show_risks(ctx: &Ctx, risks: &[Risk]) -> Vec<ShownRisk> {
+    risks
+        .iter()
+        .map(|risk| {
+            let items: Vec<String> = risk
+                .items
+                .iter()
+                .map(|code| match risk.rule {
+                    checkup::Rule::UncoveredContributions => ctx.t(format!("contribution-{code}")),
+                    checkup::Rule::ExpectationsGap => ctx.t(format!("expectation-{code}")),
+                    _ => ctx.t(format!("risk-integrity-{code}")),
+                })
+                .collect();
+            let items = items.join(", ");
+            ShownRisk {
+                severity: risk.severity.code(),
+                severity_label: ctx.t(risk.severity.label_key()),
+                text: ctx
+                    .tr
+                    .args_mixed(&risk.rule.label_key(), risk.count, &items),
+                remedy: ctx.t(risk.rule.remedy_key()),
+            }
+        })
+        .collect()
+}
+
+#[derive(Template)]
+#[template(path = "initiative_form.html")]
+pub struct InitiativeFormPage {
+    pub ctx: Ctx,
+    pub form: FormState,
+    pub localities: Vec<Locality>,
+    pub goals: Vec<Goal>,
+    pub initiators: Vec<(i64, String)>,
+    pub editing: Option<i64>,
+}
+
+async fn form_page(
+    state: &AppState,
+    ctx: Ctx,
+    user_id: i64,
+    form: FormState,
+    editing: Option<i64>,
+) -> Result<InitiativeFormPage, AppError> {
+    let localities = state.db.localities().await?;
+    let locality: Option<i64> = form.value("locality").parse().ok();
+    let goals = match locality {
+        Some(id) => state.db.goals_of(id).await?,
+        None => Vec::new(),
+    };
+    let lang = ctx.lang();
+    let initiators = state
+        .db
+        .organisations_of(user_id)
+        .await?
+        .into_iter()
+        .filter(|(_, role)| role.manages())
+        .map(|(org, _)| (org.id, org.name(lang).to_owned()))
+        .collect();
+    Ok(InitiativeFormPage {
+        ctx,
+        form,
+        localities,
+        goals,
+        initiators,
+        editing,
+    })
+}
+
+/// The form to propose an initiative (`?locality=` picks the locality and its goals).
+pub async fn new_form(
+    State(state): State<AppState>,
+    SignedIn(user): SignedIn,
+    ctx: Ctx,
+    query: QueryFields,
+) -> Result<Response, AppError> {
+    let mut values = vec![(
+        "locality".to_owned(),
+        query_value(&query.0, "locality").to_owned(),
+    )];
+    values.push(("management".into(), "joint".into()));
+    let form = FormState::new(FieldErrors::new(), FormFields(values));
+    render(&form_page(&state, ctx, user.id, form, None).await?)
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    SignedIn(user): SignedIn,
+    ctx: Ctx,
+    form: FormFields,
+) -> Result<Response, AppError> {
+    // "Show the goals" re-renders the form for the chosen locality without proposing.
+    if form.get("refresh") == "1" {
+        let page = form_page(
+            &state,
+            ctx,
+            user.id,
+            FormState::new(FieldErrors::new(), form),
+            None,
+        )
+        .await?;
+        return render(&page);
+    }
+    match act::propose(&state, &user, &input_from(&form)).await {
+        Ok(id) => Ok(Redirect::to(&format!("/initiatives/{id}")).into_response()),
+        Err(ActionError::Invalid(errors)) => {
+            let page = form_page(&state, ctx, user.id, FormState::new(errors, form), None).await?;
+            render_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+fn initiative_values(initiative: &Initiative) -> FormFields {
+    let mut values: Vec<(String, String)> = vec![
+        ("locality".into(), initiative.locality_id.to_string()),
+        (
+            "initiator".into(),
+            initiative.initiator_organisation_id.to_string(),
+        ),
+        ("model".into(), initiative.model.code().into()),
+        ("management".into(), initiative.management.code().into()),
+    ];
+    for (lang, title, problem, approach) in [
+        (
+            "he",
+            &initiative.title_he,
+            &initiative.problem_he,
+            &initiative.approach_he,
+        ),
+        (
+            "ar",
+            &initiative.title_ar,
+            &initiative.problem_ar,
+            &initiative.approach_ar,
+        ),
+        (
+            "en",
+            &initiative.title_en,
+            &initiative.problem_en,
+            &initiative.approach_en,
+        ),
+    ] {
+        values.push((format!("title_{lang}"), title.clone().unwrap_or_default()));
+        values.push((
+            format!("problem_{lang}"),
+            problem.clone().unwrap_or_default(),
+        ));
+        values.push((
+            format!("approach_{lang}"),
+            approach.clone().unwrap_or_default(),
+        ));
+    }
+    values.extend(
+        initiative
+            .goal_ids
+            .iter()
+            .map(|g| ("goals".to_owned(), g.to_string())),
+    );
+    values.extend(
+        initiative
+            .needs
+            .iter()
+            .map(|n| ("needs".to_owned(), n.code().to_owned())),
+    );
+    FormFields(values)
+}
+
+pub async fn edit_form(
+    State(state): State<AppState>,
+    SignedIn(user): SignedIn,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    let (initiative, _, standing) = act::load(&state, &user, id).await?;
+    if !(standing.is(lifecycle::Party::Lead) || standing.convener_staff) {
+        return Err(AppError::Forbidden("refused-not-your-part"));
+    }
+    let form = FormState::new(FieldErrors::new(), initiative_values(&initiative));
+    render(&form_page(&state, ctx, user.id, form, Some(id)).await?)
+}
+
+pub async fn update(
+    State(state): State<AppState>,
+    SignedIn(user): SignedIn,
+    session: Session,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    form: FormFields,
+) -> Result<Response, AppError> {
+    match act::edit(&state, &user, id, &input_from(&form)).await {
+        Ok(()) => {
+            auth::flash(&session, "flash-saved").await;
+            Ok(Redirect::to(&format!("/initiatives/{id}")).into_response())
+        }
+        Err(ActionError::Invalid(errors)) => {
+            let page =
+                form_page(&state, ctx, user.id, FormState::new(errors, form), Some(id)).await?;
+            render_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+/// A next step the reader could take, with what still stands in the way.
+pub struct Step {
+    pub to: Stage,
+    pub needs_reason: bool,
+    /// (what the gate requires, how to meet it)
+    pub unmet: Vec<(String, String)>,
+}
+
+/// A partner as shown, with its contributions and whether the reader acts for it.
+pub struct ShownPartner {
+    pub partner: Partner,
+    pub contributions: Vec<PartnerContribution>,
+    pub managed: bool,
+    pub endorsed: bool,
+}
+
+#[derive(Template)]
+#[template(path = "initiative_show.html")]
+pub struct InitiativePage {
+    pub ctx: Ctx,
+    pub initiative: Initiative,
+    pub locality: Locality,
+    pub initiator_name: String,
+    pub goals: Vec<Goal>,
+    pub partners: Vec<ShownPartner>,
+    /// Needed types: (label, covered)
+    pub needs: Vec<(String, bool)>,
+    pub risks: Vec<ShownRisk>,
+    pub steps: Vec<Step>,
+    pub standing: Standing,
+    pub signed_in: bool,
+    /// Organisations the reader manages that could ask to join.
+    pub can_ask: Vec<(i64, String)>,
+    pub charter_version: Option<i64>,
+    pub events: Vec<InitiativeEvent>,
+    pub form: FormState,
+    pub problem: Option<String>,
+    pub exemptions: &'static [&'static str],
+    pub city_with_business: bool,
+}
+
+impl InitiativePage {
+    pub fn stage_label(&self) -> String {
+        self.ctx.t(self.initiative.stage.label_key())
+    }
+
+    pub fn work_plan_label(&self) -> String {
+        self.ctx
+            .t(format!("work-plan-{}", self.initiative.work_plan))
+    }
+
+    pub fn partner_name(&self, id: &Option<i64>) -> String {
+        let lang = self.ctx.lang();
+        id.and_then(|id| {
+            self.partners
+                .iter()
+                .find(|p| p.partner.organisation_id == id)
+                .map(|p| p.partner.name(lang).to_owned())
+        })
+        .unwrap_or_default()
+    }
+
+    pub fn shekels(&self, agorot: &Option<i64>) -> String {
+        agorot.map(format_shekels).unwrap_or_default()
+    }
+
+    pub fn sdg_label(&self, code: &str) -> String {
+        sdg_label(&self.ctx, code)
+    }
+}
+
+/// "₪12,500" or "₪12,500.50".
+pub fn format_shekels(agorot: i64) -> String {
+    let whole = (agorot / 100).to_string();
+    let mut grouped = String::new();
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    match agorot % 100 {
+        0 => format!("₪{grouped}"),
+        cents => format!("₪{grouped}.{cents:02}"),
+    }
+}
+
+/// An SDG code with its short text, in the reader's language.
+pub fn sdg_label(ctx: &Ctx, code: &str) -> String {
+    use shutaf_domain::sdg;
+    let goal: u8 = code
+        .split('.')
+        .next()
+        .and_then(|g| g.parse().ok())
+        .unwrap_or(0);
+    match code.matches('.').count() {
+        0 => format!(
+            "SDG {code}: {}",
+            sdg::goal_short(goal, ctx.lang()).unwrap_or_default()
+        ),
+        1 => format!(
+            "{code}: {}",
+            sdg::target_title(code, ctx.lang()).unwrap_or_default()
+        ),
+        _ => format!("{code} ({})", ctx.t("sdg-local-target")),
+    }
+}
+
+async fn initiative_page(
+    state: &AppState,
+    user: Option<&shutaf_store::User>,
+    ctx: Ctx,
+    id: i64,
+    form: FormState,
+    problem: Option<String>,
+) -> Result<InitiativePage, AppError> {
+    let initiative = state.db.initiative(id).await?.ok_or(AppError::NotFound)?;
+    let partners = state.db.partners(id).await?;
+    let standing = match user {
+        Some(user) => act::standing(state, user, &initiative, &partners).await?,
+        None => Standing::default(),
+    };
+    let locality = state
+        .db
+        .locality(initiative.locality_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let lang = ctx.lang();
+    let initiator_name = partners
+        .iter()
+        .find(|p| p.organisation_id == initiative.initiator_organisation_id)
+        .map(|p| p.name(lang).to_owned())
+        .unwrap_or_default();
+    let facts = act::facts(state, id).await?;
+    let contributions = state.db.contributions(id).await?;
+    let versions = state.db.charter_versions(id).await?;
+    let charter_version = versions.last().map(|v| v.version);
+    let endorsed = match charter_version {
+        Some(v) => state.db.endorsements(id, v).await?,
+        None => Vec::new(),
+    };
+    let goals = state.db.goals_by_ids(&initiative.goal_ids).await?;
+    let needs = initiative
+        .needs
+        .iter()
+        .map(|need| {
+            (
+                ctx.t(need.label_key()),
+                contributions.iter().any(|c| c.contribution == *need),
+            )
+        })
+        .collect();
+    let risks = show_risks(&ctx, &checkup::checkup(&facts));
+    let steps = lifecycle::next_steps(&facts, &standing.parties)
+        .into_iter()
+        .map(|(to, unmet)| Step {
+            to,
+            needs_reason: matches!(to, Stage::Declined | Stage::Withdrawn),
+            unmet: unmet
+                .iter()
+                .map(|g: &Gate| (ctx.t(g.label_key()), ctx.t(g.remedy_key())))
+                .collect(),
+        })
+        .collect();
+    let can_ask = match user {
+        Some(user) => state
+            .db
+            .organisations_of(user.id)
+            .await?
+            .into_iter()
+            .filter(|(org, role)| {
+                role.manages()
+                    && !partners
+                        .iter()
+                        .any(|p| p.organisation_id == org.id && p.status != PartnerStatus::Invited)
+            })
+            .map(|(org, _)| (org.id, org.name(lang).to_owned()))
+            .collect(),
+        None => Vec::new(),
+    };
+    let shown = partners
+        .into_iter()
+        .map(|partner| ShownPartner {
+            contributions: contributions
+                .iter()
+                .filter(|c| c.organisation_id == partner.organisation_id)
+                .cloned()
+                .collect(),
+            managed: standing.manages.contains(&partner.organisation_id),
+            endorsed: endorsed.contains(&partner.organisation_id),
+            partner,
+        })
+        .collect();
+    let events = state.db.events(id, 30).await?;
+    Ok(InitiativePage {
+        signed_in: user.is_some(),
+        city_with_business: facts.city_with_business(),
+        ctx,
+        initiative,
+        locality,
+        initiator_name,
+        goals,
+        partners: shown,
+        needs,
+        risks,
+        steps,
+        standing,
+        can_ask,
+        charter_version,
+        events,
+        form,
+        problem,
+        exemptions: EXEMPTIONS,
+    })
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    MaybeUser(user): MaybeUser,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    render(&initiative_page(&state, user.as_ref(), ctx, id, FormState::empty(), None).await?)
+}
+
+/// Runs an action from the initiative page: on success back to the page with a message; on a
+/// form problem or a refusal, the page again with the problem explained next to what was typed.
+/// Who acts on which initiative, for [`on_page`].
+struct OnPage<'a> {
+    state: &'a AppState,
+    user: &'a shutaf_store::User,
+    session: &'a Session,
+    id: i64,
+}
+
+async fn on_page(
+    call: OnPage<'_>,
+    ctx: Ctx,
+    form: FormFields,
+    result: Result<(), ActionError>,
+    flash: &'static str,
+) -> Result<Response, AppError> {
+    let OnPage {
+        state,
+        user,
+        session,
+        id,
+    } = call;
+    match result {
+        Ok(()) => {
+            auth::flash(session, flash).await;
+            Ok(Redirect::to(&format!("/initiatives/{id}")).into_response())
+        }
+        Err(ActionError::Invalid(errors)) => {
+            let page = initiative_page(
+                state,
+                Some(user),
+                ctx,
+                id,
+                FormState::new(errors, form),
+                None,
+            )
+            .await?;
+            render_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
+        }
+        Err(ActionError::Refused(key)) => {
+            let problem = Some(ctx.t(key));
+            let page = initiative_page(
+                state,
+                Some(user),
+                ctx,
+                id,
+                FormState::new(FieldErrors::new(), form),
+                problem,
+            )
+            .await?;
+            render_status(StatusCode::FORBIDDEN, &page)
+        }
+        Err(ActionError::App(AppError::Refused(refusal))) => {
+            let mut problem = ctx.t(refusal.key());
+            if let lifecycle::Refusal::GatesUnmet(gates) = &refusal {
+                for gate in gates {
+                    problem.push_str(&format!(
+                        " {} {}",
+                        ctx.t(gate.label_key()),
+                        ctx.t(gate.remedy_key())
+                    ));
+                }
+            }
+            let status = match refusal {
+                lifecycle::Refusal::NotYourPart { .. } => StatusCode::FORBIDDEN,
+                lifecycle::Refusal::ReasonRequired => StatusCode::UNPROCESSABLE_ENTITY,
+                _ => StatusCode::CONFLICT,
+            };
+            let page = initiative_page(
+                state,
+                Some(user),
+                ctx,
+                id,
+                FormState::new(FieldErrors::new(), form),
+                Some(problem),
+            )
+            .await?;
+            render_status(status, &page)
+        }
+        Err(ActionError::App(other)) => Err(other),
+    }
+}
+
+pub async fn engage(
+    State(state): State<AppState>,
+    SignedIn(user): SignedIn,
+    session: Session,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    form: FormFields,
+) -> Result<Response, AppError> {
+    let result = act::engage(&state, &user, id).await;
+    on_page(
+        OnPage {
+            state: &state,
+            user: &user,
+            session: &session,
+            id,
+        },
+        ctx,
+        form,
+        result,
+        "flash-engaged",
+    )
+    .await
+}
+
+pub async fn change_stage(
+    State(state): State<AppState>,
+    SignedIn(user): SignedIn,
+    session: Session,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    form: FormFields,
+) -> Result<Response, AppError> {
+    let Some(to) = Stage::parse(form.get("to")) else {
+        return Err(AppError::BadRequest("error-choose-option"));
+    };
+    let reason = Some(form.get("reason"))
+        .filter(|r| !r.trim().is_empty())
+        .map(str::to_owned);
+    let result = act::transition(&state, &user, id, to, reason.as_deref()).await;
+    on_page(
+        OnPage {
+            state: &state,
+            user: &user,
+            session: &session,
+            id,
+        },
+        ctx,
+        form,
+        result,
+        "flash-stage-changed",
+    )
+    .await
+}
+
+pub async fn add_partner(
+    State(state): State<AppState>,
+    SignedIn(user): SignedIn,
+    session: Session,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    form: FormFields,
+) -> Result<Response, AppError> {
+    let organisation: i64 = form
+        .get("organisation")
+        .trim()
+        .parse()
+        .map_err(|_| AppError::BadRequest("error-choose-option"))?;
+    let result = act::propose_partner(&state, &user, id, organisation)
+        .await
+        .map(|_| ());
+    on_page(
+        OnPage {
+            state: &state,
+            user: &user,
+            session: &session,
+            id,
+        },
+        ctx,
+        form,
+        result,
+        "flash-saved",
+    )
+    .await
+}
+
+pub async fn remove_partner(
+    State(state): State<AppState>,
+    SignedIn(user): SignedIn,
+    session: Session,
+    ctx: Ctx,
+    Path((id, organisation)): Path<(i64, i64)>,
+    form: FormFields,
+) -> Result<Response, AppError> {
+    let result = act::remove_partner(&state, &user, id, organisation).await;
+    on_page(
+        OnPage {
+            state: &state,
+            user: &user,
+            session: &session,
+            id,
+        },
+        ctx,
+        form,
+        result,
+        "flash-saved",
+    )
+    .await
+}
+
+pub async fn describe_partner(
+    State(state): State<AppState>,
+    SignedIn(user): SignedIn,
+    session: Session,
+    ctx: Ctx,
+    Path((id, organisation)): Path<(i64, i64)>,
+    form: FormFields,
+) -> Result<Response, AppError> {
+    let result = act::describe_partner(
+        &state,
+        &user,
+        id,
+        organisation,
+        form.get("role"),
+        form.get("interests"),
+        form.get("benefits"),
+    )
+    .await;
+    on_page(
+        OnPage {
+            state: &state,
+            user: &user,
+            session: &session,
+            id,
+        },
+        ctx,
+        form,
+        result,
+        "flash-saved",
+    )
+    .await
+}
+
+pub async fn add_contribution(
+    State(state): State<AppState>,
+    SignedIn(user): SignedIn,
+    session: Session,
+    ctx: Ctx,
+    Path((id, organisation)): Path<(i64, i64)>,
+    form: FormFields,
+) -> Result<Response, AppError> {
+    let fields = [
+        form.get("contribution"),
+        form.get("description"),
+        form.get("cash"),
+        form.get("in_kind"),
+        form.get("period"),
+    ];
+    let result = act::add_contribution(&state, &user, id, organisation, fields)
+        .await
+        .map(|_| ());
+    on_page(
+        OnPage {
+            state: &state,
+            user: &user,
+            session: &session,
+            id,
+        },
+        ctx,
+        form,
+        result,
+        "flash-saved",
+    )
+    .await
+}
+
+pub async fn remove_contribution(
+    State(state): State<AppState>,
+    SignedIn(user): SignedIn,
+    session: Session,
+    ctx: Ctx,
+    Path((id, organisation, contribution)): Path<(i64, i64, i64)>,
+    form: FormFields,
+) -> Result<Response, AppError> {
+    let result = act::remove_contribution(&state, &user, id, organisation, contribution).await;
+    on_page(
+        OnPage {
+            state: &state,
+            user: &user,
+            session: &session,
+            id,
+        },
+        ctx,
+        form,
+        result,
+        "flash-saved",
+    )
+    .await
+}
+
+pub async fn work_plan(
+    State(state): State<AppState>,
+    SignedIn(user): SignedIn,
+    session: Session,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    form: FormFields,
+) -> Result<Response, AppError> {
+    let result = act::place_in_work_plan(
+        &state,
+        &user,
+        id,
+        form.get("work_plan"),
+        form.get("work_plan_item"),
+        form.get("budget_line"),
+        form.get("no_budget_reason"),
+    )
+    .await;
+    on_page(
+        OnPage {
+            state: &state,
+            user: &user,
+            session: &session,
+            id,
+        },
+        ctx,
+        form,
+        result,
+        "flash-saved",
+    )
+    .await
+}
+
+pub async fn integrity(
+    State(state): State<AppState>,
+    SignedIn(user): SignedIn,
+    session: Session,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    form: FormFields,
+) -> Result<Response, AppError> {
+    let result = act::record_integrity(
+        &state,
+        &user,
+        id,
+        form.get("competition") == "1",
+        form.get("exemption"),
+        form.get("exemption_text"),
+    )
+    .await;
+    on_page(
+        OnPage {
+            state: &state,
+            user: &user,
+            session: &session,
+            id,
+        },
+        ctx,
+        form,
+        result,
+        "flash-saved",
+    )
+    .await
+}
+
+pub async fn declare(
+    State(state): State<AppState>,
+    SignedIn(user): SignedIn,
+    session: Session,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    form: FormFields,
+) -> Result<Response, AppError> {
+    let result = act::declare_interests(
+        &state,
+        &user,
+        id,
+        form.get("has_interests") == "1",
+        form.get("details"),
+    )
+    .await;
+    on_page(
+        OnPage {
+            state: &state,
+            user: &user,
+            session: &session,
+            id,
+        },
+        ctx,
+        form,
+        result,
+        "flash-saved",
+    )
+    .await
+}
+
+/// Two charter versions side by side.
+pub struct Comparison {
+    pub a: i64,
+    pub b: i64,
+    pub rows: Vec<CompareRow>,
+}
+
+/// One section in two versions.
+pub struct CompareRow {
+    pub section: String,
+    pub a: String,
+    pub b: String,
+    pub changed: bool,
+}
+
+#[derive(Template)]
+#[template(path = "charter.html")]
+pub struct CharterPage {
+    pub ctx: Ctx,
+    pub initiative: Initiative,
+    pub versions: Vec<CharterVersion>,
+    /// The version shown, its sections as (section, text).
+    pub current: Option<(i64, Vec<(String, String)>)>,
+    /// Side by side: the two versions and their sections.
+    pub compare: Option<Comparison>,
+    pub partners: Vec<(String, bool)>,
+    pub standing: Standing,
+    pub form: FormState,
+    pub sections: &'static [&'static str],
+}
+
+fn sections_of(version: &CharterVersion) -> Vec<(String, String)> {
+    let parsed: serde_json::Map<String, serde_json::Value> =
+        serde_json::from_str(&version.content).unwrap_or_default();
+    CHARTER_SECTIONS
+        .iter()
+        .filter_map(|s| {
+            parsed
+                .get(*s)
+                .and_then(|v| v.as_str())
+                .map(|text| ((*s).to_owned(), text.to_owned()))
+        })
+        .collect()
+}
+
+async fn charter_page(
+    state: &AppState,
+    user: Option<&shutaf_store::User>,
+    ctx: Ctx,
+    id: i64,
+    query: &[(String, String)],
+    form: Option<FormState>,
+) -> Result<CharterPage, AppError> {
+    let initiative = state.db.initiative(id).await?.ok_or(AppError::NotFound)?;
+    let partners = state.db.partners(id).await?;
+    let standing = match user {
+        Some(user) => act::standing(state, user, &initiative, &partners).await?,
+        None => Standing::default(),
+    };
+    let versions = state.db.charter_versions(id).await?;
+    let current = versions.last().map(|v| (v.version, sections_of(v)));
+    let endorsed = match versions.last() {
+        Some(v) => state.db.endorsements(id, v.version).await?,
+        None => Vec::new(),
+    };
+    let lang = ctx.lang();
+    let partner_list = partners
+        .iter()
+        .filter(|p| p.status == PartnerStatus::Active)
+        .map(|p| {
+            (
+                p.name(lang).to_owned(),
+                endorsed.contains(&p.organisation_id),
+            )
+        })
+        .collect();
+    let pick = |name: &str| {
+        query_value(query, name)
+            .parse::<i64>()
+            .ok()
+            .and_then(|n| versions.iter().find(|v| v.version == n))
+    };
+    let compare = match (pick("a"), pick("b")) {
+        (Some(a), Some(b)) => {
+            let (sa, sb) = (sections_of(a), sections_of(b));
+            let rows = CHARTER_SECTIONS
+                .iter()
+                .map(|s| {
+                    let ta = sa
+                        .iter()
+                        .find(|(k, _)| k == s)
+                        .map(|(_, v)| v.clone())
+                        .unwrap_or_default();
+                    let tb = sb
+                        .iter()
+                        .find(|(k, _)| k == s)
+                        .map(|(_, v)| v.clone())
+                        .unwrap_or_default();
+                    let changed = ta != tb;
+                    CompareRow {
+                        section: (*s).to_owned(),
+                        a: ta,
+                        b: tb,
+                        changed,
+                    }
+                })
+                .collect();
+            Some(Comparison {
+                a: a.version,
+                b: b.version,
+                rows,
+            })
+        }
+        _ => None,
+    };
+    // The proposal form starts from the current text.
+    let form = form.unwrap_or_else(|| {
+        FormState::new(
+            FieldErrors::new(),
+            FormFields(current.as_ref().map(|(_, s)| s.clone()).unwrap_or_default()),
+        )
+    });
+    Ok(CharterPage {
+        ctx,
+        initiative,
+        versions,
+        current,
+        compare,
+        partners: partner_list,
+        standing,
+        form,
+        sections: CHARTER_SECTIONS,
+    })
+}
+
+pub async fn charter(
+    State(state): State<AppState>,
+    MaybeUser(user): MaybeUser,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    query: QueryFields,
+) -> Result<Response, AppError> {
+    render(&charter_page(&state, user.as_ref(), ctx, id, &query.0, None).await?)
+}
+
+pub async fn propose_charter(
+    State(state): State<AppState>,
+    SignedIn(user): SignedIn,
+    session: Session,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    form: FormFields,
+) -> Result<Response, AppError> {
+    let organisation: i64 = form
+        .get("organisation")
+        .parse()
+        .map_err(|_| AppError::BadRequest("error-choose-option"))?;
+    match act::propose_charter(&state, &user, id, organisation, &form.0).await {
+        Ok(_) => {
+            auth::flash(&session, "flash-charter-proposed").await;
+            Ok(Redirect::to(&format!("/initiatives/{id}/charter")).into_response())
+        }
+        Err(ActionError::Invalid(errors)) => {
+            let page = charter_page(
+                &state,
+                Some(&user),
+                ctx,
+                id,
+                &[],
+                Some(FormState::new(errors, form)),
+            )
+            .await?;
+            render_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+pub async fn endorse(
+    State(state): State<AppState>,
+    SignedIn(user): SignedIn,
+    session: Session,
+    Path((id, version)): Path<(i64, i64)>,
+    form: FormFields,
+) -> Result<Response, AppError> {
+    let organisation: i64 = form
+        .get("organisation")
+        .parse()
+        .map_err(|_| AppError::BadRequest("error-choose-option"))?;
+    act::endorse(&state, &user, id, organisation, version).await?;
+    auth::flash(&session, "flash-endorsed").await;
+    Ok(Redirect::to(&format!("/initiatives/{id}/charter")).into_response())
+}
+
+#[derive(Template)]
+#[template(path = "expectations.html")]
+pub struct ExpectationsPage {
+    pub ctx: Ctx,
+    pub initiative: Initiative,
+    /// For each question, each partner's answer position.
+    pub table: Vec<QuestionRow>,
+    pub divergences: Vec<Divergence>,
+    pub names: Vec<(i64, String)>,
+    pub standing: Standing,
+    pub mine: Vec<MyAnswers>,
+}
+
+/// A question and each partner's answer (its position), in partner order.
+pub struct QuestionRow {
+    pub question: Question,
+    pub answers: Vec<Option<usize>>,
+}
+
+/// The answers of an organisation the reader acts for, for its form.
+pub struct MyAnswers {
+    pub organisation: i64,
+    pub name: String,
+    /// (question code, answer code or empty)
+    pub values: Vec<(String, String)>,
+}
+
+impl ExpectationsPage {
+    pub fn answer_label(&self, question: &Question, position: &usize) -> String {
+        question
+            .answers()
+            .get(*position)
+            .map(|a| self.ctx.t(format!("expectation-{}-{a}", question.code())))
+            .unwrap_or_default()
+    }
+
+    pub fn name(&self, id: &i64) -> String {
+        self.names
+            .iter()
+            .find(|(i, _)| i == id)
+            .map(|(_, n)| n.clone())
+            .unwrap_or_default()
+    }
+}
+
+pub async fn expectations_page(
+    State(state): State<AppState>,
+    MaybeUser(user): MaybeUser,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    let initiative = state.db.initiative(id).await?.ok_or(AppError::NotFound)?;
+    let partners = state.db.partners(id).await?;
+    let standing = match &user {
+        Some(user) => act::standing(&state, user, &initiative, &partners).await?,
+        None => Standing::default(),
+    };
+    let answers = state.db.expectations(id).await?;
+    let lang = ctx.lang();
+    let active: Vec<&Partner> = partners
+        .iter()
+        .filter(|p| p.status == PartnerStatus::Active)
+        .collect();
+    let names: Vec<(i64, String)> = active
+        .iter()
+        .map(|p| (p.organisation_id, p.name(lang).to_owned()))
+        .collect();
+    let table = Question::ALL
+        .iter()
+        .map(|q| QuestionRow {
+            question: *q,
+            answers: active
+                .iter()
+                .map(|p| answers.get(&p.organisation_id).and_then(|a| a.get(*q)))
+                .collect(),
+        })
+        .collect();
+    let pairs: Vec<(i64, &shutaf_domain::expectations::ExpectationAnswers)> =
+        answers.iter().map(|(org, a)| (*org, a)).collect();
+    let divergences = expectations::divergences(&pairs);
+    let mine = standing
+        .manages
+        .iter()
+        .map(|org| {
+            let given = answers.get(org);
+            let values = Question::ALL
+                .iter()
+                .map(|q| {
+                    (
+                        q.code().to_owned(),
+                        given
+                            .and_then(|a| a.get(*q))
+                            .map(|p| q.answers()[p].to_owned())
+                            .unwrap_or_default(),
+                    )
+                })
+                .collect();
+            MyAnswers {
+                organisation: *org,
+                name: names
+                    .iter()
+                    .find(|(i, _)| i == org)
+                    .map(|(_, n)| n.clone())
+                    .unwrap_or_default(),
+                values,
+            }
+        })
+        .collect();
+    render(&ExpectationsPage {
+        ctx,
+        initiative,
+        table,
+        divergences,
+        names,
+        standing,
+        mine,
+    })
+}
+
+pub async fn answer_expectations(
+    State(state): State<AppState>,
+    SignedIn(user): SignedIn,
+    session: Session,
+    Path(id): Path<i64>,
+    form: FormFields,
+) -> Result<Response, AppError> {
+    let organisation: i64 = form
+        .get("organisation")
+        .parse()
+        .map_err(|_| AppError::BadRequest("error-choose-option"))?;
+    let answers: Vec<(String, String)> = Question::ALL
+        .iter()
+        .map(|q| (q.code().to_owned(), form.get(q.code()).to_owned()))
+        .collect();
+    act::answer_expectations(&state, &user, id, organisation, &answers).await?;
+    auth::flash(&session, "flash-saved").await;
+    Ok(Redirect::to(&format!("/initiatives/{id}/expectations")).into_response())
+}
+
+/// A row of the convener's dashboard.
+pub struct DashboardRow {
+    pub initiative: Initiative,
+    pub risks: Vec<ShownRisk>,
+    pub worst: u8,
+}
+
+#[derive(Template)]
+#[template(path = "dashboard.html")]
+pub struct DashboardPage {
+    pub ctx: Ctx,
+    pub locality: Locality,
+    pub rows: Vec<DashboardRow>,
+    pub stage: Option<Stage>,
+    pub sort: String,
+    pub total: i64,
+}
+
+/// Every initiative of a locality with its stage and open risks; filter by stage, sort by risk.
+pub async fn dashboard(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    query: QueryFields,
+) -> Result<Response, AppError> {
+    let locality = state.db.locality(id).await?.ok_or(AppError::NotFound)?;
+    let stage = Stage::parse(query_value(&query.0, "stage"));
+    let page: u32 = query_value(&query.0, "page").parse().unwrap_or(1);
+    let (items, total) = state
+        .db
+        .initiatives_of_locality(id, stage, page, 50, shutaf_store::now())
+        .await?;
+    let mut rows: Vec<DashboardRow> = items
+        .into_iter()
+        .map(|item| {
+            let found = checkup::checkup(&item.facts);
+            let worst = found
+                .iter()
+                .map(|r| r.severity as u8 + 1)
+                .max()
+                .unwrap_or(0);
+            DashboardRow {
+                risks: show_risks(&ctx, &found),
+                worst,
+                initiative: item.initiative,
+            }
+        })
+        .collect();
+    let sort = query_value(&query.0, "sort").to_owned();
+    if sort == "risk" {
+        rows.sort_by(|a, b| {
+            b.worst
+                .cmp(&a.worst)
+                .then(b.risks.len().cmp(&a.risks.len()))
+        });
+    }
+    render(&DashboardPage {
+        ctx,
+        locality,
+        rows,
+        stage,
+        sort,
+        total,
+    })
+}
+
+/// Labels of every contribution type, for the templates.
+pub fn contribution_types() -> &'static [ContributionType] {
+    ContributionType::ALL
+}
