@@ -11,6 +11,7 @@ pub mod accounts;
 pub mod agenda;
 pub mod initiatives;
 pub mod localities;
+pub mod matching;
 pub mod organisations;
 pub mod sessions;
 pub mod testing;
@@ -28,6 +29,7 @@ pub use initiatives::{
     NewInitiative, Partner, PartnerContribution, PartnerStatus,
 };
 pub use localities::{Locality, NewLocality};
+pub use matching::Opportunity;
 pub use organisations::{
     Directory, DirectoryFilter, Invitation, Member, NewOrganisation, Organisation,
     OrganisationSummary,

@@ -465,6 +465,23 @@ impl Db {
             .collect())
     }
 
+    /// Organisations by id, as listed (contributions included), in no particular order.
+    pub async fn organisation_summaries(
+        &self,
+        ids: &[i64],
+    ) -> StoreResult<Vec<OrganisationSummary>> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+        let sql = format!(
+            "SELECT id, name_he, name_ar, name_en, sector, kind FROM organisations WHERE id IN ({list})"
+        );
+        let mut orgs: Vec<OrganisationSummary> = sqlx::query_as(&sql).fetch_all(&self.pool).await?;
+        self.attach_contributions(&mut orgs).await?;
+        Ok(orgs)
+    }
+
     pub async fn role_in(
         &self,
         organisation_id: i64,

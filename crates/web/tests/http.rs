@@ -1435,6 +1435,18 @@ mod lifecycle {
                 OrganisationKind::Ngo,
             )
             .await;
+        // The NGO offers what the company's idea will lack: the community.
+        let offers = NewOrganisation {
+            names: [Some("עמותת ירוק".into()), None, Some("Green NGO".into())],
+            sector: Some(Sector::Third),
+            kind: Some(OrganisationKind::Ngo),
+            contributions: vec![
+                shutaf_domain::ContributionType::CommunityTrust,
+                shutaf_domain::ContributionType::LocalNetworks,
+            ],
+            ..Default::default()
+        };
+        app.db.update_organisation(ngo, &offers).await.unwrap();
         let company = app
             .organisation(
                 csr,
@@ -1972,5 +1984,302 @@ mod lifecycle {
         );
         let (_, html) = app.get(&app.client(), &page).await;
         assert!(html.contains("We found another way"), "reasons are public");
+    }
+
+    #[tokio::test]
+    async fn the_lifecycle_through_the_api_with_gates_suggestions_and_opportunities() {
+        let s = story().await;
+        let app = &s.app;
+        let csr = api_token(app, "csr@company.example", "write").await;
+        let coordinator = api_token(app, "coordinator@city.example", "write").await;
+        let ngo = api_token(app, "ngo@ngo.example", "write").await;
+        let client = reqwest::Client::new();
+        let api = |path: &str| app.url(&format!("/api/v1{path}"));
+
+        // The city's staff keep the agenda; a company cannot add goals.
+        let goal =
+            json!({ "titles": { "en": "Community energy" }, "sdg_codes": ["7", "7.1", "7.1.2"] });
+        assert_eq!(
+            client
+                .post(api(&format!("/localities/{}/goals", s.locality)))
+                .bearer_auth(&csr)
+                .json(&goal)
+                .send()
+                .await
+                .unwrap()
+                .status(),
+            StatusCode::FORBIDDEN
+        );
+        let bad = json!({ "titles": { "en": "x" }, "sdg_codes": ["7.99"] });
+        let response = client
+            .post(api(&format!("/localities/{}/goals", s.locality)))
+            .bearer_auth(&coordinator)
+            .json(&bad)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(
+            response.json::<Value>().await.unwrap()["error"]["fields"][0]["code"],
+            "error-sdg-unknown-target"
+        );
+        let created: Value = client
+            .post(api(&format!("/localities/{}/goals", s.locality)))
+            .bearer_auth(&coordinator)
+            .json(&goal)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(created["sdg_codes"], json!(["7", "7.1", "7.1.2"]));
+
+        let proposal = json!({
+            "locality_id": s.locality, "initiator_organisation_id": s.company,
+            "titles": { "en": "Solar roofs" }, "model": "joint-agenda", "management": "joint",
+            "goal_ids": [s.goal], "needs": ["budget", "community-trust", "local-networks"]
+        });
+        let response = client
+            .post(api("/initiatives"))
+            .bearer_auth(&csr)
+            .json(&proposal)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::CREATED);
+        let body: Value = response.json().await.unwrap();
+        let id = body["id"].as_i64().unwrap();
+        assert_eq!(body["stage"], "idea");
+        assert!(
+            body["next_steps"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|s| s["to"] != "convened"),
+            "the company cannot convene"
+        );
+
+        // A refused move says why, with the gates and their remedies.
+        let response = client
+            .post(api(&format!("/initiatives/{id}/stage")))
+            .bearer_auth(&coordinator)
+            .json(&json!({ "to": "convened" }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::CONFLICT);
+        let error: Value = response.json().await.unwrap();
+        assert_eq!(error["error"]["code"], "gates_unmet");
+        assert_eq!(error["error"]["gates"][0]["code"], "convene-early");
+        assert!(
+            !error["error"]["gates"][0]["remedy"]
+                .as_str()
+                .unwrap()
+                .is_empty()
+        );
+        let engaged: Value = client
+            .post(api(&format!("/initiatives/{id}/engage")))
+            .bearer_auth(&coordinator)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(engaged["stage"], "convened");
+        assert_eq!(engaged["convener_engaged"], true);
+
+        // Suggestions: the NGO brings community trust and local networks and a new sector.
+        let suggestions: Value = client
+            .get(api(&format!("/initiatives/{id}/suggestions?lang=en")))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let first = &suggestions[0];
+        assert_eq!(first["organisation_id"], s.ngo, "{suggestions}");
+        // Hand-checked: it covers 2 of the 3 uncovered types (500 × 2/3 = 333) and adds a sector (200).
+        assert_eq!(first["score"], 533, "{first}");
+        assert!(first["reasons"].as_array().unwrap().len() >= 2);
+        assert!(
+            suggestions
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|x| x["organisation_id"] != s.company),
+            "partners are not suggested"
+        );
+
+        // The NGO sees where it is needed, and joins.
+        let opportunities: Value = client
+            .get(api(&format!("/organisations/{}/opportunities", s.ngo)))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(opportunities["initiatives"][0]["initiative_id"], id);
+        assert_eq!(
+            opportunities["initiatives"][0]["covers"],
+            json!(["community-trust", "local-networks"])
+        );
+        assert_eq!(
+            opportunities["open_goals"].as_array().unwrap().len(),
+            0,
+            "the NGO works in no locality yet"
+        );
+        client
+            .post(api(&format!("/initiatives/{id}/partners")))
+            .bearer_auth(&ngo)
+            .json(&json!({ "organisation_id": s.ngo }))
+            .send()
+            .await
+            .unwrap();
+        let joined: Value = client
+            .post(api(&format!("/initiatives/{id}/partners")))
+            .bearer_auth(&csr)
+            .json(&json!({ "organisation_id": s.ngo }))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert!(
+            joined["partners"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|p| p["organisation_id"] == s.ngo && p["status"] == "active")
+        );
+        let committed = client
+            .post(api(&format!(
+                "/initiatives/{id}/partners/{}/contributions",
+                s.ngo
+            )))
+            .bearer_auth(&ngo)
+            .json(&json!({ "contribution": "community-trust", "cash_agorot": 1_250_050 }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(committed.status(), StatusCode::CREATED);
+        let body: Value = committed.json().await.unwrap();
+        assert_eq!(body["uncovered"], json!(["budget", "local-networks"]));
+        let response = client
+            .post(api(&format!(
+                "/initiatives/{id}/partners/{}/contributions",
+                s.company
+            )))
+            .bearer_auth(&ngo)
+            .json(&json!({ "contribution": "budget" }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(
+            response.status(),
+            StatusCode::FORBIDDEN,
+            "only a partner's own people commit for it"
+        );
+
+        // Charter and endorsements through the API.
+        let response = client
+            .post(api(&format!("/initiatives/{id}/charter")))
+            .bearer_auth(&csr)
+            .json(&json!({ "organisation_id": s.company, "sections": { "vision": "Solar schools", "objectives": "20 roofs by 2028" } }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::CREATED);
+        let response = client
+            .post(api(&format!("/initiatives/{id}/charter/1/endorsements")))
+            .bearer_auth(&ngo)
+            .json(&json!({ "organisation_id": s.ngo }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::OK);
+        let charter: Value = client
+            .get(api(&format!("/initiatives/{id}/charter")))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(charter[0]["endorsed_by"], json!([s.ngo]));
+        assert_eq!(charter[0]["sections"]["vision"], "Solar schools");
+
+        // Expectations and their divergence.
+        client
+            .put(api(&format!("/initiatives/{id}/expectations")))
+            .bearer_auth(&csr)
+            .json(&json!({ "organisation_id": s.company, "answers": { "decision-speed": "days" } }))
+            .send()
+            .await
+            .unwrap();
+        let profile: Value = client
+            .put(api(&format!("/initiatives/{id}/expectations")))
+            .bearer_auth(&ngo)
+            .json(&json!({ "organisation_id": s.ngo, "answers": { "decision-speed": "months" } }))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(profile["divergences"][0]["question"], "decision-speed");
+        let response = client
+            .put(api(&format!("/initiatives/{id}/expectations")))
+            .bearer_auth(&ngo)
+            .json(&json!({ "organisation_id": s.ngo, "answers": { "mood": "good" } }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+
+        // The dashboard, through the API.
+        let page: Value = client
+            .get(api(&format!(
+                "/localities/{}/initiatives?lang=en",
+                s.locality
+            )))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(page["total"], 1);
+        assert!(
+            page["items"][0]["risks"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|r| r["rule"] == "uncovered-contributions")
+        );
+        // A decline needs reasons and is refused to the company.
+        let response = client
+            .post(api(&format!("/initiatives/{id}/stage")))
+            .bearer_auth(&coordinator)
+            .json(&json!({ "to": "declined" }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(
+            response.json::<Value>().await.unwrap()["error"]["code"],
+            "reason_required"
+        );
+        let response = client
+            .post(api(&format!("/initiatives/{id}/stage")))
+            .bearer_auth(&csr)
+            .json(&json!({ "to": "declined", "reason": "x" }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::FORBIDDEN);
     }
 }

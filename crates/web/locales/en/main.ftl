@@ -619,3 +619,25 @@ goal-sdg-codes = SDG goals and targets
 goal-sdg-codes-hint = Codes separated by commas: a goal (7), a target (7.2) or a local target of the locality (7.2.1).
 sdg-translation-note = SDG texts in English and Arabic are the UN's official texts; the Hebrew texts are this platform's own translation.
 error-year = Enter a year between 2000 and 2100.
+
+## Matching
+
+suggestions-title = Suggested partners
+suggestions-lead = Organisations that would complete this partnership: those that bring what nobody brings yet and a sector still missing come first. Each suggestion says why.
+suggestions-empty = No organisation would add what this initiative still lacks.
+suggestion-score = Fit:
+reason-covers = Brings what nobody brings yet: { $items }
+reason-new-sector = Adds a sector still missing: { $sector }
+reason-same-locality = Already works in this locality
+reason-shared-goals = Has worked on the same SDG goals: { $items }
+reason-record = { $count ->
+    [one] One earlier partnership reached agreement
+   *[other] { $count } earlier partnerships reached agreement
+}
+opportunities-title = Where we are needed
+opportunities-lead = Open initiatives that need what this organisation offers, and goals in its localities that no initiative serves yet.
+opportunities-initiatives = Open initiatives that need us
+opportunities-empty = No open initiative needs what this organisation offers right now.
+opportunities-covers = We would bring: { $items }
+open-goals-title = Goals waiting for an initiative
+open-goals-empty = Every active goal in this organisation's localities already has an initiative.

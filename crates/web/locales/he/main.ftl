@@ -626,3 +626,26 @@ goal-sdg-codes = מטרות ותת-יעדים של הפיתוח בר-הקיימ�
 goal-sdg-codes-hint = קודים מופרדים בפסיקים: מטרה (7), תת-יעד (7.2) או יעד מקומי של הרשות (7.2.1).
 sdg-translation-note = נוסחי המטרות באנגלית ובערבית הם הנוסחים הרשמיים של האו"ם; הנוסח העברי הוא תרגום של הפלטפורמה.
 error-year = יש להזין שנה בין 2000 ל-2100.
+
+## Matching
+
+suggestions-title = שותפים מוצעים
+suggestions-lead = ארגונים שישלימו את השותפות: קודם אלה שמביאים את מה שאיש עוד לא מביא ומגזר שעדיין חסר. לכל הצעה מצורף הנימוק.
+suggestions-empty = אין ארגון שיוסיף את מה שעוד חסר ליוזמה הזו.
+suggestion-score = התאמה:
+reason-covers = מביא את מה שאיש עוד לא מביא: { $items }
+reason-new-sector = מוסיף מגזר שעדיין חסר: { $sector }
+reason-same-locality = כבר פועל ברשות הזו
+reason-shared-goals = פעל על אותן מטרות פיתוח בר-קיימא: { $items }
+reason-record = { $count ->
+    [one] שותפות קודמת אחת הגיעה להסכמה
+    [two] שתי שותפויות קודמות הגיעו להסכמה
+   *[other] { $count } שותפויות קודמות הגיעו להסכמה
+}
+opportunities-title = איפה צריכים אותנו
+opportunities-lead = יוזמות פתוחות שזקוקות למה שהארגון מציע, ויעדים ברשויות שבהן הוא פועל שאין להם עדיין יוזמה.
+opportunities-initiatives = יוזמות פתוחות שזקוקות לנו
+opportunities-empty = כרגע אין יוזמה פתוחה שזקוקה למה שהארגון מציע.
+opportunities-covers = היינו מביאים: { $items }
+open-goals-title = יעדים שממתינים ליוזמה
+open-goals-empty = לכל יעד פעיל ברשויות של הארגון כבר יש יוזמה.

@@ -1279,3 +1279,146 @@ pub async fn dashboard(
 pub fn contribution_types() -> &'static [ContributionType] {
     ContributionType::ALL
 }
+
+/// A suggested organisation, with its reasons in the reader's language.
+pub struct ShownSuggestion {
+    pub organisation_id: i64,
+    pub name: String,
+    pub sector: shutaf_domain::Sector,
+    pub score: u32,
+    pub reasons: Vec<String>,
+}
+
+/// Explains a matching reason in the reader's language.
+pub fn reason_text(ctx: &Ctx, reason: &shutaf_domain::matching::Reason) -> String {
+    use shutaf_domain::matching::Reason;
+    match reason {
+        Reason::Covers(types) => {
+            let items: Vec<String> = types.iter().map(|c| ctx.t(c.label_key())).collect();
+            ctx.a("reason-covers", "items", &items.join(", "))
+        }
+        Reason::NewSector(sector) => {
+            ctx.a("reason-new-sector", "sector", &ctx.t(sector.label_key()))
+        }
+        Reason::SameLocality => ctx.t("reason-same-locality"),
+        Reason::SharedGoals(goals) => {
+            let items: Vec<String> = goals
+                .iter()
+                .map(|g| {
+                    format!(
+                        "{g} {}",
+                        shutaf_domain::sdg::goal_short(*g, ctx.lang()).unwrap_or_default()
+                    )
+                })
+                .collect();
+            ctx.a("reason-shared-goals", "items", &items.join(", "))
+        }
+        Reason::Record(n) => ctx.tr.count("reason-record", "count", *n as i64),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "suggestions.html")]
+pub struct SuggestionsPage {
+    pub ctx: Ctx,
+    pub initiative: Initiative,
+    pub suggestions: Vec<ShownSuggestion>,
+    pub can_invite: bool,
+}
+
+/// Organisations that would complete the initiative, and why.
+pub async fn suggestions(
+    State(state): State<AppState>,
+    MaybeUser(user): MaybeUser,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    let initiative = state.db.initiative(id).await?.ok_or(AppError::NotFound)?;
+    let can_invite = match &user {
+        Some(user) => act::standing(&state, user, &initiative, &state.db.partners(id).await?)
+            .await?
+            .is_lead(),
+        None => false,
+    };
+    let ranked = act::suggestions(&state, id, 20).await?;
+    let orgs = state
+        .db
+        .organisation_summaries(&ranked.iter().map(|s| s.organisation_id).collect::<Vec<_>>())
+        .await?;
+    let lang = ctx.lang();
+    let suggestions = ranked
+        .into_iter()
+        .filter_map(|s| {
+            let org = orgs.iter().find(|o| o.id == s.organisation_id)?;
+            Some(ShownSuggestion {
+                organisation_id: s.organisation_id,
+                name: org.name(lang).to_owned(),
+                sector: org.sector,
+                score: s.score,
+                reasons: s.reasons.iter().map(|r| reason_text(&ctx, r)).collect(),
+            })
+        })
+        .collect();
+    render(&SuggestionsPage {
+        ctx,
+        initiative,
+        suggestions,
+        can_invite,
+    })
+}
+
+#[derive(Template)]
+#[template(path = "opportunities.html")]
+pub struct OpportunitiesPage {
+    pub ctx: Ctx,
+    pub organisation: shutaf_store::Organisation,
+    pub opportunities: Vec<ShownOpportunity>,
+    pub goals: Vec<Goal>,
+}
+
+/// An open initiative where the organisation is needed, as shown.
+pub struct ShownOpportunity {
+    pub initiative_id: i64,
+    pub title: String,
+    pub stage: Stage,
+    pub covers: String,
+}
+
+/// Where an organisation's contributions are needed: open initiatives, and goals no initiative
+/// serves yet in the localities it works in.
+pub async fn opportunities(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    let organisation = state.db.organisation(id).await?.ok_or(AppError::NotFound)?;
+    let lang = ctx.lang();
+    let opportunities = state
+        .db
+        .opportunities(id, 20)
+        .await?
+        .into_iter()
+        .map(|o| ShownOpportunity {
+            initiative_id: o.initiative_id,
+            title: shutaf_store::organisations::pick_name(
+                [&o.titles[0], &o.titles[1], &o.titles[2]],
+                lang,
+            )
+            .to_owned(),
+            stage: o.stage,
+            covers: o
+                .covers
+                .iter()
+                .map(|c| ctx.t(c.label_key()))
+                .collect::<Vec<_>>()
+                .join(", "),
+        })
+        .collect();
+    let goals = state.db.open_goals_for(id, 20).await?;
+    render(&OpportunitiesPage {
+        ctx,
+        organisation,
+        opportunities,
+        goals,
+    })
+}

@@ -121,6 +121,14 @@ pub fn routes() -> Router<AppState> {
             get(initiatives::expectations_page).post(initiatives::answer_expectations),
         )
         .route("/localities/{id}/initiatives", get(initiatives::dashboard))
+        .route(
+            "/initiatives/{id}/suggestions",
+            get(initiatives::suggestions),
+        )
+        .route(
+            "/organisations/{id}/opportunities",
+            get(initiatives::opportunities),
+        )
         .route("/localities/{id}/goals", post(localities::create_goal))
         .route("/localities/{id}/goals/new", get(localities::new_goal))
         .route(
