@@ -1216,6 +1216,15 @@ impl Db {
         Ok((list, unread))
     }
 
+    pub async fn unread_notifications(&self, user_id: i64) -> StoreResult<i64> {
+        Ok(sqlx::query_scalar(
+            "SELECT COUNT(*) FROM notifications WHERE user_id = $1 AND read_at IS NULL",
+        )
+        .bind(user_id)
+        .fetch_one(&self.pool)
+        .await?)
+    }
+
     pub async fn mark_notifications_read(&self, user_id: i64) -> StoreResult<()> {
         sqlx::query("UPDATE notifications SET read_at = $1 WHERE user_id = $2 AND read_at IS NULL")
             .bind(now())

@@ -2283,3 +2283,57 @@ mod lifecycle {
         assert_eq!(response.status(), StatusCode::FORBIDDEN);
     }
 }
+
+#[tokio::test]
+async fn the_convener_is_notified_in_the_app() {
+    let app = TestApp::spawn().await;
+    let coordinator = app.person("coordinator@city.example").await;
+    let csr = app.person("csr@company.example").await;
+    let city = app
+        .organisation(
+            coordinator,
+            "City",
+            Sector::Public,
+            OrganisationKind::Municipality,
+        )
+        .await;
+    let company = app
+        .organisation(csr, "Company", Sector::Business, OrganisationKind::Company)
+        .await;
+    let locality = app
+        .db
+        .create_locality(&shutaf_store::NewLocality {
+            names: [None, None, Some("Emek".into())],
+            kind: shutaf_domain::LocalityKind::Municipality,
+            convener_organisation_id: city,
+            description: None,
+        })
+        .await
+        .unwrap()
+        .id;
+    let proposer = app.signed_in("csr@company.example").await;
+    let (company, locality) = (company.to_string(), locality.to_string());
+    app.post(
+        &proposer,
+        "/initiatives/new",
+        "/initiatives",
+        &[
+            ("initiator", &company),
+            ("locality", &locality),
+            ("title_en", "Idea"),
+            ("model", "green-economy"),
+            ("management", "joint"),
+        ],
+    )
+    .await;
+    let client = app.signed_in("coordinator@city.example").await;
+    let (_, html) = app.get(&client, "/notifications").await;
+    assert!(
+        html.contains("/initiatives/1") && html.contains("class=\"badge\">1<"),
+        "one unread notification, shown in the header"
+    );
+    app.post(&client, "/notifications", "/notifications", &[])
+        .await;
+    let (_, html) = app.get(&client, "/notifications").await;
+    assert!(!html.contains("class=\"badge\">1<"), "read");
+}

@@ -673,3 +673,12 @@ opportunities-empty = لا توجد حاليًا مبادرة مفتوحة تح�
 opportunities-covers = سنقدّم: { $items }
 open-goals-title = أهداف تنتظر مبادرة
 open-goals-empty = لكل هدف نشط في السلطات المحلية لهذه المنظمة مبادرة بالفعل.
+
+## Notifications
+
+notifications-title = الإشعارات
+notifications-empty = لا توجد إشعارات.
+notifications-new = جديد:
+notifications-unread = غير مقروءة
+notifications-mark-read = تعليم الكل كمقروء
+notification-initiative-proposed = اقتُرحت مبادرة جديدة في سلطتكم المحلية: يُستحسن الانضمام مبكرًا.

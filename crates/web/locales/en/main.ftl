@@ -641,3 +641,12 @@ opportunities-empty = No open initiative needs what this organisation offers rig
 opportunities-covers = We would bring: { $items }
 open-goals-title = Goals waiting for an initiative
 open-goals-empty = Every active goal in this organisation's localities already has an initiative.
+
+## Notifications
+
+notifications-title = Notifications
+notifications-empty = No notifications.
+notifications-new = New:
+notifications-unread = unread
+notifications-mark-read = Mark all as read
+notification-initiative-proposed = A new initiative was proposed in your locality: convene early.

@@ -649,3 +649,12 @@ opportunities-empty = כרגע אין יוזמה פתוחה שזקוקה למה 
 opportunities-covers = היינו מביאים: { $items }
 open-goals-title = יעדים שממתינים ליוזמה
 open-goals-empty = לכל יעד פעיל ברשויות של הארגון כבר יש יוזמה.
+
+## Notifications
+
+notifications-title = התראות
+notifications-empty = אין התראות.
+notifications-new = חדש:
+notifications-unread = שלא נקראו
+notifications-mark-read = סימון הכול כנקרא
+notification-initiative-proposed = הוצעה יוזמה חדשה ברשות: כדאי להצטרף מוקדם.

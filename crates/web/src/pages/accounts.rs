@@ -576,3 +576,46 @@ pub async fn revoke_token(
 pub fn signin_link(here: &str) -> String {
     format!("/signin?next={}", urlencode(here))
 }
+
+/// An in-app notification as shown.
+pub struct ShownNotification {
+    pub kind: String,
+    pub initiative_id: Option<i64>,
+    pub created_at: i64,
+    pub unread: bool,
+}
+
+#[derive(Template)]
+#[template(path = "notifications.html")]
+pub struct NotificationsPage {
+    pub ctx: Ctx,
+    pub notifications: Vec<ShownNotification>,
+}
+
+pub async fn notifications(
+    State(state): State<AppState>,
+    SignedIn(user): SignedIn,
+    ctx: Ctx,
+) -> Result<Response, AppError> {
+    let (list, _) = state.db.notifications(user.id, 100).await?;
+    let notifications = list
+        .into_iter()
+        .map(
+            |(_, kind, initiative_id, created_at, read_at)| ShownNotification {
+                kind,
+                initiative_id,
+                created_at,
+                unread: read_at.is_none(),
+            },
+        )
+        .collect();
+    render(&NotificationsPage { ctx, notifications })
+}
+
+pub async fn read_notifications(
+    State(state): State<AppState>,
+    SignedIn(user): SignedIn,
+) -> Result<Response, AppError> {
+    state.db.mark_notifications_read(user.id).await?;
+    Ok(Redirect::to("/notifications").into_response())
+}

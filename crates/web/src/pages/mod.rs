@@ -135,6 +135,10 @@ pub fn routes() -> Router<AppState> {
             "/goals/{id}/edit",
             get(localities::edit_goal).post(localities::update_goal),
         )
+        .route(
+            "/notifications",
+            get(accounts::notifications).post(accounts::read_notifications),
+        )
         .route("/admin", get(admin::dashboard))
         .route("/admin/localities", post(admin::create_locality))
 }
@@ -148,6 +152,8 @@ pub struct Ctx {
     pub here: String,
     /// A one-off message from the previous action (a Fluent key).
     pub flash: Option<String>,
+    /// Unread in-app notifications of the signed-in person.
+    pub unread: i64,
 }
 
 /// A link in the language switcher.
@@ -167,6 +173,7 @@ impl Ctx {
             csrf: csrf.unwrap_or_default(),
             here,
             flash: None,
+            unread: 0,
         }
     }
 
@@ -307,12 +314,17 @@ impl FromRequestParts<AppState> for Ctx {
             },
             None => None,
         };
+        let unread = match &user {
+            Some(user) => state.db.unread_notifications(user.id).await?,
+            None => 0,
+        };
         Ok(Ctx {
             tr: Tr::new(lang),
             user,
             csrf,
             here,
             flash,
+            unread,
         })
     }
 }
