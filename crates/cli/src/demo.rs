@@ -285,6 +285,7 @@ pub async fn load(db: &Db) -> anyhow::Result<()> {
             &["11", "11.7"],
         ),
     ];
+    let mut goal_ids = Vec::new();
     for (titles, department, budget_line, codes) in goals {
         let goal = NewGoal {
             titles: titles.map(|t| Some(t.to_owned())),
@@ -296,9 +297,10 @@ pub async fn load(db: &Db) -> anyhow::Result<()> {
             sdg_codes: codes.iter().map(|c| c.to_string()).collect(),
             ..NewGoal::default()
         };
-        db.create_goal(locality.id, &goal).await?;
+        goal_ids.push(db.create_goal(locality.id, &goal).await?);
     }
     let mut lines = Vec::new();
+    let mut people = Vec::new();
     for person in PEOPLE {
         let password = format!("demo-{}", &shutaf_store::random_token()[..12]);
         let hash = hash_password(password.clone())
@@ -320,7 +322,9 @@ pub async fn load(db: &Db) -> anyhow::Result<()> {
                 .await?;
         }
         lines.push(format!("  {:<34} {}", person.email, password));
+        people.push(user.id);
     }
+    demo_initiative(db, locality.id, &ids, &people, &goal_ids).await?;
     tracing::info!(
         "demo loaded: locality Emek Hadar, {} organisations",
         ids.len()
@@ -370,5 +374,137 @@ pub async fn create_admin(db: &Db, email: &str, name: &str) -> anyhow::Result<()
     } else {
         eprintln!("Created platform administrator {}.", email.as_str());
     }
+    Ok(())
+}
+
+/// One initiative in mid-course, so the demo shows the lifecycle and the checkup at work: the
+/// solar company's idea, convened by the city, with the NGO and the city on board, a first
+/// charter endorsed by one partner, and diverging expectations.
+async fn demo_initiative(
+    db: &Db,
+    locality: i64,
+    orgs: &[i64],
+    people: &[i64],
+    goals: &[i64],
+) -> anyhow::Result<()> {
+    use shutaf_domain::{Management, PartnershipModel, Stage};
+    use shutaf_store::{Acting, NewContribution, NewInitiative, PartnerStatus};
+    let (city, ngo, company) = (orgs[0], orgs[4], orgs[10]);
+    let (coordinator, ngo_person, csr) = (people[1], people[2], people[3]);
+    let by_company = Acting {
+        user_id: csr,
+        organisation_id: Some(company),
+    };
+    let by_city = Acting {
+        user_id: coordinator,
+        organisation_id: Some(city),
+    };
+    let by_ngo = Acting {
+        user_id: ngo_person,
+        organisation_id: Some(ngo),
+    };
+    let new = NewInitiative {
+        locality_id: locality,
+        initiator_organisation_id: company,
+        titles: [
+            Some("גגות סולאריים לבתי הספר".into()),
+            Some("أسطح شمسية للمدارس".into()),
+            Some("Solar roofs for the schools".into()),
+        ],
+        problems: [
+            Some("בתי הספר בעיר צורכים חשמל רב ואין להם תקציב להתקנת מערכות סולאריות.".into()),
+            Some("تستهلك مدارس المدينة الكثير من الكهرباء ولا ميزانية لديها لتركيب أنظمة شمسية.".into()),
+            Some("The city's schools use a lot of electricity and have no budget for solar systems.".into()),
+        ],
+        approaches: [
+            Some("החברה מממנת ומתקינה, העמותה מובילה תוכנית חינוכית עם התלמידים, והעירייה מקצה את הגגות.".into()),
+            Some("تموّل الشركة وتركّب، وتقود الجمعية برنامجًا تربويًا مع الطلاب، وتخصّص البلدية الأسطح.".into()),
+            Some("The company funds and installs, the NGO runs a programme with the pupils, the city provides the roofs.".into()),
+        ],
+        model: PartnershipModel::JointAgenda,
+        management: Management::Joint,
+        goal_ids: vec![goals[1]],
+        needs: vec![
+            ContributionType::Budget,
+            ContributionType::Authority,
+            ContributionType::CommunityTrust,
+            ContributionType::LocalNetworks,
+        ],
+    };
+    let (id, _) = db.create_initiative(&new, by_company).await?;
+    let revision = |db: &Db| {
+        let db = db.clone();
+        async move {
+            db.initiative(id)
+                .await
+                .map(|i| i.map(|i| i.revision).unwrap_or(0))
+        }
+    };
+    db.set_convener_contact(id, revision(db).await?, coordinator, by_city)
+        .await?;
+    for stage in [Stage::Convened, Stage::Scoping, Stage::Building] {
+        db.set_stage(id, revision(db).await?, stage, None, by_city)
+            .await?;
+    }
+    db.propose_partner(id, ngo, PartnerStatus::Requested, by_ngo)
+        .await?;
+    db.propose_partner(id, ngo, PartnerStatus::Invited, by_company)
+        .await?;
+    db.propose_partner(id, city, PartnerStatus::Invited, by_company)
+        .await?;
+    db.propose_partner(id, city, PartnerStatus::Requested, by_city)
+        .await?;
+    db.describe_partner(
+        id,
+        company,
+        Some("מימון, התקנה ותחזוקה"),
+        Some("ייצור חשמל נקי ונראות בקהילה"),
+        None,
+        by_company,
+    )
+    .await?;
+    db.describe_partner(
+        id,
+        ngo,
+        Some("תוכנית חינוכית בבתי הספר"),
+        None,
+        None,
+        by_ngo,
+    )
+    .await?;
+    let budget = NewContribution {
+        contribution: ContributionType::Budget,
+        description: Some("Installation of 12 rooftop systems".into()),
+        cash_agorot: Some(25_000_000),
+        in_kind_agorot: None,
+        period: Some("2027".into()),
+    };
+    db.add_contribution(id, company, &budget, by_company)
+        .await?;
+    let trust = NewContribution {
+        contribution: ContributionType::CommunityTrust,
+        description: Some("Energy clubs in four schools".into()),
+        cash_agorot: None,
+        in_kind_agorot: Some(8_000_000),
+        period: Some("2027-2028".into()),
+    };
+    db.add_contribution(id, ngo, &trust, by_ngo).await?;
+    let charter = r#"{"vision":"Every school in Emek Hadar makes its own clean energy, and its pupils know how.","objectives":"12 schools with solar roofs by June 2028; an energy club in each."}"#;
+    let version = db.propose_charter(id, charter, company, by_company).await?;
+    db.endorse(id, version, company, by_company).await?;
+    db.set_expectations(
+        id,
+        company,
+        &[("time-to-first-result", "quarter"), ("publicity", "high")],
+        by_company,
+    )
+    .await?;
+    db.set_expectations(
+        id,
+        city,
+        &[("time-to-first-result", "year"), ("publicity", "moderate")],
+        by_city,
+    )
+    .await?;
     Ok(())
 }
