@@ -285,6 +285,13 @@ pub async fn load(db: &Db) -> anyhow::Result<()> {
             &["11", "11.7"],
         ),
     ];
+    let local_target = [
+        Some("מגה-וואט של אנרגיה סולארית על גגות העירייה עד 2028".to_owned()),
+        Some("ميغاواط من الطاقة الشمسية على أسطح البلدية حتى 2028".to_owned()),
+        Some("One megawatt of solar on municipal roofs by 2028".to_owned()),
+    ];
+    db.set_local_target(locality.id, "7.2.1", &local_target)
+        .await?;
     let mut goal_ids = Vec::new();
     for (titles, department, budget_line, codes) in goals {
         let goal = NewGoal {

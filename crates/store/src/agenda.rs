@@ -224,3 +224,58 @@ impl Db {
         Ok(())
     }
 }
+
+/// A locality's own target under an SDG target, coded `<target>.<n>` (`7.2.1`).
+#[derive(Debug, Clone, FromRow, Serialize)]
+pub struct LocalTarget {
+    pub code: String,
+    pub title_he: Option<String>,
+    pub title_ar: Option<String>,
+    pub title_en: Option<String>,
+}
+
+impl LocalTarget {
+    pub fn title(&self, lang: Language) -> &str {
+        pick_name([&self.title_he, &self.title_ar, &self.title_en], lang)
+    }
+}
+
+impl Db {
+    pub async fn local_targets_of(&self, locality_id: i64) -> StoreResult<Vec<LocalTarget>> {
+        let mut targets: Vec<LocalTarget> =
+            sqlx::query_as("SELECT code, title_he, title_ar, title_en FROM local_targets WHERE locality_id = $1 LIMIT 1000")
+                .bind(locality_id)
+                .fetch_all(&self.pool)
+                .await?;
+        // Codes sort as numbers part by part: 7.2.10 after 7.2.9.
+        targets.sort_by_key(|t| {
+            t.code
+                .split('.')
+                .map(|p| (p.parse::<u32>().unwrap_or(u32::MAX), p.to_owned()))
+                .collect::<Vec<_>>()
+        });
+        Ok(targets)
+    }
+
+    /// Defines or renames a local target.
+    pub async fn set_local_target(
+        &self,
+        locality_id: i64,
+        code: &str,
+        titles: &[Option<String>; 3],
+    ) -> StoreResult<()> {
+        sqlx::query(
+            "INSERT INTO local_targets (locality_id, code, title_he, title_ar, title_en) VALUES ($1, $2, $3, $4, $5) \
+             ON CONFLICT (locality_id, code) DO UPDATE SET title_he = excluded.title_he, title_ar = excluded.title_ar, \
+             title_en = excluded.title_en",
+        )
+        .bind(locality_id)
+        .bind(code)
+        .bind(titles[0].as_deref())
+        .bind(titles[1].as_deref())
+        .bind(titles[2].as_deref())
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+}

@@ -23,7 +23,7 @@ use sqlx::migrate::Migrator;
 use sqlx::{AnyPool, Executor};
 
 pub use accounts::{ApiToken, ApiTokenScope, MailTokenPurpose, User};
-pub use agenda::{Goal, NewGoal};
+pub use agenda::{Goal, LocalTarget, NewGoal};
 pub use initiatives::{
     Acting, CharterVersion, Initiative, InitiativeEvent, InitiativeListItem, NewContribution,
     NewInitiative, Partner, PartnerContribution, PartnerStatus,

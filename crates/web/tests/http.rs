@@ -2023,6 +2023,51 @@ mod lifecycle {
             response.json::<Value>().await.unwrap()["error"]["fields"][0]["code"],
             "error-sdg-unknown-target"
         );
+        // A local target must be defined before a goal uses it.
+        let response = client
+            .post(api(&format!("/localities/{}/goals", s.locality)))
+            .bearer_auth(&coordinator)
+            .json(&goal)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(
+            response.json::<Value>().await.unwrap()["error"]["fields"][0]["code"],
+            "error-sdg-local-undefined"
+        );
+        let target =
+            json!({ "code": "7.1.2", "titles": { "en": "Every public building on clean power" } });
+        assert_eq!(
+            client
+                .post(api(&format!("/localities/{}/local-targets", s.locality)))
+                .bearer_auth(&csr)
+                .json(&target)
+                .send()
+                .await
+                .unwrap()
+                .status(),
+            StatusCode::FORBIDDEN
+        );
+        assert_eq!(
+            client
+                .post(api(&format!("/localities/{}/local-targets", s.locality)))
+                .bearer_auth(&coordinator)
+                .json(&target)
+                .send()
+                .await
+                .unwrap()
+                .status(),
+            StatusCode::NO_CONTENT
+        );
+        let targets: Value = client
+            .get(api(&format!("/localities/{}/local-targets", s.locality)))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(targets[0]["code"], "7.1.2");
         let created: Value = client
             .post(api(&format!("/localities/{}/goals", s.locality)))
             .bearer_auth(&coordinator)

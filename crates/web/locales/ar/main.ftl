@@ -682,3 +682,13 @@ notifications-new = جديد:
 notifications-unread = غير مقروءة
 notifications-mark-read = تعليم الكل كمقروء
 notification-initiative-proposed = اقتُرحت مبادرة جديدة في سلطتكم المحلية: يُستحسن الانضمام مبكرًا.
+
+## Local targets
+
+local-targets-title = الغايات المحلية للسلطة المحلية
+local-targets-empty = لا توجد غايات محلية بعد.
+local-targets-define = تحديد غاية محلية
+local-targets-hint = غاية خاصة بالسلطة المحلية تحت غاية رسمية من غايات التنمية المستدامة، مرقّمة بعدها: 7.2.1، 7.2.2، ...
+local-target-code = الرمز
+error-sdg-local-code = لرمز الغاية المحلية ثلاثة أجزاء، مثل 7.2.1.
+error-sdg-local-undefined = هذه الغاية المحلية غير محدّدة بعد: يُرجى تحديدها أولًا في صفحة السلطة المحلية.

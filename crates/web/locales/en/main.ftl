@@ -650,3 +650,13 @@ notifications-new = New:
 notifications-unread = unread
 notifications-mark-read = Mark all as read
 notification-initiative-proposed = A new initiative was proposed in your locality: convene early.
+
+## Local targets
+
+local-targets-title = The locality's own targets
+local-targets-empty = No local targets yet.
+local-targets-define = Define a local target
+local-targets-hint = A target of the locality's own under an official SDG target, numbered after it: 7.2.1, 7.2.2, ...
+local-target-code = Code
+error-sdg-local-code = A local target's code has three parts, like 7.2.1.
+error-sdg-local-undefined = This local target is not defined yet: define it on the locality's page first.

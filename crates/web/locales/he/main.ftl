@@ -658,3 +658,13 @@ notifications-new = חדש:
 notifications-unread = שלא נקראו
 notifications-mark-read = סימון הכול כנקרא
 notification-initiative-proposed = הוצעה יוזמה חדשה ברשות: כדאי להצטרף מוקדם.
+
+## Local targets
+
+local-targets-title = היעדים המקומיים של הרשות
+local-targets-empty = אין עדיין יעדים מקומיים.
+local-targets-define = הגדרת יעד מקומי
+local-targets-hint = יעד של הרשות עצמה תחת תת-יעד רשמי של מטרות הפיתוח בר-הקיימא, שממוספר אחריו: 7.2.1, 7.2.2, ...
+local-target-code = קוד
+error-sdg-local-code = לקוד של יעד מקומי יש שלושה חלקים, למשל 7.2.1.
+error-sdg-local-undefined = היעד המקומי הזה עדיין לא הוגדר: יש להגדיר אותו קודם בדף הרשות.

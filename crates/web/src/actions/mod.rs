@@ -443,7 +443,10 @@ fn year(errors: &mut FieldErrors, field: &str, input: &str) -> Option<i64> {
 }
 
 /// Validates a goal, its SDG codes included.
-pub fn validate_goal(input: &GoalInput) -> Result<shutaf_store::NewGoal, FieldErrors> {
+pub fn validate_goal(
+    input: &GoalInput,
+    local_targets: &[String],
+) -> Result<shutaf_store::NewGoal, FieldErrors> {
     let mut errors = FieldErrors::new();
     let titles = validate::names_per_language(
         &mut errors,
@@ -495,6 +498,11 @@ pub fn validate_goal(input: &GoalInput) -> Result<shutaf_store::NewGoal, FieldEr
         .filter(|c| !c.is_empty())
     {
         match shutaf_domain::sdg::SdgCode::parse(code) {
+            Ok(parsed) if parsed.is_local() && !local_targets.contains(&parsed.to_string()) => {
+                if errors.for_field("sdg_codes").is_none() {
+                    errors.add("sdg_codes", "error-sdg-local-undefined");
+                }
+            }
             Ok(parsed) => sdg_codes.push(parsed.to_string()),
             Err(key) => {
                 if errors.for_field("sdg_codes").is_none() {
@@ -546,7 +554,8 @@ pub async fn create_goal(
     input: &GoalInput,
 ) -> ActionResult<i64> {
     authorise_agenda(state, user, locality_id).await?;
-    let goal = validate_goal(input).map_err(ActionError::Invalid)?;
+    let goal = validate_goal(input, &local_codes(state, locality_id).await?)
+        .map_err(ActionError::Invalid)?;
     Ok(state.db.create_goal(locality_id, &goal).await?)
 }
 
@@ -559,7 +568,42 @@ pub async fn update_goal(
 ) -> ActionResult<i64> {
     let existing = state.db.goal(goal_id).await?.ok_or(AppError::NotFound)?;
     authorise_agenda(state, user, existing.locality_id).await?;
-    let goal = validate_goal(input).map_err(ActionError::Invalid)?;
+    let goal = validate_goal(input, &local_codes(state, existing.locality_id).await?)
+        .map_err(ActionError::Invalid)?;
     state.db.update_goal(goal_id, &goal).await?;
     Ok(existing.locality_id)
+}
+
+async fn local_codes(state: &AppState, locality_id: i64) -> ActionResult<Vec<String>> {
+    Ok(state
+        .db
+        .local_targets_of(locality_id)
+        .await?
+        .into_iter()
+        .map(|t| t.code)
+        .collect())
+}
+
+/// The locality's staff define one of its own targets under an official SDG target.
+pub async fn define_local_target(
+    state: &AppState,
+    user: &User,
+    locality_id: i64,
+    code: &str,
+    titles: &[String; 3],
+) -> ActionResult<()> {
+    authorise_agenda(state, user, locality_id).await?;
+    let mut errors = FieldErrors::new();
+    match shutaf_domain::sdg::SdgCode::parse(code) {
+        Ok(parsed) if parsed.is_local() => {}
+        Ok(_) => errors.add("code", "error-sdg-local-code"),
+        Err(key) => errors.add("code", key),
+    }
+    let names =
+        validate::names_per_language(&mut errors, "title", &titles[0], &titles[1], &titles[2]);
+    errors.into_result().map_err(ActionError::Invalid)?;
+    Ok(state
+        .db
+        .set_local_target(locality_id, code.trim(), &names)
+        .await?)
 }

@@ -26,6 +26,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(list_goals, create_goal))
         .routes(routes!(update_goal))
+        .routes(routes!(list_local_targets, define_local_target))
         .routes(routes!(list_initiatives))
         .routes(routes!(create_initiative))
         .routes(routes!(get_initiative, update_initiative))
@@ -171,6 +172,49 @@ async fn update_goal(
     actions::update_goal(&state, &user, id, &body.input()).await?;
     let goal = state.db.goal(id).await?.ok_or(AppError::NotFound)?;
     Ok(Json(GoalBody::of(goal, act::language_of(&state, &user))))
+}
+
+/// A locality's own target under an SDG target.
+#[derive(Serialize, Deserialize, ToSchema)]
+pub struct LocalTargetBody {
+    /// `<target>.<n>`, such as `7.2.1`.
+    code: String,
+    titles: Names,
+}
+
+/// A locality's own targets.
+#[utoipa::path(get, path = "/v1/localities/{id}/local-targets", tag = "agenda", params(("id" = i64, Path)),
+    responses((status = 200, body = Vec<LocalTargetBody>), (status = 404, body = ErrorBody)))]
+async fn list_local_targets(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+) -> Result<Json<Vec<LocalTargetBody>>, AppError> {
+    state.db.locality(id).await?.ok_or(AppError::NotFound)?;
+    Ok(Json(
+        state
+            .db
+            .local_targets_of(id)
+            .await?
+            .into_iter()
+            .map(|t| LocalTargetBody {
+                titles: Names::of(&t.title_he, &t.title_ar, &t.title_en),
+                code: t.code,
+            })
+            .collect(),
+    ))
+}
+
+/// Defines (or renames) one of the locality's own targets (its staff).
+#[utoipa::path(post, path = "/v1/localities/{id}/local-targets", tag = "agenda", params(("id" = i64, Path)), request_body = LocalTargetBody, security(("token" = [])),
+    responses((status = 204), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
+async fn define_local_target(
+    State(state): State<AppState>,
+    ApiWriter(user): ApiWriter,
+    Path(id): Path<i64>,
+    ApiJson(body): ApiJson<LocalTargetBody>,
+) -> Result<StatusCode, AppError> {
+    actions::define_local_target(&state, &user, id, &body.code, &body.titles.strings()).await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 /// A risk found by the checkup, explained.

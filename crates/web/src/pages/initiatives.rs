@@ -311,6 +311,7 @@ pub struct InitiativePage {
     pub problem: Option<String>,
     pub exemptions: &'static [&'static str],
     pub city_with_business: bool,
+    pub local_targets: Vec<shutaf_store::LocalTarget>,
 }
 
 impl InitiativePage {
@@ -339,7 +340,7 @@ impl InitiativePage {
     }
 
     pub fn sdg_label(&self, code: &str) -> String {
-        sdg_label(&self.ctx, code)
+        sdg_label_with(&self.ctx, code, &self.local_targets)
     }
 }
 
@@ -356,6 +357,18 @@ pub fn format_shekels(agorot: i64) -> String {
     match agorot % 100 {
         0 => format!("₪{grouped}"),
         cents => format!("₪{grouped}.{cents:02}"),
+    }
+}
+
+/// An SDG code with its text, local targets of the locality included.
+pub fn sdg_label_with(ctx: &Ctx, code: &str, local: &[shutaf_store::LocalTarget]) -> String {
+    match local.iter().find(|t| t.code == code) {
+        Some(target) => format!(
+            "{code}: {} ({})",
+            target.title(ctx.lang()),
+            ctx.t("sdg-local-target")
+        ),
+        None => sdg_label(ctx, code),
     }
 }
 
@@ -466,7 +479,9 @@ async fn initiative_page(
         })
         .collect();
     let events = state.db.events(id, 30).await?;
+    let local_targets = state.db.local_targets_of(locality.id).await?;
     Ok(InitiativePage {
+        local_targets,
         signed_in: user.is_some(),
         city_with_business: facts.city_with_business(),
         ctx,

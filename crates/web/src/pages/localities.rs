@@ -37,20 +37,23 @@ pub struct LocalityPage {
     pub organisation_count: i64,
     pub can_edit: bool,
     pub can_edit_agenda: bool,
+    pub local_targets: Vec<shutaf_store::LocalTarget>,
+    pub form: FormState,
 }
 
 impl LocalityPage {
     pub fn sdg_label(&self, code: &str) -> String {
-        super::initiatives::sdg_label(&self.ctx, code)
+        super::initiatives::sdg_label_with(&self.ctx, code, &self.local_targets)
     }
 }
 
-pub async fn show(
-    State(state): State<AppState>,
-    MaybeUser(user): MaybeUser,
+async fn locality_page(
+    state: &AppState,
+    user: Option<&shutaf_store::User>,
     ctx: Ctx,
-    Path(id): Path<i64>,
-) -> Result<Response, AppError> {
+    id: i64,
+    form: FormState,
+) -> Result<LocalityPage, AppError> {
     let locality = state.db.locality(id).await?.ok_or(AppError::NotFound)?;
     let convener = state
         .db
@@ -68,13 +71,13 @@ pub async fn show(
         })
         .await?
         .total;
-    let can_edit = match &user {
-        Some(user) => actions::authorise_locality(&state, user, id, LocalityAction::Edit)
+    let can_edit = match user {
+        Some(user) => actions::authorise_locality(state, user, id, LocalityAction::Edit)
             .await
             .is_ok(),
         None => false,
     };
-    let can_edit_agenda = match &user {
+    let can_edit_agenda = match user {
         Some(user) => {
             let role = state
                 .db
@@ -84,7 +87,8 @@ pub async fn show(
         }
         None => false,
     };
-    render(&LocalityPage {
+    let local_targets = state.db.local_targets_of(id).await?;
+    Ok(LocalityPage {
         ctx,
         locality,
         convener,
@@ -92,7 +96,18 @@ pub async fn show(
         organisation_count,
         can_edit,
         can_edit_agenda,
+        local_targets,
+        form,
     })
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    MaybeUser(user): MaybeUser,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    render(&locality_page(&state, user.as_ref(), ctx, id, FormState::empty()).await?)
 }
 
 #[derive(Template)]
@@ -328,6 +343,34 @@ pub async fn update_goal(
                 editing: Some(goal_id),
                 statuses: actions::GOAL_STATUSES,
             };
+            render_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+/// The locality's staff define a local target.
+pub async fn define_local_target(
+    State(state): State<AppState>,
+    SignedIn(user): SignedIn,
+    session: Session,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    form: FormFields,
+) -> Result<Response, AppError> {
+    let titles = [
+        form.get("title_he").to_owned(),
+        form.get("title_ar").to_owned(),
+        form.get("title_en").to_owned(),
+    ];
+    match actions::define_local_target(&state, &user, id, form.get("code"), &titles).await {
+        Ok(()) => {
+            auth::flash(&session, "flash-saved").await;
+            Ok(Redirect::to(&format!("/localities/{id}")).into_response())
+        }
+        Err(ActionError::Invalid(errors)) => {
+            let page =
+                locality_page(&state, Some(&user), ctx, id, FormState::new(errors, form)).await?;
             render_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
         }
         Err(other) => Err(other.into()),

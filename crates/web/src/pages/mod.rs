@@ -130,6 +130,10 @@ pub fn routes() -> Router<AppState> {
             get(initiatives::opportunities),
         )
         .route("/localities/{id}/goals", post(localities::create_goal))
+        .route(
+            "/localities/{id}/local-targets",
+            post(localities::define_local_target),
+        )
         .route("/localities/{id}/goals/new", get(localities::new_goal))
         .route(
             "/goals/{id}/edit",
