@@ -237,7 +237,10 @@ fn risks(tr: Tr, found: &[Risk]) -> Vec<RiskBody> {
                 .iter()
                 .map(|code| match risk.rule {
                     checkup::Rule::UncoveredContributions => tr.t(&format!("contribution-{code}")),
-                    checkup::Rule::ExpectationsGap => tr.t(&format!("expectation-{code}")),
+                    checkup::Rule::ExpectationsGap => tr
+                        .t(&format!("expectation-{code}"))
+                        .trim_end_matches(['?', '؟'])
+                        .to_owned(),
                     _ => tr.t(&format!("risk-integrity-{code}")),
                 })
                 .collect();

@@ -77,7 +77,11 @@ pub fn show_risks(ctx: &Ctx, risks: &[Risk]) -> Vec<ShownRisk> {
                 .iter()
                 .map(|code| match risk.rule {
                     checkup::Rule::UncoveredContributions => ctx.t(format!("contribution-{code}")),
-                    checkup::Rule::ExpectationsGap => ctx.t(format!("expectation-{code}")),
+                    // Questions end in a question mark; inside a sentence they should not.
+                    checkup::Rule::ExpectationsGap => ctx
+                        .t(format!("expectation-{code}"))
+                        .trim_end_matches(['?', '؟'])
+                        .to_owned(),
                     _ => ctx.t(format!("risk-integrity-{code}")),
                 })
                 .collect();
