@@ -84,6 +84,15 @@ impl Tr {
             .unwrap_or_else(|| key.to_owned())
     }
 
+    /// Joins items into a list with the language's comma (Arabic has its own: ،).
+    pub fn join(&self, items: &[String]) -> String {
+        items.join(if self.lang == Language::Ar {
+            "، "
+        } else {
+            ", "
+        })
+    }
+
     pub fn code(&self) -> &'static str {
         self.lang.code()
     }

@@ -247,7 +247,7 @@ fn risks(tr: Tr, found: &[Risk]) -> Vec<RiskBody> {
             RiskBody {
                 rule: risk.rule.code().into(),
                 severity: risk.severity.code().into(),
-                message: tr.args_mixed(&risk.rule.label_key(), risk.count, &items.join(", ")),
+                message: tr.args_mixed(&risk.rule.label_key(), risk.count, &tr.join(&items)),
                 remedy: tr.t(&risk.rule.remedy_key()),
             }
         })

@@ -85,7 +85,7 @@ pub fn show_risks(ctx: &Ctx, risks: &[Risk]) -> Vec<ShownRisk> {
                     _ => ctx.t(format!("risk-integrity-{code}")),
                 })
                 .collect();
-            let items = items.join(", ");
+            let items = ctx.tr.join(&items);
             ShownRisk {
                 severity: risk.severity.code(),
                 severity_label: ctx.t(risk.severity.label_key()),
@@ -1314,7 +1314,7 @@ pub fn reason_text(ctx: &Ctx, reason: &shutaf_domain::matching::Reason) -> Strin
     match reason {
         Reason::Covers(types) => {
             let items: Vec<String> = types.iter().map(|c| ctx.t(c.label_key())).collect();
-            ctx.a("reason-covers", "items", &items.join(", "))
+            ctx.a("reason-covers", "items", &ctx.tr.join(&items))
         }
         Reason::NewSector(sector) => {
             ctx.a("reason-new-sector", "sector", &ctx.t(sector.label_key()))
@@ -1330,7 +1330,7 @@ pub fn reason_text(ctx: &Ctx, reason: &shutaf_domain::matching::Reason) -> Strin
                     )
                 })
                 .collect();
-            ctx.a("reason-shared-goals", "items", &items.join(", "))
+            ctx.a("reason-shared-goals", "items", &ctx.tr.join(&items))
         }
         Reason::Record(n) => ctx.tr.count("reason-record", "count", *n as i64),
     }
@@ -1425,12 +1425,12 @@ pub async fn opportunities(
             )
             .to_owned(),
             stage: o.stage,
-            covers: o
-                .covers
-                .iter()
-                .map(|c| ctx.t(c.label_key()))
-                .collect::<Vec<_>>()
-                .join(", "),
+            covers: ctx.tr.join(
+                &o.covers
+                    .iter()
+                    .map(|c| ctx.t(c.label_key()))
+                    .collect::<Vec<_>>(),
+            ),
         })
         .collect();
     let goals = state.db.open_goals_for(id, 20).await?;
