@@ -437,6 +437,7 @@ async fn demo_initiative(
             ContributionType::CommunityTrust,
             ContributionType::LocalNetworks,
         ],
+        lead_organisation_id: None,
     };
     let (id, _) = db.create_initiative(&new, by_company).await?;
     let revision = |db: &Db| {

@@ -106,6 +106,8 @@ pub struct NewInitiative {
     /// Goals of the same locality (checked by the caller).
     pub goal_ids: Vec<i64>,
     pub needs: Vec<ContributionType>,
+    /// The partner leading a partnership led by one; `None` means the initiator.
+    pub lead_organisation_id: Option<i64>,
 }
 
 /// Where an organisation stands in an initiative.
@@ -349,7 +351,7 @@ impl Db {
         let mut tx = self.write_tx().await?;
         let done = sqlx::query(
             "UPDATE initiatives SET title_he = $1, title_ar = $2, title_en = $3, problem_he = $4, problem_ar = $5, problem_en = $6, \
-             approach_he = $7, approach_ar = $8, approach_en = $9, model = $10, management = $11 WHERE id = $12",
+             approach_he = $7, approach_ar = $8, approach_en = $9, model = $10, management = $11, lead_organisation_id = $12 WHERE id = $13",
         )
         .bind(new.titles[0].as_deref())
         .bind(new.titles[1].as_deref())
@@ -362,6 +364,7 @@ impl Db {
         .bind(new.approaches[2].as_deref())
         .bind(new.model.code())
         .bind(new.management.code())
+        .bind(new.lead_organisation_id)
         .bind(id)
         .execute(&mut *tx)
         .await?;

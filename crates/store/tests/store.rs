@@ -636,6 +636,7 @@ mod lifecycle {
                 ContributionType::CommunityTrust,
                 ContributionType::Authority,
             ],
+            lead_organisation_id: None,
         }
     }
 

@@ -2286,6 +2286,59 @@ mod lifecycle {
             .unwrap();
         assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
 
+        // Led by one partner: the company hands the lead to the NGO, which now moves it on.
+        let mut led = proposal.clone();
+        led["management"] = json!("led-by-one");
+        led["lead_organisation_id"] = json!(s.ngo);
+        let response = client
+            .put(api(&format!("/initiatives/{id}")))
+            .bearer_auth(&csr)
+            .json(&led)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::OK);
+        let as_ngo: Value = client
+            .get(api(&format!("/initiatives/{id}")))
+            .bearer_auth(&ngo)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert!(
+            as_ngo["next_steps"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|s| s["to"] == "scoping"),
+            "{as_ngo}"
+        );
+        let as_company: Value = client
+            .get(api(&format!("/initiatives/{id}")))
+            .bearer_auth(&csr)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert!(as_company["next_steps"].as_array().unwrap().is_empty());
+        led["lead_organisation_id"] = json!(s.city);
+        let response = client
+            .put(api(&format!("/initiatives/{id}")))
+            .bearer_auth(&ngo)
+            .json(&led)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(
+            response.status(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "the lead must be a partner"
+        );
+
         // The dashboard, through the API.
         let page: Value = client
             .get(api(&format!(

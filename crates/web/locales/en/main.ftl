@@ -660,3 +660,7 @@ local-targets-hint = A target of the locality's own under an official SDG target
 local-target-code = Code
 error-sdg-local-code = A local target's code has three parts, like 7.2.1.
 error-sdg-local-undefined = This local target is not defined yet: define it on the locality's page first.
+
+field-lead = Lead partner
+field-lead-hint = In a partnership led by one partner, the lead accepts partners and moves the initiative on.
+field-lead-initiator = The initiator

@@ -668,3 +668,7 @@ local-targets-hint = יעד של הרשות עצמה תחת תת-יעד רשמי
 local-target-code = קוד
 error-sdg-local-code = לקוד של יעד מקומי יש שלושה חלקים, למשל 7.2.1.
 error-sdg-local-undefined = היעד המקומי הזה עדיין לא הוגדר: יש להגדיר אותו קודם בדף הרשות.
+
+field-lead = השותף המוביל
+field-lead-hint = בשותפות בהובלת שותף אחד, השותף המוביל מאשר שותפים ומקדם את היוזמה בשלביה.
+field-lead-initiator = הגוף היוזם

@@ -117,6 +117,8 @@ pub struct InitiativeInput {
     pub management: String,
     pub goals: Vec<String>,
     pub needs: Vec<String>,
+    /// With management led by one: the leading partner (empty: the initiator).
+    pub lead: String,
 }
 
 /// Validates an initiative; when proposing, the person must manage the initiator organisation.
@@ -217,6 +219,7 @@ pub async fn validate_initiative(
         management,
         goal_ids,
         needs,
+        lead_organisation_id: None,
     })
 }
 
@@ -261,7 +264,7 @@ pub async fn edit(
     id: i64,
     input: &InitiativeInput,
 ) -> ActionResult<()> {
-    let (initiative, _, standing) = load(state, user, id).await?;
+    let (initiative, partners, standing) = load(state, user, id).await?;
     if !(standing.is(Party::Lead) || standing.convener_staff) || initiative.stage.is_final() {
         return Err(ActionError::Refused("refused-not-your-part"));
     }
@@ -269,7 +272,23 @@ pub async fn edit(
     let mut input = input.clone();
     input.locality = initiative.locality_id.to_string();
     input.initiator = initiative.initiator_organisation_id.to_string();
-    let new = validate_initiative(state, user, &input, false).await?;
+    let mut new = validate_initiative(state, user, &input, false).await?;
+    // A partnership led by one names its lead among the partners; a joint one has none.
+    if new.management == Management::LedByOne && !input.lead.is_empty() {
+        let active = |org: &i64| {
+            partners
+                .iter()
+                .any(|p| p.organisation_id == *org && p.status == PartnerStatus::Active)
+        };
+        match input.lead.parse::<i64>().ok().filter(active) {
+            Some(org) => new.lead_organisation_id = Some(org),
+            None => {
+                let mut errors = FieldErrors::new();
+                errors.add("lead", "error-choose-option");
+                return Err(ActionError::Invalid(errors));
+            }
+        }
+    }
     Ok(state
         .db
         .update_initiative(id, &new, acting(user, None))

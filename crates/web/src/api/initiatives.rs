@@ -350,6 +350,9 @@ pub struct InitiativeWrite {
     #[serde(default)]
     #[schema(schema_with = super::contributions_schema)]
     needs: Vec<String>,
+    /// With `led-by-one` management: the leading partner (omitted: the initiator).
+    #[serde(default)]
+    lead_organisation_id: Option<i64>,
 }
 
 impl InitiativeWrite {
@@ -367,6 +370,10 @@ impl InitiativeWrite {
             management: self.management.clone(),
             goals: self.goal_ids.iter().map(i64::to_string).collect(),
             needs: self.needs.clone(),
+            lead: self
+                .lead_organisation_id
+                .map(|l| l.to_string())
+                .unwrap_or_default(),
         }
     }
 }

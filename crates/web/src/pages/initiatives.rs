@@ -57,6 +57,7 @@ fn input_from(form: &FormFields) -> InitiativeInput {
         management: form.get("management").into(),
         goals: form.all("goals").into_iter().map(Into::into).collect(),
         needs: form.all("needs").into_iter().map(Into::into).collect(),
+        lead: form.get("lead").into(),
     }
 }
 
@@ -107,6 +108,8 @@ pub struct InitiativeFormPage {
     pub goals: Vec<Goal>,
     pub initiators: Vec<(i64, String)>,
     pub editing: Option<i64>,
+    /// When editing: the active partners, one of which may lead.
+    pub partners: Vec<(i64, String)>,
 }
 
 async fn form_page(
@@ -131,6 +134,17 @@ async fn form_page(
         .filter(|(_, role)| role.manages())
         .map(|(org, _)| (org.id, org.name(lang).to_owned()))
         .collect();
+    let partners = match editing {
+        Some(id) => state
+            .db
+            .partners(id)
+            .await?
+            .into_iter()
+            .filter(|p| p.status == PartnerStatus::Active)
+            .map(|p| (p.organisation_id, p.name(lang).to_owned()))
+            .collect(),
+        None => Vec::new(),
+    };
     Ok(InitiativeFormPage {
         ctx,
         form,
@@ -138,6 +152,7 @@ async fn form_page(
         goals,
         initiators,
         editing,
+        partners,
     })
 }
 
@@ -194,6 +209,13 @@ fn initiative_values(initiative: &Initiative) -> FormFields {
         ),
         ("model".into(), initiative.model.code().into()),
         ("management".into(), initiative.management.code().into()),
+        (
+            "lead".into(),
+            initiative
+                .lead_organisation_id
+                .map(|l| l.to_string())
+                .unwrap_or_default(),
+        ),
     ];
     for (lang, title, problem, approach) in [
         (
