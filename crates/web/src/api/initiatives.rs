@@ -229,27 +229,16 @@ pub struct RiskBody {
 }
 
 fn risks(tr: Tr, found: &[Risk]) -> Vec<RiskBody> {
-    found
-        .iter()
-        .map(|risk| {
-            let items: Vec<String> = risk
-                .items
-                .iter()
-                .map(|code| match risk.rule {
-                    checkup::Rule::UncoveredContributions => tr.t(&format!("contribution-{code}")),
-                    checkup::Rule::ExpectationsGap => tr
-                        .t(&format!("expectation-{code}"))
-                        .trim_end_matches(['?', '؟'])
-                        .to_owned(),
-                    _ => tr.t(&format!("risk-integrity-{code}")),
-                })
-                .collect();
-            RiskBody {
-                rule: risk.rule.code().into(),
-                severity: risk.severity.code().into(),
-                message: tr.args_mixed(&risk.rule.label_key(), risk.count, &tr.join(&items)),
-                remedy: tr.t(&risk.rule.remedy_key()),
-            }
+    // Explained exactly as on the pages.
+    let ctx = crate::pages::Ctx::bare(tr, None, String::new());
+    crate::pages::initiatives::show_risks(&ctx, found)
+        .into_iter()
+        .zip(found)
+        .map(|(shown, risk)| RiskBody {
+            rule: risk.rule.code().into(),
+            severity: shown.severity.into(),
+            message: shown.text,
+            remedy: shown.remedy,
         })
         .collect()
 }
