@@ -14,6 +14,7 @@ pub mod initiative;
 pub mod language;
 pub mod lifecycle;
 pub mod matching;
+pub mod merkle;
 pub mod organisation;
 pub mod sdg;
 pub mod search;
