@@ -9,6 +9,7 @@ mod coded;
 
 pub mod authz;
 pub mod checkup;
+pub mod decision_log;
 pub mod expectations;
 pub mod initiative;
 pub mod language;

@@ -233,7 +233,8 @@ pub struct InitiativeListItem {
     pub facts: InitiativeFacts,
 }
 
-/// Records an event and marks the initiative as active now, bumping its revision.
+/// Records an event and marks the initiative as active now, bumping its revision. Events that
+/// are decisions also go to the public decision log, in the same transaction.
 async fn touch(
     conn: &mut AnyConnection,
     id: i64,
@@ -258,6 +259,42 @@ async fn touch(
     .bind(at)
     .execute(&mut *conn)
     .await?;
+    if shutaf_domain::decision_log::is_decision(kind) {
+        record_decision(conn, id, kind, acting, detail).await?;
+    }
+    Ok(())
+}
+
+async fn record_decision(
+    conn: &mut AnyConnection,
+    id: i64,
+    kind: &str,
+    acting: Acting,
+    detail: Option<&str>,
+) -> StoreResult<()> {
+    let locality: i64 = sqlx::query_scalar("SELECT locality_id FROM initiatives WHERE id = $1")
+        .bind(id)
+        .fetch_one(&mut *conn)
+        .await?;
+    // Declarations of interest are public with the declarer's name; other decisions are the
+    // organisation's.
+    let person: Option<String> = if kind == "interests-declared" {
+        sqlx::query_scalar("SELECT display_name FROM users WHERE id = $1")
+            .bind(acting.user_id)
+            .fetch_optional(&mut *conn)
+            .await?
+    } else {
+        None
+    };
+    let decision = crate::Decision {
+        kind,
+        locality_id: Some(locality),
+        initiative_id: Some(id),
+        organisation_id: acting.organisation_id,
+        person: person.as_deref(),
+        detail,
+    };
+    crate::decision_log::append(conn, &decision).await?;
     Ok(())
 }
 
@@ -312,6 +349,7 @@ impl Db {
         .bind(at)
         .execute(&mut *tx)
         .await?;
+        record_decision(&mut tx, id, "proposed", acting, None).await?;
         sqlx::query(
             "INSERT INTO initiative_events (initiative_id, kind, organisation_id, user_id, created_at) VALUES ($1, 'proposed', $2, $3, $4)",
         )

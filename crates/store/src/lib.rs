@@ -9,6 +9,7 @@
 
 pub mod accounts;
 pub mod agenda;
+pub mod decision_log;
 pub mod initiatives;
 pub mod localities;
 pub mod matching;
@@ -24,6 +25,7 @@ use sqlx::{AnyPool, Executor};
 
 pub use accounts::{ApiToken, ApiTokenScope, MailTokenPurpose, User};
 pub use agenda::{Goal, LocalTarget, NewGoal};
+pub use decision_log::{Decision, TreeHead};
 pub use initiatives::{
     Acting, CharterVersion, Initiative, InitiativeEvent, InitiativeListItem, NewContribution,
     NewInitiative, Partner, PartnerContribution, PartnerStatus,

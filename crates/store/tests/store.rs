@@ -868,4 +868,117 @@ mod lifecycle {
             "the leaver's commitments go with it"
         );
     }
+
+    #[tokio::test]
+    async fn decisions_are_logged_in_the_same_transaction_and_tampering_shows() {
+        use shutaf_domain::merkle;
+        let w = world().await;
+        let csr = Acting {
+            user_id: w.csr,
+            organisation_id: Some(w.company),
+        };
+        let convener = Acting {
+            user_id: w.coordinator,
+            organisation_id: Some(w.city),
+        };
+        let (id, _) = w.db.create_initiative(&proposal(&w), csr).await.unwrap();
+        let revision = w.db.initiative(id).await.unwrap().unwrap().revision;
+        w.db.set_convener_contact(id, revision, w.coordinator, convener)
+            .await
+            .unwrap();
+        let revision = w.db.initiative(id).await.unwrap().unwrap().revision;
+        w.db.set_stage(
+            id,
+            revision,
+            Stage::Declined,
+            Some("Not on our agenda this year"),
+            convener,
+        )
+        .await
+        .unwrap();
+        // A refused change leaves nothing on the record.
+        assert!(
+            w.db.set_stage(id, revision, Stage::Scoping, None, convener)
+                .await
+                .is_err()
+        );
+        w.db.declare_interests(id, w.city, false, None, convener)
+            .await
+            .unwrap();
+
+        let entries = w.db.log_entries(0, 100).await.unwrap();
+        let kinds: Vec<&str> = entries.iter().map(|e| e.kind.as_str()).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                "proposed",
+                "convener-engaged",
+                "stage-declined",
+                "interests-declared"
+            ]
+        );
+        assert_eq!(
+            entries[2].detail.as_deref(),
+            Some("Not on our agenda this year"),
+            "reasons are on the record"
+        );
+        assert!(
+            entries[3].person.is_some(),
+            "a declaration names the declarer"
+        );
+        assert!(
+            entries
+                .iter()
+                .all(|e| e.initiative_id == Some(id) && e.locality_id == Some(w.locality))
+        );
+        assert_eq!(w.db.log_of_initiative(id, 10).await.unwrap().len(), 4);
+
+        // A head, and a later one that extends it.
+        let old = w.db.log_head().await.unwrap();
+        assert_eq!(old.size, 4);
+        w.db.declare_interests(id, w.company, false, None, csr)
+            .await
+            .unwrap();
+        let new = w.db.log_head().await.unwrap();
+        let leaves = w.db.log_leaves(new.size).await.unwrap();
+        let proof = merkle::consistency_proof(old.size as usize, &leaves).unwrap();
+        assert!(merkle::verify_consistency(
+            old.size, new.size, &old.root, &new.root, &proof
+        ));
+
+        // Someone edits an entry behind the hub's back: the stored hash no longer matches.
+        sqlx::query("UPDATE decision_log SET detail = 'Approved' WHERE idx = 2")
+            .execute(&w.db.pool)
+            .await
+            .unwrap();
+        assert!(matches!(w.db.log_head().await, Err(StoreError::Corrupt(_))));
+        // A careful forger rewrites the hash too: the root changes and no longer extends the
+        // head published before.
+        let forged = shutaf_domain::decision_log::LogEntry {
+            detail: Some("Approved".into()),
+            ..entries[2].clone()
+        };
+        sqlx::query("UPDATE decision_log SET leaf_hash = $1 WHERE idx = 2")
+            .bind(hex::encode(forged.leaf_hash()))
+            .execute(&w.db.pool)
+            .await
+            .unwrap();
+        let rewritten = w.db.log_head().await.unwrap();
+        assert_ne!(rewritten.root, new.root);
+        let leaves = w.db.log_leaves(rewritten.size).await.unwrap();
+        let proof = merkle::consistency_proof(old.size as usize, &leaves).unwrap();
+        assert!(!merkle::verify_consistency(
+            old.size,
+            rewritten.size,
+            &old.root,
+            &rewritten.root,
+            &proof
+        ));
+        // And removing an entry shows as a gap.
+        sqlx::query("DELETE FROM decision_log WHERE idx = 1")
+            .execute(&w.db.pool)
+            .await
+            .unwrap();
+        assert!(matches!(w.db.log_head().await, Err(StoreError::Corrupt(_))));
+    }
 }

@@ -696,3 +696,7 @@ error-sdg-local-undefined = هذه الغاية المحلية غير محدّد
 field-lead = الشريك القائد
 field-lead-hint = في شراكة يقودها شريك واحد، يقبل الشريك القائد الشركاء وينقل المبادرة من مرحلة إلى أخرى.
 field-lead-initiator = الجهة المبادِرة
+
+## Decision log
+
+error-log-range = هذا النطاق غير موجود في السجل.

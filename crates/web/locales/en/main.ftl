@@ -664,3 +664,7 @@ error-sdg-local-undefined = This local target is not defined yet: define it on t
 field-lead = Lead partner
 field-lead-hint = In a partnership led by one partner, the lead accepts partners and moves the initiative on.
 field-lead-initiator = The initiator
+
+## Decision log
+
+error-log-range = That range is not in the log.

@@ -672,3 +672,7 @@ error-sdg-local-undefined = היעד המקומי הזה עדיין לא הוג�
 field-lead = השותף המוביל
 field-lead-hint = בשותפות בהובלת שותף אחד, השותף המוביל מאשר שותפים ומקדם את היוזמה בשלביה.
 field-lead-initiator = הגוף היוזם
+
+## Decision log
+
+error-log-range = הטווח הזה אינו ביומן.

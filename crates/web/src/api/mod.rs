@@ -28,12 +28,13 @@ use crate::actions::{self, LocalityInput, OrganisationInput};
 use crate::error::AppError;
 
 mod initiatives;
+mod log;
 
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Shutaf API", description = "The JSON API of the Shutaf hub for cross-sector sustainability partnerships.", license(name = "AGPL-3.0-or-later")),
     modifiers(&BearerAuth),
-    tags((name = "account"), (name = "organisations"), (name = "localities"), (name = "agenda"), (name = "initiatives"))
+    tags((name = "account"), (name = "organisations"), (name = "localities"), (name = "agenda"), (name = "initiatives"), (name = "decision log"))
 )]
 struct ApiDoc;
 
@@ -68,6 +69,7 @@ pub fn routes() -> Router<AppState> {
         .routes(routes!(list_localities, create_locality))
         .routes(routes!(get_locality, update_locality))
         .merge(initiatives::routes())
+        .merge(log::routes())
         .split_for_parts();
     // The API is served under /api; say so in the document's paths.
     let mut document = document;

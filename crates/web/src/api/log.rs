@@ -1,0 +1,180 @@
+//! The public decision log for auditors: the current tree head, entries by range, and
+//! inclusion and consistency proofs, all computed as RFC 6962 / RFC 9162 define them. No token is
+//! needed: the record is public.
+
+use axum::Json;
+use axum::extract::{Query, State};
+use serde::{Deserialize, Serialize};
+use shutaf_domain::decision_log::LogEntry;
+use shutaf_domain::merkle;
+use utoipa::{IntoParams, ToSchema};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use super::ErrorBody;
+use crate::AppState;
+use crate::error::AppError;
+
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(head))
+        .routes(routes!(entries))
+        .routes(routes!(inclusion))
+        .routes(routes!(consistency))
+}
+
+/// The log's size and the Merkle root over its entries (hex).
+#[derive(Serialize, ToSchema)]
+pub struct TreeHeadBody {
+    size: u64,
+    root: String,
+}
+
+/// The current tree head.
+#[utoipa::path(get, path = "/v1/log/head", tag = "decision log", responses((status = 200, body = TreeHeadBody)))]
+async fn head(State(state): State<AppState>) -> Result<Json<TreeHeadBody>, AppError> {
+    let head = state.db.log_head().await?;
+    Ok(Json(TreeHeadBody {
+        size: head.size,
+        root: hex::encode(head.root),
+    }))
+}
+
+/// An entry with its canonical bytes (as UTF-8 text) and leaf hash, to recompute.
+#[derive(Serialize, ToSchema)]
+pub struct EntryBody {
+    index: u64,
+    at: i64,
+    kind: String,
+    locality_id: Option<i64>,
+    initiative_id: Option<i64>,
+    organisation_id: Option<i64>,
+    person: Option<String>,
+    detail: Option<String>,
+    /// The canonical encoding the leaf hash is computed over.
+    canonical: String,
+    /// SHA-256(0x00 || canonical), hex.
+    leaf_hash: String,
+}
+
+impl From<LogEntry> for EntryBody {
+    fn from(e: LogEntry) -> Self {
+        EntryBody {
+            canonical: String::from_utf8_lossy(&e.canonical_bytes()).into_owned(),
+            leaf_hash: hex::encode(e.leaf_hash()),
+            index: e.index,
+            at: e.at,
+            kind: e.kind,
+            locality_id: e.locality_id,
+            initiative_id: e.initiative_id,
+            organisation_id: e.organisation_id,
+            person: e.person,
+            detail: e.detail,
+        }
+    }
+}
+
+#[derive(Deserialize, IntoParams)]
+pub struct RangeQuery {
+    /// First index (from 0).
+    start: u64,
+    /// One past the last index; at most 1,000 entries a request.
+    end: u64,
+}
+
+/// Entries `start..end`.
+#[utoipa::path(get, path = "/v1/log/entries", tag = "decision log", params(RangeQuery),
+    responses((status = 200, body = Vec<EntryBody>), (status = 400, body = ErrorBody)))]
+async fn entries(
+    State(state): State<AppState>,
+    Query(q): Query<RangeQuery>,
+) -> Result<Json<Vec<EntryBody>>, AppError> {
+    if q.end < q.start {
+        return Err(AppError::BadRequest("error-log-range"));
+    }
+    Ok(Json(
+        state
+            .db
+            .log_entries(q.start, q.end)
+            .await?
+            .into_iter()
+            .map(EntryBody::from)
+            .collect(),
+    ))
+}
+
+#[derive(Deserialize, IntoParams)]
+pub struct InclusionQuery {
+    /// The entry's index.
+    index: u64,
+    /// The size of the tree (a published tree head's size).
+    size: u64,
+}
+
+/// An audit path.
+#[derive(Serialize, ToSchema)]
+pub struct InclusionBody {
+    index: u64,
+    size: u64,
+    leaf_hash: String,
+    /// Sibling hashes from the leaf up (hex).
+    audit_path: Vec<String>,
+}
+
+async fn leaves(state: &AppState, size: u64) -> Result<Vec<merkle::Hash>, AppError> {
+    if size > state.db.log_size().await? {
+        return Err(AppError::BadRequest("error-log-range"));
+    }
+    Ok(state.db.log_leaves(size).await?)
+}
+
+/// The inclusion proof of an entry in the tree of a given size.
+#[utoipa::path(get, path = "/v1/log/proof/inclusion", tag = "decision log", params(InclusionQuery),
+    responses((status = 200, body = InclusionBody), (status = 400, body = ErrorBody)))]
+async fn inclusion(
+    State(state): State<AppState>,
+    Query(q): Query<InclusionQuery>,
+) -> Result<Json<InclusionBody>, AppError> {
+    let leaves = leaves(&state, q.size).await?;
+    let path = merkle::inclusion_proof(q.index as usize, &leaves)
+        .ok_or(AppError::BadRequest("error-log-range"))?;
+    Ok(Json(InclusionBody {
+        index: q.index,
+        size: q.size,
+        leaf_hash: hex::encode(leaves[q.index as usize]),
+        audit_path: path.iter().map(hex::encode).collect(),
+    }))
+}
+
+#[derive(Deserialize, IntoParams)]
+pub struct ConsistencyQuery {
+    /// The earlier tree size.
+    first: u64,
+    /// The later tree size.
+    second: u64,
+}
+
+/// A consistency proof.
+#[derive(Serialize, ToSchema)]
+pub struct ConsistencyBody {
+    first: u64,
+    second: u64,
+    proof: Vec<String>,
+}
+
+/// The proof that the tree of `second` entries extends the tree of `first` entries unchanged.
+#[utoipa::path(get, path = "/v1/log/proof/consistency", tag = "decision log", params(ConsistencyQuery),
+    responses((status = 200, body = ConsistencyBody), (status = 400, body = ErrorBody)))]
+async fn consistency(
+    State(state): State<AppState>,
+    Query(q): Query<ConsistencyQuery>,
+) -> Result<Json<ConsistencyBody>, AppError> {
+    let leaves = leaves(&state, q.second).await?;
+    let proof = merkle::consistency_proof(q.first as usize, &leaves)
+        .ok_or(AppError::BadRequest("error-log-range"))?;
+    Ok(Json(ConsistencyBody {
+        first: q.first,
+        second: q.second,
+        proof: proof.iter().map(hex::encode).collect(),
+    }))
+}
