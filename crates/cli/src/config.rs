@@ -61,6 +61,12 @@ pub fn apply_environment(
     if let Some(v) = get("SHUTAF_SECRET_KEY_FILE") {
         config.secret_key_file = v.into();
     }
+    if let Some(v) = get("SHUTAF_LOG_KEY") {
+        config.log_key = Some(v);
+    }
+    if let Some(v) = get("SHUTAF_LOG_KEY_FILE") {
+        config.log_key_file = v.into();
+    }
     if let Some(v) = get("SHUTAF_DEFAULT_LANGUAGE") {
         config.default_language = Language::parse(&v)
             .with_context(|| format!("SHUTAF_DEFAULT_LANGUAGE must be he, ar or en, not {v:?}"))?;
@@ -117,6 +123,29 @@ pub fn secret(config: &Config) -> anyhow::Result<String> {
         .with_context(|| format!("cannot write the secret key file {}", path.display()))?;
     tracing::info!(path = %path.display(), "generated a new instance secret");
     Ok(secret)
+}
+
+/// The key that signs tree heads: configured (hex seed), or kept in a file made on first start.
+pub fn log_key(config: &Config) -> anyhow::Result<ed25519_dalek::SigningKey> {
+    let parse = |text: &str| -> anyhow::Result<ed25519_dalek::SigningKey> {
+        let bytes = hex::decode(text.trim()).context("the log key must be 64 hex digits")?;
+        let seed: [u8; 32] = bytes
+            .try_into()
+            .map_err(|_| anyhow::anyhow!("the log key must be 64 hex digits"))?;
+        Ok(ed25519_dalek::SigningKey::from_bytes(&seed))
+    };
+    if let Some(key) = &config.log_key {
+        return parse(key);
+    }
+    let path = &config.log_key_file;
+    if let Ok(existing) = std::fs::read_to_string(path) {
+        return parse(&existing).with_context(|| format!("{} holds no valid key", path.display()));
+    }
+    let seed = shutaf_store::random_token();
+    write_private(path, &seed)
+        .with_context(|| format!("cannot write the log key file {}", path.display()))?;
+    tracing::info!(path = %path.display(), "generated the key that signs the decision log");
+    parse(&seed)
 }
 
 fn write_private(path: &Path, content: &str) -> std::io::Result<()> {

@@ -129,13 +129,14 @@ async fn serve(config: Config, no_demo: bool) -> anyhow::Result<()> {
         demo::load(&db).await?;
     }
     let secret = config::secret(&config)?;
+    let log_key = config::log_key(&config)?;
     let mailer = Mailer::from_config(&config).context("mail settings")?;
     let listener = tokio::net::TcpListener::bind(&config.listen)
         .await
         .with_context(|| format!("cannot listen on {}", config.listen))?;
     let address = listener.local_addr()?;
     tracing::info!(%address, base_url = %config.base_url, "Shutaf is listening");
-    let state = AppState::new(db.clone(), config, mailer, secret);
+    let state = AppState::new(db.clone(), config, mailer, secret, log_key);
     shutaf_web::serve(listener, state, shutdown_signal()).await?;
     db.close().await;
     tracing::info!("stopped");

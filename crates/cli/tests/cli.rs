@@ -81,6 +81,9 @@ async fn first_start_loads_the_demo_and_prints_its_accounts() {
         !printed.contains(&std::fs::read_to_string(dir.join("shutaf-secret.key")).unwrap()),
         "the secret is never printed"
     );
+    let log_key = std::fs::read_to_string(dir.join("shutaf-log.key")).unwrap();
+    assert_eq!(log_key.trim().len(), 64, "the log key is made on first start");
+    assert!(!printed.contains(log_key.trim()), "and never printed");
 
     let base = format!("http://127.0.0.1:{port}");
     let html = reqwest::get(format!("{base}/organisations"))

@@ -12,6 +12,12 @@ use sha2::{Digest, Sha256};
 /// A SHA-256 hash.
 pub type Hash = [u8; 32];
 
+/// The bytes of a tree head that the hub signs (Ed25519): its size, root and time, one a line.
+pub fn tree_head_bytes(size: u64, root: &Hash, at: i64) -> Vec<u8> {
+    let root: String = root.iter().map(|b| format!("{b:02x}")).collect();
+    format!("shutaf-tree-head/1\nsize:{size}\nroot:{root}\nat:{at}\n").into_bytes()
+}
+
 /// The hash of a log entry's canonical bytes.
 pub fn leaf_hash(entry: &[u8]) -> Hash {
     let mut hasher = Sha256::new();

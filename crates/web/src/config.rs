@@ -24,6 +24,10 @@ pub struct Config {
     /// not given; several servers on one database must share it.
     pub secret_key: Option<String>,
     pub secret_key_file: PathBuf,
+    /// The Ed25519 key that signs the decision log's tree heads (64 hex digits of its seed).
+    /// Generated and kept in `log_key_file` when not given; servers of one hub share it.
+    pub log_key: Option<String>,
+    pub log_key_file: PathBuf,
     pub default_language: Language,
     /// Trust `X-Forwarded-For` from a reverse proxy for the client's address.
     pub behind_proxy: bool,
@@ -59,6 +63,8 @@ impl Default for Config {
             migration_locking: true,
             secret_key: None,
             secret_key_file: "shutaf-secret.key".into(),
+            log_key: None,
+            log_key_file: "shutaf-log.key".into(),
             default_language: Language::He,
             behind_proxy: false,
             smtp: None,
@@ -92,6 +98,7 @@ impl std::fmt::Debug for Config {
             .field("max_connections", &self.max_connections)
             .field("migration_locking", &self.migration_locking)
             .field("secret_key", &redacted(&self.secret_key))
+            .field("log_key", &redacted(&self.log_key))
             .field("default_language", &self.default_language)
             .field("behind_proxy", &self.behind_proxy)
             .field("smtp", &self.smtp)
@@ -134,6 +141,7 @@ mod tests {
     fn secrets_are_not_in_debug_output() {
         let config = Config {
             secret_key: Some("very-secret".into()),
+            log_key: Some("log-key-secret".into()),
             database_url: "postgres://app:hunter2@db/shutaf".into(),
             smtp: Some(SmtpConfig {
                 host: "mail".into(),
@@ -145,6 +153,7 @@ mod tests {
         };
         let shown = format!("{config:?}");
         assert!(!shown.contains("very-secret"));
+        assert!(!shown.contains("log-key-secret"));
         assert!(!shown.contains("hunter2"));
         assert!(!shown.contains("pw-secret"));
         assert!(shown.contains("postgres://app:***@db/shutaf"));

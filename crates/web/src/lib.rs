@@ -37,6 +37,8 @@ pub struct AppStateInner {
     pub mailer: Mailer,
     /// Keys the hashes of rate-limit records.
     pub secret: String,
+    /// Signs the decision log's tree heads.
+    pub log_key: ed25519_dalek::SigningKey,
 }
 
 /// Shared state: cheap to clone.
@@ -51,12 +53,19 @@ impl Deref for AppState {
 }
 
 impl AppState {
-    pub fn new(db: Db, config: Config, mailer: Mailer, secret: String) -> AppState {
+    pub fn new(
+        db: Db,
+        config: Config,
+        mailer: Mailer,
+        secret: String,
+        log_key: ed25519_dalek::SigningKey,
+    ) -> AppState {
         AppState(Arc::new(AppStateInner {
             db,
             config,
             mailer,
             secret,
+            log_key,
         }))
     }
 }

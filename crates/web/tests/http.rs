@@ -56,6 +56,7 @@ impl TestApp {
             config,
             mailer,
             "test-secret-0123456789abcdef0123456789".into(),
+            ed25519_dalek::SigningKey::from_bytes(&[7; 32]),
         );
         tokio::spawn(shutaf_web::serve(listener, state, std::future::pending()));
         TestApp { base, db, smtp }
@@ -2443,6 +2444,34 @@ mod lifecycle {
         let size = head["size"].as_u64().unwrap();
         assert_eq!(size, 4, "proposed, engaged, convened, declined");
         let root = unhex(&head["root"]);
+        // The head is signed by the hub's published key.
+        use ed25519_dalek::Verifier;
+        let key: Value = client
+            .get(api("/log/key"))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(key["public_key"], head["public_key"]);
+        let public: [u8; 32] = hex::decode(key["public_key"].as_str().unwrap())
+            .unwrap()
+            .try_into()
+            .unwrap();
+        let public = ed25519_dalek::VerifyingKey::from_bytes(&public).unwrap();
+        let signature: [u8; 64] = hex::decode(head["signature"].as_str().unwrap())
+            .unwrap()
+            .try_into()
+            .unwrap();
+        let signature = ed25519_dalek::Signature::from_bytes(&signature);
+        let signed = merkle::tree_head_bytes(size, &root, head["at"].as_i64().unwrap());
+        assert!(public.verify(&signed, &signature).is_ok());
+        let forged = merkle::tree_head_bytes(size + 1, &root, head["at"].as_i64().unwrap());
+        assert!(
+            public.verify(&forged, &signature).is_err(),
+            "a changed head fails"
+        );
 
         // Each entry's hash can be recomputed from its canonical bytes.
         let entries: Value = client

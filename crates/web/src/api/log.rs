@@ -18,26 +18,58 @@ use crate::error::AppError;
 pub fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(head))
+        .routes(routes!(key))
         .routes(routes!(entries))
         .routes(routes!(inclusion))
         .routes(routes!(consistency))
 }
 
-/// The log's size and the Merkle root over its entries (hex).
-#[derive(Serialize, ToSchema)]
+/// A signed tree head: the log's size, the Merkle root over its entries, the time, and the
+/// hub's Ed25519 signature over `shutaf-tree-head/1\nsize:<size>\nroot:<root>\nat:<at>\n`.
+#[derive(Serialize, Deserialize, ToSchema)]
 pub struct TreeHeadBody {
-    size: u64,
-    root: String,
+    pub size: u64,
+    /// Hex.
+    pub root: String,
+    /// Unix seconds.
+    pub at: i64,
+    /// Hex, 64 bytes.
+    pub signature: String,
+    /// The hub's public key, hex (also at `/api/v1/log/key`).
+    pub public_key: String,
 }
 
-/// The current tree head.
+/// The current signed tree head.
 #[utoipa::path(get, path = "/v1/log/head", tag = "decision log", responses((status = 200, body = TreeHeadBody)))]
 async fn head(State(state): State<AppState>) -> Result<Json<TreeHeadBody>, AppError> {
+    use ed25519_dalek::Signer;
     let head = state.db.log_head().await?;
+    let at = shutaf_store::now();
+    let signature = state
+        .log_key
+        .sign(&merkle::tree_head_bytes(head.size, &head.root, at));
     Ok(Json(TreeHeadBody {
         size: head.size,
         root: hex::encode(head.root),
+        at,
+        signature: hex::encode(signature.to_bytes()),
+        public_key: hex::encode(state.log_key.verifying_key().to_bytes()),
     }))
+}
+
+/// The hub's public key for tree heads.
+#[derive(Serialize, ToSchema)]
+pub struct KeyBody {
+    /// Ed25519, hex.
+    public_key: String,
+}
+
+/// The public key that verifies this hub's tree heads.
+#[utoipa::path(get, path = "/v1/log/key", tag = "decision log", responses((status = 200, body = KeyBody)))]
+async fn key(State(state): State<AppState>) -> Json<KeyBody> {
+    Json(KeyBody {
+        public_key: hex::encode(state.log_key.verifying_key().to_bytes()),
+    })
 }
 
 /// An entry with its canonical bytes (as UTF-8 text) and leaf hash, to recompute.
