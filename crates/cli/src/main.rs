@@ -5,6 +5,7 @@
 
 mod config;
 mod demo;
+mod verify;
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
@@ -40,6 +41,13 @@ enum Command {
     Migrate,
     /// Load the demo locality, organisations and people into an empty database.
     Demo,
+    /// Check the decision log: every entry still matches its hash, none is missing, and the log
+    /// only grew since the tree heads seen before (kept in a file). Exits non-zero on any problem.
+    Verify {
+        /// Where the tree heads seen so far are kept.
+        #[arg(long, default_value = "shutaf-seen-heads.txt")]
+        seen: std::path::PathBuf,
+    },
     /// Platform administration.
     Admin {
         #[command(subcommand)]
@@ -93,6 +101,10 @@ async fn main() -> anyhow::Result<()> {
             open_database(&config).await?;
             tracing::info!("database is up to date");
             Ok(())
+        }
+        Command::Verify { seen } => {
+            let db = open_database(&config).await?;
+            verify::database(&db, &seen).await
         }
         Command::Demo => {
             let db = open_database(&config).await?;

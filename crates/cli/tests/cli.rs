@@ -82,7 +82,11 @@ async fn first_start_loads_the_demo_and_prints_its_accounts() {
         "the secret is never printed"
     );
     let log_key = std::fs::read_to_string(dir.join("shutaf-log.key")).unwrap();
-    assert_eq!(log_key.trim().len(), 64, "the log key is made on first start");
+    assert_eq!(
+        log_key.trim().len(),
+        64,
+        "the log key is made on first start"
+    );
     assert!(!printed.contains(log_key.trim()), "and never printed");
 
     let base = format!("http://127.0.0.1:{port}");
@@ -230,4 +234,93 @@ fn configuration_errors_are_explained() {
         .unwrap();
     assert!(!output.status.success());
     assert!(String::from_utf8_lossy(&output.stderr).contains("unsupported database URL"));
+}
+
+#[tokio::test]
+async fn verify_notices_an_edited_rewritten_or_removed_decision() {
+    let dir = temp_dir("verify");
+    let url = shutaf_store::testing::fresh_database_url().await;
+    let seen = dir.join("seen.txt");
+    let verify = || {
+        command(&dir, &url)
+            .args(["verify", "--seen"])
+            .arg(&seen)
+            .output()
+            .unwrap()
+    };
+    assert!(
+        command(&dir, &url)
+            .arg("demo")
+            .output()
+            .unwrap()
+            .status
+            .success()
+    );
+
+    let output = verify();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(String::from_utf8_lossy(&output.stdout).contains("intact"));
+    assert!(
+        std::fs::read_to_string(&seen).unwrap().lines().count() == 1,
+        "the head is kept"
+    );
+
+    let db = shutaf_store::Db::connect(&url, &shutaf_store::DbSettings::default())
+        .await
+        .unwrap();
+    let original: (Option<String>, String) =
+        sqlx::query_as("SELECT detail, leaf_hash FROM decision_log WHERE idx = 1")
+            .fetch_one(&db.pool)
+            .await
+            .unwrap();
+
+    // An entry edited behind the hub's back.
+    sqlx::query("UPDATE decision_log SET detail = 'edited' WHERE idx = 1")
+        .execute(&db.pool)
+        .await
+        .unwrap();
+    let output = verify();
+    assert!(!output.status.success());
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("NOT INTACT"),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+
+    // Rewritten with its hash: the head seen before gives it away.
+    let entries = db.log_entries(1, 2).await.unwrap();
+    let forged = shutaf_domain::decision_log::LogEntry {
+        detail: Some("edited".into()),
+        ..entries[0].clone()
+    };
+    sqlx::query("UPDATE decision_log SET leaf_hash = $1 WHERE idx = 1")
+        .bind(hex::encode(forged.leaf_hash()))
+        .execute(&db.pool)
+        .await
+        .unwrap();
+    let output = verify();
+    assert!(!output.status.success());
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("REWRITTEN"),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+
+    // Put back, it passes again; removed, it fails.
+    sqlx::query("UPDATE decision_log SET detail = $1, leaf_hash = $2 WHERE idx = 1")
+        .bind(original.0)
+        .bind(original.1)
+        .execute(&db.pool)
+        .await
+        .unwrap();
+    assert!(verify().status.success());
+    sqlx::query("DELETE FROM decision_log WHERE idx = 0")
+        .execute(&db.pool)
+        .await
+        .unwrap();
+    assert!(!verify().status.success());
 }
