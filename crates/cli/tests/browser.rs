@@ -2623,6 +2623,16 @@ async fn story_steps(b: Browser, smtp: SmtpServer, s: Story) {
     )
     .await;
     b.save_whole_page("dashboard-he").await;
+
+    b.step("public-record");
+    // The locality's public record lists the decisions, the agreement among them.
+    b.goto(&format!("/localities/{loc}/record")).await;
+    let kinds = b.texts("main table.data tbody td:nth-child(3)").await;
+    b.check(
+        kinds.contains(&he("event-stage-agreed")) && kinds.contains(&he("event-charter-endorsed")),
+        format!("the record shows the agreement and the endorsements ({kinds:?})"),
+    )
+    .await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -188,3 +188,50 @@ impl Db {
         })
     }
 }
+
+/// Filters of a locality's public record.
+#[derive(Debug, Clone, Default)]
+pub struct LogFilter {
+    pub initiative_id: Option<i64>,
+    pub organisation_id: Option<i64>,
+    pub kind: Option<String>,
+}
+
+impl Db {
+    /// A locality's decisions, newest first, one page, with the total for paging.
+    pub async fn log_of_locality(
+        &self,
+        locality_id: i64,
+        filter: &LogFilter,
+        page: u32,
+        per_page: u32,
+    ) -> StoreResult<(Vec<LogEntry>, i64)> {
+        let per_page = per_page.clamp(1, 200);
+        let offset = (page.max(1) as i64 - 1) * per_page as i64;
+        // Unused filters compare a value with itself, so one statement serves every combination.
+        let conditions = "locality_id = $1 AND ($2 = 0 OR initiative_id = $2) AND ($3 = 0 OR organisation_id = $3) AND ($4 = '' OR kind = $4)";
+        let initiative = filter.initiative_id.unwrap_or(0);
+        let organisation = filter.organisation_id.unwrap_or(0);
+        let kind = filter.kind.clone().unwrap_or_default();
+        let total: i64 = sqlx::query_scalar(&format!(
+            "SELECT COUNT(*) FROM decision_log WHERE {conditions}"
+        ))
+        .bind(locality_id)
+        .bind(initiative)
+        .bind(organisation)
+        .bind(&kind)
+        .fetch_one(&self.pool)
+        .await?;
+        let rows: Vec<Row> = sqlx::query_as(&format!(
+            "SELECT idx, at, kind, locality_id, initiative_id, organisation_id, person, detail, leaf_hash FROM decision_log \
+             WHERE {conditions} ORDER BY idx DESC LIMIT {per_page} OFFSET {offset}"
+        ))
+        .bind(locality_id)
+        .bind(initiative)
+        .bind(organisation)
+        .bind(&kind)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok((rows.into_iter().map(|r| r.entry().0).collect(), total))
+    }
+}

@@ -25,7 +25,7 @@ use sqlx::{AnyPool, Executor};
 
 pub use accounts::{ApiToken, ApiTokenScope, MailTokenPurpose, User};
 pub use agenda::{Goal, LocalTarget, NewGoal};
-pub use decision_log::{Decision, TreeHead};
+pub use decision_log::{Decision, LogFilter, TreeHead};
 pub use initiatives::{
     Acting, CharterVersion, Initiative, InitiativeEvent, InitiativeListItem, NewContribution,
     NewInitiative, Partner, PartnerContribution, PartnerStatus,

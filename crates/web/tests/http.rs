@@ -2564,6 +2564,33 @@ mod lifecycle {
                 .status(),
             StatusCode::BAD_REQUEST
         );
+
+        // The same record, readable by anyone, filterable, and as a feed.
+        let page = format!("/localities/{}/record", s.locality);
+        let (status, html) = app.get(&app.client(), &page).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(html.contains("Not now") && html.contains(&format!("/initiatives/{id}")));
+        let (_, html) = app
+            .get(&app.client(), &format!("{page}?kind=stage-declined"))
+            .await;
+        assert!(html.contains("Not now"));
+        assert_eq!(
+            html.matches("</tr>").count(),
+            2,
+            "the heading row and the one decline"
+        );
+        let feed = reqwest::get(app.url(&format!("{page}.atom")))
+            .await
+            .unwrap();
+        assert!(
+            feed.headers()["content-type"]
+                .to_str()
+                .unwrap()
+                .starts_with("application/atom+xml")
+        );
+        let xml = feed.text().await.unwrap();
+        assert_eq!(xml.matches("<entry>").count(), 4);
+        assert!(xml.contains("Not now"));
     }
 }
 

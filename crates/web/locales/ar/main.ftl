@@ -700,3 +700,23 @@ field-lead-initiator = الجهة المبادِرة
 ## Decision log
 
 error-log-range = هذا النطاق غير موجود في السجل.
+record-title = السجل العام للقرارات
+record-lead = كل قرار بشأن الشراكات في السلطة المحلية، بالترتيب وكما اتُّخذ. لا يُضاف إلى السجل إلا الجديد: يستطيع أي شخص التحقق من أن أي قيد لم يُغيَّر ولم يُحذف منذ ذلك الحين.
+record-feed = المتابعة عبر خلاصة (Atom)
+record-kind = القرار
+record-index = رقم
+record-date = التاريخ
+record-initiative = المبادرة
+record-by = من
+record-detail = التفاصيل
+record-empty = لم يُسجَّل أي قرار بعد.
+record-count = { $count ->
+    [zero] لا قرارات
+    [one] قرار واحد
+    [two] قراران
+    [few] { $count } قرارات
+    [many] { $count } قرارًا
+   *[other] { $count } قرار
+}
+record-audit-title = للمدققين
+record-audit = السجل شجرة ميركل كما في RFC 6962 (Certificate Transparency)، ورؤوس الشجرة موقّعة بمفتاح Ed25519 الخاص بالمنصة. تعطي هذه العناوين الرأس الموقّع والمفتاح والقيود مع بايتاتها القانونية وبراهين التضمين والاتساق؛ ويتحقق الأمر shutaf verify من سجل المنصة.

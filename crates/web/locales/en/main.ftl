@@ -668,3 +668,19 @@ field-lead-initiator = The initiator
 ## Decision log
 
 error-log-range = That range is not in the log.
+record-title = Public record of decisions
+record-lead = Every decision on the locality's partnerships, in order, as it was made. The record is append-only: anyone can check that no entry was changed or removed since.
+record-feed = Follow as a feed (Atom)
+record-kind = Decision
+record-index = No.
+record-date = Date
+record-initiative = Initiative
+record-by = By
+record-detail = Particulars
+record-empty = No decision is recorded yet.
+record-count = { $count ->
+    [one] One decision
+   *[other] { $count } decisions
+}
+record-audit-title = For auditors
+record-audit = The record is a Merkle tree as in RFC 6962 (Certificate Transparency), with tree heads signed by this hub's Ed25519 key. These addresses give the signed head, the key, the entries with their canonical bytes, and inclusion and consistency proofs; the command shutaf verify checks a hub's log.

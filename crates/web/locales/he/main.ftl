@@ -676,3 +676,20 @@ field-lead-initiator = הגוף היוזם
 ## Decision log
 
 error-log-range = הטווח הזה אינו ביומן.
+record-title = הרישום הציבורי של ההחלטות
+record-lead = כל החלטה על השותפויות ברשות, לפי הסדר, כפי שהתקבלה. לרישום אפשר רק להוסיף: כל אחד יכול לבדוק שאף רשומה לא שונתה ולא נמחקה מאז.
+record-feed = מעקב בערוץ (Atom)
+record-kind = החלטה
+record-index = מס׳
+record-date = תאריך
+record-initiative = יוזמה
+record-by = מאת
+record-detail = פרטים
+record-empty = עדיין לא נרשמה אף החלטה.
+record-count = { $count ->
+    [one] החלטה אחת
+    [two] שתי החלטות
+   *[other] { $count } החלטות
+}
+record-audit-title = לבודקים ולמבקרים
+record-audit = הרישום הוא עץ מרקל כמו ב-RFC 6962 (Certificate Transparency), וראשי העץ חתומים במפתח Ed25519 של הפלטפורמה. בכתובות האלה אפשר לקבל את ראש העץ החתום, את המפתח, את הרשומות עם הבתים הקנוניים שלהן, והוכחות הכללה ועקביות; הפקודה shutaf verify בודקת את היומן של הפלטפורמה.

@@ -7,6 +7,7 @@ pub mod home;
 pub mod initiatives;
 pub mod localities;
 pub mod organisations;
+pub mod record;
 
 use axum::Router;
 use axum::extract::{FromRequestParts, Query};
@@ -129,6 +130,8 @@ pub fn routes() -> Router<AppState> {
             "/organisations/{id}/opportunities",
             get(initiatives::opportunities),
         )
+        .route("/localities/{id}/record", get(record::page))
+        .route("/localities/{id}/record.atom", get(record::feed))
         .route("/localities/{id}/goals", post(localities::create_goal))
         .route(
             "/localities/{id}/local-targets",

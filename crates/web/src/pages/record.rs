@@ -1,0 +1,226 @@
+//! The public record of a locality: its decision log as a readable page, filterable by
+//! initiative, organisation and kind, and as an Atom feed. No account is needed.
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::{HeaderValue, header};
+use axum::response::{IntoResponse, Response};
+use shutaf_domain::decision_log::LogEntry;
+use shutaf_store::{Locality, LogFilter};
+
+use super::{Ctx, QueryFields, render};
+use crate::AppState;
+use crate::error::AppError;
+
+fn query_value<'a>(query: &'a [(String, String)], name: &str) -> &'a str {
+    query
+        .iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.as_str())
+        .unwrap_or("")
+}
+
+fn filter_of(query: &[(String, String)]) -> LogFilter {
+    let kind = query_value(query, "kind");
+    LogFilter {
+        initiative_id: query_value(query, "initiative").parse().ok(),
+        organisation_id: query_value(query, "organisation").parse().ok(),
+        // Only kinds that exist; anything else would only ever match nothing.
+        kind: (shutaf_domain::decision_log::is_decision(kind)).then(|| kind.to_owned()),
+    }
+}
+
+/// An entry as shown.
+pub struct ShownEntry {
+    pub entry: LogEntry,
+    pub kind_label: String,
+    pub organisation: String,
+    pub initiative: String,
+}
+
+async fn shown(
+    state: &AppState,
+    ctx: &Ctx,
+    entries: Vec<LogEntry>,
+) -> Result<Vec<ShownEntry>, AppError> {
+    let lang = ctx.lang();
+    let mut org_ids: Vec<i64> = entries.iter().filter_map(|e| e.organisation_id).collect();
+    org_ids.sort_unstable();
+    org_ids.dedup();
+    let orgs = state.db.organisation_summaries(&org_ids).await?;
+    let mut initiative_ids: Vec<i64> = entries.iter().filter_map(|e| e.initiative_id).collect();
+    initiative_ids.sort_unstable();
+    initiative_ids.dedup();
+    let mut titles = Vec::new();
+    for id in initiative_ids {
+        if let Some(i) = state.db.initiative(id).await? {
+            titles.push((id, i.title(lang).to_owned()));
+        }
+    }
+    Ok(entries
+        .into_iter()
+        .map(|entry| ShownEntry {
+            kind_label: ctx.t(format!("event-{}", entry.kind)),
+            organisation: entry
+                .organisation_id
+                .and_then(|id| {
+                    orgs.iter()
+                        .find(|o| o.id == id)
+                        .map(|o| o.name(lang).to_owned())
+                })
+                .unwrap_or_default(),
+            initiative: entry
+                .initiative_id
+                .and_then(|id| {
+                    titles
+                        .iter()
+                        .find(|(i, _)| *i == id)
+                        .map(|(_, t)| t.clone())
+                })
+                .unwrap_or_default(),
+            entry,
+        })
+        .collect())
+}
+
+#[derive(Template)]
+#[template(path = "record.html")]
+pub struct RecordPage {
+    pub ctx: Ctx,
+    pub locality: Locality,
+    pub entries: Vec<ShownEntry>,
+    pub total: i64,
+    pub page: u32,
+    pub pages: u32,
+    pub kind: String,
+    pub kinds: Vec<(&'static str, String)>,
+}
+
+/// The kinds of decision, for the filter.
+const KINDS: &[&str] = &[
+    "proposed",
+    "convener-engaged",
+    "partner-joined",
+    "partner-left",
+    "work-plan-recorded",
+    "integrity-recorded",
+    "interests-declared",
+    "charter-proposed",
+    "charter-endorsed",
+    "stage-convened",
+    "stage-scoping",
+    "stage-building",
+    "stage-agreed",
+    "stage-implementing",
+    "stage-reviewing",
+    "stage-sustaining",
+    "stage-closed",
+    "stage-declined",
+    "stage-withdrawn",
+];
+
+pub async fn page(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    query: QueryFields,
+) -> Result<Response, AppError> {
+    let locality = state.db.locality(id).await?.ok_or(AppError::NotFound)?;
+    let filter = filter_of(&query.0);
+    let page: u32 = query_value(&query.0, "page")
+        .parse()
+        .unwrap_or(1)
+        .clamp(1, 100_000);
+    let (entries, total) = state.db.log_of_locality(id, &filter, page, 50).await?;
+    let entries = shown(&state, &ctx, entries).await?;
+    let kinds = KINDS
+        .iter()
+        .map(|k| (*k, ctx.t(format!("event-{k}"))))
+        .collect();
+    let pages = ((total.max(0) as u64).div_ceil(50)).max(1) as u32;
+    render(&RecordPage {
+        ctx,
+        locality,
+        entries,
+        total,
+        page,
+        pages,
+        kind: filter.kind.unwrap_or_default(),
+        kinds,
+    })
+}
+
+fn xml(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+fn rfc3339(unix: i64) -> String {
+    time::OffsetDateTime::from_unix_timestamp(unix)
+        .ok()
+        .and_then(|t| {
+            t.format(&time::format_description::well_known::Rfc3339)
+                .ok()
+        })
+        .unwrap_or_default()
+}
+
+/// The locality's record as an Atom feed, newest 50 first.
+pub async fn feed(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    query: QueryFields,
+) -> Result<Response, AppError> {
+    let locality = state.db.locality(id).await?.ok_or(AppError::NotFound)?;
+    let (entries, _) = state
+        .db
+        .log_of_locality(id, &filter_of(&query.0), 1, 50)
+        .await?;
+    let updated = entries.first().map(|e| e.at).unwrap_or(locality.created_at);
+    let entries = shown(&state, &ctx, entries).await?;
+    let base = state.config.base();
+    let title = format!("{}: {}", ctx.t("record-title"), locality.name(ctx.lang()));
+    let mut out = format!(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n<title>{}</title>\n<id>{base}/localities/{id}/record</id>\n<link rel=\"alternate\" href=\"{base}/localities/{id}/record\"/>\n<link rel=\"self\" href=\"{base}/localities/{id}/record.atom\"/>\n<updated>{}</updated>\n",
+        ctx.tr.code(),
+        xml(&title),
+        rfc3339(updated)
+    );
+    for shown in entries {
+        let e = &shown.entry;
+        let summary = [
+            shown.initiative.as_str(),
+            shown.organisation.as_str(),
+            e.person.as_deref().unwrap_or(""),
+            e.detail.as_deref().unwrap_or(""),
+        ]
+        .iter()
+        .filter(|s| !s.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" · ");
+        let link = match e.initiative_id {
+            Some(i) => format!("{base}/initiatives/{i}"),
+            None => format!("{base}/localities/{id}/record"),
+        };
+        out.push_str(&format!(
+            "<entry>\n<title>{}</title>\n<id>{base}/api/v1/log/entries?start={}&amp;end={}</id>\n<link href=\"{}\"/>\n<updated>{}</updated>\n<summary>{}</summary>\n</entry>\n",
+            xml(&shown.kind_label),
+            e.index,
+            e.index + 1,
+            xml(&link),
+            rfc3339(e.at),
+            xml(&summary)
+        ));
+    }
+    out.push_str("</feed>\n");
+    let mut response = out.into_response();
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/atom+xml; charset=utf-8"),
+    );
+    Ok(response)
+}
