@@ -2704,8 +2704,16 @@ async fn alone_steps(b: Browser, s: Story) {
     b.ok(edited, "editing the form").await;
     b.navigate(&step_button(id, "convened")).await;
     b.check(
-        problem(&b).await == he("refused-not-your-part"),
-        "the hub refuses: convening is not the company's part",
+        problem(&b).await
+            == format!(
+                "{} {}",
+                he("refused-not-your-part"),
+                HE.args(
+                    "refused-who-may",
+                    &[("parties", he("party-convener-staff").as_str())]
+                )
+            ),
+        "the hub refuses: convening is not the company's part, and says whose it is",
     )
     .await;
     expect_stage(&b, "idea").await;

@@ -1960,17 +1960,24 @@ mod lifecycle {
             .await
             .unwrap();
         assert!(html.contains(&shutaf_web::i18n::Tr::new(Language::He).t("refused-not-your-part")));
-        // Withdrawing needs published reasons.
-        assert_eq!(
-            app.post(
+        assert!(
+            html.contains(&shutaf_web::i18n::Tr::new(Language::He).t("party-convener-staff")),
+            "it says who may"
+        );
+        // Withdrawing needs published reasons; the error stands at the reason's field.
+        let response = app
+            .post(
                 &csr,
                 &page,
                 &format!("{page}/stage"),
-                &[("to", "withdrawn")]
+                &[("to", "withdrawn")],
             )
-            .await
-            .status(),
-            StatusCode::UNPROCESSABLE_ENTITY
+            .await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let html = response.text().await.unwrap();
+        assert!(
+            html.contains("id=\"e-reason-withdrawn\"")
+                && html.contains("aria-describedby=\"e-reason-withdrawn\"")
         );
         assert_eq!(
             app.post(

@@ -720,3 +720,4 @@ record-count = { $count ->
 }
 record-audit-title = للمدققين
 record-audit = السجل شجرة ميركل كما في RFC 6962 (Certificate Transparency)، ورؤوس الشجرة موقّعة بمفتاح Ed25519 الخاص بالمنصة. تعطي هذه العناوين الرأس الموقّع والمفتاح والقيود مع بايتاتها القانونية وبراهين التضمين والاتساق؛ ويتحقق الأمر shutaf verify من سجل المنصة.
+refused-who-may = من يحق له ذلك: { $parties }.

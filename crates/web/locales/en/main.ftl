@@ -684,3 +684,4 @@ record-count = { $count ->
 }
 record-audit-title = For auditors
 record-audit = The record is a Merkle tree as in RFC 6962 (Certificate Transparency), with tree heads signed by this hub's Ed25519 key. These addresses give the signed head, the key, the entries with their canonical bytes, and inclusion and consistency proofs; the command shutaf verify checks a hub's log.
+refused-who-may = Who may: { $parties }.

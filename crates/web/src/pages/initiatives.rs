@@ -540,6 +540,15 @@ pub async fn show(
 
 /// Runs an action from the initiative page: on success back to the page with a message; on a
 /// form problem or a refusal, the page again with the problem explained next to what was typed.
+/// The Fluent key of a part in an initiative.
+fn party_key(party: lifecycle::Party) -> &'static str {
+    match party {
+        lifecycle::Party::ConvenerStaff => "party-convener-staff",
+        lifecycle::Party::Lead => "party-lead",
+        lifecycle::Party::Partner => "party-partner",
+    }
+}
+
 /// Who acts on which initiative, for [`on_page`].
 struct OnPage<'a> {
     state: &'a AppState,
@@ -593,14 +602,30 @@ async fn on_page(
         }
         Err(ActionError::App(AppError::Refused(refusal))) => {
             let mut problem = ctx.t(refusal.key());
-            if let lifecycle::Refusal::GatesUnmet(gates) = &refusal {
-                for gate in gates {
+            let mut errors = FieldErrors::new();
+            match &refusal {
+                lifecycle::Refusal::GatesUnmet(gates) => {
+                    for gate in gates {
+                        problem.push_str(&format!(
+                            " {} {}",
+                            ctx.t(gate.label_key()),
+                            ctx.t(gate.remedy_key())
+                        ));
+                    }
+                }
+                // Say who may take the step.
+                lifecycle::Refusal::NotYourPart { allowed } => {
+                    let who: Vec<String> = allowed.iter().map(|p| ctx.t(party_key(*p))).collect();
                     problem.push_str(&format!(
-                        " {} {}",
-                        ctx.t(gate.label_key()),
-                        ctx.t(gate.remedy_key())
+                        " {}",
+                        ctx.a("refused-who-may", "parties", &ctx.tr.join(&who))
                     ));
                 }
+                // The missing reason is shown at its field too.
+                lifecycle::Refusal::ReasonRequired => {
+                    errors.add("reason", "refused-reason-required")
+                }
+                lifecycle::Refusal::NoSuchTransition { .. } => {}
             }
             let status = match refusal {
                 lifecycle::Refusal::NotYourPart { .. } => StatusCode::FORBIDDEN,
@@ -612,7 +637,7 @@ async fn on_page(
                 Some(user),
                 ctx,
                 id,
-                FormState::new(FieldErrors::new(), form),
+                FormState::new(errors, form),
                 Some(problem),
             )
             .await?;
