@@ -148,7 +148,9 @@ impl Db {
             .after_connect(move |conn, _meta| {
                 Box::pin(async move {
                     if backend == Backend::Sqlite {
-                        conn.execute("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL;")
+                        // synchronous = FULL: a committed decision survives a power cut (in WAL mode
+                        // NORMAL may lose the last commits); the public record is worth the fsync.
+                        conn.execute("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA synchronous = FULL;")
                             .await?;
                     }
                     Ok(())

@@ -61,6 +61,23 @@ async fn both_backends_have_the_same_tables_and_columns() {
 }
 
 #[tokio::test]
+async fn sqlite_commits_survive_a_power_cut() {
+    let db = fresh_db().await;
+    if db.backend == Backend::Sqlite {
+        let synchronous: i64 = sqlx::query_scalar("PRAGMA synchronous")
+            .fetch_one(&db.pool)
+            .await
+            .unwrap();
+        assert_eq!(synchronous, 2, "FULL");
+        let mode: String = sqlx::query_scalar("PRAGMA journal_mode")
+            .fetch_one(&db.pool)
+            .await
+            .unwrap();
+        assert_eq!(mode, "wal");
+    }
+}
+
+#[tokio::test]
 async fn migrating_twice_is_harmless() {
     let db = fresh_db().await;
     db.migrate(&DbSettings {
