@@ -17,7 +17,7 @@ use shutaf_store::{
 };
 use tower_sessions::Session;
 
-use super::{Ctx, FormFields, FormState, QueryFields, render, render_status};
+use super::{Ctx, FormFields, FormState, QueryFields, query_value, render, render_status};
 use crate::AppState;
 use crate::actions::ActionError;
 use crate::actions::initiatives::{
@@ -25,14 +25,6 @@ use crate::actions::initiatives::{
 };
 use crate::auth::{self, MaybeUser, SignedIn};
 use crate::error::AppError;
-
-fn query_value<'a>(query: &'a [(String, String)], name: &str) -> &'a str {
-    query
-        .iter()
-        .find(|(k, _)| k == name)
-        .map(|(_, v)| v.as_str())
-        .unwrap_or("")
-}
 
 fn input_from(form: &FormFields) -> InitiativeInput {
     InitiativeInput {
@@ -538,8 +530,6 @@ pub async fn show(
     render(&initiative_page(&state, user.as_ref(), ctx, id, FormState::empty(), None).await?)
 }
 
-/// Runs an action from the initiative page: on success back to the page with a message; on a
-/// form problem or a refusal, the page again with the problem explained next to what was typed.
 /// The Fluent key of a part in an initiative.
 fn party_key(party: lifecycle::Party) -> &'static str {
     match party {
@@ -549,252 +539,200 @@ fn party_key(party: lifecycle::Party) -> &'static str {
     }
 }
 
-/// Who acts on which initiative, for [`on_page`].
-struct OnPage<'a> {
-    state: &'a AppState,
-    user: &'a shutaf_store::User,
-    session: &'a Session,
+/// An action posted from an initiative's page: who acts, on which initiative (the `{id}` of the
+/// route), and what the page needs to show the outcome.
+pub struct PageCall {
+    state: AppState,
+    user: shutaf_store::User,
+    session: Session,
+    ctx: Ctx,
     id: i64,
 }
 
-async fn on_page(
-    call: OnPage<'_>,
-    ctx: Ctx,
-    form: FormFields,
-    result: Result<(), ActionError>,
-    flash: &'static str,
-) -> Result<Response, AppError> {
-    let OnPage {
-        state,
-        user,
-        session,
-        id,
-    } = call;
-    match result {
-        Ok(()) => {
-            auth::flash(session, flash).await;
-            Ok(Redirect::to(&format!("/initiatives/{id}")).into_response())
-        }
-        Err(ActionError::Invalid(errors)) => {
-            let page = initiative_page(
-                state,
-                Some(user),
-                ctx,
-                id,
-                FormState::new(errors, form),
-                None,
-            )
-            .await?;
-            render_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
-        }
-        Err(ActionError::Refused(key)) => {
-            let problem = Some(ctx.t(key));
-            let page = initiative_page(
-                state,
-                Some(user),
-                ctx,
-                id,
-                FormState::new(FieldErrors::new(), form),
-                problem,
-            )
-            .await?;
-            render_status(StatusCode::FORBIDDEN, &page)
-        }
-        Err(ActionError::App(AppError::Refused(refusal))) => {
-            let mut problem = ctx.t(refusal.key());
-            let mut errors = FieldErrors::new();
-            match &refusal {
-                lifecycle::Refusal::GatesUnmet(gates) => {
-                    for gate in gates {
-                        problem.push_str(&format!(
-                            " {} {}",
-                            ctx.t(gate.label_key()),
-                            ctx.t(gate.remedy_key())
-                        ));
-                    }
-                }
-                // Say who may take the step.
-                lifecycle::Refusal::NotYourPart { allowed } => {
-                    let who: Vec<String> = allowed.iter().map(|p| ctx.t(party_key(*p))).collect();
-                    problem.push_str(&format!(
-                        " {}",
-                        ctx.a("refused-who-may", "parties", &ctx.tr.join(&who))
-                    ));
-                }
-                // The missing reason is shown at its field too.
-                lifecycle::Refusal::ReasonRequired => {
-                    errors.add("reason", "refused-reason-required")
-                }
-                lifecycle::Refusal::NoSuchTransition { .. } => {}
-            }
-            let status = match refusal {
-                lifecycle::Refusal::NotYourPart { .. } => StatusCode::FORBIDDEN,
-                lifecycle::Refusal::ReasonRequired => StatusCode::UNPROCESSABLE_ENTITY,
-                _ => StatusCode::CONFLICT,
-            };
-            let page = initiative_page(
-                state,
-                Some(user),
-                ctx,
-                id,
-                FormState::new(errors, form),
-                Some(problem),
-            )
-            .await?;
-            render_status(status, &page)
-        }
-        Err(ActionError::App(other)) => Err(other),
+impl axum::extract::FromRequestParts<AppState> for PageCall {
+    type Rejection = AppError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &AppState,
+    ) -> Result<Self, AppError> {
+        let SignedIn(user) = SignedIn::from_request_parts(parts, state).await?;
+        let session = Session::from_request_parts(parts, state)
+            .await
+            .map_err(|_| AppError::Internal("no session layer".into()))?;
+        let ctx = Ctx::from_request_parts(parts, state).await?;
+        let params = axum::extract::RawPathParams::from_request_parts(parts, state)
+            .await
+            .map_err(|_| AppError::NotFound)?;
+        let id = params
+            .iter()
+            .find(|(name, _)| *name == "id")
+            .and_then(|(_, v)| v.parse().ok())
+            .ok_or(AppError::NotFound)?;
+        Ok(PageCall {
+            state: state.clone(),
+            user,
+            session,
+            ctx,
+            id,
+        })
     }
 }
 
-pub async fn engage(
-    State(state): State<AppState>,
-    SignedIn(user): SignedIn,
-    session: Session,
-    ctx: Ctx,
-    Path(id): Path<i64>,
-    form: FormFields,
-) -> Result<Response, AppError> {
-    let result = act::engage(&state, &user, id).await;
-    on_page(
-        OnPage {
-            state: &state,
-            user: &user,
-            session: &session,
+impl PageCall {
+    /// On success back to the page with a message; on a form problem or a refusal, the page
+    /// again with the problem explained next to what was typed.
+    async fn finish(
+        self,
+        form: FormFields,
+        result: Result<(), ActionError>,
+        flash: &'static str,
+    ) -> Result<Response, AppError> {
+        let PageCall {
+            state,
+            user,
+            session,
+            ctx,
             id,
-        },
-        ctx,
-        form,
-        result,
-        "flash-engaged",
-    )
-    .await
+        } = self;
+        let (state, user, session) = (&state, &user, &session);
+        match result {
+            Ok(()) => {
+                auth::flash(session, flash).await;
+                Ok(Redirect::to(&format!("/initiatives/{id}")).into_response())
+            }
+            Err(ActionError::Invalid(errors)) => {
+                let page = initiative_page(
+                    state,
+                    Some(user),
+                    ctx,
+                    id,
+                    FormState::new(errors, form),
+                    None,
+                )
+                .await?;
+                render_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
+            }
+            Err(ActionError::Refused(key)) => {
+                let problem = Some(ctx.t(key));
+                let page = initiative_page(
+                    state,
+                    Some(user),
+                    ctx,
+                    id,
+                    FormState::new(FieldErrors::new(), form),
+                    problem,
+                )
+                .await?;
+                render_status(StatusCode::FORBIDDEN, &page)
+            }
+            Err(ActionError::App(AppError::Refused(refusal))) => {
+                let mut problem = ctx.t(refusal.key());
+                let mut errors = FieldErrors::new();
+                match &refusal {
+                    lifecycle::Refusal::GatesUnmet(gates) => {
+                        for gate in gates {
+                            problem.push_str(&format!(
+                                " {} {}",
+                                ctx.t(gate.label_key()),
+                                ctx.t(gate.remedy_key())
+                            ));
+                        }
+                    }
+                    // Say who may take the step.
+                    lifecycle::Refusal::NotYourPart { allowed } => {
+                        let who: Vec<String> =
+                            allowed.iter().map(|p| ctx.t(party_key(*p))).collect();
+                        problem.push_str(&format!(
+                            " {}",
+                            ctx.a("refused-who-may", "parties", &ctx.tr.join(&who))
+                        ));
+                    }
+                    // The missing reason is shown at its field too.
+                    lifecycle::Refusal::ReasonRequired => {
+                        errors.add("reason", "refused-reason-required")
+                    }
+                    lifecycle::Refusal::NoSuchTransition { .. } => {}
+                }
+                let status = match refusal {
+                    lifecycle::Refusal::NotYourPart { .. } => StatusCode::FORBIDDEN,
+                    lifecycle::Refusal::ReasonRequired => StatusCode::UNPROCESSABLE_ENTITY,
+                    _ => StatusCode::CONFLICT,
+                };
+                let page = initiative_page(
+                    state,
+                    Some(user),
+                    ctx,
+                    id,
+                    FormState::new(errors, form),
+                    Some(problem),
+                )
+                .await?;
+                render_status(status, &page)
+            }
+            Err(ActionError::App(other)) => Err(other),
+        }
+    }
 }
 
-pub async fn change_stage(
-    State(state): State<AppState>,
-    SignedIn(user): SignedIn,
-    session: Session,
-    ctx: Ctx,
-    Path(id): Path<i64>,
-    form: FormFields,
-) -> Result<Response, AppError> {
+pub async fn engage(call: PageCall, form: FormFields) -> Result<Response, AppError> {
+    let result = act::engage(&call.state, &call.user, call.id).await;
+    call.finish(form, result, "flash-engaged").await
+}
+
+pub async fn change_stage(call: PageCall, form: FormFields) -> Result<Response, AppError> {
     let Some(to) = Stage::parse(form.get("to")) else {
         return Err(AppError::BadRequest("error-choose-option"));
     };
     let reason = Some(form.get("reason"))
         .filter(|r| !r.trim().is_empty())
         .map(str::to_owned);
-    let result = act::transition(&state, &user, id, to, reason.as_deref()).await;
-    on_page(
-        OnPage {
-            state: &state,
-            user: &user,
-            session: &session,
-            id,
-        },
-        ctx,
-        form,
-        result,
-        "flash-stage-changed",
-    )
-    .await
+    let result = act::transition(&call.state, &call.user, call.id, to, reason.as_deref()).await;
+    call.finish(form, result, "flash-stage-changed").await
 }
 
-pub async fn add_partner(
-    State(state): State<AppState>,
-    SignedIn(user): SignedIn,
-    session: Session,
-    ctx: Ctx,
-    Path(id): Path<i64>,
-    form: FormFields,
-) -> Result<Response, AppError> {
+pub async fn add_partner(call: PageCall, form: FormFields) -> Result<Response, AppError> {
     let organisation: i64 = form
         .get("organisation")
         .trim()
         .parse()
         .map_err(|_| AppError::BadRequest("error-choose-option"))?;
-    let result = act::propose_partner(&state, &user, id, organisation)
+    let result = act::propose_partner(&call.state, &call.user, call.id, organisation)
         .await
         .map(|_| ());
-    on_page(
-        OnPage {
-            state: &state,
-            user: &user,
-            session: &session,
-            id,
-        },
-        ctx,
-        form,
-        result,
-        "flash-saved",
-    )
-    .await
+    call.finish(form, result, "flash-saved").await
 }
 
 pub async fn remove_partner(
-    State(state): State<AppState>,
-    SignedIn(user): SignedIn,
-    session: Session,
-    ctx: Ctx,
-    Path((id, organisation)): Path<(i64, i64)>,
+    call: PageCall,
+    Path((_, organisation)): Path<(i64, i64)>,
     form: FormFields,
 ) -> Result<Response, AppError> {
-    let result = act::remove_partner(&state, &user, id, organisation).await;
-    on_page(
-        OnPage {
-            state: &state,
-            user: &user,
-            session: &session,
-            id,
-        },
-        ctx,
-        form,
-        result,
-        "flash-saved",
-    )
-    .await
+    let result = act::remove_partner(&call.state, &call.user, call.id, organisation).await;
+    call.finish(form, result, "flash-saved").await
 }
 
 pub async fn describe_partner(
-    State(state): State<AppState>,
-    SignedIn(user): SignedIn,
-    session: Session,
-    ctx: Ctx,
-    Path((id, organisation)): Path<(i64, i64)>,
+    call: PageCall,
+    Path((_, organisation)): Path<(i64, i64)>,
     form: FormFields,
 ) -> Result<Response, AppError> {
     let result = act::describe_partner(
-        &state,
-        &user,
-        id,
+        &call.state,
+        &call.user,
+        call.id,
         organisation,
         form.get("role"),
         form.get("interests"),
         form.get("benefits"),
     )
     .await;
-    on_page(
-        OnPage {
-            state: &state,
-            user: &user,
-            session: &session,
-            id,
-        },
-        ctx,
-        form,
-        result,
-        "flash-saved",
-    )
-    .await
+    call.finish(form, result, "flash-saved").await
 }
 
 pub async fn add_contribution(
-    State(state): State<AppState>,
-    SignedIn(user): SignedIn,
-    session: Session,
-    ctx: Ctx,
-    Path((id, organisation)): Path<(i64, i64)>,
+    call: PageCall,
+    Path((_, organisation)): Path<(i64, i64)>,
     form: FormFields,
 ) -> Result<Response, AppError> {
     let fields = [
@@ -804,142 +742,62 @@ pub async fn add_contribution(
         form.get("in_kind"),
         form.get("period"),
     ];
-    let result = act::add_contribution(&state, &user, id, organisation, fields)
+    let result = act::add_contribution(&call.state, &call.user, call.id, organisation, fields)
         .await
         .map(|_| ());
-    on_page(
-        OnPage {
-            state: &state,
-            user: &user,
-            session: &session,
-            id,
-        },
-        ctx,
-        form,
-        result,
-        "flash-saved",
-    )
-    .await
+    call.finish(form, result, "flash-saved").await
 }
 
 pub async fn remove_contribution(
-    State(state): State<AppState>,
-    SignedIn(user): SignedIn,
-    session: Session,
-    ctx: Ctx,
-    Path((id, organisation, contribution)): Path<(i64, i64, i64)>,
+    call: PageCall,
+    Path((_, organisation, contribution)): Path<(i64, i64, i64)>,
     form: FormFields,
 ) -> Result<Response, AppError> {
-    let result = act::remove_contribution(&state, &user, id, organisation, contribution).await;
-    on_page(
-        OnPage {
-            state: &state,
-            user: &user,
-            session: &session,
-            id,
-        },
-        ctx,
-        form,
-        result,
-        "flash-saved",
-    )
-    .await
+    let result =
+        act::remove_contribution(&call.state, &call.user, call.id, organisation, contribution)
+            .await;
+    call.finish(form, result, "flash-saved").await
 }
 
-pub async fn work_plan(
-    State(state): State<AppState>,
-    SignedIn(user): SignedIn,
-    session: Session,
-    ctx: Ctx,
-    Path(id): Path<i64>,
-    form: FormFields,
-) -> Result<Response, AppError> {
+pub async fn work_plan(call: PageCall, form: FormFields) -> Result<Response, AppError> {
     let result = act::place_in_work_plan(
-        &state,
-        &user,
-        id,
+        &call.state,
+        &call.user,
+        call.id,
         form.get("work_plan"),
         form.get("work_plan_item"),
         form.get("budget_line"),
         form.get("no_budget_reason"),
     )
     .await;
-    on_page(
-        OnPage {
-            state: &state,
-            user: &user,
-            session: &session,
-            id,
-        },
-        ctx,
-        form,
-        result,
-        "flash-saved",
-    )
-    .await
+    call.finish(form, result, "flash-saved").await
 }
 
-pub async fn integrity(
-    State(state): State<AppState>,
-    SignedIn(user): SignedIn,
-    session: Session,
-    ctx: Ctx,
-    Path(id): Path<i64>,
-    form: FormFields,
-) -> Result<Response, AppError> {
+pub async fn integrity(call: PageCall, form: FormFields) -> Result<Response, AppError> {
+    let competition = form.get("competition") == "1";
     let result = act::record_integrity(
-        &state,
-        &user,
-        id,
-        form.get("competition") == "1",
+        &call.state,
+        &call.user,
+        call.id,
+        competition,
         form.get("exemption"),
         form.get("exemption_text"),
     )
     .await;
-    on_page(
-        OnPage {
-            state: &state,
-            user: &user,
-            session: &session,
-            id,
-        },
-        ctx,
-        form,
-        result,
-        "flash-saved",
-    )
-    .await
+    call.finish(form, result, "flash-saved").await
 }
 
-pub async fn declare(
-    State(state): State<AppState>,
-    SignedIn(user): SignedIn,
-    session: Session,
-    ctx: Ctx,
-    Path(id): Path<i64>,
-    form: FormFields,
-) -> Result<Response, AppError> {
+pub async fn declare(call: PageCall, form: FormFields) -> Result<Response, AppError> {
+    let has_interests = form.get("has_interests") == "1";
     let result = act::declare_interests(
-        &state,
-        &user,
-        id,
-        form.get("has_interests") == "1",
+        &call.state,
+        &call.user,
+        call.id,
+        has_interests,
         form.get("details"),
     )
     .await;
-    on_page(
-        OnPage {
-            state: &state,
-            user: &user,
-            session: &session,
-            id,
-        },
-        ctx,
-        form,
-        result,
-        "flash-saved",
-    )
-    .await
+    call.finish(form, result, "flash-saved").await
 }
 
 /// Two charter versions side by side.

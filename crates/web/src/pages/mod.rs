@@ -374,6 +374,15 @@ impl<S: Send + Sync> axum::extract::FromRequest<S> for FormFields {
 /// Query parameters as name/value pairs, tolerant in the same way.
 pub type QueryFields = Query<Vec<(String, String)>>;
 
+/// The value of a query parameter, or empty.
+pub fn query_value<'a>(query: &'a [(String, String)], name: &str) -> &'a str {
+    query
+        .iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.as_str())
+        .unwrap_or("")
+}
+
 /// Field errors with the form's values, for re-rendering a form as it was sent.
 pub struct FormState {
     pub errors: FieldErrors,

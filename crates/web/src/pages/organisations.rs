@@ -10,7 +10,9 @@ use shutaf_domain::{ContributionType, MemberRole, OrganisationKind, Sector};
 use shutaf_store::{Directory, DirectoryFilter, Invitation, Locality, Member, Organisation};
 use tower_sessions::Session;
 
-use super::{Ctx, FormFields, FormState, QueryFields, markdown, render, render_status};
+use super::{
+    Ctx, FormFields, FormState, QueryFields, markdown, query_value, render, render_status,
+};
 use crate::AppState;
 use crate::actions::{self, ActionError, OrganisationInput};
 use crate::auth::{self, MaybeUser, SignedIn};
@@ -34,14 +36,6 @@ pub fn organisation_input(form: &FormFields) -> OrganisationInput {
         contributions_text: form.get("contributions_text").into(),
         localities: form.all("localities").into_iter().map(Into::into).collect(),
     }
-}
-
-fn query_value<'a>(query: &'a [(String, String)], name: &str) -> &'a str {
-    query
-        .iter()
-        .find(|(k, _)| k == name)
-        .map(|(_, v)| v.as_str())
-        .unwrap_or("")
 }
 
 /// Reads the directory filters from a query string; unknown values are ignored, not errors.

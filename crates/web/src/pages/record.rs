@@ -8,17 +8,9 @@ use axum::response::{IntoResponse, Response};
 use shutaf_domain::decision_log::LogEntry;
 use shutaf_store::{Locality, LogFilter};
 
-use super::{Ctx, QueryFields, render};
+use super::{Ctx, QueryFields, query_value, render};
 use crate::AppState;
 use crate::error::AppError;
-
-fn query_value<'a>(query: &'a [(String, String)], name: &str) -> &'a str {
-    query
-        .iter()
-        .find(|(k, _)| k == name)
-        .map(|(_, v)| v.as_str())
-        .unwrap_or("")
-}
 
 fn filter_of(query: &[(String, String)]) -> LogFilter {
     let kind = query_value(query, "kind");
