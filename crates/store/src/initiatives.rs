@@ -226,6 +226,16 @@ pub struct Acting {
     pub organisation_id: Option<i64>,
 }
 
+impl Acting {
+    /// The same person acting for an organisation.
+    pub fn for_organisation(self, organisation_id: i64) -> Acting {
+        Acting {
+            organisation_id: Some(organisation_id),
+            ..self
+        }
+    }
+}
+
 /// An initiative in a list, with the facts for its checkup.
 #[derive(Debug, Clone)]
 pub struct InitiativeListItem {
@@ -544,10 +554,7 @@ impl Db {
             &mut tx,
             id,
             kind,
-            Acting {
-                organisation_id: Some(organisation_id),
-                ..acting
-            },
+            acting.for_organisation(organisation_id),
             None,
         )
         .await?;
@@ -586,10 +593,7 @@ impl Db {
             &mut tx,
             id,
             "partner-left",
-            Acting {
-                organisation_id: Some(organisation_id),
-                ..acting
-            },
+            acting.for_organisation(organisation_id),
             None,
         )
         .await?;
@@ -626,10 +630,7 @@ impl Db {
             &mut tx,
             id,
             "partner-described",
-            Acting {
-                organisation_id: Some(organisation_id),
-                ..acting
-            },
+            acting.for_organisation(organisation_id),
             None,
         )
         .await?;
@@ -673,10 +674,7 @@ impl Db {
             &mut tx,
             id,
             "contribution-committed",
-            Acting {
-                organisation_id: Some(organisation_id),
-                ..acting
-            },
+            acting.for_organisation(organisation_id),
             Some(c.contribution.code()),
         )
         .await?;
@@ -705,10 +703,7 @@ impl Db {
             &mut tx,
             id,
             "contribution-withdrawn",
-            Acting {
-                organisation_id: Some(organisation_id),
-                ..acting
-            },
+            acting.for_organisation(organisation_id),
             None,
         )
         .await?;
@@ -857,10 +852,7 @@ impl Db {
             &mut tx,
             id,
             "interests-declared",
-            Acting {
-                organisation_id: Some(organisation_id),
-                ..acting
-            },
+            acting.for_organisation(organisation_id),
             None,
         )
         .await?;
@@ -901,10 +893,7 @@ impl Db {
             &mut tx,
             id,
             "charter-proposed",
-            Acting {
-                organisation_id: Some(organisation_id),
-                ..acting
-            },
+            acting.for_organisation(organisation_id),
             Some(&version.to_string()),
         )
         .await?;
@@ -954,10 +943,7 @@ impl Db {
             &mut tx,
             id,
             "charter-endorsed",
-            Acting {
-                organisation_id: Some(organisation_id),
-                ..acting
-            },
+            acting.for_organisation(organisation_id),
             Some(&version.to_string()),
         )
         .await?;
@@ -1007,10 +993,7 @@ impl Db {
             &mut tx,
             id,
             "expectations-answered",
-            Acting {
-                organisation_id: Some(organisation_id),
-                ..acting
-            },
+            acting.for_organisation(organisation_id),
             None,
         )
         .await?;
