@@ -132,7 +132,8 @@ mod tests {
     #[test]
     fn niqqud_and_cantillation_are_ignored() {
         assert!(matches("עִירִיָּה יְרֻקָּה", "עיריה"));
-        assert!(matches("עיריה ירוקה", "יְרֻקָּה") || matches("עיריה ירקה", "יְרֻקָּה"));
+        // With the vowels removed, a pointed word matches its unpointed spelling.
+        assert!(matches("עיריה ירקה", "יְרֻקָּה"));
     }
 
     #[test]
