@@ -89,6 +89,9 @@ pub fn is_decision(kind: &str) -> bool {
                 | "interests-declared"
                 | "charter-proposed"
                 | "charter-endorsed"
+                | "notice-published"
+                | "alternative-proposed"
+                | "notice-decided"
         )
 }
 

@@ -8,10 +8,13 @@
 mod coded;
 
 pub mod authz;
+pub mod call;
 pub mod checkup;
 pub mod decision_log;
+pub mod donation;
 pub mod expectations;
 pub mod initiative;
+pub mod integrity;
 pub mod language;
 pub mod lifecycle;
 pub mod matching;

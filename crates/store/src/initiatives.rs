@@ -245,7 +245,23 @@ pub struct InitiativeListItem {
 
 /// Records an event and marks the initiative as active now, bumping its revision. Events that
 /// are decisions also go to the public decision log, in the same transaction.
-async fn touch(
+pub(crate) async fn touch(
+    conn: &mut AnyConnection,
+    id: i64,
+    kind: &str,
+    acting: Acting,
+    detail: Option<&str>,
+) -> StoreResult<()> {
+    record_event(conn, id, kind, acting, detail).await?;
+    if shutaf_domain::decision_log::is_decision(kind) {
+        record_decision(conn, id, kind, acting, detail).await?;
+    }
+    Ok(())
+}
+
+/// Records an event in the initiative's history (and bumps its revision) without logging it:
+/// for changes whose log entry is written by their own module.
+pub(crate) async fn record_event(
     conn: &mut AnyConnection,
     id: i64,
     kind: &str,
@@ -269,9 +285,6 @@ async fn touch(
     .bind(at)
     .execute(&mut *conn)
     .await?;
-    if shutaf_domain::decision_log::is_decision(kind) {
-        record_decision(conn, id, kind, acting, detail).await?;
-    }
     Ok(())
 }
 
@@ -286,16 +299,9 @@ async fn record_decision(
         .bind(id)
         .fetch_one(&mut *conn)
         .await?;
-    // Declarations of interest are public with the declarer's name; other decisions are the
-    // organisation's.
-    let person: Option<String> = if kind == "interests-declared" {
-        sqlx::query_scalar("SELECT display_name FROM users WHERE id = $1")
-            .bind(acting.user_id)
-            .fetch_optional(&mut *conn)
-            .await?
-    } else {
-        None
-    };
+    // Decisions here are the organisation's; declarations and recusals, which name the person,
+    // are logged by the integrity module.
+    let person: Option<String> = None;
     let decision = crate::Decision {
         kind,
         locality_id: Some(locality),
@@ -306,6 +312,78 @@ async fn record_decision(
     };
     crate::decision_log::append(conn, &decision).await?;
     Ok(())
+}
+
+/// Proposes an initiative within the caller's transaction (see [`Db::create_initiative`]).
+pub(crate) async fn create_initiative_in(
+    conn: &mut AnyConnection,
+    new: &NewInitiative,
+    acting: Acting,
+) -> StoreResult<(i64, Vec<i64>)> {
+    let at = now();
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO initiatives (locality_id, initiator_organisation_id, title_he, title_ar, title_en, problem_he, problem_ar, \
+         problem_en, approach_he, approach_ar, approach_en, model, management, stage, created_by, created_at, updated_at, \
+         last_activity_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16, $16) RETURNING id",
+    )
+    .bind(new.locality_id)
+    .bind(new.initiator_organisation_id)
+    .bind(new.titles[0].as_deref())
+    .bind(new.titles[1].as_deref())
+    .bind(new.titles[2].as_deref())
+    .bind(new.problems[0].as_deref())
+    .bind(new.problems[1].as_deref())
+    .bind(new.problems[2].as_deref())
+    .bind(new.approaches[0].as_deref())
+    .bind(new.approaches[1].as_deref())
+    .bind(new.approaches[2].as_deref())
+    .bind(new.model.code())
+    .bind(new.management.code())
+    .bind(Stage::Idea.code())
+    .bind(acting.user_id)
+    .bind(at)
+    .fetch_one(&mut *conn)
+    .await
+    .map_err(|e| match &e {
+        sqlx::Error::Database(db) if db.is_foreign_key_violation() => StoreError::NotFound,
+        _ => StoreError::Database(e),
+    })?;
+    write_links(&mut *conn, id, &new.goal_ids, &new.needs).await?;
+    sqlx::query(
+        "INSERT INTO initiative_partners (initiative_id, organisation_id, status, created_at, joined_at) VALUES ($1, $2, 'active', $3, $3)",
+    )
+    .bind(id)
+    .bind(new.initiator_organisation_id)
+    .bind(at)
+    .execute(&mut *conn)
+    .await?;
+    record_decision(&mut *conn, id, "proposed", acting, None).await?;
+    sqlx::query(
+        "INSERT INTO initiative_events (initiative_id, kind, organisation_id, user_id, created_at) VALUES ($1, 'proposed', $2, $3, $4)",
+    )
+    .bind(id)
+    .bind(new.initiator_organisation_id)
+    .bind(acting.user_id)
+    .bind(at)
+    .execute(&mut *conn)
+    .await?;
+    // Convene early: the convener's staff hear of the idea at once.
+    let staff: Vec<i64> = sqlx::query_scalar(
+        "SELECT m.user_id FROM memberships m JOIN localities l ON l.convener_organisation_id = m.organisation_id \
+         WHERE l.id = $1 ORDER BY m.user_id",
+    )
+    .bind(new.locality_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    for user in &staff {
+        sqlx::query("INSERT INTO notifications (user_id, kind, initiative_id, created_at) VALUES ($1, 'initiative-proposed', $2, $3)")
+            .bind(user)
+            .bind(id)
+            .bind(at)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok((id, staff))
 }
 
 fn id_list(ids: &[i64]) -> String {
@@ -322,71 +400,9 @@ impl Db {
         acting: Acting,
     ) -> StoreResult<(i64, Vec<i64>)> {
         let mut tx = self.write_tx().await?;
-        let at = now();
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO initiatives (locality_id, initiator_organisation_id, title_he, title_ar, title_en, problem_he, problem_ar, \
-             problem_en, approach_he, approach_ar, approach_en, model, management, stage, created_by, created_at, updated_at, \
-             last_activity_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16, $16) RETURNING id",
-        )
-        .bind(new.locality_id)
-        .bind(new.initiator_organisation_id)
-        .bind(new.titles[0].as_deref())
-        .bind(new.titles[1].as_deref())
-        .bind(new.titles[2].as_deref())
-        .bind(new.problems[0].as_deref())
-        .bind(new.problems[1].as_deref())
-        .bind(new.problems[2].as_deref())
-        .bind(new.approaches[0].as_deref())
-        .bind(new.approaches[1].as_deref())
-        .bind(new.approaches[2].as_deref())
-        .bind(new.model.code())
-        .bind(new.management.code())
-        .bind(Stage::Idea.code())
-        .bind(acting.user_id)
-        .bind(at)
-        .fetch_one(&mut *tx)
-        .await
-        .map_err(|e| match &e {
-            sqlx::Error::Database(db) if db.is_foreign_key_violation() => StoreError::NotFound,
-            _ => StoreError::Database(e),
-        })?;
-        write_links(&mut tx, id, &new.goal_ids, &new.needs).await?;
-        sqlx::query(
-            "INSERT INTO initiative_partners (initiative_id, organisation_id, status, created_at, joined_at) VALUES ($1, $2, 'active', $3, $3)",
-        )
-        .bind(id)
-        .bind(new.initiator_organisation_id)
-        .bind(at)
-        .execute(&mut *tx)
-        .await?;
-        record_decision(&mut tx, id, "proposed", acting, None).await?;
-        sqlx::query(
-            "INSERT INTO initiative_events (initiative_id, kind, organisation_id, user_id, created_at) VALUES ($1, 'proposed', $2, $3, $4)",
-        )
-        .bind(id)
-        .bind(new.initiator_organisation_id)
-        .bind(acting.user_id)
-        .bind(at)
-        .execute(&mut *tx)
-        .await?;
-        // Convene early: the convener's staff hear of the idea at once.
-        let staff: Vec<i64> = sqlx::query_scalar(
-            "SELECT m.user_id FROM memberships m JOIN localities l ON l.convener_organisation_id = m.organisation_id \
-             WHERE l.id = $1 ORDER BY m.user_id",
-        )
-        .bind(new.locality_id)
-        .fetch_all(&mut *tx)
-        .await?;
-        for user in &staff {
-            sqlx::query("INSERT INTO notifications (user_id, kind, initiative_id, created_at) VALUES ($1, 'initiative-proposed', $2, $3)")
-                .bind(user)
-                .bind(id)
-                .bind(at)
-                .execute(&mut *tx)
-                .await?;
-        }
+        let created = create_initiative_in(&mut tx, new, acting).await?;
         tx.commit().await?;
-        Ok((id, staff))
+        Ok(created)
     }
 
     /// Replaces the initiative's texts, model, linked goals and needs.
@@ -825,39 +841,40 @@ impl Db {
         Ok(())
     }
 
-    /// A person who decides declares their interests on the initiative.
+    /// A person who decides declares their interests on the initiative: none, or ties with
+    /// named organisations. A tie with a partner means stepping aside (recorded and logged).
+    /// Gives the partners they stepped aside from.
     pub async fn declare_interests(
         &self,
         id: i64,
-        organisation_id: i64,
-        has_interests: bool,
-        details: Option<&str>,
+        declaration: &crate::integrity::NewDeclaration,
         acting: Acting,
-    ) -> StoreResult<()> {
+    ) -> StoreResult<Vec<i64>> {
         let mut tx = self.write_tx().await?;
-        sqlx::query(
-            "INSERT INTO interest_declarations (initiative_id, user_id, organisation_id, has_interests, details, declared_at) \
-             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (initiative_id, user_id) DO UPDATE SET organisation_id = excluded.organisation_id, \
-             has_interests = excluded.has_interests, details = excluded.details, declared_at = excluded.declared_at",
+        let locality_id: i64 =
+            sqlx::query_scalar("SELECT locality_id FROM initiatives WHERE id = $1")
+                .bind(id)
+                .fetch_one(&mut *tx)
+                .await?;
+        let parties: Vec<i64> = sqlx::query_scalar(
+            "SELECT organisation_id FROM initiative_partners WHERE initiative_id = $1 AND status = 'active'",
         )
         .bind(id)
-        .bind(acting.user_id)
-        .bind(organisation_id)
-        .bind(i64::from(has_interests))
-        .bind(details)
-        .bind(now())
-        .execute(&mut *tx)
+        .fetch_all(&mut *tx)
         .await?;
-        touch(
+        let acting = acting.for_organisation(declaration.organisation_id);
+        record_event(&mut tx, id, "interests-declared", acting, None).await?;
+        let recused = crate::integrity::declare_in(
             &mut tx,
-            id,
-            "interests-declared",
-            acting.for_organisation(organisation_id),
-            None,
+            crate::integrity::Matter::Initiative(id),
+            locality_id,
+            declaration,
+            &parties,
+            acting,
         )
         .await?;
         tx.commit().await?;
-        Ok(())
+        Ok(recused)
     }
 
     /// Proposes a new charter version (content: JSON of its sections); endorsements are of a
@@ -1124,7 +1141,14 @@ impl Db {
         .fetch_all(&self.pool)
         .await?;
         let declarations: Vec<(i64, i64)> = sqlx::query_as(&format!(
-            "SELECT initiative_id, user_id FROM interest_declarations WHERE initiative_id IN ({ids})"
+            "SELECT matter_id, user_id FROM declarations WHERE matter = 'initiative' AND matter_id IN ({ids})"
+        ))
+        .fetch_all(&self.pool)
+        .await?;
+        // A decided notice inviting competing proposals, or an awarded open call, is competition.
+        let competed: Vec<i64> = sqlx::query_scalar(&format!(
+            "SELECT initiative_id FROM competition_notices WHERE initiative_id IN ({ids}) AND outcome IS NOT NULL \
+             UNION SELECT initiative_id FROM calls WHERE initiative_id IN ({ids}) AND status = 'awarded'"
         ))
         .fetch_all(&self.pool)
         .await?;
@@ -1201,7 +1225,7 @@ impl Db {
                 partners: partner_facts,
                 charter_version: version.map(|v| v as u32),
                 integrity: IntegrityFacts {
-                    competition: initiative.integrity_competition == 1,
+                    competition: initiative.integrity_competition == 1 || competed.contains(&id),
                     exemption: initiative.integrity_exemption.is_some(),
                     undeclared_deciders: decider_ids.len().saturating_sub(declared),
                     deciders: decider_ids.len(),

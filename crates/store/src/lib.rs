@@ -9,8 +9,11 @@
 
 pub mod accounts;
 pub mod agenda;
+pub mod calls;
 pub mod decision_log;
+pub mod donations;
 pub mod initiatives;
+pub mod integrity;
 pub mod localities;
 pub mod matching;
 pub mod organisations;

@@ -548,6 +548,7 @@ mod lifecycle {
     use shutaf_domain::initiative::WorkPlanPlacement;
     use shutaf_domain::lifecycle::{Gate, Party, check_transition};
     use shutaf_domain::{ContributionType, LocalityKind, Management, PartnershipModel, Stage};
+    use shutaf_store::integrity::NewDeclaration;
     use shutaf_store::{Acting, NewContribution, NewGoal, NewInitiative, PartnerStatus, now};
 
     struct World {
@@ -786,12 +787,26 @@ mod lifecycle {
         )
         .await
         .unwrap();
-        w.db.declare_interests(id, w.city, false, None, convener)
-            .await
-            .unwrap();
-        w.db.declare_interests(id, w.company, false, None, csr)
-            .await
-            .unwrap();
+        w.db.declare_interests(
+            id,
+            &NewDeclaration {
+                organisation_id: w.city,
+                ..Default::default()
+            },
+            convener,
+        )
+        .await
+        .unwrap();
+        w.db.declare_interests(
+            id,
+            &NewDeclaration {
+                organisation_id: w.company,
+                ..Default::default()
+            },
+            csr,
+        )
+        .await
+        .unwrap();
 
         let v1 =
             w.db.propose_charter(id, r#"{"vision":"Solar schools"}"#, w.company, csr)
@@ -919,9 +934,16 @@ mod lifecycle {
                 .await
                 .is_err()
         );
-        w.db.declare_interests(id, w.city, false, None, convener)
-            .await
-            .unwrap();
+        w.db.declare_interests(
+            id,
+            &NewDeclaration {
+                organisation_id: w.city,
+                ..Default::default()
+            },
+            convener,
+        )
+        .await
+        .unwrap();
 
         let entries = w.db.log_entries(0, 100).await.unwrap();
         let kinds: Vec<&str> = entries.iter().map(|e| e.kind.as_str()).collect();
@@ -953,9 +975,16 @@ mod lifecycle {
         // A head, and a later one that extends it.
         let old = w.db.log_head().await.unwrap();
         assert_eq!(old.size, 4);
-        w.db.declare_interests(id, w.company, false, None, csr)
-            .await
-            .unwrap();
+        w.db.declare_interests(
+            id,
+            &NewDeclaration {
+                organisation_id: w.company,
+                ..Default::default()
+            },
+            csr,
+        )
+        .await
+        .unwrap();
         let new = w.db.log_head().await.unwrap();
         let leaves = w.db.log_leaves(new.size).await.unwrap();
         let proof = merkle::consistency_proof(old.size as usize, &leaves).unwrap();
@@ -997,5 +1026,447 @@ mod lifecycle {
             .await
             .unwrap();
         assert!(matches!(w.db.log_head().await, Err(StoreError::Corrupt(_))));
+    }
+
+    #[tokio::test]
+    async fn declarations_name_ties_and_a_tie_with_a_partner_is_a_logged_recusal() {
+        use shutaf_domain::integrity::Relation;
+        use shutaf_store::integrity::Matter;
+        let w = world().await;
+        let csr = Acting {
+            user_id: w.csr,
+            organisation_id: Some(w.company),
+        };
+        let convener = Acting {
+            user_id: w.coordinator,
+            organisation_id: Some(w.city),
+        };
+        let (id, _) = w.db.create_initiative(&proposal(&w), csr).await.unwrap();
+        let before = w.db.log_size().await.unwrap();
+        let recused =
+            w.db.declare_interests(
+                id,
+                &NewDeclaration {
+                    organisation_id: w.city,
+                    details: Some("My brother works at the company".into()),
+                    ties: vec![(w.company, Relation::Relative), (w.ngo, Relation::Member)],
+                },
+                convener,
+            )
+            .await
+            .unwrap();
+        assert_eq!(recused, vec![w.company], "the NGO is not a partner (yet)");
+        let declared =
+            w.db.declared(Matter::Initiative(id), w.coordinator)
+                .await
+                .unwrap()
+                .unwrap();
+        assert_eq!(declared.ties.len(), 2);
+        assert!(
+            w.db.declared(Matter::Initiative(id), w.csr)
+                .await
+                .unwrap()
+                .is_none()
+        );
+        let public = w.db.declarations(Matter::Initiative(id)).await.unwrap();
+        assert_eq!(public.len(), 1);
+        assert!(public[0].has_interests);
+        assert_eq!(public[0].ties.len(), 2);
+        assert_eq!(public[0].person, "Test Person");
+        let recusals = w.db.recusals(Matter::Initiative(id)).await.unwrap();
+        assert_eq!(recusals.len(), 1);
+        assert_eq!(recusals[0].party.id, w.company);
+
+        // Both the declaration and the recusal are on the record, naming the person.
+        let entries = w.db.log_entries(before, before + 10).await.unwrap();
+        let kinds: Vec<&str> = entries.iter().map(|e| e.kind.as_str()).collect();
+        assert_eq!(kinds, vec!["interests-declared", "recused"]);
+        assert_eq!(entries[0].person.as_deref(), Some("Test Person"));
+        assert!(
+            entries[0]
+                .detail
+                .as_deref()
+                .unwrap()
+                .contains(&format!("organisation:{} relative", w.company))
+        );
+        // Recording the same recusal again does not log it twice.
+        w.db.recuse(Matter::Initiative(id), w.locality, w.company, convener)
+            .await
+            .unwrap();
+        assert_eq!(w.db.log_size().await.unwrap(), before + 2);
+    }
+
+    #[tokio::test]
+    async fn an_open_call_from_draft_to_award_and_initiative() {
+        use shutaf_store::calls::NewCall;
+        let w = world().await;
+        let convener = Acting {
+            user_id: w.coordinator,
+            organisation_id: Some(w.city),
+        };
+        let csr = Acting {
+            user_id: w.csr,
+            organisation_id: Some(w.company),
+        };
+        let ngo_person =
+            w.db.user_by_email("ngo@ngo.example")
+                .await
+                .unwrap()
+                .unwrap()
+                .id;
+        let ngo = Acting {
+            user_id: ngo_person,
+            organisation_id: Some(w.ngo),
+        };
+        let new = NewCall {
+            locality_id: w.locality,
+            lang: "he".into(),
+            title: "קול קורא: גגות סולאריים".into(),
+            purpose: "Solar roofs".into(),
+            sought: "A partner".into(),
+            eligibility: "Anyone".into(),
+            deadline_at: now() + 3600,
+            criteria: vec![
+                ("Impact".into(), None, 60),
+                ("Cost".into(), Some("Value".into()), 40),
+            ],
+            goal_ids: vec![w.goal],
+            evaluator_ids: vec![w.coordinator],
+        };
+        let call_id = w.db.create_call(&new, convener).await.unwrap();
+        // Drafts take no applications.
+        assert!(matches!(
+            w.db.apply_to_call(call_id, w.company, "s", "p", csr).await,
+            Err(StoreError::Conflict)
+        ));
+        let before = w.db.log_size().await.unwrap();
+        w.db.publish_call(call_id, convener).await.unwrap();
+        assert!(matches!(
+            w.db.publish_call(call_id, convener).await,
+            Err(StoreError::Conflict)
+        ));
+        let company_app =
+            w.db.apply_to_call(call_id, w.company, "Panels", "We install", csr)
+                .await
+                .unwrap();
+        let ngo_app =
+            w.db.apply_to_call(call_id, w.ngo, "Community", "We organise", ngo)
+                .await
+                .unwrap();
+        // Attachments keep their bytes exactly, on both databases.
+        let bytes = b"%PDF-1.7\n\x00\xff binary".to_vec();
+        let attachment =
+            w.db.add_attachment(
+                call_id,
+                Some(company_app),
+                "plan.pdf",
+                "application/pdf",
+                &bytes,
+                csr,
+            )
+            .await
+            .unwrap();
+        let (meta, stored) = w.db.attachment(attachment).await.unwrap().unwrap();
+        assert_eq!(stored, bytes);
+        assert_eq!(meta.size_bytes, bytes.len() as i64);
+        assert_eq!(meta.application_id, Some(company_app));
+
+        let call = w.db.call(call_id).await.unwrap().unwrap();
+        assert_eq!(call.criteria.len(), 2);
+        assert_eq!(call.goal_ids, vec![w.goal]);
+        assert!(call.is_evaluator(w.coordinator));
+        let scores: Vec<(i64, i64, String)> = vec![
+            (call.criteria[0].id, 9, "Strong".into()),
+            (call.criteria[1].id, 6, "Fair".into()),
+        ];
+        w.db.score_application(&call, company_app, &scores, convener)
+            .await
+            .unwrap();
+        w.db.score_application(&call, ngo_app, &scores[..1], convener)
+            .await
+            .unwrap();
+        assert_eq!(w.db.scores(call_id).await.unwrap().len(), 3);
+
+        // No award before the deadline.
+        let applications = w.db.applications(call_id).await.unwrap();
+        assert_eq!(applications.len(), 2);
+        assert!(matches!(
+            w.db.award_call(&call, &applications[0], "Best", "", convener)
+                .await,
+            Err(StoreError::Conflict)
+        ));
+        // The deadline passes: late applications are refused by the store itself.
+        sqlx::query("UPDATE calls SET deadline_at = $1 WHERE id = $2")
+            .bind(now() - 1)
+            .bind(call_id)
+            .execute(&w.db.pool)
+            .await
+            .unwrap();
+        assert!(matches!(
+            w.db.apply_to_call(call_id, w.company, "late", "late", csr)
+                .await,
+            Err(StoreError::Conflict)
+        ));
+        let call = w.db.call(call_id).await.unwrap().unwrap();
+        w.db.award_call(&call, &applications[0], "Best value", "1:78", convener)
+            .await
+            .unwrap();
+        // Scoring ends with the award.
+        let call = w.db.call(call_id).await.unwrap().unwrap();
+        assert!(matches!(
+            w.db.score_application(&call, ngo_app, &scores, convener)
+                .await,
+            Err(StoreError::Conflict)
+        ));
+        assert_eq!(call.awarded_application_id, Some(company_app));
+
+        // The award becomes an initiative with the winner as partner; once only.
+        let mut initiative = proposal(&w);
+        initiative.initiator_organisation_id = w.city;
+        let id =
+            w.db.initiative_from_call(&call, &initiative, w.company, convener)
+                .await
+                .unwrap();
+        assert!(matches!(
+            w.db.initiative_from_call(&call, &initiative, w.company, convener)
+                .await,
+            Err(StoreError::Conflict)
+        ));
+        assert_eq!(w.db.call_of_initiative(id).await.unwrap(), Some(call_id));
+        let facts = w.db.facts(id, now()).await.unwrap().unwrap();
+        assert_eq!(facts.partners.len(), 2);
+        assert!(
+            facts.integrity.competition,
+            "an awarded call is competition"
+        );
+
+        let entries = w.db.log_entries(before, before + 20).await.unwrap();
+        let kinds: Vec<&str> = entries.iter().map(|e| e.kind.as_str()).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                "call-published",
+                "application-received",
+                "application-received",
+                "application-scored",
+                "application-scored",
+                "call-awarded",
+                "proposed",
+                "partner-joined"
+            ]
+        );
+        assert!(entries[0].detail.as_deref().unwrap().contains("Impact 60%"));
+        assert!(
+            entries[3]
+                .detail
+                .as_deref()
+                .unwrap()
+                .contains("application:"),
+            "scores stay private until the award; the scoring itself is on the record"
+        );
+        assert!(!entries[3].detail.as_deref().unwrap().contains("Strong"));
+        assert_eq!(
+            w.db.calls_of_locality(w.locality, false, 10, 0)
+                .await
+                .unwrap()[0]
+                .applications,
+            2
+        );
+        assert_eq!(
+            w.db.calls_evaluated_by(w.coordinator).await.unwrap().len(),
+            1
+        );
+    }
+
+    #[tokio::test]
+    async fn a_notice_invites_competing_proposals_and_its_decision_is_logged() {
+        use shutaf_domain::integrity::NoticeOutcome;
+        let w = world().await;
+        let convener = Acting {
+            user_id: w.coordinator,
+            organisation_id: Some(w.city),
+        };
+        let csr = Acting {
+            user_id: w.csr,
+            organisation_id: Some(w.company),
+        };
+        let (id, _) = w.db.create_initiative(&proposal(&w), csr).await.unwrap();
+        assert!(
+            !w.db
+                .facts(id, now())
+                .await
+                .unwrap()
+                .unwrap()
+                .integrity
+                .competition
+        );
+        let notice_id =
+            w.db.publish_notice(id, "Solar roofs by a company", now() + 60, convener)
+                .await
+                .unwrap();
+        let notice = w.db.notice_of(id).await.unwrap().unwrap();
+        assert_eq!(notice.id, notice_id);
+        assert!(notice.outcome().is_none());
+        let ngo_person =
+            w.db.user_by_email("ngo@ngo.example")
+                .await
+                .unwrap()
+                .unwrap()
+                .id;
+        let proposal_id =
+            w.db.propose_alternative(
+                &notice,
+                w.ngo,
+                "We can do it with volunteers",
+                Acting {
+                    user_id: ngo_person,
+                    organisation_id: None,
+                },
+            )
+            .await
+            .unwrap();
+        assert_eq!(
+            w.db.alternatives(notice_id).await.unwrap()[0].id,
+            proposal_id
+        );
+        w.db.decide_notice(
+            &notice,
+            NoticeOutcome::Original,
+            None,
+            "Cheaper and sooner",
+            convener,
+        )
+        .await
+        .unwrap();
+        assert!(matches!(
+            w.db.decide_notice(&notice, NoticeOutcome::Dropped, None, "again", convener)
+                .await,
+            Err(StoreError::Conflict)
+        ));
+        assert_eq!(
+            w.db.notice_of(id).await.unwrap().unwrap().outcome(),
+            Some(NoticeOutcome::Original)
+        );
+        assert!(
+            w.db.facts(id, now())
+                .await
+                .unwrap()
+                .unwrap()
+                .integrity
+                .competition
+        );
+        let size = w.db.log_size().await.unwrap();
+        let kinds: Vec<String> =
+            w.db.log_entries(size - 3, size)
+                .await
+                .unwrap()
+                .into_iter()
+                .map(|e| e.kind)
+                .collect();
+        assert_eq!(
+            kinds,
+            vec!["notice-published", "alternative-proposed", "notice-decided"]
+        );
+    }
+
+    #[tokio::test]
+    async fn a_donation_goes_through_the_committee_step_by_step() {
+        use shutaf_domain::donation::{DonationKind, DonationStep, HeadDecision, Recommendation};
+        use shutaf_store::donations::{DonationAction, NewDonation};
+        let w = world().await;
+        let convener = Acting {
+            user_id: w.coordinator,
+            organisation_id: Some(w.city),
+        };
+        let id =
+            w.db.register_donation(
+                &NewDonation {
+                    locality_id: w.locality,
+                    donor_organisation_id: Some(w.company),
+                    donor_name: "Company".into(),
+                    kind: DonationKind::Goods,
+                    value_agorot: Some(5_000_000),
+                    purpose: "Solar panels for the school".into(),
+                    initiative_id: None,
+                },
+                convener,
+            )
+            .await
+            .unwrap();
+        let donation = w.db.donation(id).await.unwrap().unwrap();
+        assert_eq!(donation.step, DonationStep::Registered);
+        w.db.donation_step(
+            &donation,
+            &DonationAction::Check {
+                check: "No conflict with tenders".into(),
+                recommendation: Recommendation::Accept,
+            },
+            convener,
+        )
+        .await
+        .unwrap();
+        // A step taken on a stale view is refused.
+        assert!(matches!(
+            w.db.donation_step(
+                &donation,
+                &DonationAction::Report { report: "x".into() },
+                convener
+            )
+            .await,
+            Err(StoreError::Conflict)
+        ));
+        let donation = w.db.donation(id).await.unwrap().unwrap();
+        assert_eq!(donation.recommendation(), Some(Recommendation::Accept));
+        w.db.donation_step(
+            &donation,
+            &DonationAction::Decide {
+                decision: HeadDecision::Decline,
+                reasons: Some("The supplier is in a tender".into()),
+            },
+            convener,
+        )
+        .await
+        .unwrap();
+        let donation = w.db.donation(id).await.unwrap().unwrap();
+        w.db.donation_step(
+            &donation,
+            &DonationAction::Report {
+                report: "Council meeting 12".into(),
+            },
+            convener,
+        )
+        .await
+        .unwrap();
+        let donation = w.db.donation(id).await.unwrap().unwrap();
+        assert_eq!(donation.step, DonationStep::Reported);
+        assert_eq!(donation.head_decision(), Some(HeadDecision::Decline));
+        assert_eq!(
+            donation.head_reasons.as_deref(),
+            Some("The supplier is in a tender")
+        );
+        assert_eq!(
+            w.db.donations_of_locality(w.locality, 10, 0)
+                .await
+                .unwrap()
+                .len(),
+            1
+        );
+        let size = w.db.log_size().await.unwrap();
+        let kinds: Vec<String> =
+            w.db.log_entries(size - 4, size)
+                .await
+                .unwrap()
+                .into_iter()
+                .map(|e| e.kind)
+                .collect();
+        assert_eq!(
+            kinds,
+            vec![
+                "donation-registered",
+                "donation-checked",
+                "donation-decided",
+                "donation-reported"
+            ]
+        );
     }
 }

@@ -3,6 +3,7 @@
 //! minimal integrity record. Each checks who may, against the domain's rules.
 
 use shutaf_domain::initiative::WorkPlanPlacement;
+use shutaf_domain::integrity::Exemption;
 use shutaf_domain::lifecycle::{self, Party};
 use shutaf_domain::validate::{self, FieldErrors};
 use shutaf_domain::{
@@ -324,6 +325,9 @@ pub async fn transition(
     }
     lifecycle::check_transition(&facts, to, &standing.parties, reason)
         .map_err(|r| ActionError::App(AppError::Refused(r)))?;
+    if standing.convener_staff {
+        super::integrity::check_convener_decides(state, user, id).await?;
+    }
     match state
         .db
         .set_stage(id, initiative.revision, to, reason, acting(user, None))
@@ -583,6 +587,7 @@ pub async fn place_in_work_plan(
     if !standing.convener_staff {
         return Err(ActionError::Refused("refused-convener-only"));
     }
+    super::integrity::check_convener_decides(state, user, id).await?;
     let mut errors = FieldErrors::new();
     let item = errors
         .check("work_plan_item", validate::optional_line(item, 300))
@@ -625,14 +630,6 @@ pub async fn place_in_work_plan(
         .await?)
 }
 
-/// Exemption reasons that mirror the municipal tender rules (closed list).
-pub const EXEMPTIONS: &[&str] = &[
-    "below-threshold",
-    "special-expertise",
-    "sole-provider",
-    "no-municipal-money",
-];
-
 /// The convener records how the business partner was chosen.
 pub async fn record_integrity(
     state: &AppState,
@@ -646,10 +643,11 @@ pub async fn record_integrity(
     if !standing.convener_staff {
         return Err(ActionError::Refused("refused-convener-only"));
     }
+    super::integrity::check_convener_decides(state, user, id).await?;
     let mut errors = FieldErrors::new();
     let exemption = match exemption {
         "" => None,
-        code if EXEMPTIONS.contains(&code) => Some(code),
+        code if Exemption::parse(code).is_some() => Some(code),
         _ => {
             errors.add("exemption", "error-choose-option");
             None
@@ -674,45 +672,28 @@ pub async fn record_integrity(
         .await?)
 }
 
-/// A person who decides declares their interests (none, or which).
+/// A person who decides declares their interests: none, or ties with organisations. A tie with
+/// a partner means stepping aside from the initiative (recorded on the public log). Gives the
+/// partners they stepped aside from.
 pub async fn declare_interests(
     state: &AppState,
     user: &User,
     id: i64,
-    has_interests: bool,
-    details: &str,
-) -> ActionResult<()> {
+    input: &super::integrity::DeclarationInput,
+) -> ActionResult<Vec<i64>> {
     let (initiative, _, standing) = load(state, user, id).await?;
-    let locality = state
-        .db
-        .locality(initiative.locality_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
     // The organisation the person decides for: the convener, or a partner they manage.
     let organisation_id = if standing.convener_staff {
-        locality.convener_organisation_id
+        super::integrity::convener_of(state, initiative.locality_id).await?
     } else if let Some(org) = standing.manages.first() {
         *org
     } else {
         return Err(ActionError::Refused("refused-not-your-part"));
     };
-    let mut errors = FieldErrors::new();
-    let details = errors
-        .check("details", validate::optional_text(details, 5_000))
-        .flatten();
-    if has_interests && details.is_none() {
-        errors.add("details", "error-required");
-    }
-    errors.into_result().map_err(ActionError::Invalid)?;
+    let declaration = super::integrity::validate_declaration(state, input, organisation_id).await?;
     Ok(state
         .db
-        .declare_interests(
-            id,
-            organisation_id,
-            has_interests,
-            details.as_deref(),
-            acting(user, Some(organisation_id)),
-        )
+        .declare_interests(id, &declaration, acting(user, Some(organisation_id)))
         .await?)
 }
 
@@ -784,8 +765,11 @@ pub async fn endorse(
     organisation_id: i64,
     version: i64,
 ) -> ActionResult<()> {
-    let (_, _, standing) = load(state, user, id).await?;
+    let (initiative, _, standing) = load(state, user, id).await?;
     require_manages(&standing, organisation_id)?;
+    if organisation_id == super::integrity::convener_of(state, initiative.locality_id).await? {
+        super::integrity::check_convener_decides(state, user, id).await?;
+    }
     match state
         .db
         .endorse(

@@ -409,7 +409,10 @@ pub async fn create_locality(
         })
         .await?)
 }
+pub mod calls;
+pub mod donations;
 pub mod initiatives;
+pub mod integrity;
 
 /// A goal's fields as typed.
 #[derive(Debug, Default, Clone)]
@@ -606,4 +609,29 @@ pub async fn define_local_target(
         .db
         .set_local_target(locality_id, code.trim(), &names)
         .await?)
+}
+
+/// The organisation a person acts for, typed as its id in field `organisation`: it must be one
+/// they own or administer. Adds the field's error otherwise.
+pub async fn managed_organisation(
+    state: &AppState,
+    user: &User,
+    typed: &str,
+    errors: &mut FieldErrors,
+) -> ActionResult<Option<i64>> {
+    let Ok(id) = typed.trim().parse::<i64>() else {
+        errors.add("organisation", "error-choose-option");
+        return Ok(None);
+    };
+    let manages = state
+        .db
+        .role_in(id, user.id)
+        .await?
+        .is_some_and(|role| role.manages());
+    if manages {
+        Ok(Some(id))
+    } else {
+        errors.add("organisation", "error-organisation-managed");
+        Ok(None)
+    }
 }

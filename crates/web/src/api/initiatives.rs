@@ -833,9 +833,35 @@ async fn integrity(
 /// A declaration of interests.
 #[derive(Deserialize, ToSchema)]
 pub struct DeclarationWrite {
-    has_interests: bool,
+    /// False: no interests to declare. True: name the ties and/or describe them.
+    pub has_interests: bool,
     #[serde(default)]
-    details: String,
+    pub details: String,
+    /// The organisations the person is tied to, and how.
+    #[serde(default)]
+    pub ties: Vec<TieWrite>,
+}
+
+/// A declared tie with an organisation.
+#[derive(Deserialize, ToSchema)]
+pub struct TieWrite {
+    pub organisation_id: i64,
+    /// employee, director, owner, relative, business, member or other.
+    pub relation: String,
+}
+
+impl DeclarationWrite {
+    pub fn input(&self) -> crate::actions::integrity::DeclarationInput {
+        crate::actions::integrity::DeclarationInput {
+            has_interests: self.has_interests,
+            details: self.details.clone(),
+            ties: self
+                .ties
+                .iter()
+                .map(|t| (t.organisation_id.to_string(), t.relation.clone()))
+                .collect(),
+        }
+    }
 }
 
 /// The caller, who decides for the convener or a business partner, declares their interests.
@@ -847,7 +873,7 @@ async fn declare(
     Path(id): Path<i64>,
     ApiJson(body): ApiJson<DeclarationWrite>,
 ) -> Result<Json<InitiativeBody>, AppError> {
-    act::declare_interests(&state, &user, id, body.has_interests, &body.details).await?;
+    act::declare_interests(&state, &user, id, &body.input()).await?;
     reply(&state, &user, id).await
 }
 

@@ -20,9 +20,7 @@ use tower_sessions::Session;
 use super::{Ctx, FormFields, FormState, QueryFields, query_value, render, render_status};
 use crate::AppState;
 use crate::actions::ActionError;
-use crate::actions::initiatives::{
-    self as act, CHARTER_SECTIONS, EXEMPTIONS, InitiativeInput, Standing,
-};
+use crate::actions::initiatives::{self as act, CHARTER_SECTIONS, InitiativeInput, Standing};
 use crate::auth::{self, MaybeUser, SignedIn};
 use crate::error::AppError;
 
@@ -327,8 +325,23 @@ pub struct InitiativePage {
     pub events: Vec<InitiativeEvent>,
     pub form: FormState,
     pub problem: Option<String>,
-    pub exemptions: &'static [&'static str],
+    pub exemptions: &'static [shutaf_domain::integrity::Exemption],
+    pub relations: &'static [shutaf_domain::integrity::Relation],
     pub city_with_business: bool,
+    /// Public: who declared what, and who stepped aside.
+    pub declarations: Vec<shutaf_store::integrity::Declaration>,
+    pub recusals: Vec<shutaf_store::integrity::Recusal>,
+    /// The notice inviting competing proposals, its alternatives, and whether it is open.
+    pub notice: Option<shutaf_store::integrity::Notice>,
+    pub alternatives: Vec<shutaf_store::integrity::AlternativeProposal>,
+    pub notice_open: bool,
+    pub notice_outcomes: &'static [shutaf_domain::integrity::NoticeOutcome],
+    /// The open call the initiative came from.
+    pub from_call: Option<i64>,
+    /// How the business partner was chosen, as the record shows it.
+    pub choice: shutaf_domain::integrity::Choice,
+    /// Organisations the reader manages that could propose an alternative.
+    pub can_propose: Vec<(i64, String)>,
     pub local_targets: Vec<shutaf_store::LocalTarget>,
 }
 
@@ -483,7 +496,7 @@ async fn initiative_page(
             .collect(),
         None => Vec::new(),
     };
-    let shown = partners
+    let shown: Vec<ShownPartner> = partners
         .into_iter()
         .map(|partner| ShownPartner {
             contributions: contributions
@@ -498,6 +511,33 @@ async fn initiative_page(
         .collect();
     let events = state.db.events(id, 30).await?;
     let local_targets = state.db.local_targets_of(locality.id).await?;
+    let matter = shutaf_store::integrity::Matter::Initiative(id);
+    let declarations = state.db.declarations(matter).await?;
+    let recusals = state.db.recusals(matter).await?;
+    let notice = state.db.notice_of(id).await?;
+    let alternatives = match &notice {
+        Some(n) => state.db.alternatives(n.id).await?,
+        None => Vec::new(),
+    };
+    let from_call = state.db.call_of_initiative(id).await?;
+    let choice = shutaf_domain::integrity::Choice::of(
+        from_call.is_some(),
+        notice.as_ref().is_some_and(|n| n.outcome.is_some()),
+        initiative.integrity_competition == 1,
+        initiative
+            .integrity_exemption
+            .as_deref()
+            .and_then(shutaf_domain::integrity::Exemption::parse),
+    );
+    let can_propose: Vec<(i64, String)> = can_ask
+        .iter()
+        .filter(|(org, _)| {
+            !shown
+                .iter()
+                .any(|s: &ShownPartner| s.partner.organisation_id == *org)
+        })
+        .cloned()
+        .collect();
     Ok(InitiativePage {
         local_targets,
         signed_in: user.is_some(),
@@ -517,7 +557,19 @@ async fn initiative_page(
         events,
         form,
         problem,
-        exemptions: EXEMPTIONS,
+        exemptions: shutaf_domain::integrity::Exemption::ALL,
+        relations: shutaf_domain::integrity::Relation::ALL,
+        declarations,
+        recusals,
+        notice_open: notice.as_ref().is_some_and(|n| {
+            shutaf_domain::integrity::window_open(n.closes_at, shutaf_store::now())
+        }),
+        notice,
+        alternatives,
+        notice_outcomes: shutaf_domain::integrity::NoticeOutcome::ALL,
+        from_call,
+        choice,
+        can_propose,
     })
 }
 
@@ -787,14 +839,62 @@ pub async fn integrity(call: PageCall, form: FormFields) -> Result<Response, App
     call.finish(form, result, "flash-saved").await
 }
 
+/// The declaration as a form sent it: ties are pairs of `tie_org` and `tie_relation` fields.
+pub fn declaration_input(form: &FormFields) -> crate::actions::integrity::DeclarationInput {
+    crate::actions::integrity::DeclarationInput {
+        has_interests: form.get("has_interests") == "1",
+        details: form.get("details").to_owned(),
+        ties: form
+            .all("tie_org")
+            .into_iter()
+            .zip(form.all("tie_relation"))
+            .map(|(o, r)| (o.to_owned(), r.to_owned()))
+            .collect(),
+    }
+}
+
 pub async fn declare(call: PageCall, form: FormFields) -> Result<Response, AppError> {
-    let has_interests = form.get("has_interests") == "1";
-    let result = act::declare_interests(
+    let input = declaration_input(&form);
+    let result = act::declare_interests(&call.state, &call.user, call.id, &input)
+        .await
+        .map(|_| ());
+    call.finish(form, result, "flash-declared").await
+}
+
+pub async fn publish_notice(call: PageCall, form: FormFields) -> Result<Response, AppError> {
+    let result = crate::actions::integrity::publish_notice(
         &call.state,
         &call.user,
         call.id,
-        has_interests,
-        form.get("details"),
+        form.get("notice_summary"),
+        form.get("notice_closes"),
+    )
+    .await
+    .map(|_| ());
+    call.finish(form, result, "flash-saved").await
+}
+
+pub async fn propose_alternative(call: PageCall, form: FormFields) -> Result<Response, AppError> {
+    let result = crate::actions::integrity::propose_alternative(
+        &call.state,
+        &call.user,
+        call.id,
+        form.get("organisation"),
+        form.get("alternative_summary"),
+    )
+    .await
+    .map(|_| ());
+    call.finish(form, result, "flash-saved").await
+}
+
+pub async fn decide_notice(call: PageCall, form: FormFields) -> Result<Response, AppError> {
+    let result = crate::actions::integrity::decide_notice(
+        &call.state,
+        &call.user,
+        call.id,
+        form.get("outcome"),
+        form.get("chosen"),
+        form.get("outcome_reasons"),
     )
     .await;
     call.finish(form, result, "flash-saved").await

@@ -110,6 +110,18 @@ pub fn routes() -> Router<AppState> {
         .route("/initiatives/{id}/integrity", post(initiatives::integrity))
         .route("/initiatives/{id}/declaration", post(initiatives::declare))
         .route(
+            "/initiatives/{id}/notice",
+            post(initiatives::publish_notice),
+        )
+        .route(
+            "/initiatives/{id}/notice/alternatives",
+            post(initiatives::propose_alternative),
+        )
+        .route(
+            "/initiatives/{id}/notice/decision",
+            post(initiatives::decide_notice),
+        )
+        .route(
             "/initiatives/{id}/charter",
             get(initiatives::charter).post(initiatives::propose_charter),
         )
@@ -286,6 +298,16 @@ impl Ctx {
 
     pub fn date(&self, unix: &i64) -> String {
         self.tr.date(*unix)
+    }
+
+    /// A moment in Israel's civil time (deadlines are set and read there).
+    pub fn local_time(&self, unix: &i64) -> String {
+        shutaf_domain::call::local_display(*unix)
+    }
+
+    /// The message `key` with two named text arguments.
+    pub fn a2(&self, key: &str, n1: &'static str, v1: &str, n2: &'static str, v2: &str) -> String {
+        self.tr.args(key, &[(n1, v1), (n2, v2)])
     }
 }
 

@@ -1,0 +1,722 @@
+//! Open calls: drafts, publication, applications with attachments, evaluators' scores, the
+//! award (or cancellation, or a re-run), and the initiative a call can end in.
+//!
+//! Publication, each application received, each evaluator's scoring, the award, a
+//! cancellation and a re-run are decisions, logged in the transaction that records them. Scores
+//! themselves are published with the results, after the award.
+
+use serde::Serialize;
+use shutaf_domain::Language;
+use shutaf_domain::call::{CallStatus, Phase};
+use sqlx::FromRow;
+
+use crate::integrity::log;
+use crate::organisations::pick_name;
+use crate::{Acting, Db, NewInitiative, StoreError, StoreResult, abort, now};
+
+/// A call as stored.
+#[derive(Debug, Clone, FromRow, Serialize)]
+pub struct Call {
+    pub id: i64,
+    pub locality_id: i64,
+    pub lang: String,
+    pub title: String,
+    pub purpose: String,
+    pub sought: String,
+    pub eligibility: String,
+    pub deadline_at: i64,
+    #[sqlx(try_from = "String")]
+    pub status: CallStatus,
+    pub published_at: Option<i64>,
+    pub awarded_application_id: Option<i64>,
+    pub outcome_reasons: Option<String>,
+    pub decided_at: Option<i64>,
+    pub initiative_id: Option<i64>,
+    pub created_by: i64,
+    pub created_at: i64,
+    pub revision: i64,
+    #[sqlx(skip)]
+    pub criteria: Vec<Criterion>,
+    #[sqlx(skip)]
+    pub goal_ids: Vec<i64>,
+    #[sqlx(skip)]
+    pub evaluators: Vec<Evaluator>,
+}
+
+impl Call {
+    pub fn phase(&self, now: i64) -> Phase {
+        Phase::of(self.status, self.deadline_at, now)
+    }
+
+    pub fn is_evaluator(&self, user_id: i64) -> bool {
+        self.evaluators.iter().any(|e| e.user_id == user_id)
+    }
+}
+
+/// A call in a list, with how many applied.
+#[derive(Debug, Clone, FromRow, Serialize)]
+pub struct CallSummary {
+    pub id: i64,
+    pub locality_id: i64,
+    pub lang: String,
+    pub title: String,
+    pub deadline_at: i64,
+    #[sqlx(try_from = "String")]
+    pub status: CallStatus,
+    pub published_at: Option<i64>,
+    pub awarded_application_id: Option<i64>,
+    pub applications: i64,
+}
+
+/// A weighted criterion.
+#[derive(Debug, Clone, FromRow, Serialize)]
+pub struct Criterion {
+    pub id: i64,
+    pub name: String,
+    pub description: Option<String>,
+    pub weight: i64,
+}
+
+/// An evaluator of a call.
+#[derive(Debug, Clone, FromRow, Serialize)]
+pub struct Evaluator {
+    pub user_id: i64,
+    pub display_name: String,
+}
+
+/// A call as written by the convener.
+#[derive(Debug, Clone, Default)]
+pub struct NewCall {
+    pub locality_id: i64,
+    pub lang: String,
+    pub title: String,
+    pub purpose: String,
+    pub sought: String,
+    pub eligibility: String,
+    pub deadline_at: i64,
+    /// Name, description, weight.
+    pub criteria: Vec<(String, Option<String>, i64)>,
+    pub goal_ids: Vec<i64>,
+    pub evaluator_ids: Vec<i64>,
+}
+
+/// An application to a call.
+#[derive(Debug, Clone, FromRow, Serialize)]
+pub struct Application {
+    pub id: i64,
+    pub call_id: i64,
+    pub organisation_id: i64,
+    pub name_he: Option<String>,
+    pub name_ar: Option<String>,
+    pub name_en: Option<String>,
+    pub summary: String,
+    pub proposal: String,
+    pub submitted_at: i64,
+}
+
+impl Application {
+    pub fn name(&self, lang: Language) -> &str {
+        pick_name([&self.name_he, &self.name_ar, &self.name_en], lang)
+    }
+}
+
+/// One evaluator's score of one application on one criterion, with the reason.
+#[derive(Debug, Clone, FromRow, Serialize)]
+pub struct ScoreRecord {
+    pub application_id: i64,
+    pub criterion_id: i64,
+    pub evaluator_id: i64,
+    pub evaluator: String,
+    pub score: i64,
+    pub reason: String,
+    pub scored_at: i64,
+}
+
+/// An attachment's particulars (its bytes are fetched on their own).
+#[derive(Debug, Clone, FromRow, Serialize)]
+pub struct Attachment {
+    pub id: i64,
+    pub call_id: i64,
+    pub application_id: Option<i64>,
+    pub file_name: String,
+    pub content_type: String,
+    pub size_bytes: i64,
+    pub sha256: String,
+    pub uploaded_at: i64,
+}
+
+const CALL_COLUMNS: &str = "id, locality_id, lang, title, purpose, sought, eligibility, deadline_at, status, published_at, \
+    awarded_application_id, outcome_reasons, decided_at, initiative_id, created_by, created_at, revision";
+
+async fn write_parts(conn: &mut sqlx::AnyConnection, id: i64, call: &NewCall) -> StoreResult<()> {
+    for table in ["call_criteria", "call_goals", "call_evaluators"] {
+        sqlx::query(&format!("DELETE FROM {table} WHERE call_id = $1"))
+            .bind(id)
+            .execute(&mut *conn)
+            .await?;
+    }
+    for (position, (name, description, weight)) in call.criteria.iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO call_criteria (call_id, position, name, description, weight) VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(id)
+        .bind(position as i64)
+        .bind(name)
+        .bind(description.as_deref())
+        .bind(weight)
+        .execute(&mut *conn)
+        .await?;
+    }
+    for goal in &call.goal_ids {
+        sqlx::query("INSERT INTO call_goals (call_id, goal_id) VALUES ($1, $2)")
+            .bind(id)
+            .bind(goal)
+            .execute(&mut *conn)
+            .await?;
+    }
+    for user in &call.evaluator_ids {
+        sqlx::query("INSERT INTO call_evaluators (call_id, user_id) VALUES ($1, $2)")
+            .bind(id)
+            .bind(user)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}
+
+impl Db {
+    /// Writes a draft call; gives its id.
+    pub async fn create_call(&self, call: &NewCall, acting: Acting) -> StoreResult<i64> {
+        let mut tx = self.write_tx().await?;
+        let at = now();
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO calls (locality_id, lang, title, purpose, sought, eligibility, deadline_at, status, created_by, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, 'draft', $8, $9) RETURNING id",
+        )
+        .bind(call.locality_id)
+        .bind(&call.lang)
+        .bind(&call.title)
+        .bind(&call.purpose)
+        .bind(&call.sought)
+        .bind(&call.eligibility)
+        .bind(call.deadline_at)
+        .bind(acting.user_id)
+        .bind(at)
+        .fetch_one(&mut *tx)
+        .await?;
+        write_parts(&mut tx, id, call).await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// Rewrites a draft call (a published call is on the record and does not change).
+    pub async fn update_call(&self, id: i64, call: &NewCall) -> StoreResult<()> {
+        let mut tx = self.write_tx().await?;
+        let changed = sqlx::query(
+            "UPDATE calls SET lang = $1, title = $2, purpose = $3, sought = $4, eligibility = $5, deadline_at = $6, \
+             revision = revision + 1 WHERE id = $7 AND status = 'draft'",
+        )
+        .bind(&call.lang)
+        .bind(&call.title)
+        .bind(&call.purpose)
+        .bind(&call.sought)
+        .bind(&call.eligibility)
+        .bind(call.deadline_at)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if changed == 0 {
+            return abort(tx, StoreError::Conflict).await;
+        }
+        write_parts(&mut tx, id, call).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// A call with its criteria, goals and evaluators.
+    pub async fn call(&self, id: i64) -> StoreResult<Option<Call>> {
+        let Some(mut call): Option<Call> =
+            sqlx::query_as(&format!("SELECT {CALL_COLUMNS} FROM calls WHERE id = $1"))
+                .bind(id)
+                .fetch_optional(&self.pool)
+                .await?
+        else {
+            return Ok(None);
+        };
+        call.criteria = sqlx::query_as(
+            "SELECT id, name, description, weight FROM call_criteria WHERE call_id = $1 ORDER BY position",
+        )
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await?;
+        call.goal_ids = sqlx::query_scalar(
+            "SELECT goal_id FROM call_goals WHERE call_id = $1 ORDER BY goal_id",
+        )
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await?;
+        call.evaluators = sqlx::query_as(
+            "SELECT e.user_id, u.display_name FROM call_evaluators e JOIN users u ON u.id = e.user_id \
+             WHERE e.call_id = $1 ORDER BY u.display_name, e.user_id",
+        )
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(Some(call))
+    }
+
+    /// The calls of a locality, newest first, a page at a time (drafts only when asked).
+    pub async fn calls_of_locality(
+        &self,
+        locality_id: i64,
+        with_drafts: bool,
+        limit: i64,
+        offset: i64,
+    ) -> StoreResult<Vec<CallSummary>> {
+        Ok(sqlx::query_as(
+            "SELECT c.id, c.locality_id, c.lang, c.title, c.deadline_at, c.status, c.published_at, c.awarded_application_id, \
+             (SELECT COUNT(*) FROM call_applications a WHERE a.call_id = c.id) AS applications \
+             FROM calls c WHERE c.locality_id = $1 AND ($2 = 1 OR c.status <> 'draft') ORDER BY c.id DESC LIMIT $3 OFFSET $4",
+        )
+        .bind(locality_id)
+        .bind(i64::from(with_drafts))
+        .bind(limit)
+        .bind(offset)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    /// The calls a person evaluates, newest first.
+    pub async fn calls_evaluated_by(&self, user_id: i64) -> StoreResult<Vec<CallSummary>> {
+        Ok(sqlx::query_as(
+            "SELECT c.id, c.locality_id, c.lang, c.title, c.deadline_at, c.status, c.published_at, c.awarded_application_id, \
+             (SELECT COUNT(*) FROM call_applications a WHERE a.call_id = c.id) AS applications \
+             FROM calls c JOIN call_evaluators e ON e.call_id = c.id WHERE e.user_id = $1 AND c.status <> 'draft' \
+             ORDER BY c.id DESC LIMIT 100",
+        )
+        .bind(user_id)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    /// Publishes a draft: from now on organisations may apply until the deadline.
+    pub async fn publish_call(&self, id: i64, acting: Acting) -> StoreResult<()> {
+        let mut tx = self.write_tx().await?;
+        let at = now();
+        let row: Option<(i64, i64)> = sqlx::query_as(
+            "UPDATE calls SET status = 'open', published_at = $1, revision = revision + 1 WHERE id = $2 AND status = 'draft' \
+             RETURNING locality_id, deadline_at",
+        )
+        .bind(at)
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some((locality_id, deadline_at)) = row else {
+            return abort(tx, StoreError::Conflict).await;
+        };
+        let weights: Vec<(String, i64)> = sqlx::query_as(
+            "SELECT name, weight FROM call_criteria WHERE call_id = $1 ORDER BY position",
+        )
+        .bind(id)
+        .fetch_all(&mut *tx)
+        .await?;
+        let criteria = weights
+            .iter()
+            .map(|(name, weight)| format!("{name} {weight}%"))
+            .collect::<Vec<_>>()
+            .join("; ");
+        log(
+            &mut tx,
+            "call-published",
+            locality_id,
+            None,
+            acting.organisation_id,
+            None,
+            &format!("call:{id} deadline:{deadline_at} criteria: {criteria}"),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// An organisation applies (or replaces its application) while the call accepts; after the
+    /// deadline the store refuses with `Conflict`, whatever the page showed.
+    pub async fn apply_to_call(
+        &self,
+        call_id: i64,
+        organisation_id: i64,
+        summary: &str,
+        proposal: &str,
+        acting: Acting,
+    ) -> StoreResult<i64> {
+        let mut tx = self.write_tx().await?;
+        let at = now();
+        let call: Option<(i64, String, i64)> =
+            sqlx::query_as("SELECT locality_id, status, deadline_at FROM calls WHERE id = $1")
+                .bind(call_id)
+                .fetch_optional(&mut *tx)
+                .await?;
+        let Some((locality_id, status, deadline_at)) = call else {
+            return abort(tx, StoreError::NotFound).await;
+        };
+        if status != "open" || at >= deadline_at {
+            return abort(tx, StoreError::Conflict).await;
+        }
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO call_applications (call_id, organisation_id, summary, proposal, submitted_by, submitted_at) \
+             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (call_id, organisation_id) DO UPDATE SET summary = excluded.summary, \
+             proposal = excluded.proposal, submitted_by = excluded.submitted_by, submitted_at = excluded.submitted_at RETURNING id",
+        )
+        .bind(call_id)
+        .bind(organisation_id)
+        .bind(summary)
+        .bind(proposal)
+        .bind(acting.user_id)
+        .bind(at)
+        .fetch_one(&mut *tx)
+        .await?;
+        log(
+            &mut tx,
+            "application-received",
+            locality_id,
+            None,
+            Some(organisation_id),
+            None,
+            &format!("call:{call_id} application:{id}"),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// The applications to a call, in the order they came.
+    pub async fn applications(&self, call_id: i64) -> StoreResult<Vec<Application>> {
+        Ok(sqlx::query_as(
+            "SELECT a.id, a.call_id, a.organisation_id, o.name_he, o.name_ar, o.name_en, a.summary, a.proposal, a.submitted_at \
+             FROM call_applications a JOIN organisations o ON o.id = a.organisation_id WHERE a.call_id = $1 ORDER BY a.id",
+        )
+        .bind(call_id)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    /// Keeps an attachment of a call (no application) or of an application.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn add_attachment(
+        &self,
+        call_id: i64,
+        application_id: Option<i64>,
+        file_name: &str,
+        content_type: &str,
+        bytes: &[u8],
+        acting: Acting,
+    ) -> StoreResult<i64> {
+        use sha2::Digest;
+        let mut tx = self.write_tx().await?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO attachments (call_id, application_id, file_name, content_type, size_bytes, sha256, content, uploaded_by, uploaded_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+        )
+        .bind(call_id)
+        .bind(application_id)
+        .bind(file_name)
+        .bind(content_type)
+        .bind(bytes.len() as i64)
+        .bind(hex::encode(sha2::Sha256::digest(bytes)))
+        .bind(bytes.to_vec())
+        .bind(acting.user_id)
+        .bind(now())
+        .fetch_one(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// The attachments of a call and of its applications.
+    pub async fn attachments(&self, call_id: i64) -> StoreResult<Vec<Attachment>> {
+        Ok(sqlx::query_as(
+            "SELECT id, call_id, application_id, file_name, content_type, size_bytes, sha256, uploaded_at FROM attachments \
+             WHERE call_id = $1 ORDER BY id",
+        )
+        .bind(call_id)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    /// An attachment with its bytes.
+    pub async fn attachment(&self, id: i64) -> StoreResult<Option<(Attachment, Vec<u8>)>> {
+        #[derive(FromRow)]
+        struct Row {
+            #[sqlx(flatten)]
+            attachment: Attachment,
+            content: Vec<u8>,
+        }
+        let row: Option<Row> = sqlx::query_as(
+            "SELECT id, call_id, application_id, file_name, content_type, size_bytes, sha256, uploaded_at, content \
+             FROM attachments WHERE id = $1",
+        )
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.map(|r| (r.attachment, r.content)))
+    }
+
+    /// An evaluator's scores of one application, every criterion at once, with reasons.
+    pub async fn score_application(
+        &self,
+        call: &Call,
+        application_id: i64,
+        scores: &[(i64, i64, String)],
+        acting: Acting,
+    ) -> StoreResult<()> {
+        let mut tx = self.write_tx().await?;
+        let at = now();
+        // Scoring ends with the award: the status is checked inside the transaction.
+        let status: Option<String> = sqlx::query_scalar("SELECT status FROM calls WHERE id = $1")
+            .bind(call.id)
+            .fetch_optional(&mut *tx)
+            .await?;
+        if status.as_deref() != Some("open") {
+            return abort(tx, StoreError::Conflict).await;
+        }
+        for (criterion_id, score, reason) in scores {
+            sqlx::query(
+                "INSERT INTO call_scores (application_id, criterion_id, evaluator_id, score, reason, scored_at) VALUES ($1, $2, $3, $4, $5, $6) \
+                 ON CONFLICT (application_id, criterion_id, evaluator_id) DO UPDATE SET score = excluded.score, reason = excluded.reason, \
+                 scored_at = excluded.scored_at",
+            )
+            .bind(application_id)
+            .bind(criterion_id)
+            .bind(acting.user_id)
+            .bind(score)
+            .bind(reason)
+            .bind(at)
+            .execute(&mut *tx)
+            .await?;
+        }
+        let person: Option<String> =
+            sqlx::query_scalar("SELECT display_name FROM users WHERE id = $1")
+                .bind(acting.user_id)
+                .fetch_optional(&mut *tx)
+                .await?;
+        log(
+            &mut tx,
+            "application-scored",
+            call.locality_id,
+            None,
+            acting.organisation_id,
+            person.as_deref(),
+            &format!("call:{} application:{application_id}", call.id),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Every score of a call with the evaluator's name and reason.
+    pub async fn scores(&self, call_id: i64) -> StoreResult<Vec<ScoreRecord>> {
+        Ok(sqlx::query_as(
+            "SELECT s.application_id, s.criterion_id, s.evaluator_id, u.display_name AS evaluator, s.score, s.reason, s.scored_at \
+             FROM call_scores s JOIN call_applications a ON a.id = s.application_id JOIN users u ON u.id = s.evaluator_id \
+             WHERE a.call_id = $1 ORDER BY s.application_id, s.criterion_id, u.display_name",
+        )
+        .bind(call_id)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    /// The convener awards the call to an application, with reasons; `detail` carries the
+    /// aggregated results into the log.
+    pub async fn award_call(
+        &self,
+        call: &Call,
+        application: &Application,
+        reasons: &str,
+        results: &str,
+        acting: Acting,
+    ) -> StoreResult<()> {
+        let mut tx = self.write_tx().await?;
+        let at = now();
+        let changed = sqlx::query(
+            "UPDATE calls SET status = 'awarded', awarded_application_id = $1, outcome_reasons = $2, decided_at = $3, \
+             revision = revision + 1 WHERE id = $4 AND status = 'open' AND deadline_at <= $3 AND revision = $5",
+        )
+        .bind(application.id)
+        .bind(reasons)
+        .bind(at)
+        .bind(call.id)
+        .bind(call.revision)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if changed == 0 {
+            return abort(tx, StoreError::Conflict).await;
+        }
+        log(
+            &mut tx,
+            "call-awarded",
+            call.locality_id,
+            None,
+            acting.organisation_id,
+            None,
+            &format!(
+                "call:{} application:{} organisation:{} results: {results} reasons: {reasons}",
+                call.id, application.id, application.organisation_id
+            ),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The convener ends the call without an award, with reasons.
+    pub async fn cancel_call(&self, call: &Call, reasons: &str, acting: Acting) -> StoreResult<()> {
+        let mut tx = self.write_tx().await?;
+        let changed = sqlx::query(
+            "UPDATE calls SET status = 'cancelled', outcome_reasons = $1, decided_at = $2, revision = revision + 1 \
+             WHERE id = $3 AND status = 'open' AND revision = $4",
+        )
+        .bind(reasons)
+        .bind(now())
+        .bind(call.id)
+        .bind(call.revision)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if changed == 0 {
+            return abort(tx, StoreError::Conflict).await;
+        }
+        log(
+            &mut tx,
+            "call-cancelled",
+            call.locality_id,
+            None,
+            acting.organisation_id,
+            None,
+            &format!("call:{} reasons: {reasons}", call.id),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The convener re-runs a call past its deadline: a new deadline, with reasons. The
+    /// applications stay; evaluators may score again.
+    pub async fn rerun_call(
+        &self,
+        call: &Call,
+        deadline_at: i64,
+        reasons: &str,
+        acting: Acting,
+    ) -> StoreResult<()> {
+        let mut tx = self.write_tx().await?;
+        let changed = sqlx::query(
+            "UPDATE calls SET deadline_at = $1, revision = revision + 1 WHERE id = $2 AND status = 'open' AND revision = $3",
+        )
+        .bind(deadline_at)
+        .bind(call.id)
+        .bind(call.revision)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if changed == 0 {
+            return abort(tx, StoreError::Conflict).await;
+        }
+        log(
+            &mut tx,
+            "call-rerun",
+            call.locality_id,
+            None,
+            acting.organisation_id,
+            None,
+            &format!("call:{} deadline:{deadline_at} reasons: {reasons}", call.id),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// An awarded call becomes an initiative: the convener proposes it, the winner joins as a
+    /// partner, and the call's history stays linked. Gives the new initiative's id.
+    pub async fn initiative_from_call(
+        &self,
+        call: &Call,
+        new: &NewInitiative,
+        winner_organisation_id: i64,
+        acting: Acting,
+    ) -> StoreResult<i64> {
+        let mut tx = self.write_tx().await?;
+        let linked: Option<Option<i64>> = sqlx::query_scalar(
+            "SELECT initiative_id FROM calls WHERE id = $1 AND status = 'awarded'",
+        )
+        .bind(call.id)
+        .fetch_optional(&mut *tx)
+        .await?;
+        if !matches!(linked, Some(None)) {
+            return abort(tx, StoreError::Conflict).await;
+        }
+        let (id, _) = crate::initiatives::create_initiative_in(&mut tx, new, acting).await?;
+        sqlx::query("UPDATE calls SET initiative_id = $1 WHERE id = $2")
+            .bind(id)
+            .bind(call.id)
+            .execute(&mut *tx)
+            .await?;
+        if winner_organisation_id != new.initiator_organisation_id {
+            let at = now();
+            sqlx::query(
+                "INSERT INTO initiative_partners (initiative_id, organisation_id, status, created_at, joined_at) VALUES ($1, $2, 'active', $3, $3)",
+            )
+            .bind(id)
+            .bind(winner_organisation_id)
+            .bind(at)
+            .execute(&mut *tx)
+            .await?;
+            crate::initiatives::touch(
+                &mut tx,
+                id,
+                "partner-joined",
+                acting.for_organisation(winner_organisation_id),
+                Some(&format!("call:{}", call.id)),
+            )
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// The call an initiative came from, if any.
+    pub async fn call_of_initiative(&self, initiative_id: i64) -> StoreResult<Option<i64>> {
+        Ok(
+            sqlx::query_scalar("SELECT id FROM calls WHERE initiative_id = $1")
+                .bind(initiative_id)
+                .fetch_optional(&self.pool)
+                .await?,
+        )
+    }
+}
+
+impl Db {
+    /// An evaluator (or one of the convener's staff) declares on a call; a tie with an applicant
+    /// is a recusal, recorded and logged. Gives the applicants they stepped aside from.
+    pub async fn declare_on_call(
+        &self,
+        call: &Call,
+        declaration: &crate::integrity::NewDeclaration,
+        parties: &[i64],
+        acting: Acting,
+    ) -> StoreResult<Vec<i64>> {
+        let mut tx = self.write_tx().await?;
+        let recused = crate::integrity::declare_in(
+            &mut tx,
+            crate::integrity::Matter::Call(call.id),
+            call.locality_id,
+            declaration,
+            parties,
+            acting,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(recused)
+    }
+}

@@ -1,0 +1,779 @@
+//! Open calls: the convener writes and publishes, organisations apply before the deadline,
+//! evaluators declare and score, the convener awards (or cancels, or re-runs), and an awarded
+//! call can become an initiative. Who may see what is decided here too.
+
+use shutaf_domain::call::{self, Phase, Score, Weight};
+use shutaf_domain::validate::{self, FieldErrors};
+use shutaf_domain::{Management, PartnershipModel};
+use shutaf_store::calls::{Application, Call, NewCall};
+use shutaf_store::integrity::Matter;
+use shutaf_store::{Acting, NewInitiative, StoreError, User};
+
+use super::integrity::{DeclarationInput, check_decider, convener_of, required_reasons};
+use super::{ActionError, ActionResult};
+use crate::AppState;
+use crate::error::AppError;
+
+/// The most attachments one application or call may carry.
+pub const MAX_ATTACHMENTS: usize = 5;
+
+/// A call as typed.
+#[derive(Debug, Clone, Default)]
+pub struct CallInput {
+    pub lang: String,
+    pub title: String,
+    pub purpose: String,
+    pub sought: String,
+    pub eligibility: String,
+    /// A civil time in Israel, `YYYY-MM-DDTHH:MM`.
+    pub deadline: String,
+    /// Name, description, weight (as typed); rows with no name are ignored.
+    pub criteria: Vec<(String, String, String)>,
+    pub goals: Vec<String>,
+    /// Evaluators' e-mail addresses.
+    pub evaluators: Vec<String>,
+}
+
+/// A file sent with a form.
+#[derive(Debug, Clone)]
+pub struct Upload {
+    pub file_name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Is the person on the staff of the locality's convener (or a platform admin)?
+pub async fn is_convener_staff(
+    state: &AppState,
+    user: &User,
+    locality_id: i64,
+) -> ActionResult<bool> {
+    if user.platform_admin() {
+        return Ok(true);
+    }
+    let convener = convener_of(state, locality_id).await?;
+    Ok(state.db.role_in(convener, user.id).await?.is_some())
+}
+
+fn acting(user: &User, organisation_id: i64) -> Acting {
+    Acting {
+        user_id: user.id,
+        organisation_id: Some(organisation_id),
+    }
+}
+
+/// A call the person may see: drafts only to the convener's staff.
+pub async fn visible_call(state: &AppState, user: Option<&User>, id: i64) -> ActionResult<Call> {
+    let call = state.db.call(id).await?.ok_or(AppError::NotFound)?;
+    if call.status == call::CallStatus::Draft {
+        let staff = match user {
+            Some(user) => is_convener_staff(state, user, call.locality_id).await?,
+            None => false,
+        };
+        if !staff {
+            return Err(AppError::NotFound.into());
+        }
+    }
+    Ok(call)
+}
+
+/// What a person may see of a call's applications.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sight {
+    /// Every application in full (the convener's staff, the evaluators).
+    All,
+    /// Their own organisations' applications in full; the rest as the public sees them.
+    Own,
+}
+
+/// The organisations a person manages.
+pub async fn managed(state: &AppState, user: &User) -> ActionResult<Vec<i64>> {
+    Ok(state
+        .db
+        .organisations_of(user.id)
+        .await?
+        .into_iter()
+        .filter(|(_, role)| role.manages())
+        .map(|(org, _)| org.id)
+        .collect())
+}
+
+/// How much of the applications a person sees.
+pub async fn sight(state: &AppState, user: Option<&User>, call: &Call) -> ActionResult<Sight> {
+    Ok(match user {
+        Some(user)
+            if call.is_evaluator(user.id)
+                || is_convener_staff(state, user, call.locality_id).await? =>
+        {
+            Sight::All
+        }
+        _ => Sight::Own,
+    })
+}
+
+/// Validates a call as typed.
+pub async fn validate_call(
+    state: &AppState,
+    locality_id: i64,
+    input: &CallInput,
+) -> ActionResult<NewCall> {
+    let mut errors = FieldErrors::new();
+    let lang = match shutaf_domain::Language::parse(&input.lang) {
+        Some(lang) => lang.code().to_owned(),
+        None => {
+            errors.add("lang", "error-choose-option");
+            String::new()
+        }
+    };
+    let line = |errors: &mut FieldErrors, field: &str, value: &str, max: usize| {
+        let value = errors
+            .check(field, validate::optional_line(value, max))
+            .flatten();
+        if value.is_none() && errors.for_field(field).is_none() {
+            errors.add(field, "error-required");
+        }
+        value.unwrap_or_default()
+    };
+    let text = |errors: &mut FieldErrors, field: &str, value: &str| {
+        let value = errors
+            .check(field, validate::optional_text(value, 10_000))
+            .flatten();
+        if value.is_none() && errors.for_field(field).is_none() {
+            errors.add(field, "error-required");
+        }
+        value.unwrap_or_default()
+    };
+    let title = line(&mut errors, "title", &input.title, 300);
+    let purpose = text(&mut errors, "purpose", &input.purpose);
+    let sought = text(&mut errors, "sought", &input.sought);
+    let eligibility = text(&mut errors, "eligibility", &input.eligibility);
+    let deadline_at = match call::parse_deadline(&input.deadline) {
+        Ok(at) if at > shutaf_store::now() => at,
+        Ok(_) => {
+            errors.add("deadline", "error-deadline-past");
+            0
+        }
+        Err(key) => {
+            errors.add("deadline", key);
+            0
+        }
+    };
+    let mut criteria = Vec::new();
+    for (name, description, weight) in &input.criteria {
+        if name.trim().is_empty() && weight.trim().is_empty() {
+            continue;
+        }
+        let Some(name) = errors
+            .check("criteria", validate::optional_line(name, 200))
+            .flatten()
+        else {
+            errors.add("criteria", "error-criterion-name");
+            continue;
+        };
+        let description = errors
+            .check("criteria", validate::optional_text(description, 2_000))
+            .flatten();
+        match weight.trim().parse::<i64>() {
+            Ok(weight) => criteria.push((name, description, weight)),
+            Err(_) => errors.add("criteria", "error-weight-range"),
+        }
+    }
+    if errors.for_field("criteria").is_none()
+        && let Err(key) = call::check_weights(&criteria.iter().map(|c| c.2).collect::<Vec<_>>())
+    {
+        errors.add("criteria", key);
+    }
+    let goals = state.db.goals_of(locality_id).await?;
+    let mut goal_ids = Vec::new();
+    for goal in &input.goals {
+        match goal.parse::<i64>() {
+            Ok(id) if goals.iter().any(|g| g.id == id) => goal_ids.push(id),
+            _ => errors.add("goals", "error-choose-option"),
+        }
+    }
+    goal_ids.sort_unstable();
+    goal_ids.dedup();
+    let mut evaluator_ids = Vec::new();
+    for email in input
+        .evaluators
+        .iter()
+        .map(|e| e.trim())
+        .filter(|e| !e.is_empty())
+    {
+        match state.db.user_by_email(&email.to_lowercase()).await? {
+            Some(user) if !evaluator_ids.contains(&user.id) => evaluator_ids.push(user.id),
+            Some(_) => {}
+            None => errors.add("evaluators", "error-evaluator-unknown"),
+        }
+    }
+    if evaluator_ids.is_empty() && errors.for_field("evaluators").is_none() {
+        errors.add("evaluators", "error-evaluators-required");
+    }
+    if evaluator_ids.len() > 20 {
+        errors.add("evaluators", "error-too-many");
+    }
+    errors.into_result().map_err(ActionError::Invalid)?;
+    Ok(NewCall {
+        locality_id,
+        lang,
+        title,
+        purpose,
+        sought,
+        eligibility,
+        deadline_at,
+        criteria,
+        goal_ids,
+        evaluator_ids,
+    })
+}
+
+/// The convener's staff write a draft call.
+pub async fn create_call(
+    state: &AppState,
+    user: &User,
+    locality_id: i64,
+    input: &CallInput,
+) -> ActionResult<i64> {
+    state
+        .db
+        .locality(locality_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if !is_convener_staff(state, user, locality_id).await? {
+        return Err(ActionError::Refused("refused-convener-only"));
+    }
+    let new = validate_call(state, locality_id, input).await?;
+    let convener = convener_of(state, locality_id).await?;
+    Ok(state.db.create_call(&new, acting(user, convener)).await?)
+}
+
+/// The convener's staff rewrite a draft.
+pub async fn update_call(
+    state: &AppState,
+    user: &User,
+    id: i64,
+    input: &CallInput,
+) -> ActionResult<()> {
+    let call = state.db.call(id).await?.ok_or(AppError::NotFound)?;
+    if !is_convener_staff(state, user, call.locality_id).await? {
+        return Err(ActionError::Refused("refused-convener-only"));
+    }
+    if call.status != call::CallStatus::Draft {
+        return Err(ActionError::Refused("refused-call-published"));
+    }
+    let new = validate_call(state, call.locality_id, input).await?;
+    match state.db.update_call(id, &new).await {
+        Err(StoreError::Conflict) => Err(ActionError::Refused("refused-call-published")),
+        other => Ok(other?),
+    }
+}
+
+/// The convener's staff publish a draft whose deadline is still ahead.
+pub async fn publish_call(state: &AppState, user: &User, id: i64) -> ActionResult<()> {
+    let call = state.db.call(id).await?.ok_or(AppError::NotFound)?;
+    if !is_convener_staff(state, user, call.locality_id).await? {
+        return Err(ActionError::Refused("refused-convener-only"));
+    }
+    if call.status != call::CallStatus::Draft {
+        return Err(ActionError::Refused("refused-call-published"));
+    }
+    if call.deadline_at <= shutaf_store::now() {
+        let mut errors = FieldErrors::new();
+        errors.add("deadline", "error-deadline-past");
+        return Err(ActionError::Invalid(errors));
+    }
+    let convener = convener_of(state, call.locality_id).await?;
+    match state.db.publish_call(id, acting(user, convener)).await {
+        Err(StoreError::Conflict) => Err(ActionError::Refused("refused-call-published")),
+        other => Ok(other?),
+    }
+}
+
+/// Checks uploads: at most [`MAX_ATTACHMENTS`], each of an accepted type and size. Gives each
+/// with its safe name and content type.
+pub fn check_uploads(
+    uploads: &[Upload],
+    errors: &mut FieldErrors,
+) -> Vec<(String, &'static str, Vec<u8>)> {
+    let uploads: Vec<&Upload> = uploads
+        .iter()
+        .filter(|u| !u.bytes.is_empty() || !u.file_name.is_empty())
+        .collect();
+    if uploads.len() > MAX_ATTACHMENTS {
+        errors.add("attachments", "error-too-many");
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for upload in uploads {
+        let name = call::safe_file_name(&upload.file_name);
+        match call::attachment_type(&name, &upload.bytes) {
+            Ok(content_type) => out.push((name, content_type, upload.bytes.clone())),
+            Err(key) => errors.add("attachments", key),
+        }
+    }
+    out
+}
+
+/// The convener's staff attach documents to a call (while it is a draft or accepting).
+pub async fn add_call_documents(
+    state: &AppState,
+    user: &User,
+    id: i64,
+    uploads: &[Upload],
+) -> ActionResult<()> {
+    let call = state.db.call(id).await?.ok_or(AppError::NotFound)?;
+    if !is_convener_staff(state, user, call.locality_id).await? {
+        return Err(ActionError::Refused("refused-convener-only"));
+    }
+    if !matches!(
+        call.phase(shutaf_store::now()),
+        Phase::Draft | Phase::Accepting
+    ) {
+        return Err(ActionError::Refused("refused-call-closed"));
+    }
+    let mut errors = FieldErrors::new();
+    let files = check_uploads(uploads, &mut errors);
+    if files.is_empty() && errors.is_empty() {
+        errors.add("attachments", "error-required");
+    }
+    errors.into_result().map_err(ActionError::Invalid)?;
+    let convener = convener_of(state, call.locality_id).await?;
+    for (name, content_type, bytes) in files {
+        state
+            .db
+            .add_attachment(
+                id,
+                None,
+                &name,
+                content_type,
+                &bytes,
+                acting(user, convener),
+            )
+            .await?;
+    }
+    Ok(())
+}
+
+/// An application as typed.
+#[derive(Debug, Clone, Default)]
+pub struct ApplicationInput {
+    pub organisation: String,
+    pub summary: String,
+    pub proposal: String,
+}
+
+/// An organisation the person manages applies, with attachments, before the deadline.
+pub async fn apply(
+    state: &AppState,
+    user: &User,
+    id: i64,
+    input: &ApplicationInput,
+    uploads: &[Upload],
+) -> ActionResult<i64> {
+    let call = visible_call(state, Some(user), id).await?;
+    if call.phase(shutaf_store::now()) != Phase::Accepting {
+        return Err(ActionError::Refused("refused-call-closed"));
+    }
+    if !user.is_verified() {
+        return Err(ActionError::Refused("refused-unverified"));
+    }
+    let mut errors = FieldErrors::new();
+    let organisation_id =
+        super::managed_organisation(state, user, &input.organisation, &mut errors).await?;
+    if organisation_id == Some(convener_of(state, call.locality_id).await?) {
+        errors.add("organisation", "error-convener-cannot-apply");
+    }
+    let required = |errors: &mut FieldErrors, field: &str, value: &str, max: usize| {
+        let value = errors
+            .check(field, validate::optional_text(value, max))
+            .flatten();
+        if value.is_none() && errors.for_field(field).is_none() {
+            errors.add(field, "error-required");
+        }
+        value.unwrap_or_default()
+    };
+    let summary = required(&mut errors, "summary", &input.summary, 1_000);
+    let proposal = required(&mut errors, "proposal", &input.proposal, 20_000);
+    let files = check_uploads(uploads, &mut errors);
+    errors.into_result().map_err(ActionError::Invalid)?;
+    let Some(organisation_id) = organisation_id else {
+        unreachable!("errors were returned above")
+    };
+    let application = match state
+        .db
+        .apply_to_call(
+            id,
+            organisation_id,
+            &summary,
+            &proposal,
+            acting(user, organisation_id),
+        )
+        .await
+    {
+        // The deadline passed between the page and the store: late is late.
+        Err(StoreError::Conflict) => return Err(ActionError::Refused("refused-call-closed")),
+        other => other?,
+    };
+    for (name, content_type, bytes) in files {
+        state
+            .db
+            .add_attachment(
+                id,
+                Some(application),
+                &name,
+                content_type,
+                &bytes,
+                acting(user, organisation_id),
+            )
+            .await?;
+    }
+    Ok(application)
+}
+
+/// An evaluator (or one of the convener's staff, who decide the award) declares on a call.
+/// Gives the applicants they stepped aside from.
+pub async fn declare_on_call(
+    state: &AppState,
+    user: &User,
+    id: i64,
+    input: &DeclarationInput,
+) -> ActionResult<Vec<i64>> {
+    let call = visible_call(state, Some(user), id).await?;
+    let staff = is_convener_staff(state, user, call.locality_id).await?;
+    if !(call.is_evaluator(user.id) || staff) {
+        return Err(ActionError::Refused("refused-not-evaluator"));
+    }
+    let convener = convener_of(state, call.locality_id).await?;
+    let declaration = super::integrity::validate_declaration(state, input, convener).await?;
+    let parties: Vec<i64> = state
+        .db
+        .applications(id)
+        .await?
+        .iter()
+        .map(|a| a.organisation_id)
+        .collect();
+    Ok(state
+        .db
+        .declare_on_call(&call, &declaration, &parties, acting(user, convener))
+        .await?)
+}
+
+/// An evaluator scores one application on every criterion, with a reason for each.
+/// `scores`: criterion id, score, reason (as typed).
+pub async fn score(
+    state: &AppState,
+    user: &User,
+    id: i64,
+    application_id: i64,
+    scores: &[(String, String, String)],
+) -> ActionResult<()> {
+    let call = visible_call(state, Some(user), id).await?;
+    if !call.is_evaluator(user.id) {
+        return Err(ActionError::Refused("refused-not-evaluator"));
+    }
+    match call.phase(shutaf_store::now()) {
+        Phase::Evaluating => {}
+        Phase::Accepting => return Err(ActionError::Refused("refused-call-still-open")),
+        _ => return Err(ActionError::Refused("refused-call-decided")),
+    }
+    let application = state
+        .db
+        .applications(id)
+        .await?
+        .into_iter()
+        .find(|a| a.id == application_id)
+        .ok_or(AppError::NotFound)?;
+    let convener = convener_of(state, call.locality_id).await?;
+    check_decider(
+        state,
+        user,
+        Matter::Call(id),
+        call.locality_id,
+        &[application.organisation_id],
+        true,
+        convener,
+    )
+    .await?;
+    let mut errors = FieldErrors::new();
+    let mut checked = Vec::new();
+    for criterion in &call.criteria {
+        let field = format!("score_{}", criterion.id);
+        let typed = scores
+            .iter()
+            .find(|(c, _, _)| c.trim() == criterion.id.to_string());
+        let (score, reason) = typed
+            .map(|(_, s, r)| (s.as_str(), r.as_str()))
+            .unwrap_or(("", ""));
+        let score = match score.trim().parse::<i64>() {
+            Ok(score) => match call::check_score(score) {
+                Ok(()) => Some(score),
+                Err(key) => {
+                    errors.add(&field, key);
+                    None
+                }
+            },
+            Err(_) => {
+                errors.add(&field, "error-score-range");
+                None
+            }
+        };
+        let reason = required_reasons(&mut errors, &format!("reason_{}", criterion.id), reason);
+        if let (Some(score), Some(reason)) = (score, reason) {
+            checked.push((criterion.id, score, reason));
+        }
+    }
+    errors.into_result().map_err(ActionError::Invalid)?;
+    match state
+        .db
+        .score_application(&call, application_id, &checked, acting(user, convener))
+        .await
+    {
+        Err(StoreError::Conflict) => Err(ActionError::Refused("refused-call-decided")),
+        other => Ok(other?),
+    }
+}
+
+/// The aggregated results of a call, best first.
+pub async fn results(
+    state: &AppState,
+    call: &Call,
+    applications: &[Application],
+) -> ActionResult<Vec<call::Ranked>> {
+    let scores = state.db.scores(call.id).await?;
+    let weights: Vec<Weight> = call
+        .criteria
+        .iter()
+        .map(|c| Weight {
+            criterion_id: c.id,
+            weight: c.weight,
+        })
+        .collect();
+    let scores: Vec<Score> = scores
+        .iter()
+        .map(|s| Score {
+            application_id: s.application_id,
+            criterion_id: s.criterion_id,
+            evaluator_id: s.evaluator_id,
+            score: s.score,
+        })
+        .collect();
+    let ids: Vec<i64> = applications.iter().map(|a| a.id).collect();
+    Ok(call::aggregate(&ids, &weights, &scores))
+}
+
+/// The convener's staff who decide on a call: past the deadline, declared, clear of every
+/// applicant. Gives the call and its applications.
+async fn convener_decides(
+    state: &AppState,
+    user: &User,
+    id: i64,
+) -> ActionResult<(Call, Vec<Application>, i64)> {
+    let call = visible_call(state, Some(user), id).await?;
+    if !is_convener_staff(state, user, call.locality_id).await? {
+        return Err(ActionError::Refused("refused-convener-only"));
+    }
+    match call.phase(shutaf_store::now()) {
+        Phase::Evaluating => {}
+        Phase::Accepting | Phase::Draft => {
+            return Err(ActionError::Refused("refused-call-still-open"));
+        }
+        _ => return Err(ActionError::Refused("refused-call-decided")),
+    }
+    let applications = state.db.applications(id).await?;
+    let convener = convener_of(state, call.locality_id).await?;
+    let parties: Vec<i64> = applications.iter().map(|a| a.organisation_id).collect();
+    check_decider(
+        state,
+        user,
+        Matter::Call(id),
+        call.locality_id,
+        &parties,
+        true,
+        convener,
+    )
+    .await?;
+    Ok((call, applications, convener))
+}
+
+/// The convener awards the call to an application, with reasons.
+pub async fn award(
+    state: &AppState,
+    user: &User,
+    id: i64,
+    application: &str,
+    reasons: &str,
+) -> ActionResult<()> {
+    let (call, applications, convener) = convener_decides(state, user, id).await?;
+    let mut errors = FieldErrors::new();
+    let chosen = application
+        .trim()
+        .parse::<i64>()
+        .ok()
+        .and_then(|a| applications.iter().find(|x| x.id == a));
+    if chosen.is_none() {
+        errors.add("application", "error-choose-option");
+    }
+    let reasons = required_reasons(&mut errors, "award_reasons", reasons);
+    errors.into_result().map_err(ActionError::Invalid)?;
+    let (Some(chosen), Some(reasons)) = (chosen, reasons) else {
+        unreachable!("errors were returned above")
+    };
+    let ranked = results(state, &call, &applications).await?;
+    let summary = ranked
+        .iter()
+        .map(|r| {
+            format!(
+                "application:{} total:{} rank:{}",
+                r.application_id, r.total, r.rank
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    match state
+        .db
+        .award_call(&call, chosen, &reasons, &summary, acting(user, convener))
+        .await
+    {
+        Err(StoreError::Conflict) => Err(ActionError::App(AppError::Conflict(
+            "error-changed-meanwhile",
+        ))),
+        other => Ok(other?),
+    }
+}
+
+/// The convener ends the call without an award, with reasons.
+pub async fn cancel(state: &AppState, user: &User, id: i64, reasons: &str) -> ActionResult<()> {
+    let (call, _, convener) = convener_decides(state, user, id).await?;
+    let mut errors = FieldErrors::new();
+    let reasons = required_reasons(&mut errors, "cancel_reasons", reasons);
+    errors.into_result().map_err(ActionError::Invalid)?;
+    let reasons = reasons.unwrap_or_default();
+    match state
+        .db
+        .cancel_call(&call, &reasons, acting(user, convener))
+        .await
+    {
+        Err(StoreError::Conflict) => Err(ActionError::App(AppError::Conflict(
+            "error-changed-meanwhile",
+        ))),
+        other => Ok(other?),
+    }
+}
+
+/// The convener re-runs the call with a new deadline, with reasons.
+pub async fn rerun(
+    state: &AppState,
+    user: &User,
+    id: i64,
+    deadline: &str,
+    reasons: &str,
+) -> ActionResult<()> {
+    let (call, _, convener) = convener_decides(state, user, id).await?;
+    let mut errors = FieldErrors::new();
+    let deadline_at = match call::parse_deadline(deadline) {
+        Ok(at) if at > shutaf_store::now() => Some(at),
+        Ok(_) => {
+            errors.add("rerun_deadline", "error-deadline-past");
+            None
+        }
+        Err(key) => {
+            errors.add("rerun_deadline", key);
+            None
+        }
+    };
+    let reasons = required_reasons(&mut errors, "rerun_reasons", reasons);
+    errors.into_result().map_err(ActionError::Invalid)?;
+    let (Some(deadline_at), Some(reasons)) = (deadline_at, reasons) else {
+        unreachable!("errors were returned above")
+    };
+    match state
+        .db
+        .rerun_call(&call, deadline_at, &reasons, acting(user, convener))
+        .await
+    {
+        Err(StoreError::Conflict) => Err(ActionError::App(AppError::Conflict(
+            "error-changed-meanwhile",
+        ))),
+        other => Ok(other?),
+    }
+}
+
+/// An awarded call becomes an initiative, the winner its partner. Gives the initiative's id.
+pub async fn start_initiative(state: &AppState, user: &User, id: i64) -> ActionResult<i64> {
+    let call = visible_call(state, Some(user), id).await?;
+    if !is_convener_staff(state, user, call.locality_id).await? {
+        return Err(ActionError::Refused("refused-convener-only"));
+    }
+    if call.status != call::CallStatus::Awarded {
+        return Err(ActionError::Refused("refused-call-not-awarded"));
+    }
+    if call.initiative_id.is_some() {
+        return Err(ActionError::Refused("refused-call-has-initiative"));
+    }
+    let winner = state
+        .db
+        .applications(id)
+        .await?
+        .into_iter()
+        .find(|a| Some(a.id) == call.awarded_application_id)
+        .ok_or(AppError::NotFound)?;
+    let convener = convener_of(state, call.locality_id).await?;
+    let slot = |lang: &str, text: &str| -> [Option<String>; 3] {
+        let mut out = [None, None, None];
+        let index = match lang {
+            "ar" => 1,
+            "en" => 2,
+            _ => 0,
+        };
+        out[index] = Some(text.to_owned());
+        out
+    };
+    let new = NewInitiative {
+        locality_id: call.locality_id,
+        initiator_organisation_id: convener,
+        titles: slot(&call.lang, &call.title),
+        problems: slot(&call.lang, &call.purpose),
+        approaches: slot(&call.lang, &winner.summary),
+        model: PartnershipModel::JointAgenda,
+        management: Management::Joint,
+        goal_ids: call.goal_ids.clone(),
+        needs: Vec::new(),
+        lead_organisation_id: None,
+    };
+    match state
+        .db
+        .initiative_from_call(&call, &new, winner.organisation_id, acting(user, convener))
+        .await
+    {
+        Err(StoreError::Conflict) => Err(ActionError::Refused("refused-call-has-initiative")),
+        other => Ok(other?),
+    }
+}
+
+/// May the person download this attachment? Call documents are public once the call is;
+/// an application's files only to its organisation, the evaluators and the convener's staff.
+pub async fn may_download(
+    state: &AppState,
+    user: Option<&User>,
+    attachment: &shutaf_store::calls::Attachment,
+) -> ActionResult<bool> {
+    let call = match visible_call(state, user, attachment.call_id).await {
+        Ok(call) => call,
+        Err(_) => return Ok(false),
+    };
+    let Some(application_id) = attachment.application_id else {
+        return Ok(true);
+    };
+    let Some(user) = user else {
+        return Ok(false);
+    };
+    if sight(state, Some(user), &call).await? == Sight::All {
+        return Ok(true);
+    }
+    let own = managed(state, user).await?;
+    Ok(state
+        .db
+        .applications(call.id)
+        .await?
+        .iter()
+        .any(|a| a.id == application_id && own.contains(&a.organisation_id)))
+}
