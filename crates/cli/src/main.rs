@@ -1,7 +1,8 @@
 //! `shutaf`: the one binary of the Shutaf partnership hub.
 //!
 //! `shutaf` (or `shutaf serve`) runs the hub; `migrate`, `demo` and `admin create` look after its
-//! database. Configuration comes from `shutaf.toml` and `SHUTAF_*` environment variables.
+//! database; `verify` checks its decision log, or with `--url` another hub's. Configuration comes
+//! from `shutaf.toml` and `SHUTAF_*` environment variables.
 
 mod config;
 mod demo;
@@ -41,12 +42,19 @@ enum Command {
     Migrate,
     /// Load the demo locality, organisations and people into an empty database.
     Demo,
-    /// Check the decision log: every entry still matches its hash, none is missing, and the log
-    /// only grew since the tree heads seen before (kept in a file). Exits non-zero on any problem.
+    /// Check a decision log: every entry still matches its hash, none is missing, and the log
+    /// only grew since the tree heads seen before (kept in a file). Checks this hub's database,
+    /// or with --url another hub through its public endpoints only. Exits non-zero on any problem.
     Verify {
-        /// Where the tree heads seen so far are kept.
-        #[arg(long, default_value = "shutaf-seen-heads.txt")]
-        seen: std::path::PathBuf,
+        /// Where the tree heads seen so far are kept: a `<size> <root>` line each. Defaults to
+        /// shutaf-seen-heads.txt, and with --url to shutaf-seen-heads-<host>[-<port>].txt.
+        #[arg(long)]
+        seen: Option<std::path::PathBuf>,
+        /// Check another hub (http:// or https://) instead of the database: its signed tree
+        /// head, every entry rehashed, consistency proofs from the heads seen before, and
+        /// inclusion proofs of a few entries. Needs no configuration or database.
+        #[arg(long, value_name = "URL")]
+        url: Option<String>,
     },
     /// Platform administration.
     Admin {
@@ -94,16 +102,30 @@ async fn open_database(config: &Config) -> anyhow::Result<Db> {
 async fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     init_logging(cli.log_json);
+    let command = cli.command.unwrap_or(Command::Serve { no_demo: false });
+    // Checking another hub needs neither this hub's configuration nor its database.
+    if let Command::Verify {
+        seen,
+        url: Some(url),
+    } = &command
+    {
+        let seen = match seen {
+            Some(seen) => seen.clone(),
+            None => verify::remote::default_seen_file(url)?,
+        };
+        return verify::remote::check(url, &seen).await;
+    }
     let config = config::load(cli.config.as_deref())?;
-    match cli.command.unwrap_or(Command::Serve { no_demo: false }) {
+    match command {
         Command::Serve { no_demo } => serve(config, no_demo).await,
         Command::Migrate => {
             open_database(&config).await?;
             tracing::info!("database is up to date");
             Ok(())
         }
-        Command::Verify { seen } => {
+        Command::Verify { seen, .. } => {
             let db = open_database(&config).await?;
+            let seen = seen.unwrap_or_else(|| "shutaf-seen-heads.txt".into());
             verify::database(&db, &seen).await
         }
         Command::Demo => {

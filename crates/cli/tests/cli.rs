@@ -1,5 +1,6 @@
 //! The `shutaf` binary itself: first start with the demo, migrate, admin create, configuration
-//! errors, graceful shutdown. Runs on the backend chosen by SHUTAF_TEST_BACKEND.
+//! errors, graceful shutdown, and `verify` of the database and of a hub over HTTP. Runs on the
+//! backend chosen by SHUTAF_TEST_BACKEND.
 
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
@@ -44,12 +45,11 @@ impl Drop for Server {
     }
 }
 
-#[tokio::test]
-async fn first_start_loads_the_demo_and_prints_its_accounts() {
-    let dir = temp_dir("demo");
-    let url = shutaf_store::testing::fresh_database_url().await;
+/// Starts the hub on a free port with the demo loaded; returns it, its start-up log up to
+/// "listening", and its base URL.
+fn start_hub(dir: &std::path::Path, database_url: &str) -> (Server, Vec<String>, String) {
     let port = free_port();
-    let child = command(&dir, &url)
+    let child = command(dir, database_url)
         .env("SHUTAF_LISTEN", format!("127.0.0.1:{port}"))
         .env("SHUTAF_BASE_URL", format!("http://127.0.0.1:{port}"))
         .stderr(Stdio::piped())
@@ -71,6 +71,14 @@ async fn first_start_loads_the_demo_and_prints_its_accounts() {
             log.push(line);
         }
     }
+    (server, log, format!("http://127.0.0.1:{port}"))
+}
+
+#[tokio::test]
+async fn first_start_loads_the_demo_and_prints_its_accounts() {
+    let dir = temp_dir("demo");
+    let url = shutaf_store::testing::fresh_database_url().await;
+    let (mut server, log, base) = start_hub(&dir, &url);
     let printed = log.join("\n");
     assert!(
         printed.contains("admin@demo.shutaf.org.il")
@@ -89,7 +97,6 @@ async fn first_start_loads_the_demo_and_prints_its_accounts() {
     );
     assert!(!printed.contains(log_key.trim()), "and never printed");
 
-    let base = format!("http://127.0.0.1:{port}");
     let html = reqwest::get(format!("{base}/organisations"))
         .await
         .unwrap()
@@ -323,4 +330,354 @@ async fn verify_notices_an_edited_rewritten_or_removed_decision() {
         .await
         .unwrap();
     assert!(!verify().status.success());
+}
+
+/// `shutaf verify --url BASE --seen SEEN`, run from `dir`.
+fn verify_url(dir: &std::path::Path, base: &str, seen: &std::path::Path) -> std::process::Output {
+    Command::new(BINARY)
+        .current_dir(dir)
+        .env("SHUTAF_LOG", "info")
+        .args(["verify", "--url", base, "--seen"])
+        .arg(seen)
+        .output()
+        .unwrap()
+}
+
+/// Asserts that `output` failed, saying `expected` (and did not panic).
+#[track_caller]
+fn assert_fails_saying(output: &std::process::Output, expected: &str) {
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        !output.status.success(),
+        "expected a failure saying {expected:?}; stdout: {}",
+        String::from_utf8_lossy(&output.stdout)
+    );
+    assert!(
+        stderr.contains(expected),
+        "expected {expected:?} in: {stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+#[track_caller]
+fn assert_passes(output: &std::process::Output) -> String {
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// The head a verifier would have recorded when the log had `size` entries.
+async fn head_line(db: &shutaf_store::Db, size: u64) -> String {
+    let leaves = db.log_leaves(size).await.unwrap();
+    format!(
+        "{size} {}",
+        hex::encode(shutaf_domain::merkle::root(&leaves))
+    )
+}
+
+#[tokio::test]
+async fn verify_url_checks_another_hub_and_notices_a_rewritten_or_removed_decision() {
+    let dir = temp_dir("verify-url");
+    let url = shutaf_store::testing::fresh_database_url().await;
+    let (_server, _, base) = start_hub(&dir, &url);
+    let db = shutaf_store::Db::connect(&url, &shutaf_store::DbSettings::default())
+        .await
+        .unwrap();
+    let size = db.log_size().await.unwrap();
+    assert!(size >= 3, "the demo puts decisions on the record: {size}");
+    let seen = dir.join("seen.txt");
+
+    let stdout = assert_passes(&verify_url(&dir, &base, &seen));
+    assert!(
+        stdout.contains(&format!("intact: {size} entries"))
+            && stdout.contains("3 inclusion proof(s) checked"),
+        "{stdout}"
+    );
+    let today = head_line(&db, size).await;
+    assert_eq!(
+        std::fs::read_to_string(&seen).unwrap(),
+        format!("{today}\n"),
+        "the signed head is recorded, as the database mode records it"
+    );
+
+    // A head seen when the log was shorter: its root is recomputed from today's first entries,
+    // and the hub's consistency proof from it verifies.
+    let earlier = head_line(&db, size - 2).await;
+    std::fs::write(&seen, format!("{earlier}\n{today}\n")).unwrap();
+    let stdout = assert_passes(&verify_url(&dir, &base, &seen));
+    assert!(
+        stdout.contains("consistent with 2 head(s) seen before"),
+        "{stdout}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&seen).unwrap().lines().count(),
+        2,
+        "a head of today's size is not recorded twice"
+    );
+
+    // Without --seen, each hub gets its own file.
+    assert_passes(
+        &Command::new(BINARY)
+            .current_dir(&dir)
+            .args(["verify", "--url", &base])
+            .output()
+            .unwrap(),
+    );
+    let port = base.rsplit(':').next().unwrap();
+    let own = dir.join(format!("shutaf-seen-heads-127.0.0.1-{port}.txt"));
+    assert_eq!(std::fs::read_to_string(&own).unwrap(), format!("{today}\n"));
+
+    // An entry edited behind the hub's back, its hash left: the hub cannot sign a head.
+    let original: (Option<String>, String) =
+        sqlx::query_as("SELECT detail, leaf_hash FROM decision_log WHERE idx = 1")
+            .fetch_one(&db.pool)
+            .await
+            .unwrap();
+    sqlx::query("UPDATE decision_log SET detail = 'edited' WHERE idx = 1")
+        .execute(&db.pool)
+        .await
+        .unwrap();
+    assert_fails_saying(
+        &verify_url(&dir, &base, &seen),
+        "THE HUB GIVES NO VALID SIGNED TREE HEAD",
+    );
+
+    // Rewritten together with its hash, the hub signs the rewritten log, and a verifier that
+    // never saw it before cannot tell; the heads seen before give it away.
+    let entry = db.log_entries(1, 2).await.unwrap().remove(0);
+    sqlx::query("UPDATE decision_log SET leaf_hash = $1 WHERE idx = 1")
+        .bind(hex::encode(entry.leaf_hash()))
+        .execute(&db.pool)
+        .await
+        .unwrap();
+    assert_passes(&verify_url(&dir, &base, &dir.join("fresh.txt")));
+    assert_fails_saying(&verify_url(&dir, &base, &seen), "REWRITTEN");
+    assert_eq!(
+        std::fs::read_to_string(&seen).unwrap(),
+        format!("{earlier}\n{today}\n"),
+        "a failed check records nothing"
+    );
+
+    // Put back, it passes again; removed, it fails.
+    sqlx::query("UPDATE decision_log SET detail = $1, leaf_hash = $2 WHERE idx = 1")
+        .bind(original.0)
+        .bind(original.1)
+        .execute(&db.pool)
+        .await
+        .unwrap();
+    assert_passes(&verify_url(&dir, &base, &seen));
+    sqlx::query("DELETE FROM decision_log WHERE idx = 0")
+        .execute(&db.pool)
+        .await
+        .unwrap();
+    assert!(!verify_url(&dir, &base, &seen).status.success());
+}
+
+/// How the man in the middle changes an answer: given the path asked for (with its query) and
+/// the hub's JSON answer, the body to send instead.
+type Tamper = Box<dyn Fn(&str, serde_json::Value) -> String + Send>;
+
+/// A man in the middle between `verify --url` and a real hub: it forwards each GET to the hub
+/// and answers with what the current [`Tamper`] makes of the hub's answer. Returns its base URL
+/// and the tamper to set.
+fn man_in_the_middle(hub: String) -> (String, std::sync::Arc<std::sync::Mutex<Tamper>>) {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let tamper: std::sync::Arc<std::sync::Mutex<Tamper>> =
+        std::sync::Arc::new(std::sync::Mutex::new(Box::new(|_, v| v.to_string())));
+    let current = tamper.clone();
+    std::thread::spawn(move || {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        let client = reqwest::Client::new();
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { continue };
+            let mut request = Vec::new();
+            let mut buffer = [0u8; 1024];
+            while !request.windows(4).any(|w| w == b"\r\n\r\n") {
+                match stream.read(&mut buffer) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => request.extend_from_slice(&buffer[..n]),
+                }
+            }
+            let request = String::from_utf8_lossy(&request);
+            let path = request.split_whitespace().nth(1).unwrap_or("/").to_owned();
+            let (status, answer) = runtime.block_on(async {
+                let response = client.get(format!("{hub}{path}")).send().await.unwrap();
+                (response.status(), response.bytes().await.unwrap())
+            });
+            let body = match serde_json::from_slice(&answer) {
+                Ok(json) => (current.lock().unwrap())(&path, json),
+                Err(_) => String::from_utf8_lossy(&answer).into_owned(),
+            };
+            let _ = write!(
+                stream,
+                "HTTP/1.1 {status}\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+                body.len()
+            );
+        }
+    });
+    (base, tamper)
+}
+
+/// A hex string with its first digit changed.
+fn flip(hex: &serde_json::Value) -> serde_json::Value {
+    let hex = hex.as_str().unwrap();
+    let first = if hex.starts_with('0') { "1" } else { "0" };
+    format!("{first}{}", &hex[1..]).into()
+}
+
+#[tokio::test]
+async fn verify_url_refuses_a_hub_that_lies_about_its_log() {
+    let dir = temp_dir("verify-lies");
+    let url = shutaf_store::testing::fresh_database_url().await;
+    let (_server, _, hub) = start_hub(&dir, &url);
+    let db = shutaf_store::Db::connect(&url, &shutaf_store::DbSettings::default())
+        .await
+        .unwrap();
+    let size = db.log_size().await.unwrap();
+    assert!(size >= 3, "the demo puts decisions on the record: {size}");
+    let (base, tamper) = man_in_the_middle(hub.clone());
+    let set = |f: Tamper| *tamper.lock().unwrap() = f;
+    // Each case starts from a head seen when the log was one entry shorter.
+    let seen = dir.join("seen.txt");
+    let earlier = format!("{}\n", head_line(&db, size - 1).await);
+    let check = |expected: &str| {
+        std::fs::write(&seen, &earlier).unwrap();
+        let output = verify_url(&dir, &base, &seen);
+        assert_fails_saying(&output, expected);
+        assert_eq!(
+            std::fs::read_to_string(&seen).unwrap(),
+            earlier,
+            "a failed check records nothing"
+        );
+    };
+
+    // Honest, through the man in the middle: it passes.
+    std::fs::write(&seen, &earlier).unwrap();
+    assert_passes(&verify_url(&dir, &base, &seen));
+
+    set(Box::new(|path, mut v| {
+        if path.starts_with("/api/v1/log/head") {
+            v["signature"] = flip(&v["signature"]);
+        }
+        v.to_string()
+    }));
+    check("SIGNATURE IS NOT VALID");
+
+    set(Box::new(|path, mut v| {
+        if path.starts_with("/api/v1/log/head") {
+            v["size"] = (v["size"].as_u64().unwrap() + 1).into();
+        }
+        v.to_string()
+    }));
+    check("SIGNATURE IS NOT VALID");
+
+    set(Box::new(|path, mut v| {
+        if path.starts_with("/api/v1/log/head") {
+            v["public_key"] = flip(&v["public_key"]);
+        }
+        v.to_string()
+    }));
+    check("ANOTHER KEY");
+
+    // An entry edited on the way, the hash the hub sends with it left.
+    set(Box::new(|path, mut v| {
+        if path.starts_with("/api/v1/log/entries") {
+            v[1]["detail"] = "edited".into();
+        }
+        v.to_string()
+    }));
+    check("do not give the hash the hub sends");
+
+    // Edited and sent without hash or encoding: the recomputed root gives it away.
+    set(Box::new(|path, mut v| {
+        if path.starts_with("/api/v1/log/entries") {
+            v[1]["detail"] = "edited".into();
+            for entry in v.as_array_mut().unwrap() {
+                let entry = entry.as_object_mut().unwrap();
+                entry.remove("leaf_hash");
+                entry.remove("canonical");
+            }
+        }
+        v.to_string()
+    }));
+    check("DOES NOT MATCH ITS SIGNED HEAD");
+
+    set(Box::new(|path, mut v| {
+        if path.starts_with("/api/v1/log/entries") {
+            v.as_array_mut().unwrap().swap(0, 1);
+        }
+        v.to_string()
+    }));
+    check("entry 0 is missing or out of order");
+
+    set(Box::new(|path, mut v| {
+        if path.starts_with("/api/v1/log/entries") {
+            v.as_array_mut().unwrap().remove(1);
+        }
+        v.to_string()
+    }));
+    check("entry 1 is missing or out of order");
+
+    set(Box::new(|path, mut v| {
+        if path.starts_with("/api/v1/log/entries") {
+            v.as_array_mut().unwrap().pop();
+        }
+        v.to_string()
+    }));
+    check("has no entry");
+
+    set(Box::new(|path, mut v| {
+        if path.starts_with("/api/v1/log/proof/consistency") {
+            v["proof"][0] = flip(&v["proof"][0]);
+        }
+        v.to_string()
+    }));
+    check("CONSISTENCY PROOF FAILS");
+
+    set(Box::new(|path, mut v| {
+        if path.starts_with("/api/v1/log/proof/inclusion") && path.contains("index=0&") {
+            v["audit_path"][0] = flip(&v["audit_path"][0]);
+        }
+        v.to_string()
+    }));
+    check("INCLUSION PROOF FAILS");
+
+    // Malformed or oversized answers are refused with a clear error, never a panic.
+    set(Box::new(|path, v| {
+        if path.starts_with("/api/v1/log/head") {
+            r#"{"size": "many""#.into()
+        } else {
+            v.to_string()
+        }
+    }));
+    check("did not answer with the expected JSON");
+    set(Box::new(|path, mut v| {
+        if path.starts_with("/api/v1/log/proof/inclusion") {
+            v["audit_path"] = vec!["00"; 1 << 20].into();
+        }
+        v.to_string()
+    }));
+    check("more than any tree needs");
+    set(Box::new(|_, v| v.to_string()));
+
+    // Straight to the hub: a head seen before whose root is not the start of today's log, and a
+    // head larger than today's log.
+    std::fs::write(
+        &seen,
+        format!("{earlier}{} {}\n", size - 1, "ab".repeat(32)),
+    )
+    .unwrap();
+    assert_fails_saying(&verify_url(&dir, &hub, &seen), "REWRITTEN");
+    std::fs::write(&seen, format!("{} {}\n", size + 5, "ab".repeat(32))).unwrap();
+    assert_fails_saying(&verify_url(&dir, &hub, &seen), "SHRANK");
+    std::fs::write(&seen, "12 not-a-root\n").unwrap();
+    assert_fails_saying(&verify_url(&dir, &hub, &seen), "a seen head is");
 }
