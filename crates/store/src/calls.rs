@@ -720,3 +720,15 @@ impl Db {
         Ok(recused)
     }
 }
+
+impl Db {
+    /// The evaluators' e-mail addresses (for the convener's form only).
+    pub async fn evaluator_emails(&self, call_id: i64) -> StoreResult<Vec<String>> {
+        Ok(sqlx::query_scalar(
+            "SELECT u.email FROM call_evaluators e JOIN users u ON u.id = e.user_id WHERE e.call_id = $1 ORDER BY u.email",
+        )
+        .bind(call_id)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+}

@@ -17,6 +17,7 @@ pub mod integrity;
 pub mod localities;
 pub mod matching;
 pub mod organisations;
+pub mod portal;
 pub mod sessions;
 pub mod testing;
 

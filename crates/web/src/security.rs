@@ -19,6 +19,8 @@ pub const CSRF_COOKIE: &str = "shutaf_csrf";
 pub const CSRF_FIELD: &str = "csrf_token";
 /// Largest form body accepted (file uploads, when they come, take another path).
 const FORM_LIMIT: usize = 1024 * 1024;
+/// The largest multipart body (a form with its attachments).
+pub const UPLOAD_LIMIT: usize = shutaf_domain::call::MAX_ATTACHMENT_BYTES * 5 + FORM_LIMIT;
 
 /// The request's CSRF token, for forms to repeat.
 #[derive(Debug, Clone)]
@@ -101,13 +103,29 @@ pub async fn csrf(State(state): State<AppState>, request: Request, next: Next) -
             .get("x-csrf-token")
             .and_then(|v| v.to_str().ok())
             .map(str::to_owned);
-        let is_form = request
+        let content_type = request
             .headers()
             .get(header::CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())
-            .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+            .unwrap_or("");
+        let is_form = content_type.starts_with("application/x-www-form-urlencoded");
+        // A form with files repeats the token in its action's query string: the token is not
+        // secret from the page that holds it, and multipart bodies are not parsed here.
+        let is_upload = content_type.starts_with("multipart/form-data");
+        let sent_query = if is_upload {
+            request.uri().query().and_then(|q| {
+                serde_urlencoded::from_str::<Vec<(String, String)>>(q)
+                    .ok()?
+                    .into_iter()
+                    .find(|(k, _)| k == CSRF_FIELD)
+                    .map(|(_, v)| v)
+            })
+        } else {
+            None
+        };
+        let limit = if is_upload { UPLOAD_LIMIT } else { FORM_LIMIT };
         let (parts, body) = request.into_parts();
-        let Ok(bytes) = axum::body::to_bytes(body, FORM_LIMIT).await else {
+        let Ok(bytes) = axum::body::to_bytes(body, limit).await else {
             return AppError::BadRequest("error-too-large").into_response();
         };
         let sent_field = if is_form {
@@ -122,7 +140,7 @@ pub async fn csrf(State(state): State<AppState>, request: Request, next: Next) -
         } else {
             None
         };
-        let sent = sent_header.or(sent_field);
+        let sent = sent_header.or(sent_field).or(sent_query);
         match (&existing, sent) {
             (Some(expected), Some(sent)) if same(expected, &sent) => {}
             _ => return AppError::Forbidden("error-csrf").into_response(),

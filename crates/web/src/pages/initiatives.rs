@@ -594,11 +594,11 @@ fn party_key(party: lifecycle::Party) -> &'static str {
 /// An action posted from an initiative's page: who acts, on which initiative (the `{id}` of the
 /// route), and what the page needs to show the outcome.
 pub struct PageCall {
-    state: AppState,
-    user: shutaf_store::User,
-    session: Session,
-    ctx: Ctx,
-    id: i64,
+    pub(crate) state: AppState,
+    pub(crate) user: shutaf_store::User,
+    pub(crate) session: Session,
+    pub(crate) ctx: Ctx,
+    pub(crate) id: i64,
 }
 
 impl axum::extract::FromRequestParts<AppState> for PageCall {

@@ -3,14 +3,17 @@
 
 pub mod accounts;
 pub mod admin;
+pub mod calls;
+pub mod donations;
 pub mod home;
 pub mod initiatives;
 pub mod localities;
 pub mod organisations;
+pub mod portal;
 pub mod record;
 
 use axum::Router;
-use axum::extract::{FromRequestParts, Query};
+use axum::extract::{DefaultBodyLimit, FromRequestParts, Query};
 use axum::http::request::Parts;
 use axum::routing::{get, post};
 use shutaf_domain::Language;
@@ -142,7 +145,47 @@ pub fn routes() -> Router<AppState> {
             "/organisations/{id}/opportunities",
             get(initiatives::opportunities),
         )
+        .route(
+            "/localities/{id}/calls",
+            get(calls::list).post(calls::create),
+        )
+        .route("/localities/{id}/calls/new", get(calls::new_form))
+        .route("/calls/{id}", get(calls::show))
+        .route(
+            "/calls/{id}/edit",
+            get(calls::edit_form).post(calls::update),
+        )
+        .route("/calls/{id}/publish", post(calls::publish))
+        .route(
+            "/calls/{id}/applications",
+            post(calls::apply).layer(DefaultBodyLimit::max(crate::security::UPLOAD_LIMIT)),
+        )
+        .route(
+            "/calls/{id}/documents",
+            post(calls::add_documents).layer(DefaultBodyLimit::max(crate::security::UPLOAD_LIMIT)),
+        )
+        .route("/calls/{id}/declaration", post(calls::declare))
+        .route(
+            "/calls/{id}/applications/{application_id}/scores",
+            post(calls::score),
+        )
+        .route("/calls/{id}/award", post(calls::award))
+        .route("/calls/{id}/cancel", post(calls::cancel))
+        .route("/calls/{id}/rerun", post(calls::rerun))
+        .route("/calls/{id}/initiative", post(calls::start_initiative))
+        .route("/attachments/{id}", get(calls::attachment))
+        .route(
+            "/localities/{id}/donations",
+            get(donations::list).post(donations::register),
+        )
+        .route(
+            "/donations/{id}",
+            get(donations::show).post(donations::step),
+        )
+        .route("/localities/{id}/portal", get(portal::page))
+        .route("/localities/{id}/portal/{file}", get(portal::download))
         .route("/localities/{id}/record", get(record::page))
+        .route("/auditors", get(record::auditors))
         .route("/localities/{id}/record.atom", get(record::feed))
         .route("/localities/{id}/goals", post(localities::create_goal))
         .route(

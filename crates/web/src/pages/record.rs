@@ -99,6 +99,20 @@ const KINDS: &[&str] = &[
     "interests-declared",
     "charter-proposed",
     "charter-endorsed",
+    "recused",
+    "notice-published",
+    "alternative-proposed",
+    "notice-decided",
+    "call-published",
+    "application-received",
+    "application-scored",
+    "call-awarded",
+    "call-cancelled",
+    "call-rerun",
+    "donation-registered",
+    "donation-checked",
+    "donation-decided",
+    "donation-reported",
     "stage-convened",
     "stage-scoping",
     "stage-building",
@@ -215,4 +229,27 @@ pub async fn feed(
         HeaderValue::from_static("application/atom+xml; charset=utf-8"),
     );
     Ok(response)
+}
+
+#[derive(Template)]
+#[template(path = "auditors.html")]
+pub struct AuditorsPage {
+    pub ctx: Ctx,
+    pub public_key: String,
+    pub size: u64,
+    pub root: String,
+    pub base: String,
+}
+
+/// For auditors: how the decision log is built, where to fetch it, and how to check it with
+/// nothing but the published key.
+pub async fn auditors(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+    let head = state.db.log_head().await?;
+    render(&AuditorsPage {
+        ctx,
+        public_key: hex::encode(state.log_key.verifying_key().to_bytes()),
+        size: head.size,
+        root: hex::encode(head.root),
+        base: state.config.base().to_owned(),
+    })
 }

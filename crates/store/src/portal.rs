@@ -1,0 +1,204 @@
+//! What the public portal of a locality reads: the initiatives with a business partner and how
+//! each partner was chosen, and the declarations and recusals made in the locality. One query
+//! per list, whatever its length.
+
+use serde::Serialize;
+use shutaf_domain::{Language, Stage};
+use sqlx::FromRow;
+
+use crate::organisations::pick_name;
+use crate::{Db, StoreResult};
+
+/// An initiative with a business partner, as the portal lists it.
+#[derive(Debug, Clone, FromRow, Serialize)]
+pub struct PortalInitiative {
+    pub id: i64,
+    pub title_he: Option<String>,
+    pub title_ar: Option<String>,
+    pub title_en: Option<String>,
+    #[sqlx(try_from = "String")]
+    pub stage: Stage,
+    /// The business partners' names, `; `-separated, in Hebrew, Arabic and English.
+    pub businesses_he: Option<String>,
+    pub businesses_ar: Option<String>,
+    pub businesses_en: Option<String>,
+    pub integrity_competition: i64,
+    pub integrity_exemption: Option<String>,
+    pub integrity_exemption_text: Option<String>,
+    pub call_id: Option<i64>,
+    pub notice_outcome: Option<String>,
+    pub declarations: i64,
+    pub recusals: i64,
+    pub created_at: i64,
+}
+
+impl PortalInitiative {
+    pub fn title(&self, lang: Language) -> &str {
+        pick_name([&self.title_he, &self.title_ar, &self.title_en], lang)
+    }
+
+    pub fn businesses(&self, lang: Language) -> &str {
+        pick_name(
+            [
+                &self.businesses_he,
+                &self.businesses_ar,
+                &self.businesses_en,
+            ],
+            lang,
+        )
+    }
+
+    /// How the business partner was chosen.
+    pub fn choice(&self) -> shutaf_domain::integrity::Choice {
+        shutaf_domain::integrity::Choice::of(
+            self.call_id.is_some(),
+            self.notice_outcome.is_some(),
+            self.integrity_competition == 1,
+            self.integrity_exemption
+                .as_deref()
+                .and_then(shutaf_domain::integrity::Exemption::parse),
+        )
+    }
+}
+
+/// A declaration made in the locality, with what it was about.
+#[derive(Debug, Clone, FromRow, Serialize)]
+pub struct PortalDeclaration {
+    pub matter: String,
+    pub matter_id: i64,
+    pub person: String,
+    pub has_interests: i64,
+    pub details: Option<String>,
+    pub declared_at: i64,
+    /// Ties as `relation:organisation id` pairs, `;`-separated.
+    pub ties: Option<String>,
+}
+
+/// A recusal made in the locality.
+#[derive(Debug, Clone, FromRow, Serialize)]
+pub struct PortalRecusal {
+    pub matter: String,
+    pub matter_id: i64,
+    pub person: String,
+    pub party_organisation_id: i64,
+    pub party_he: Option<String>,
+    pub party_ar: Option<String>,
+    pub party_en: Option<String>,
+    pub recorded_at: i64,
+}
+
+impl PortalRecusal {
+    pub fn party(&self, lang: Language) -> &str {
+        pick_name([&self.party_he, &self.party_ar, &self.party_en], lang)
+    }
+}
+
+/// The aggregate of names of an initiative's active business partners, in one language.
+fn businesses(column: &str, separator: &str, backend: crate::Backend) -> String {
+    let aggregate = match backend {
+        crate::Backend::Sqlite => format!(
+            "GROUP_CONCAT(COALESCE(o.{column}, o.name_he, o.name_ar, o.name_en), '{separator}')"
+        ),
+        crate::Backend::Postgres => format!(
+            "STRING_AGG(COALESCE(o.{column}, o.name_he, o.name_ar, o.name_en), '{separator}' ORDER BY o.id)"
+        ),
+    };
+    format!(
+        "(SELECT {aggregate} FROM initiative_partners p JOIN organisations o ON o.id = p.organisation_id \
+         WHERE p.initiative_id = i.id AND p.status = 'active' AND o.sector = 'business')"
+    )
+}
+
+impl Db {
+    /// A locality's initiatives with an active business partner, newest first, a page at a
+    /// time; `search` matches titles. Gives the page and the total.
+    pub async fn portal_initiatives(
+        &self,
+        locality_id: i64,
+        search: &str,
+        limit: i64,
+        offset: i64,
+    ) -> StoreResult<(Vec<PortalInitiative>, i64)> {
+        let pattern = format!("%{}%", search.trim().to_lowercase().replace(['%', '_'], ""));
+        let filter = "i.locality_id = $1 AND EXISTS (SELECT 1 FROM initiative_partners p JOIN organisations o ON o.id = p.organisation_id \
+             WHERE p.initiative_id = i.id AND p.status = 'active' AND o.sector = 'business') \
+             AND (LOWER(COALESCE(i.title_he, '')) LIKE $2 OR LOWER(COALESCE(i.title_ar, '')) LIKE $2 OR LOWER(COALESCE(i.title_en, '')) LIKE $2)";
+        let total: i64 = sqlx::query_scalar(&format!(
+            "SELECT COUNT(*) FROM initiatives i WHERE {filter}"
+        ))
+        .bind(locality_id)
+        .bind(&pattern)
+        .fetch_one(&self.pool)
+        .await?;
+        let sql = format!(
+            "SELECT i.id, i.title_he, i.title_ar, i.title_en, i.stage, {he} AS businesses_he, {ar} AS businesses_ar, {en} AS businesses_en, \
+             i.integrity_competition, i.integrity_exemption, i.integrity_exemption_text, \
+             (SELECT c.id FROM calls c WHERE c.initiative_id = i.id AND c.status = 'awarded') AS call_id, \
+             (SELECT n.outcome FROM competition_notices n WHERE n.initiative_id = i.id) AS notice_outcome, \
+             (SELECT COUNT(*) FROM declarations d WHERE d.matter = 'initiative' AND d.matter_id = i.id) AS declarations, \
+             (SELECT COUNT(*) FROM recusals r WHERE r.matter = 'initiative' AND r.matter_id = i.id) AS recusals, i.created_at \
+             FROM initiatives i WHERE {filter} ORDER BY i.id DESC LIMIT $3 OFFSET $4",
+            he = businesses("name_he", "; ", self.backend),
+            ar = businesses("name_ar", "; ", self.backend),
+            en = businesses("name_en", "; ", self.backend),
+        );
+        let rows = sqlx::query_as(&sql)
+            .bind(locality_id)
+            .bind(&pattern)
+            .bind(limit)
+            .bind(offset)
+            .fetch_all(&self.pool)
+            .await?;
+        Ok((rows, total))
+    }
+
+    /// The declarations made on the locality's initiatives and calls, newest first.
+    pub async fn portal_declarations(
+        &self,
+        locality_id: i64,
+        limit: i64,
+        offset: i64,
+    ) -> StoreResult<Vec<PortalDeclaration>> {
+        let ties = match self.backend {
+            crate::Backend::Sqlite => {
+                "GROUP_CONCAT(t.relation || ':' || t.party_organisation_id, ';')"
+            }
+            crate::Backend::Postgres => {
+                "STRING_AGG(t.relation || ':' || t.party_organisation_id, ';' ORDER BY t.party_organisation_id)"
+            }
+        };
+        Ok(sqlx::query_as(&format!(
+            "SELECT d.matter, d.matter_id, u.display_name AS person, d.has_interests, d.details, d.declared_at, \
+             (SELECT {ties} FROM declaration_ties t WHERE t.matter = d.matter AND t.matter_id = d.matter_id AND t.user_id = d.user_id) AS ties \
+             FROM declarations d JOIN users u ON u.id = d.user_id \
+             WHERE (d.matter = 'initiative' AND d.matter_id IN (SELECT id FROM initiatives WHERE locality_id = $1)) \
+             OR (d.matter = 'call' AND d.matter_id IN (SELECT id FROM calls WHERE locality_id = $1)) \
+             ORDER BY d.declared_at DESC, d.matter_id DESC LIMIT $2 OFFSET $3"
+        ))
+        .bind(locality_id)
+        .bind(limit)
+        .bind(offset)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    /// The recusals on the locality's initiatives and calls, newest first.
+    pub async fn portal_recusals(
+        &self,
+        locality_id: i64,
+        limit: i64,
+    ) -> StoreResult<Vec<PortalRecusal>> {
+        Ok(sqlx::query_as(
+            "SELECT r.matter, r.matter_id, u.display_name AS person, r.party_organisation_id, o.name_he AS party_he, \
+             o.name_ar AS party_ar, o.name_en AS party_en, r.recorded_at \
+             FROM recusals r JOIN users u ON u.id = r.user_id JOIN organisations o ON o.id = r.party_organisation_id \
+             WHERE (r.matter = 'initiative' AND r.matter_id IN (SELECT id FROM initiatives WHERE locality_id = $1)) \
+             OR (r.matter = 'call' AND r.matter_id IN (SELECT id FROM calls WHERE locality_id = $1)) \
+             ORDER BY r.recorded_at DESC LIMIT $2",
+        )
+        .bind(locality_id)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+}

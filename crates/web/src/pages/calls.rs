@@ -1,0 +1,727 @@
+//! Pages of open calls: the list of a locality's calls, writing a call, and one call's page,
+//! where organisations apply, evaluators declare and score, the convener awards, and, once the
+//! call has ended, everyone sees the scores and the reasons. Attachments are served here too.
+
+use askama::Template;
+use axum::extract::{Multipart, Path, Query, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use shutaf_domain::call as rules;
+use shutaf_domain::call::{Phase, Ranked};
+use shutaf_domain::validate::FieldErrors;
+use shutaf_store::calls::{Application, Attachment, Call, CallSummary, ScoreRecord};
+use shutaf_store::integrity::{Declaration, Matter, Recusal};
+use shutaf_store::{Goal, Locality, User};
+use tower_sessions::Session;
+
+use super::initiatives::{PageCall, declaration_input};
+use super::{Ctx, FormFields, FormState, query_value, render, render_status};
+use crate::AppState;
+use crate::actions::ActionError;
+use crate::actions::calls::{self as act, CallInput, Sight, Upload};
+use crate::auth::{self, MaybeUser, SignedIn};
+use crate::error::AppError;
+
+/// Calls shown a page at a time.
+const PAGE: i64 = 50;
+
+#[derive(Template)]
+#[template(path = "call_list.html")]
+pub struct CallListPage {
+    pub ctx: Ctx,
+    pub locality: Locality,
+    pub calls: Vec<CallSummary>,
+    pub staff: bool,
+    pub page: i64,
+    pub more: bool,
+    pub now: i64,
+}
+
+impl CallListPage {
+    pub fn phase_label(&self, call: &CallSummary) -> String {
+        self.ctx
+            .t(Phase::of(call.status, call.deadline_at, self.now).label_key())
+    }
+}
+
+pub async fn list(
+    State(state): State<AppState>,
+    MaybeUser(user): MaybeUser,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Query(query): Query<Vec<(String, String)>>,
+) -> Result<Response, AppError> {
+    let locality = state.db.locality(id).await?.ok_or(AppError::NotFound)?;
+    let staff = match &user {
+        Some(user) => act::is_convener_staff(&state, user, id).await?,
+        None => false,
+    };
+    let page = query_value(&query, "page")
+        .parse::<i64>()
+        .unwrap_or(1)
+        .max(1);
+    let mut calls = state
+        .db
+        .calls_of_locality(id, staff, PAGE + 1, (page - 1) * PAGE)
+        .await?;
+    let more = calls.len() as i64 > PAGE;
+    calls.truncate(PAGE as usize);
+    render(&CallListPage {
+        ctx,
+        locality,
+        calls,
+        staff,
+        page,
+        more,
+        now: shutaf_store::now(),
+    })
+}
+
+#[derive(Template)]
+#[template(path = "call_form.html")]
+pub struct CallFormPage {
+    pub ctx: Ctx,
+    pub locality: Locality,
+    pub goals: Vec<Goal>,
+    pub form: FormState,
+    /// The draft being edited.
+    pub editing: Option<i64>,
+    /// Criterion rows to show (name, description, weight).
+    pub criteria: Vec<(String, String, String)>,
+}
+
+impl CallFormPage {
+    pub fn goal_checked(&self, id: &i64) -> bool {
+        self.form
+            .values
+            .all("goals")
+            .contains(&id.to_string().as_str())
+    }
+}
+
+fn call_input(form: &FormFields) -> CallInput {
+    let names = form.all("criterion_name");
+    let descriptions = form.all("criterion_description");
+    let weights = form.all("criterion_weight");
+    CallInput {
+        lang: form.get("lang").to_owned(),
+        title: form.get("title").to_owned(),
+        purpose: form.get("purpose").to_owned(),
+        sought: form.get("sought").to_owned(),
+        eligibility: form.get("eligibility").to_owned(),
+        deadline: form.get("deadline").to_owned(),
+        criteria: names
+            .iter()
+            .enumerate()
+            .map(|(i, name)| {
+                (
+                    (*name).to_owned(),
+                    descriptions.get(i).copied().unwrap_or("").to_owned(),
+                    weights.get(i).copied().unwrap_or("").to_owned(),
+                )
+            })
+            .collect(),
+        goals: form.all("goals").into_iter().map(str::to_owned).collect(),
+        evaluators: form
+            .get("evaluators")
+            .split([',', '\n', ' ', ';'])
+            .map(str::trim)
+            .filter(|e| !e.is_empty())
+            .map(str::to_owned)
+            .collect(),
+    }
+}
+
+/// Criterion rows for the form: what was typed, padded to at least four empty rows' worth.
+fn criterion_rows(input: &CallInput) -> Vec<(String, String, String)> {
+    let mut rows = input.criteria.clone();
+    while rows.len() < 4 {
+        rows.push(Default::default());
+    }
+    rows.truncate(rules::MAX_CRITERIA);
+    rows
+}
+
+async fn call_form(
+    state: &AppState,
+    ctx: Ctx,
+    locality: Locality,
+    form: FormState,
+    editing: Option<i64>,
+) -> Result<CallFormPage, AppError> {
+    let goals = state.db.goals_of(locality.id).await?;
+    let criteria = criterion_rows(&call_input(&form.values));
+    Ok(CallFormPage {
+        ctx,
+        locality,
+        goals,
+        form,
+        editing,
+        criteria,
+    })
+}
+
+pub async fn new_form(
+    State(state): State<AppState>,
+    SignedIn(user): SignedIn,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    let locality = state.db.locality(id).await?.ok_or(AppError::NotFound)?;
+    if !act::is_convener_staff(&state, &user, id).await? {
+        return Err(AppError::Forbidden("refused-convener-only"));
+    }
+    let lang = ctx.lang().code().to_owned();
+    let values = FormFields(vec![("lang".into(), lang)]);
+    let page = call_form(
+        &state,
+        ctx,
+        locality,
+        FormState::new(FieldErrors::new(), values),
+        None,
+    )
+    .await?;
+    render(&page)
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    SignedIn(user): SignedIn,
+    session: Session,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    form: FormFields,
+) -> Result<Response, AppError> {
+    match act::create_call(&state, &user, id, &call_input(&form)).await {
+        Ok(call_id) => {
+            auth::flash(&session, "flash-call-drafted").await;
+            Ok(Redirect::to(&format!("/calls/{call_id}")).into_response())
+        }
+        Err(ActionError::Invalid(errors)) => {
+            let locality = state.db.locality(id).await?.ok_or(AppError::NotFound)?;
+            let page = call_form(&state, ctx, locality, FormState::new(errors, form), None).await?;
+            render_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+pub async fn edit_form(
+    State(state): State<AppState>,
+    SignedIn(user): SignedIn,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    let call = act::visible_call(&state, Some(&user), id).await?;
+    if !act::is_convener_staff(&state, &user, call.locality_id).await?
+        || call.status != rules::CallStatus::Draft
+    {
+        return Err(AppError::Forbidden("refused-call-published"));
+    }
+    let locality = state
+        .db
+        .locality(call.locality_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let evaluators = state.db.evaluator_emails(id).await?;
+    let mut values = vec![
+        ("lang".to_owned(), call.lang.clone()),
+        ("title".to_owned(), call.title.clone()),
+        ("purpose".to_owned(), call.purpose.clone()),
+        ("sought".to_owned(), call.sought.clone()),
+        ("eligibility".to_owned(), call.eligibility.clone()),
+        ("deadline".to_owned(), rules::local_input(call.deadline_at)),
+        ("evaluators".to_owned(), evaluators.join(", ")),
+    ];
+    for criterion in &call.criteria {
+        values.push(("criterion_name".into(), criterion.name.clone()));
+        values.push((
+            "criterion_description".into(),
+            criterion.description.clone().unwrap_or_default(),
+        ));
+        values.push(("criterion_weight".into(), criterion.weight.to_string()));
+    }
+    for goal in &call.goal_ids {
+        values.push(("goals".into(), goal.to_string()));
+    }
+    let form = FormState::new(FieldErrors::new(), FormFields(values));
+    render(&call_form(&state, ctx, locality, form, Some(id)).await?)
+}
+
+pub async fn update(
+    State(state): State<AppState>,
+    SignedIn(user): SignedIn,
+    session: Session,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    form: FormFields,
+) -> Result<Response, AppError> {
+    match act::update_call(&state, &user, id, &call_input(&form)).await {
+        Ok(()) => {
+            auth::flash(&session, "flash-saved").await;
+            Ok(Redirect::to(&format!("/calls/{id}")).into_response())
+        }
+        Err(ActionError::Invalid(errors)) => {
+            let call = state.db.call(id).await?.ok_or(AppError::NotFound)?;
+            let locality = state
+                .db
+                .locality(call.locality_id)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            let page = call_form(
+                &state,
+                ctx,
+                locality,
+                FormState::new(errors, form),
+                Some(id),
+            )
+            .await?;
+            render_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+/// One application as the page shows it, with what the reader may see of it.
+pub struct ShownApplication {
+    pub application: Application,
+    /// The proposal and attachments are shown (to its organisation, evaluators, convener).
+    pub full: bool,
+    pub attachments: Vec<Attachment>,
+    pub result: Option<Ranked>,
+    /// Scores of it, when the reader may see them.
+    pub scores: Vec<ScoreRecord>,
+    /// The reader (an evaluator) has scored it.
+    pub scored_by_me: bool,
+}
+
+#[derive(Template)]
+#[template(path = "call_show.html")]
+pub struct CallPage {
+    pub ctx: Ctx,
+    pub call: Call,
+    pub locality: Locality,
+    pub goals: Vec<Goal>,
+    pub phase: Phase,
+    pub documents: Vec<Attachment>,
+    pub applications: Vec<ShownApplication>,
+    pub application_count: usize,
+    pub staff: bool,
+    pub evaluator: bool,
+    /// The reader's organisations that may apply (id, name).
+    pub can_apply: Vec<(i64, String)>,
+    pub declarations: Vec<Declaration>,
+    pub recusals: Vec<Recusal>,
+    pub relations: &'static [shutaf_domain::integrity::Relation],
+    /// The reader has declared on this call.
+    pub declared: bool,
+    pub form: FormState,
+    pub problem: Option<String>,
+    pub signed_in: bool,
+    pub max_attachment_mb: usize,
+}
+
+impl CallPage {
+    pub fn criterion_name(&self, id: &i64) -> String {
+        self.call
+            .criteria
+            .iter()
+            .find(|c| c.id == *id)
+            .map(|c| c.name.clone())
+            .unwrap_or_default()
+    }
+
+    pub fn winner(&self) -> Option<&Application> {
+        self.applications
+            .iter()
+            .map(|a| &a.application)
+            .find(|a| Some(a.id) == self.call.awarded_application_id)
+    }
+
+    pub fn total(&self, result: &Ranked) -> String {
+        format!("{:.1}", result.total)
+    }
+
+    pub fn mean(&self, result: &Ranked, criterion: &i64) -> String {
+        result
+            .means
+            .get(criterion)
+            .map(|m| format!("{m:.1}"))
+            .unwrap_or_else(|| "–".into())
+    }
+
+    pub fn size(&self, attachment: &Attachment) -> String {
+        format!("{:.1}", attachment.size_bytes as f64 / 1024.0)
+    }
+
+    /// The upload form's action: the CSRF token rides in the query string (see `security`).
+    pub fn upload_action(&self, what: &str) -> String {
+        format!(
+            "/calls/{}/{what}?csrf_token={}",
+            self.call.id, self.ctx.csrf
+        )
+    }
+}
+
+pub async fn call_page(
+    state: &AppState,
+    user: Option<&User>,
+    ctx: Ctx,
+    id: i64,
+    form: FormState,
+    problem: Option<String>,
+) -> Result<CallPage, AppError> {
+    let call = act::visible_call(state, user, id).await?;
+    let now = shutaf_store::now();
+    let phase = call.phase(now);
+    let locality = state
+        .db
+        .locality(call.locality_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let goals = state.db.goals_by_ids(&call.goal_ids).await?;
+    let sight = act::sight(state, user, &call).await?;
+    let staff = match user {
+        Some(user) => act::is_convener_staff(state, user, call.locality_id).await?,
+        None => false,
+    };
+    let evaluator = user.is_some_and(|u| call.is_evaluator(u.id));
+    let own = match user {
+        Some(user) => act::managed(state, user).await?,
+        None => Vec::new(),
+    };
+    let attachments = state.db.attachments(id).await?;
+    let applications = state.db.applications(id).await?;
+    let application_count = applications.len();
+    let results = act::results(state, &call, &applications).await?;
+    let public_results = phase.results_public();
+    let scores = if sight == Sight::All || public_results {
+        state.db.scores(id).await?
+    } else {
+        Vec::new()
+    };
+    let shown: Vec<ShownApplication> = applications
+        .into_iter()
+        .filter(|a| sight == Sight::All || public_results || own.contains(&a.organisation_id))
+        .map(|application| {
+            let full = sight == Sight::All || own.contains(&application.organisation_id);
+            let show_scores = public_results || staff;
+            ShownApplication {
+                full,
+                attachments: if full {
+                    attachments
+                        .iter()
+                        .filter(|x| x.application_id == Some(application.id))
+                        .cloned()
+                        .collect()
+                } else {
+                    Vec::new()
+                },
+                result: if show_scores {
+                    results
+                        .iter()
+                        .find(|r| r.application_id == application.id)
+                        .cloned()
+                } else {
+                    None
+                },
+                scores: scores
+                    .iter()
+                    .filter(|s| {
+                        s.application_id == application.id
+                            && (show_scores || user.is_some_and(|u| u.id == s.evaluator_id))
+                    })
+                    .cloned()
+                    .collect(),
+                scored_by_me: user.is_some_and(|u| {
+                    scores
+                        .iter()
+                        .any(|s| s.application_id == application.id && s.evaluator_id == u.id)
+                }),
+                application,
+            }
+        })
+        .collect();
+    let documents = attachments
+        .iter()
+        .filter(|a| a.application_id.is_none())
+        .cloned()
+        .collect();
+    let convener = locality.convener_organisation_id;
+    let can_apply = match user {
+        Some(user) if phase == Phase::Accepting => state
+            .db
+            .organisations_of(user.id)
+            .await?
+            .into_iter()
+            .filter(|(org, role)| role.manages() && org.id != convener)
+            .map(|(org, _)| (org.id, org.name(ctx.lang()).to_owned()))
+            .collect(),
+        _ => Vec::new(),
+    };
+    let declarations = state.db.declarations(Matter::Call(id)).await?;
+    let recusals = state.db.recusals(Matter::Call(id)).await?;
+    let declared = user.is_some_and(|u| declarations.iter().any(|d| d.user_id == u.id));
+    Ok(CallPage {
+        signed_in: user.is_some(),
+        ctx,
+        call,
+        locality,
+        goals,
+        phase,
+        documents,
+        applications: shown,
+        application_count,
+        staff,
+        evaluator,
+        can_apply,
+        declarations,
+        recusals,
+        relations: shutaf_domain::integrity::Relation::ALL,
+        declared,
+        form,
+        problem,
+        max_attachment_mb: rules::MAX_ATTACHMENT_BYTES / (1024 * 1024),
+    })
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    MaybeUser(user): MaybeUser,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    render(&call_page(&state, user.as_ref(), ctx, id, FormState::empty(), None).await?)
+}
+
+impl PageCall {
+    /// The outcome of an action on a call: back to the call, or its page with the problem.
+    async fn finish_call(
+        self,
+        form: FormFields,
+        result: Result<(), ActionError>,
+        flash: &'static str,
+    ) -> Result<Response, AppError> {
+        let PageCall {
+            state,
+            user,
+            session,
+            ctx,
+            id,
+        } = self;
+        match result {
+            Ok(()) => {
+                auth::flash(&session, flash).await;
+                Ok(Redirect::to(&format!("/calls/{id}")).into_response())
+            }
+            Err(ActionError::Invalid(errors)) => {
+                let page = call_page(
+                    &state,
+                    Some(&user),
+                    ctx,
+                    id,
+                    FormState::new(errors, form),
+                    None,
+                )
+                .await?;
+                render_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
+            }
+            Err(ActionError::Refused(key)) => {
+                let problem = Some(ctx.t(key));
+                let page = call_page(
+                    &state,
+                    Some(&user),
+                    ctx,
+                    id,
+                    FormState::new(FieldErrors::new(), form),
+                    problem,
+                )
+                .await?;
+                render_status(StatusCode::FORBIDDEN, &page)
+            }
+            Err(ActionError::App(error)) => Err(error),
+        }
+    }
+}
+
+pub async fn publish(call: PageCall, form: FormFields) -> Result<Response, AppError> {
+    let result = act::publish_call(&call.state, &call.user, call.id).await;
+    call.finish_call(form, result, "flash-call-published").await
+}
+
+/// Reads a form with files: its fields, and its files (each cut off past the size limit, which
+/// the action then refuses with a clear message rather than a broken connection).
+async fn read_multipart(mut multipart: Multipart) -> Result<(FormFields, Vec<Upload>), AppError> {
+    let mut fields = Vec::new();
+    let mut uploads = Vec::new();
+    loop {
+        let field = match multipart.next_field().await {
+            Ok(Some(field)) => field,
+            Ok(None) => break,
+            Err(_) => return Err(AppError::BadRequest("error-upload-broken")),
+        };
+        let name = field.name().unwrap_or("").to_owned();
+        match field.file_name().map(str::to_owned) {
+            Some(file_name) => {
+                let mut bytes = Vec::new();
+                let mut field = field;
+                loop {
+                    match field.chunk().await {
+                        Ok(Some(chunk)) => {
+                            if bytes.len() <= rules::MAX_ATTACHMENT_BYTES {
+                                bytes.extend_from_slice(&chunk);
+                            }
+                        }
+                        Ok(None) => break,
+                        Err(_) => return Err(AppError::BadRequest("error-upload-broken")),
+                    }
+                }
+                if !file_name.is_empty() || !bytes.is_empty() {
+                    uploads.push(Upload { file_name, bytes });
+                }
+            }
+            None => {
+                let text = field
+                    .text()
+                    .await
+                    .map_err(|_| AppError::BadRequest("error-upload-broken"))?;
+                fields.push((name, text));
+            }
+        }
+    }
+    Ok((FormFields(fields), uploads))
+}
+
+pub async fn apply(call: PageCall, multipart: Multipart) -> Result<Response, AppError> {
+    let (form, uploads) = read_multipart(multipart).await?;
+    let input = act::ApplicationInput {
+        organisation: form.get("organisation").to_owned(),
+        summary: form.get("summary").to_owned(),
+        proposal: form.get("proposal").to_owned(),
+    };
+    let result = act::apply(&call.state, &call.user, call.id, &input, &uploads)
+        .await
+        .map(|_| ());
+    call.finish_call(form, result, "flash-applied").await
+}
+
+pub async fn add_documents(call: PageCall, multipart: Multipart) -> Result<Response, AppError> {
+    let (form, uploads) = read_multipart(multipart).await?;
+    let result = act::add_call_documents(&call.state, &call.user, call.id, &uploads).await;
+    call.finish_call(form, result, "flash-saved").await
+}
+
+pub async fn declare(call: PageCall, form: FormFields) -> Result<Response, AppError> {
+    let input = declaration_input(&form);
+    let result = act::declare_on_call(&call.state, &call.user, call.id, &input)
+        .await
+        .map(|_| ());
+    call.finish_call(form, result, "flash-declared").await
+}
+
+pub async fn score(
+    call: PageCall,
+    Path((_, application_id)): Path<(i64, i64)>,
+    form: FormFields,
+) -> Result<Response, AppError> {
+    let scores: Vec<(String, String, String)> = form
+        .all("criterion")
+        .into_iter()
+        .map(|criterion| {
+            (
+                criterion.to_owned(),
+                form.get(&format!("score_{criterion}")).to_owned(),
+                form.get(&format!("reason_{criterion}")).to_owned(),
+            )
+        })
+        .collect();
+    let result = act::score(&call.state, &call.user, call.id, application_id, &scores).await;
+    call.finish_call(form, result, "flash-scored").await
+}
+
+pub async fn award(call: PageCall, form: FormFields) -> Result<Response, AppError> {
+    let result = act::award(
+        &call.state,
+        &call.user,
+        call.id,
+        form.get("application"),
+        form.get("award_reasons"),
+    )
+    .await;
+    call.finish_call(form, result, "flash-awarded").await
+}
+
+pub async fn cancel(call: PageCall, form: FormFields) -> Result<Response, AppError> {
+    let result = act::cancel(&call.state, &call.user, call.id, form.get("cancel_reasons")).await;
+    call.finish_call(form, result, "flash-saved").await
+}
+
+pub async fn rerun(call: PageCall, form: FormFields) -> Result<Response, AppError> {
+    let result = act::rerun(
+        &call.state,
+        &call.user,
+        call.id,
+        form.get("rerun_deadline"),
+        form.get("rerun_reasons"),
+    )
+    .await;
+    call.finish_call(form, result, "flash-saved").await
+}
+
+pub async fn start_initiative(call: PageCall) -> Result<Response, AppError> {
+    match act::start_initiative(&call.state, &call.user, call.id).await {
+        Ok(initiative) => {
+            auth::flash(&call.session, "flash-initiative-from-call").await;
+            Ok(Redirect::to(&format!("/initiatives/{initiative}")).into_response())
+        }
+        Err(error) => {
+            call.finish_call(FormFields(Vec::new()), Err(error), "flash-saved")
+                .await
+        }
+    }
+}
+
+/// Serves an attachment to those who may have it, as a download that no browser will run:
+/// its checked type, `attachment` disposition, no sniffing, and a sandbox.
+pub async fn attachment(
+    State(state): State<AppState>,
+    MaybeUser(user): MaybeUser,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    let (attachment, bytes) = state.db.attachment(id).await?.ok_or(AppError::NotFound)?;
+    if !act::may_download(&state, user.as_ref(), &attachment).await? {
+        return Err(AppError::NotFound);
+    }
+    let mut response = bytes.into_response();
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_str(&attachment.content_type)
+            .unwrap_or(HeaderValue::from_static("application/octet-stream")),
+    );
+    let encoded: String = url_escape(&attachment.file_name);
+    if let Ok(value) = HeaderValue::from_str(&format!(
+        "attachment; filename=\"download\"; filename*=UTF-8''{encoded}"
+    )) {
+        headers.insert(header::CONTENT_DISPOSITION, value);
+    }
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static("sandbox; default-src 'none'"),
+    );
+    headers.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("private, no-store"),
+    );
+    Ok(response)
+}
+
+/// Percent-encodes a file name for `filename*` (RFC 5987).
+fn url_escape(name: &str) -> String {
+    name.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'.' | b'-' | b'_' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
