@@ -331,7 +331,8 @@ pub async fn load(db: &Db) -> anyhow::Result<()> {
         lines.push(format!("  {:<34} {}", person.email, password));
         people.push(user.id);
     }
-    demo_initiative(db, locality.id, &ids, &people, &goal_ids).await?;
+    let initiative = demo_initiative(db, locality.id, &ids, &people, &goal_ids).await?;
+    demo_integrity(db, locality.id, initiative, &ids, &people, &goal_ids).await?;
     tracing::info!(
         "demo loaded: locality Emek Hadar, {} organisations",
         ids.len()
@@ -393,7 +394,7 @@ async fn demo_initiative(
     orgs: &[i64],
     people: &[i64],
     goals: &[i64],
-) -> anyhow::Result<()> {
+) -> anyhow::Result<i64> {
     use shutaf_domain::{Management, PartnershipModel, Stage};
     use shutaf_store::{Acting, NewContribution, NewInitiative, PartnerStatus};
     let (city, ngo, company) = (orgs[0], orgs[4], orgs[10]);
@@ -513,6 +514,258 @@ async fn demo_initiative(
         &[("time-to-first-result", "year"), ("publicity", "moderate")],
         by_city,
     )
+    .await?;
+    Ok(id)
+}
+
+/// The equal-opportunity record of the demo: declarations on the solar initiative and a notice
+/// inviting competing proposals for it; an awarded call for community gardens (with an
+/// evaluator who stepped aside) that became an initiative; an open call; and a donation that
+/// went through the committee.
+async fn demo_integrity(
+    db: &Db,
+    locality: i64,
+    solar: i64,
+    orgs: &[i64],
+    people: &[i64],
+    goals: &[i64],
+) -> anyhow::Result<()> {
+    use shutaf_domain::donation::{DonationKind, HeadDecision, Recommendation};
+    use shutaf_domain::integrity::Relation;
+    use shutaf_domain::{Management, PartnershipModel};
+    use shutaf_store::calls::NewCall;
+    use shutaf_store::donations::{DonationAction, NewDonation};
+    use shutaf_store::integrity::NewDeclaration;
+    use shutaf_store::{Acting, NewInitiative};
+    let (city, ngo, company) = (orgs[0], orgs[4], orgs[10]);
+    let (admin, coordinator, ngo_person, csr) = (people[0], people[1], people[2], people[3]);
+    let by_city = Acting {
+        user_id: coordinator,
+        organisation_id: Some(city),
+    };
+    let none = |organisation_id| NewDeclaration {
+        organisation_id,
+        ..NewDeclaration::default()
+    };
+    db.declare_interests(solar, &none(city), by_city).await?;
+    db.declare_interests(
+        solar,
+        &none(company),
+        Acting {
+            user_id: csr,
+            organisation_id: Some(company),
+        },
+    )
+    .await?;
+    let now = shutaf_store::now();
+    let day = 24 * 60 * 60;
+    db.publish_notice(
+        solar,
+        "Galilee Solar proposes to fund and install rooftop solar systems on 12 schools, with the Green Neighbourhood Association running energy clubs. Other companies and organisations may propose alternatives.",
+        now + 10 * day,
+        by_city,
+    )
+    .await?;
+
+    // A call for community gardens, decided last month.
+    let call = NewCall {
+        locality_id: locality,
+        lang: "he".into(),
+        title: "קול קורא: גינה קהילתית בכל שכונה".into(),
+        purpose: "העירייה מזמינה ארגונים להקים ולהפעיל גינות קהילתיות בשכונות שאין בהן גינה, כחלק מתוכנית הקיימות העירונית.".into(),
+        sought: "ארגון שיקים גינה, יגייס מתנדבים מהשכונה ויפעיל אותה לפחות שלוש שנים.".into(),
+        eligibility: "עמותות, קבוצות קהילתיות ומיזמים חברתיים הפועלים בעיר.".into(),
+        deadline_at: now + day,
+        criteria: vec![
+            ("השפעה על השכונה".into(), Some("כמה תושבים ייהנו, ואיך".into()), 50),
+            ("מעורבות תושבים".into(), None, 30),
+            ("עלות ויציבות".into(), None, 20),
+        ],
+        goal_ids: vec![goals[3]],
+        evaluator_ids: vec![coordinator, ngo_person],
+    };
+    let call_id = db.create_call(&call, by_city).await?;
+    db.publish_call(call_id, by_city).await?;
+    let (garden, women) = (orgs[6], orgs[7]);
+    let entered = |organisation_id| Acting {
+        user_id: admin,
+        organisation_id: Some(organisation_id),
+    };
+    let first = db
+        .apply_to_call(
+            call_id,
+            garden,
+            "גינה קהילתית בשכונת הזיתים, עם 40 משפחות שכבר נרשמו.",
+            "נקים 30 ערוגות, מערכת השקיה בטפטוף וקומפוסטר שכונתי, ונפעיל חוגים לילדים פעמיים בשבוע.",
+            entered(garden),
+        )
+        .await?;
+    let second = db
+        .apply_to_call(
+            call_id,
+            women,
+            "גינת מרפא לנשים מבוגרות בשכונת הדר.",
+            "גינה קטנה של צמחי תבלין ומרפא, עם מפגשים שבועיים ומפגשי בישול.",
+            entered(women),
+        )
+        .await?;
+    let stored = db.call(call_id).await?.context("the demo call")?;
+    let applicants = [garden, women];
+    db.declare_on_call(&stored, &none(city), &applicants, by_city)
+        .await?;
+    let by_ngo_evaluator = Acting {
+        user_id: ngo_person,
+        organisation_id: Some(city),
+    };
+    db.declare_on_call(
+        &stored,
+        &NewDeclaration {
+            organisation_id: city,
+            details: Some("אני חברה בתנועת נשים למען הסביבה.".into()),
+            ties: vec![(women, Relation::Member)],
+        },
+        &applicants,
+        by_ngo_evaluator,
+    )
+    .await?;
+    let _ = ngo;
+    db.move_call_deadline(call_id, now - 30 * day).await?;
+    let stored = db.call(call_id).await?.context("the demo call")?;
+    let criteria: Vec<i64> = stored.criteria.iter().map(|c| c.id).collect();
+    let scores = |values: [i64; 3], reasons: [&str; 3]| -> Vec<(i64, i64, String)> {
+        criteria
+            .iter()
+            .zip(values)
+            .zip(reasons)
+            .map(|((c, v), r)| (*c, v, r.to_owned()))
+            .collect()
+    };
+    db.score_application(
+        &stored,
+        first,
+        &scores(
+            [9, 8, 7],
+            [
+                "שכונה בלי גינה, ביקוש מוכח",
+                "40 משפחות רשומות",
+                "תקציב סביר, תחזוקה בידי התושבים",
+            ],
+        ),
+        by_city,
+    )
+    .await?;
+    db.score_application(
+        &stored,
+        second,
+        &scores([6, 7, 8], ["קהל יעד מצומצם", "קבוצה פעילה", "עלות נמוכה"]),
+        by_city,
+    )
+    .await?;
+    db.score_application(
+        &stored,
+        first,
+        &scores(
+            [8, 9, 6],
+            ["השפעה רחבה", "מעורבות גבוהה מאוד", "דרוש מימון להשקיה"],
+        ),
+        by_ngo_evaluator,
+    )
+    .await?;
+    let applications = db.applications(call_id).await?;
+    let winner = applications
+        .iter()
+        .find(|a| a.id == first)
+        .context("the winning application")?;
+    db.award_call(
+        &stored,
+        winner,
+        "ההצעה זכתה לציון המשוקלל הגבוה ביותר, ויש לה ביקוש מוכח בשכונה שאין בה גינה.",
+        &format!("application:{first} rank:1; application:{second} rank:2"),
+        by_city,
+    )
+    .await?;
+    let awarded = db.call(call_id).await?.context("the demo call")?;
+    db.initiative_from_call(
+        &awarded,
+        &NewInitiative {
+            locality_id: locality,
+            initiator_organisation_id: city,
+            titles: [
+                Some(awarded.title.clone()),
+                None,
+                Some("A community garden in every neighbourhood".into()),
+            ],
+            problems: [Some(awarded.purpose.clone()), None, None],
+            approaches: [Some(winner.summary.clone()), None, None],
+            model: PartnershipModel::JointAgenda,
+            management: Management::Joint,
+            goal_ids: vec![goals[3]],
+            needs: Vec::new(),
+            lead_organisation_id: None,
+        },
+        garden,
+        by_city,
+    )
+    .await?;
+
+    // A call open now.
+    let open = NewCall {
+        locality_id: locality,
+        lang: "he".into(),
+        title: "קול קורא: עמדות מחזור שכונתיות".into(),
+        purpose: "הכפלת שיעור המחזור הביתי בעזרת עמדות מחזור חכמות בשכונות.".into(),
+        sought: "שותף שיתכנן, יתקין ויתחזק עמדות מחזור, ויוביל הסברה לתושבים.".into(),
+        eligibility: "כל ארגון, עסק או מיזם חברתי.".into(),
+        deadline_at: now + 21 * day,
+        criteria: vec![
+            ("תוכנית ההפעלה".into(), None, 60),
+            ("ניסיון".into(), None, 40),
+        ],
+        goal_ids: vec![goals[2]],
+        evaluator_ids: vec![coordinator],
+    };
+    let open_id = db.create_call(&open, by_city).await?;
+    db.publish_call(open_id, by_city).await?;
+    let recycling = orgs[9];
+    db.apply_to_call(
+        open_id,
+        recycling,
+        "עשר עמדות מחזור עם הסברה בבתי הספר.",
+        "נתקין עשר עמדות ונפעיל צוות שגרירי מחזור מקרב בני הנוער.",
+        entered(recycling),
+    )
+    .await?;
+
+    // A gift to the city, through the donations committee.
+    let dairies = orgs[11];
+    let donation = db
+        .register_donation(
+            &NewDonation {
+                locality_id: locality,
+                donor_organisation_id: Some(dairies),
+                donor_name: "מחלבות העמק".into(),
+                kind: DonationKind::Goods,
+                value_agorot: Some(1_800_000),
+                purpose: "60 קומפוסטרים לגינות הקהילתיות".into(),
+                initiative_id: None,
+            },
+            by_city,
+        )
+        .await?;
+    let step = |action: DonationAction| async move {
+        let current = db.donation(donation).await?.context("the demo donation")?;
+        db.donation_step(&current, &action, by_city).await?;
+        anyhow::Ok(())
+    };
+    step(DonationAction::Check {
+        check: "אין לתורם מכרז פתוח מול העירייה ואין לו עניין בהחלטות הגינות. התנאי: בלי שילוט מסחרי בגינות.".into(),
+        recommendation: Recommendation::AcceptWithConditions,
+    })
+    .await?;
+    step(DonationAction::Decide {
+        decision: HeadDecision::Accept,
+        reasons: None,
+    })
     .await?;
     Ok(())
 }
