@@ -106,6 +106,7 @@ error-csrf = انتهت صلاحية النموذج أو لم يُرسَل من 
 error-too-large = حجم ما أُرسل كبير جداً.
 error-bad-form = تعذّرت قراءة النموذج. يُرجى المحاولة مرة أخرى.
 error-bad-json = نص الطلب ليس JSON صالحًا بالبنية المطلوبة.
+error-bad-multipart = تعذّرت قراءة الملفات المرفوعة: يُرجى الإرسال بصيغة multipart/form-data، بحيث يكون كل ملف في حقل اسمه file.
 error-token-read-only = رمز الوصول هذا للقراءة فقط. لهذا الإجراء يُرجى إنشاء رمز بصلاحية الكتابة.
 error-link-invalid = هذا الرابط غير صالح: ربما استُخدم من قبل أو انتهت صلاحيته. يمكنك طلب رابط جديد.
 error-required = هذا الحقل مطلوب.
@@ -721,3 +722,280 @@ record-count = { $count ->
 record-audit-title = للمدققين
 record-audit = السجل شجرة ميركل كما في RFC 6962 (Certificate Transparency)، ورؤوس الشجرة موقّعة بمفتاح Ed25519 الخاص بالمنصة. تعطي هذه العناوين الرأس الموقّع والمفتاح والقيود مع بايتاتها القانونية وبراهين التضمين والاتساق؛ ويتحقق الأمر shutaf verify من سجل المنصة.
 refused-who-may = من يحق له ذلك: { $parties }.
+
+## Integrity: declarations, recusal, notices (issue 4)
+
+declaration-hint = كل من يتخذ القرارات باسم الجهة الداعية أو باسم شريك من قطاع الأعمال يقدّم تصريحاً أولاً. وجود صلة بأحد الشركاء يعني التنحّي عن هذه المبادرة، ويُسجَّل ذلك علناً.
+declaration-hint-call = يقدّم المقيّمون وطاقم الجهة الداعية تصريحاً قبل منح الدرجات أو اتخاذ القرار. وجود صلة بأحد مقدّمي الطلبات يعني التنحّي عن تقييم طلبه، ويُسجَّل ذلك علناً.
+declaration-ties = صلاتك بهذه المنظمات
+relation-none = لا توجد صلة
+relation-employee = أعمل فيها (أو عملت فيها خلال السنتين الأخيرتين)
+relation-director = أشغل منصباً في مجلس إدارتها أو في إدارتها
+relation-owner = أملك حصة فيها
+relation-relative = أحد أقاربي المقرّبين يعمل فيها أو يديرها أو يملكها
+relation-business = هي من زبائني أو من مزوّديّ
+relation-member = أتطوّع فيها أو لي عضوية فيها
+relation-other = صلة أخرى (موصوفة أدناه)
+declarations-title = التصريحات بشأن تضارب المصالح
+declarations-none-yet = لا توجد تصريحات بعد.
+recusals-title = حالات التنحّي
+recusals-none = لم يتنحَّ أحد.
+recusal-line = تنحّي { $person } بسبب وجود صلة بـ{ $organisation }
+integrity-record-title = النزاهة وتكافؤ الفرص
+choice-label = كيف اختير الشريك من قطاع الأعمال
+choice-open-call = دعوة مفتوحة
+choice-competing-proposals = إعلان لتلقّي عروض منافسة
+choice-competition = إجراء تنافسي آخر
+choice-exemption = إعفاء من المناقصة
+choice-unrecorded = لم يُسجَّل بعد
+notice-title = العروض المنافسة
+notice-hint = قدّمت شركة هذه المبادرة إلى السلطة المحلية. يُرجى نشر ملخص للعرض ومهلة يمكن للآخرين خلالها تقديم عروض بديلة، ثم اتخاذ القرار مع ذكر الأسباب.
+notice-summary = ملخص العرض (سيُنشر)
+notice-closes = تُقبل العروض حتى
+notice-open = مفتوح لتلقّي العروض
+notice-publish = نشر الإعلان
+notice-alternatives = العروض البديلة
+notice-no-alternatives = لا توجد عروض بديلة.
+notice-your-alternative = عرضك البديل
+notice-propose = إرسال العرض
+notice-outcome = القرار
+notice-chosen = العرض البديل المختار (إن وُجد)
+notice-decide = تسجيل القرار
+notice-outcome-original = المضي في العرض الأصلي
+notice-outcome-alternative = المضي في عرض بديل
+notice-outcome-open-call = إصدار دعوة مفتوحة بدلاً من ذلك
+notice-outcome-dropped = عدم المضي في أي منها
+time-in-israel = بتوقيت إسرائيل
+field-reasons = الأسباب (ستُنشر)
+field-organisation = المنظمة
+choose-one = اختر…
+matter-initiative = المبادرة
+matter-call = الدعوة المفتوحة
+refused-undeclared = يُرجى أولاً التصريح بمصالحك في هذا الشأن: تتطلب القرارات هنا تقديم تصريح.
+refused-recused = صرّحت بوجود صلة بأحد أطراف هذا الشأن، ولذلك تنحّيت عنه؛ وهذا مسجَّل في السجل العام. سيتخذ القرار شخص آخر.
+refused-notice-exists = سبق نشر إعلان لهذه المبادرة.
+refused-notice-closed = انتهت مهلة تقديم العروض البديلة.
+refused-notice-window-open = ما زالت مهلة تقديم العروض البديلة مفتوحة؛ يُتخذ القرار بعد انتهائها.
+refused-notice-decided = سبق تسجيل القرار الذي تلا الإعلان.
+error-declaration-empty = يُرجى ذكر المنظمات التي تربطك بها صلة، أو وصف مصالحك.
+error-choose-alternative = يُرجى اختيار أحد العروض البديلة التي وردت.
+error-alternative-not-chosen = لا يُحدَّد عرض بديل إلا عند اتخاذ قرار بالمضي في عرض بديل.
+error-organisation-managed = يُرجى اختيار منظمة تملكها أو تديرها.
+error-too-many = العدد كبير جداً؛ يُرجى إزالة بعضها.
+error-deadline-format = يُرجى إدخال تاريخ ووقت، مثل 31/12/2026 12:00.
+error-deadline-past = يجب أن يكون الموعد في المستقبل.
+
+## Open calls
+
+calls-title = الدعوات المفتوحة
+calls-lead = دعوات لتقديم اقتراحات أو للانضمام كشركاء، مفتوحة أمام كل منظمة. تُنشر الدرجات والأسباب بعد البتّ في الدعوة.
+calls-empty = لا توجد دعوات مفتوحة بعد.
+call-new = دعوة مفتوحة جديدة
+call-edit-title = تعديل مسودة الدعوة
+call-form-lead = تبقى الدعوة مسودة حتى تُنشر. وبعد نشرها تصبح جزءاً من السجل العام ولا تتغير.
+call-language = لغة الكتابة
+call-title = العنوان
+call-purpose = الغرض
+call-purpose-hint = الغاية من الدعوة، والأهداف التي تخدمها.
+call-sought = المطلوب
+call-sought-hint = نوع الشريك أو الاقتراح الذي تبحثون عنه.
+call-eligibility = من يحق له التقدّم
+call-deadline = الموعد النهائي
+call-criteria = المعايير وأوزانها
+call-criteria-hint = لكل معيار وزن، ومجموع الأوزان 100. يمنح المقيّمون كل طلب درجة من 0 إلى 10 في كل معيار، مع ذكر الأسباب.
+call-criterion-name = المعيار
+call-criterion-weight = الوزن (%)
+call-goals = الأهداف التي تخدمها
+call-evaluators = المقيّمون
+call-evaluators-hint = عناوين بريدهم الإلكتروني، تفصل بينها فواصل. يجب أن يكون لكل منهم حساب في المنصة.
+call-save-draft = حفظ المسودة
+call-phase = المرحلة
+call-phase-draft = مسودة
+call-phase-accepting = تستقبل الطلبات
+call-phase-evaluating = قيد التقييم
+call-phase-awarded = اختير الفائز
+call-phase-cancelled = انتهت دون اختيار فائز
+call-status-draft = مسودة
+call-status-open = مفتوحة
+call-status-awarded = اختير الفائز
+call-status-cancelled = أُلغيت
+call-published-at = تاريخ النشر
+call-applications = الطلبات
+call-application-count = { $count ->
+    [zero] لا توجد طلبات
+    [one] طلب واحد
+    [two] طلبان
+    [few] { $count } طلبات
+    [many] { $count } طلبًا
+   *[other] { $count } طلب
+}
+call-about = عن الدعوة
+call-documents = المستندات
+call-add-documents = إضافة مستندات
+attachments-hint = ملفات PDF أو صور أو ملفات OpenDocument أو Office، بحجم يصل إلى { $size } ميغابايت لكل ملف، وخمسة ملفات على الأكثر.
+action-upload = رفع
+call-publish = نشر الدعوة
+call-publish-hint = يُدرج النشر الدعوة في السجل العام، ولا يمكن تعديلها بعد ذلك.
+call-apply = التقدّم بطلب
+call-apply-hint = يمكن لأي منظمة التقدّم بطلب حتى الموعد النهائي، وإرسال نسخة جديدة منه حتى ذلك الحين؛ والنسخة المعتمدة هي الأخيرة.
+call-application-summary = ملخص (يُنشر بعد القرار)
+call-application-summary-hint = بضع جمل: ما الذي تقترحونه.
+call-application-proposal = الاقتراح
+call-attachments = المرفقات
+call-apply-submit = إرسال الطلب
+call-results-after-award = تُنشر الدرجات والأسباب بعد البتّ في الدعوة.
+call-no-applications-shown = لا توجد طلبات للعرض.
+call-awarded-to = الفائز
+call-outcome-reasons = أسباب القرار
+call-initiative-link = المبادرة التي انبثقت عنها
+call-start-initiative = إطلاق المبادرة مع الفائز
+call-rank = الترتيب
+call-results-of = نتائج تقييم
+call-mean-score = متوسط الدرجات (0–10)
+call-scores-and-reasons = جميع الدرجات مع أسبابها
+call-score = تقييم هذا الطلب
+call-rescore = تغيير درجاتك
+call-score-0-10 = الدرجة (0–10)
+call-score-submit = إرسال الدرجات
+call-decide = البتّ في الدعوة
+call-award-to = الطلب الفائز
+call-award = اعتماد الفائز
+call-reasons-public = تُنشر الأسباب مع النتائج.
+call-rerun = إعادة النشر بموعد نهائي جديد
+call-cancel = الإنهاء دون اختيار فائز
+call-view = الدعوة المفتوحة
+refused-call-closed = لا تستقبل هذه الدعوة طلبات في الوقت الحالي.
+refused-call-published = الدعوة المنشورة لا تتغير.
+refused-call-still-open = ما زالت الدعوة تستقبل الطلبات؛ يبدأ التقييم بعد الموعد النهائي.
+refused-call-decided = تمّ البتّ في هذه الدعوة.
+refused-call-not-awarded = لا تتحوّل إلى مبادرة إلا دعوة اختير فيها فائز.
+refused-call-has-initiative = سبق أن تحوّلت هذه الدعوة إلى مبادرة.
+refused-not-evaluator = هذا الإجراء متاح فقط للمقيّمين في هذه الدعوة.
+error-criteria-required = يُرجى تحديد معيار واحد على الأقل.
+error-too-many-criteria = للدعوة 12 معياراً على الأكثر.
+error-weight-range = يجب أن يكون كل وزن عدداً صحيحاً من 1 إلى 100.
+error-weights-sum = يجب أن يكون مجموع الأوزان 100.
+error-criterion-name = كل معيار له وزن يحتاج إلى اسم.
+error-score-range = يُرجى إدخال عدد صحيح من 0 إلى 10.
+error-evaluator-unknown = أحد هذه العناوين غير مرتبط بأي حساب في المنصة.
+error-evaluators-required = يُرجى تحديد مقيّم واحد على الأقل.
+error-convener-cannot-apply = لا تتقدّم الجهة الداعية بطلب في دعوتها هي.
+error-attachment-empty = الملف فارغ.
+error-attachment-too-large = أحد الملفات أكبر من الحد المسموح به.
+error-attachment-type = أحد الملفات ليس من نوع مقبول، أو أن اسمه لا يطابق محتواه.
+error-upload-broken = لم يصل الملف المرفوع كاملاً؛ يُرجى المحاولة مرة أخرى.
+flash-call-drafted = تم حفظ مسودة الدعوة.
+flash-call-published = تم نشر الدعوة.
+flash-applied = وصل طلبك.
+flash-scored = تم حفظ درجاتك.
+flash-awarded = اختير الفائز في الدعوة، والنتائج متاحة للجمهور.
+flash-declared = أُدرج تصريحك في السجل العام.
+flash-initiative-from-call = أُطلقت المبادرة، والفائز شريك فيها.
+
+## Donations
+
+donations-title = التبرعات للسلطة المحلية
+donations-lead = الهبات المقدَّمة إلى السلطة المحلية والإجراء الذي تتبعه لجنة التبرعات في كل منها: فحص اللجنة وتوصيتها، وقرار رئيس السلطة المحلية، والتقرير إلى المجلس.
+donations-empty = لم تُسجَّل أي تبرعات.
+donation-title = تبرع
+donation-donor = المتبرع
+donation-donor-organisation = رقم المنظمة المتبرعة في دليل المنظمات (إن كانت مدرجة فيه)
+donation-kind = طبيعة التبرع
+donation-kind-money = مال
+donation-kind-goods = سلع
+donation-kind-services = خدمات
+donation-kind-help = مساعدة دون مقابل
+donation-value = القيمة
+donation-value-shekels = القيمة بالشيكل
+donation-purpose = الغرض
+donation-initiative = رقم المبادرة المخصَّص لها التبرع (إن وُجدت)
+donation-step = المرحلة الحالية
+donation-step-registered = سُجِّل
+donation-step-checked = فحصته لجنة التبرعات
+donation-step-decided = بتّ فيه رئيس السلطة المحلية
+donation-step-reported = قُدِّم تقرير عنه إلى المجلس
+donation-register = تسجيل تبرع
+donation-procedure = الإجراء
+donation-committee-check = فحص اللجنة
+donation-committee-check-hint = التعارض مع المناقصات أو مع أعمال الرقابة، والشروط، وتوقعات المتبرع.
+donation-recommendation = توصية اللجنة
+recommendation-accept = القبول
+recommendation-accept-with-conditions = القبول بشروط
+recommendation-decline = الرفض
+donation-head-decision = قرار رئيس السلطة المحلية
+head-decision-accept = القبول
+head-decision-decline = الرفض
+donation-reasons-hint = يلزم تقديم أسباب مكتوبة إذا خالف القرار توصية اللجنة.
+donation-departed = خلافاً لتوصية اللجنة
+donation-council-report = التقرير إلى المجلس
+error-departure-reasons = القرار يخالف توصية اللجنة: يُرجى تقديم أسباب مكتوبة.
+refused-donation-step = هذه ليست الخطوة التالية؛ ربما لم تعد الصفحة محدَّثة.
+initiative-view = المبادرة
+
+## The public portal
+
+portal-title = البوابة العامة
+portal-lead = جميع شراكات { $convener } مع الشركات، وكيف اختير كل شريك، والدعوات المفتوحة ونتائجها، والتصريحات بشأن تضارب المصالح وحالات التنحّي، والتبرعات وسجل القرارات: متاحة للجميع، دون حاجة إلى حساب.
+portal-sections = أقسام البوابة
+portal-initiatives = الشراكات مع الشركات
+portal-initiatives-lead = مبادرات تشارك فيها شركة، وكيف اختيرت.
+portal-search = البحث في العناوين
+portal-search-button = بحث
+portal-initiative-count = { $count ->
+    [zero] لا توجد مبادرات
+    [one] مبادرة واحدة
+    [two] مبادرتان
+    [few] { $count } مبادرات
+    [many] { $count } مبادرة
+   *[other] { $count } مبادرة
+}
+portal-no-initiatives = لا توجد مبادرات فيها شريك من قطاع الأعمال.
+portal-business-partners = الشركاء من قطاع الأعمال
+portal-stage = المرحلة
+portal-all-calls = جميع الدعوات المفتوحة
+portal-all-donations = جميع التبرعات
+portal-log-size = { $count ->
+    [zero] لا يضمّ سجل القرارات أي قرار بعد.
+    [one] يضمّ سجل القرارات قرارًا واحدًا.
+    [two] يضمّ سجل القرارات قرارين.
+    [few] يضمّ سجل القرارات { $count } قرارات.
+    [many] يضمّ سجل القرارات { $count } قرارًا.
+   *[other] يضمّ سجل القرارات { $count } قرار.
+}
+portal-read-log = قراءة سجل القرارات
+portal-downloads = بيانات للتنزيل
+portal-downloads-lead = البيانات نفسها على شكل ملفات: CSV لجداول البيانات، وJSON للبرامج، والدعوات المفتوحة وقرارات الترسية كحزم إصدارات (release packages) وفق OCDS 1.1 (معيار بيانات التعاقد المفتوح). حتى 5,000 صف في الملف؛ للصفحة التالية يُضاف ‎?page=2 إلى العنوان.
+auditors-title = للمدققين
+
+## Decision-log kinds
+
+event-recused = التنحّي
+event-notice-published = إعلان لتلقّي عروض منافسة
+event-alternative-proposed = ورود عرض بديل
+event-notice-decided = القرار بعد الإعلان
+event-call-published = نشر دعوة مفتوحة
+event-application-received = ورود طلب
+event-application-scored = تقييم طلب
+event-call-awarded = اختيار الفائز في دعوة مفتوحة
+event-call-cancelled = انتهاء دعوة مفتوحة دون اختيار فائز
+event-call-rerun = إعادة نشر دعوة مفتوحة
+event-donation-registered = تسجيل تبرع
+event-donation-checked = فحص لجنة التبرعات
+event-donation-decided = قرار رئيس السلطة المحلية بشأن تبرع
+event-donation-reported = تقديم تقرير عن تبرع إلى المجلس
+
+## For auditors
+
+auditors-lead = يُسجَّل كل قرار في هذه المنصة في سجل لا يُضاف إليه إلا الجديد، ضمن المعاملة نفسها التي يُنفَّذ فيها التغيير الذي يوثّقه. يستطيع أي شخص جلب السجل وإعادة حسابه وإثبات أن شيئاً لم يُغيَّر أو يُحذف أو يُعَد ترتيبه لاحقاً، ولا يحتاج لذلك إلا إلى المفتاح المنشور للمنصة.
+auditors-head = السجل الآن
+auditors-size = القرارات
+auditors-root = جذر شجرة ميركل (SHA-256)
+auditors-key = المفتاح العام للمنصة (Ed25519)
+auditors-tree = كيف يُبنى السجل
+auditors-tree-text = السجل شجرة ميركل كما يعرّفها بالضبط RFC 6962 وRFC 9162 (Certificate Transparency). وتوقّع المنصة رؤوس شجرتها بمفتاح Ed25519 الخاص بها.
+auditors-entry-text = تُحسب بصمة (hash) كل قيد على هذه الصيغة القانونية، حقل واحد في كل سطر، بترميز UTF-8:
+auditors-escape = في النصوص، تُكتب الشرطة المائلة العكسية \\، ونهاية السطر \n، والعودة إلى بداية السطر \r، كي يشغل كل حقل سطراً واحداً.
+auditors-endpoints = نقاط الوصول العامة
+auditors-verify = التحقق بنفسك
+auditors-verify-text = يتحقق برنامج shutaf من المنصة من الخارج: يجلب جميع القيود، ويعيد حساب كل بصمة والجذر، ويتحقق من التوقيع، ويطلب براهين التضمين والاتساق.
+auditors-verify-again = يُستحسن الاحتفاظ بملف الرؤوس: فالتشغيل اللاحق يثبت أن السجل لم يتغير منذ ذلك الحين إلا بالإضافة إليه.

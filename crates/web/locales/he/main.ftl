@@ -106,6 +106,7 @@ error-csrf = תוקף הטופס פג, או שהטופס לא נשלח מהאת�
 error-too-large = מה שנשלח גדול מדי.
 error-bad-form = לא ניתן היה לקרוא את הטופס. אפשר לנסות שוב.
 error-bad-json = גוף הבקשה אינו JSON תקין במבנה הנדרש.
+error-bad-multipart = לא ניתן היה לקרוא את הקבצים שהועלו: יש לשלוח multipart/form-data, וכל קובץ בשדה בשם file.
 error-token-read-only = הטוקן הזה מאפשר קריאה בלבד. לפעולה הזו יש ליצור טוקן עם הרשאת כתיבה.
 error-link-invalid = הקישור הזה אינו תקף: ייתכן שכבר נעשה בו שימוש או שפג תוקפו. אפשר לבקש קישור חדש.
 error-required = זהו שדה חובה.
@@ -694,3 +695,271 @@ record-count = { $count ->
 record-audit-title = לבודקים ולמבקרים
 record-audit = הרישום הוא עץ מרקל כמו ב-RFC 6962 (Certificate Transparency), וראשי העץ חתומים במפתח Ed25519 של הפלטפורמה. בכתובות האלה אפשר לקבל את ראש העץ החתום, את המפתח, את הרשומות עם הבתים הקנוניים שלהן, והוכחות הכללה ועקביות; הפקודה shutaf verify בודקת את היומן של הפלטפורמה.
 refused-who-may = מי רשאי: { $parties }.
+
+## Integrity: declarations, recusal, notices (issue 4)
+
+declaration-hint = כל מי שמקבל החלטות בשם הגוף המזמן או בשם שותף עסקי מגיש קודם הצהרה. זיקה לאחד השותפים פירושה הסתלקות מהטיפול ביוזמה הזו, והדבר נרשם ברישום הציבורי.
+declaration-hint-call = המעריכים וצוות הגוף המזמן מגישים הצהרה לפני מתן ציונים או קבלת החלטות. זיקה לאחד הגופים המגישים פירושה הסתלקות מהטיפול בהגשה שלו, והדבר נרשם ברישום הציבורי.
+declaration-ties = הזיקות שלך לארגונים האלה
+relation-none = אין זיקה
+relation-employee = עבודה בארגון (כיום או בשנתיים האחרונות)
+relation-director = חברות בדירקטוריון או בהנהלה של הארגון
+relation-owner = בעלות על חלק מהארגון
+relation-relative = בן משפחה קרוב עובד בארגון, מנהל אותו או מחזיק בו
+relation-business = הארגון הוא לקוח או ספק שלי
+relation-member = התנדבות או חברות בארגון
+relation-other = זיקה אחרת (מפורטת בהמשך)
+declarations-title = הצהרות על ניגוד עניינים
+declarations-none-yet = עדיין לא הוגשו הצהרות.
+recusals-title = הסתלקויות
+recusals-none = לא נרשמו הסתלקויות.
+recusal-line = הסתלקות של { $person } בשל זיקה לארגון { $organisation }
+integrity-record-title = טוהר המידות ושוויון הזדמנויות
+choice-label = איך נבחר השותף העסקי
+choice-open-call = קול קורא
+choice-competing-proposals = הודעה לקבלת הצעות מתחרות
+choice-competition = הליך תחרותי אחר
+choice-exemption = פטור ממכרז
+choice-unrecorded = עדיין לא נרשם
+notice-title = הצעות מתחרות
+notice-hint = עסק הביא את היוזמה הזו לרשות. יש לפרסם תקציר של ההצעה ופרק זמן שבו אחרים יכולים להציע חלופות, ואחר כך להחליט, בנימוקים.
+notice-summary = תקציר ההצעה (יפורסם)
+notice-closes = הגשת הצעות עד
+notice-open = פתוח להגשת הצעות
+notice-publish = פרסום ההודעה
+notice-alternatives = הצעות חלופיות
+notice-no-alternatives = לא הוגשו הצעות חלופיות.
+notice-your-alternative = ההצעה החלופית שלך
+notice-propose = שליחת ההצעה
+notice-outcome = החלטה
+notice-chosen = ההצעה החלופית שנבחרה (אם נבחרה)
+notice-decide = רישום ההחלטה
+notice-outcome-original = להמשיך עם ההצעה המקורית
+notice-outcome-alternative = להמשיך עם הצעה חלופית
+notice-outcome-open-call = לפרסם קול קורא במקום זאת
+notice-outcome-dropped = לא להמשיך עם אף אחת מההצעות
+time-in-israel = שעון ישראל
+field-reasons = נימוקים (יפורסמו)
+field-organisation = ארגון
+choose-one = בחירה…
+matter-initiative = יוזמה
+matter-call = קול קורא
+refused-undeclared = יש להגיש קודם הצהרה על ניגוד עניינים בעניין הזה: קבלת החלטות כאן מחייבת הצהרה.
+refused-recused = הצהרת על זיקה לאחד הצדדים בעניין הזה, ולכן הסתלקת ממנו; הדבר מופיע ברישום הציבורי. מישהו אחר יקבל את ההחלטה.
+refused-notice-exists = כבר פורסמה הודעה ליוזמה הזו.
+refused-notice-closed = המועד להגשת הצעות חלופיות עבר.
+refused-notice-window-open = המועד להגשת הצעות חלופיות עדיין לא הסתיים; אפשר להחליט אחרי שיסתיים.
+refused-notice-decided = ההחלטה שבעקבות ההודעה כבר נרשמה.
+error-declaration-empty = יש לציין את הארגונים שיש לך זיקה אליהם, או לתאר את העניינים שלך.
+error-choose-alternative = יש לבחור אחת מההצעות החלופיות שהתקבלו.
+error-alternative-not-chosen = בוחרים הצעה חלופית רק כשההחלטה היא להמשיך עם הצעה חלופית.
+error-organisation-managed = יש לבחור ארגון שבבעלותך או בניהולך.
+error-too-many = יותר מדי פריטים; יש להסיר חלק מהם.
+error-deadline-format = יש להזין תאריך ושעה, למשל 31/12/2026 12:00.
+error-deadline-past = המועד צריך להיות בעתיד.
+
+## Open calls
+
+calls-title = קולות קוראים
+calls-lead = קריאות לשותפים ולהצעות, פתוחות לכל ארגון. הציונים והנימוקים מתפרסמים אחרי ההחלטה בקול הקורא.
+calls-empty = עדיין אין קולות קוראים.
+call-new = קול קורא חדש
+call-edit-title = עריכת טיוטת הקול הקורא
+call-form-lead = קול קורא נשאר טיוטה עד שמפרסמים אותו. אחרי הפרסום הוא נכלל ברישום הציבורי ואינו משתנה.
+call-language = שפת הכתיבה
+call-title = כותרת
+call-purpose = מטרה
+call-purpose-hint = לשם מה הקול הקורא, ואילו יעדים הוא משרת.
+call-sought = מה מבוקש
+call-sought-hint = איזה שותף או איזו הצעה אתם מחפשים.
+call-eligibility = מי רשאי להגיש
+call-deadline = המועד האחרון להגשה
+call-criteria = אמות מידה ומשקלות
+call-criteria-hint = לכל אמת מידה יש משקל, וסכום המשקלות הוא 100. המעריכים נותנים לכל הגשה ציון מ-0 עד 10 בכל אמת מידה, עם נימוקים.
+call-criterion-name = אמת מידה
+call-criterion-weight = משקל (%)
+call-goals = היעדים שהוא משרת
+call-evaluators = מעריכים
+call-evaluators-hint = כתובות הדוא״ל שלהם, מופרדות בפסיקים. הם צריכים חשבון בפלטפורמה.
+call-save-draft = שמירת הטיוטה
+call-phase = שלב
+call-phase-draft = טיוטה
+call-phase-accepting = פתוח להגשות
+call-phase-evaluating = בהערכה
+call-phase-awarded = נבחר זוכה
+call-phase-cancelled = הסתיים ללא זוכה
+call-status-draft = טיוטה
+call-status-open = פתוח
+call-status-awarded = נבחר זוכה
+call-status-cancelled = בוטל
+call-published-at = פורסם
+call-applications = הגשות
+call-application-count = { $count ->
+    [one] הגשה אחת
+    [two] שתי הגשות
+   *[other] { $count } הגשות
+}
+call-about = על הקול הקורא
+call-documents = מסמכים
+call-add-documents = הוספת מסמכים
+attachments-hint = קובצי PDF, תמונות, OpenDocument או Office, עד { $size } MB לכל קובץ, ועד חמישה קבצים.
+action-upload = העלאה
+call-publish = פרסום הקול הקורא
+call-publish-hint = הפרסום מכניס את הקול הקורא לרישום הציבורי; אחרי הפרסום אי אפשר לערוך אותו.
+call-apply = הגשה
+call-apply-hint = כל ארגון יכול להגיש עד המועד האחרון. עד אז אפשר לשלוח גרסה חדשה; הגרסה האחרונה היא הקובעת.
+call-application-summary = תקציר (יפורסם אחרי ההחלטה)
+call-application-summary-hint = כמה משפטים: מה אתם מציעים.
+call-application-proposal = ההצעה
+call-attachments = קבצים מצורפים
+call-apply-submit = שליחת ההגשה
+call-results-after-award = הציונים והנימוקים יפורסמו אחרי ההחלטה בקול הקורא.
+call-no-applications-shown = אין הגשות להצגה.
+call-awarded-to = הזוכה
+call-outcome-reasons = נימוקי ההחלטה
+call-initiative-link = היוזמה שנולדה ממנו
+call-start-initiative = פתיחת היוזמה עם הזוכה
+call-rank = מקום
+call-results-of = תוצאות ההערכה של
+call-mean-score = ציון ממוצע (0–10)
+call-scores-and-reasons = כל הציונים, עם הנימוקים
+call-score = מתן ציונים להגשה הזו
+call-rescore = שינוי הציונים שלך
+call-score-0-10 = ציון (0–10)
+call-score-submit = שליחת הציונים
+call-decide = החלטה בקול הקורא
+call-award-to = הזוכה
+call-award = בחירת הזוכה
+call-reasons-public = הנימוקים מתפרסמים יחד עם התוצאות.
+call-rerun = פרסום מחדש עם מועד אחרון חדש
+call-cancel = סיום ללא זוכה
+call-view = הקול הקורא
+refused-call-closed = הקול הקורא הזה אינו מקבל הגשות כרגע.
+refused-call-published = קול קורא שפורסם אינו משתנה.
+refused-call-still-open = הקול הקורא עדיין מקבל הגשות; ההערכה מתחילה אחרי המועד האחרון.
+refused-call-decided = בקול הקורא הזה כבר התקבלה החלטה.
+refused-call-not-awarded = רק קול קורא שנבחר בו זוכה יכול להפוך ליוזמה.
+refused-call-has-initiative = מהקול הקורא הזה כבר נפתחה יוזמה.
+refused-not-evaluator = רק המעריכים של הקול הקורא יכולים לבצע פעולה זו.
+error-criteria-required = יש להגדיר אמת מידה אחת לפחות.
+error-too-many-criteria = בקול קורא יכולות להיות עד 12 אמות מידה.
+error-weight-range = כל משקל צריך להיות מספר שלם בין 1 ל-100.
+error-weights-sum = סכום המשקלות צריך להיות 100.
+error-criterion-name = לכל אמת מידה שיש לה משקל נדרש שם.
+error-score-range = יש להזין מספר שלם בין 0 ל-10.
+error-evaluator-unknown = לאחת הכתובות האלה אין חשבון בפלטפורמה.
+error-evaluators-required = יש לציין מעריך אחד לפחות.
+error-convener-cannot-apply = הגוף המזמן אינו מגיש הצעות לקול קורא שהוא עצמו פרסם.
+error-attachment-empty = הקובץ ריק.
+error-attachment-too-large = אחד הקבצים גדול מהמותר.
+error-attachment-type = אחד הקבצים אינו מסוג מותר, או ששם הקובץ אינו תואם את התוכן שלו.
+error-upload-broken = ההעלאה לא הגיעה במלואה; אפשר לנסות שוב.
+flash-call-drafted = טיוטת הקול הקורא נשמרה.
+flash-call-published = הקול הקורא פורסם.
+flash-applied = ההגשה שלך התקבלה.
+flash-scored = הציונים שלך נשמרו.
+flash-awarded = נבחר זוכה בקול הקורא; התוצאות פורסמו לציבור.
+flash-declared = ההצהרה שלך נכללה ברישום הציבורי.
+flash-initiative-from-call = היוזמה נפתחה, והזוכה צורף אליה כשותף.
+
+## Donations
+
+donations-title = תרומות לרשות
+donations-lead = מתנות לרשות המקומית, והטיפול של ועדת התרומות בכל אחת מהן: בדיקת הוועדה והמלצתה, החלטת ראש הרשות והדיווח למועצה.
+donations-empty = לא נרשמו תרומות.
+donation-title = תרומה
+donation-donor = התורם
+donation-donor-organisation = מספר הארגון התורם במאגר הארגונים (אם הוא רשום בו)
+donation-kind = מה ניתן
+donation-kind-money = כסף
+donation-kind-goods = טובין
+donation-kind-services = שירותים
+donation-kind-help = סיוע ללא תמורה
+donation-value = שווי
+donation-value-shekels = שווי בשקלים
+donation-purpose = ייעוד
+donation-initiative = מספר היוזמה שהתרומה מיועדת לה (אם יש)
+donation-step = שלב הטיפול
+donation-step-registered = נרשמה
+donation-step-checked = נבדקה בוועדת התרומות
+donation-step-decided = ראש הרשות החליט
+donation-step-reported = דווחה למועצה
+donation-register = רישום תרומה
+donation-procedure = הליך הטיפול
+donation-committee-check = בדיקת הוועדה
+donation-committee-check-hint = ניגוד עם מכרזים או עם פעולות פיקוח, תנאים, והציפיות של התורם.
+donation-recommendation = המלצת הוועדה
+recommendation-accept = קבלה
+recommendation-accept-with-conditions = קבלה בתנאים
+recommendation-decline = דחייה
+donation-head-decision = החלטת ראש הרשות
+head-decision-accept = קבלה
+head-decision-decline = דחייה
+donation-reasons-hint = כשההחלטה חורגת מהמלצת הוועדה, נדרשים נימוקים בכתב.
+donation-departed = חורגת מהמלצת הוועדה
+donation-council-report = הדיווח למועצה
+error-departure-reasons = ההחלטה חורגת מהמלצת הוועדה: יש לפרט נימוקים בכתב.
+refused-donation-step = זה אינו השלב הבא; ייתכן שהדף אינו מעודכן.
+initiative-view = היוזמה
+
+## The public portal
+
+portal-title = הפורטל הציבורי
+portal-lead = כל השותפויות של { $convener } עם עסקים, איך נבחר כל שותף, קולות קוראים ותוצאותיהם, הצהרות על ניגוד עניינים והסתלקויות, תרומות ורישום ההחלטות: פתוח לכולם, בלי צורך בחשבון.
+portal-sections = חלקי הפורטל
+portal-initiatives = שותפויות עם עסקים
+portal-initiatives-lead = יוזמות שעסק שותף בהן, ואיך הוא נבחר.
+portal-search = חיפוש בכותרות
+portal-search-button = חיפוש
+portal-initiative-count = { $count ->
+    [one] יוזמה אחת
+    [two] שתי יוזמות
+   *[other] { $count } יוזמות
+}
+portal-no-initiatives = אין יוזמות עם שותף עסקי.
+portal-business-partners = שותפים עסקיים
+portal-stage = שלב
+portal-all-calls = כל הקולות הקוראים
+portal-all-donations = כל התרומות
+portal-log-size = { $count ->
+    [one] ברישום ההחלטות יש החלטה אחת.
+    [two] ברישום ההחלטות יש שתי החלטות.
+   *[other] ברישום ההחלטות יש { $count } החלטות.
+}
+portal-read-log = לרישום ההחלטות
+portal-downloads = נתונים להורדה
+portal-downloads-lead = אותם נתונים כקבצים: CSV לגיליונות אלקטרוניים, JSON לתוכנות, וקולות קוראים והחלטות זכייה כחבילות שחרור (release packages) של OCDS 1.1 (Open Contracting Data Standard, התקן לנתוני התקשרויות פתוחים). עד 5,000 שורות בקובץ; לעמוד הבא יש להוסיף ‎?page=2 לכתובת.
+auditors-title = לבודקים ולמבקרים
+
+## Decision-log kinds
+
+event-recused = הסתלקות
+event-notice-published = הודעה לקבלת הצעות מתחרות
+event-alternative-proposed = קבלת הצעה חלופית
+event-notice-decided = החלטה בעקבות ההודעה
+event-call-published = פרסום קול קורא
+event-application-received = קבלת הגשה
+event-application-scored = מתן ציונים להגשה
+event-call-awarded = בחירת זוכה בקול קורא
+event-call-cancelled = סיום קול קורא ללא זוכה
+event-call-rerun = פרסום מחדש של קול קורא
+event-donation-registered = רישום תרומה
+event-donation-checked = בדיקת ועדת התרומות
+event-donation-decided = החלטת ראש הרשות על תרומה
+event-donation-reported = דיווח למועצה על תרומה
+
+## For auditors
+
+auditors-lead = כל החלטה בפלטפורמה נרשמת ביומן שאפשר רק להוסיף אליו, באותה טרנזקציה שבה נעשה השינוי שהיא מתעדת. כל אחד יכול להוריד את היומן, לחשב אותו מחדש ולהוכיח ששום רשומה לא שונתה, לא נמחקה ולא הוזזה ממקומה בדיעבד, בעזרת המפתח הציבורי של הפלטפורמה בלבד.
+auditors-head = היומן כעת
+auditors-size = החלטות
+auditors-root = שורש עץ מרקל (SHA-256)
+auditors-key = המפתח הציבורי של הפלטפורמה (Ed25519)
+auditors-tree = איך בנוי היומן
+auditors-tree-text = היומן הוא עץ מרקל, בדיוק כפי שהוא מוגדר ב-RFC 6962 וב-RFC 9162 (Certificate Transparency). הפלטפורמה חותמת על ראשי העץ שלה במפתח ה-Ed25519 שלה.
+auditors-entry-text = הגיבוב (hash) של כל רשומה מחושב על הצורה הקנונית הזו, שדה אחד בכל שורה, בקידוד UTF-8:
+auditors-escape = בטקסטים, לוכסן הפוך נכתב \\, מעבר שורה נכתב \n וחזרת גררה נכתבת \r, כך שכל שדה תופס שורה אחת.
+auditors-endpoints = נקודות קצה ציבוריות
+auditors-verify = בדיקה עצמאית
+auditors-verify-text = התוכנה shutaf בודקת פלטפורמה מבחוץ: היא מורידה את כל הרשומות, מחשבת מחדש כל גיבוב ואת השורש, בודקת את החתימה ומבקשת הוכחות הכללה ועקביות.
+auditors-verify-again = כדאי לשמור את קובץ ראשי העץ: הרצה מאוחרת יותר תוכיח שמאז היומן רק גדל.
