@@ -1357,6 +1357,15 @@ async fn the_openapi_document_describes_the_api() {
         "/api/v1/organisations/{id}",
         "/api/v1/organisations/{id}/invitations",
         "/api/v1/localities",
+        "/api/v1/localities/{id}/calls",
+        "/api/v1/calls/{id}",
+        "/api/v1/calls/{id}/applications/{application_id}/attachments",
+        "/api/v1/calls/{id}/applications/{application_id}/scores",
+        "/api/v1/calls/{id}/declarations",
+        "/api/v1/localities/{id}/donations",
+        "/api/v1/donations/{id}/steps",
+        "/api/v1/initiatives/{id}/notice/decision",
+        "/api/v1/initiatives/{id}/integrity",
     ] {
         assert!(
             paths.contains_key(path),
@@ -1369,6 +1378,14 @@ async fn the_openapi_document_describes_the_api() {
         doc["components"]["securitySchemes"]["token"]["scheme"],
         "bearer"
     );
+    assert!(
+        paths["/api/v1/calls/{id}/documents"]["post"]["requestBody"]["content"]
+            ["multipart/form-data"]
+            .is_object(),
+        "uploads are described as multipart/form-data"
+    );
+    assert!(paths["/api/v1/initiatives/{id}/integrity"]["get"].is_object());
+    assert!(paths["/api/v1/initiatives/{id}/integrity"]["put"].is_object());
     let sectors =
         &doc["components"]["schemas"]["OrganisationWrite"]["properties"]["sector"]["enum"];
     assert_eq!(sectors, &json!(["public", "third", "business"]));
@@ -2598,6 +2615,1123 @@ mod lifecycle {
         let xml = feed.text().await.unwrap();
         assert_eq!(xml.matches("<entry>").count(), 4);
         assert!(xml.contains("Not now"));
+    }
+
+    /// A `multipart/form-data` body with each file in a field named `file`.
+    fn files_body(files: &[(&str, &[u8])]) -> (String, Vec<u8>) {
+        let boundary = "shutaf-test-boundary-5c2a9e";
+        let mut body = Vec::new();
+        for (name, bytes) in files {
+            body.extend_from_slice(
+                format!(
+                    "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\n\
+                     Content-Type: application/octet-stream\r\n\r\n"
+                )
+                .as_bytes(),
+            );
+            body.extend_from_slice(bytes);
+            body.extend_from_slice(b"\r\n");
+        }
+        body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+        (format!("multipart/form-data; boundary={boundary}"), body)
+    }
+
+    /// A civil time in Israel `days` from now, as the API takes deadlines.
+    fn local_in_days(days: i64) -> String {
+        shutaf_domain::call::local_input(shutaf_store::now() + days * 86_400)
+    }
+
+    /// The field names and codes of a 422 answer.
+    async fn field_errors(response: reqwest::Response) -> Vec<(String, String)> {
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let body: Value = response.json().await.unwrap();
+        assert_eq!(body["error"]["code"], "invalid", "{body}");
+        body["error"]["fields"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                (
+                    f["field"].as_str().unwrap().to_owned(),
+                    f["code"].as_str().unwrap().to_owned(),
+                )
+            })
+            .collect()
+    }
+
+    /// A refusal's status and message (asked in English).
+    async fn refusal(response: reqwest::Response) -> (StatusCode, String) {
+        let status = response.status();
+        let body: Value = response.json().await.unwrap();
+        (
+            status,
+            body["error"]["message"].as_str().unwrap_or("").to_owned(),
+        )
+    }
+
+    fn en(key: &str) -> String {
+        shutaf_web::i18n::Tr::new(Language::En).t(key)
+    }
+
+    async fn move_deadline_into_the_past(app: &TestApp, call: i64) {
+        sqlx::query("UPDATE calls SET deadline_at = $1 WHERE id = $2")
+            .bind(shutaf_store::now() - 60)
+            .bind(call)
+            .execute(&app.db.pool)
+            .await
+            .unwrap();
+    }
+
+    #[tokio::test]
+    async fn an_open_call_through_the_api_from_draft_to_initiative() {
+        let s = story().await;
+        let app = &s.app;
+        for (email, name) in [
+            ("eval1@example.org", "Evaluator One"),
+            ("eval2@example.org", "Evaluator Two"),
+        ] {
+            let id = app.person(email).await;
+            app.db.update_profile(id, name, None).await.unwrap();
+        }
+        let coordinator = api_token(app, "coordinator@city.example", "write").await;
+        let ngo = api_token(app, "ngo@ngo.example", "write").await;
+        let csr = api_token(app, "csr@company.example", "write").await;
+        let eval1 = api_token(app, "eval1@example.org", "write").await;
+        let eval2 = api_token(app, "eval2@example.org", "write").await;
+        let client = reqwest::Client::new();
+        let api = |path: &str| app.url(&format!("/api/v1{path}"));
+        let calls = api(&format!("/localities/{}/calls", s.locality));
+
+        let deadline = local_in_days(30);
+        let mut draft = json!({
+            "lang": "en", "title": "Shade for schoolyards", "purpose": "Cooler schoolyards in summer",
+            "sought": "Design and planting", "eligibility": "Any organisation working in the town",
+            "deadline_local": deadline,
+            "criteria": [{ "name": "Impact", "weight": 60 }, { "name": "Cost", "description": "Value for money", "weight": 40 }],
+            "goal_ids": [s.goal], "evaluator_emails": ["eval1@example.org", "Eval2@example.org"]
+        });
+
+        // Nobody without a token, and nobody outside the convener, writes calls.
+        let response = client.post(&calls).json(&draft).send().await.unwrap();
+        assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+        assert_eq!(
+            response.json::<Value>().await.unwrap()["error"]["code"],
+            "unauthenticated"
+        );
+        let response = client
+            .post(&calls)
+            .bearer_auth(&csr)
+            .json(&draft)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::FORBIDDEN);
+        assert_eq!(
+            response.json::<Value>().await.unwrap()["error"]["code"],
+            "forbidden"
+        );
+        // Weights that do not add up to 100, and a deadline in another format, are named.
+        let mut wrong = draft.clone();
+        wrong["criteria"][1]["weight"] = json!(30);
+        wrong["deadline_local"] = json!("31/12/2030 12:00");
+        let errors = field_errors(
+            client
+                .post(&calls)
+                .bearer_auth(&coordinator)
+                .json(&wrong)
+                .send()
+                .await
+                .unwrap(),
+        )
+        .await;
+        assert!(
+            errors.contains(&("criteria".into(), "error-weights-sum".into()))
+                && errors.contains(&("deadline_local".into(), "error-deadline-format".into())),
+            "{errors:?}"
+        );
+
+        let response = client
+            .post(&calls)
+            .bearer_auth(&coordinator)
+            .json(&draft)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::CREATED);
+        let created: Value = response.json().await.unwrap();
+        let id = created["id"].as_i64().unwrap();
+        assert_eq!(created["status"], "draft");
+        assert_eq!(created["phase"], "draft");
+        let deadline_at = shutaf_domain::call::parse_deadline(&deadline).unwrap();
+        assert_eq!(created["deadline_at"], deadline_at);
+        assert_eq!(created["deadline_local"], deadline);
+        assert_eq!(
+            created["deadline"],
+            shutaf_domain::call::rfc3339(deadline_at)
+        );
+        assert!(
+            created["deadline"]
+                .as_str()
+                .unwrap()
+                .starts_with(&deadline[..16]),
+            "RFC 3339 in Israel's time"
+        );
+        assert_eq!(created["criteria"][0]["weight"], 60);
+        assert_eq!(created["criteria"][1]["description"], "Value for money");
+        assert_eq!(created["goals"][0]["id"], s.goal);
+        assert_eq!(
+            created["evaluators"],
+            json!(["Evaluator One", "Evaluator Two"])
+        );
+
+        // A draft is the convener's: hidden from the public, listed for its staff.
+        let public_list: Value = client
+            .get(&calls)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(public_list["items"], json!([]));
+        let staff_list: Value = client
+            .get(format!("{calls}?limit=5"))
+            .bearer_auth(&coordinator)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(staff_list["items"][0]["id"], id);
+        assert_eq!(staff_list["limit"], 5);
+        assert_eq!(
+            client
+                .get(api(&format!("/calls/{id}")))
+                .send()
+                .await
+                .unwrap()
+                .status(),
+            StatusCode::NOT_FOUND
+        );
+        draft["title"] = json!("Shade for every schoolyard");
+        let updated: Value = client
+            .put(api(&format!("/calls/{id}")))
+            .bearer_auth(&coordinator)
+            .json(&draft)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(updated["title"], "Shade for every schoolyard");
+        // Rewriting a draft rewrites its criteria: score by the ids it has now.
+        let impact = updated["criteria"][0]["id"].as_i64().unwrap();
+        let cost = updated["criteria"][1]["id"].as_i64().unwrap();
+
+        // The convener attaches the call's terms, as multipart/form-data.
+        let terms: &[u8] = b"%PDF-1.4\n% the terms of the call\n%%EOF\n";
+        let (content_type, body) = files_body(&[("terms.pdf", terms)]);
+        let response = client
+            .post(api(&format!("/calls/{id}/documents")))
+            .bearer_auth(&coordinator)
+            .header("content-type", content_type)
+            .body(body)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::CREATED);
+        let documents: Value = response.json().await.unwrap();
+        assert_eq!(documents[0]["file_name"], "terms.pdf");
+        assert_eq!(documents[0]["content_type"], "application/pdf");
+        let terms_id = documents[0]["id"].as_i64().unwrap();
+
+        let published: Value = client
+            .post(api(&format!("/calls/{id}/publish")))
+            .bearer_auth(&coordinator)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(published["status"], "open");
+        assert_eq!(published["phase"], "accepting");
+        let response = client
+            .put(api(&format!("/calls/{id}")))
+            .bearer_auth(&coordinator)
+            .json(&draft)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(
+            response.status(),
+            StatusCode::FORBIDDEN,
+            "a published call stays as published"
+        );
+        let public_list: Value = client
+            .get(&calls)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(public_list["items"][0]["phase"], "accepting");
+
+        // Two organisations apply; nobody applies for an organisation they do not manage.
+        let apply = |token: &str, org: i64, summary: &str| {
+            client
+                .post(api(&format!("/calls/{id}/applications")))
+                .bearer_auth(token.to_owned())
+                .json(&json!({ "organisation_id": org, "summary": summary, "proposal": format!("{summary}: the full proposal") }))
+                .send()
+        };
+        let errors = field_errors(apply(&csr, s.ngo, "Not ours").await.unwrap()).await;
+        assert_eq!(
+            errors,
+            vec![(
+                "organisation_id".to_owned(),
+                "error-organisation-managed".to_owned()
+            )]
+        );
+        let response = apply(&ngo, s.ngo, "Trees and volunteers").await.unwrap();
+        assert_eq!(response.status(), StatusCode::CREATED);
+        let ngo_application = response.json::<Value>().await.unwrap()["application_id"]
+            .as_i64()
+            .unwrap();
+        let response = apply(&csr, s.company, "Solar shade sails").await.unwrap();
+        assert_eq!(response.status(), StatusCode::CREATED);
+        let company_application = response.json::<Value>().await.unwrap()["application_id"]
+            .as_i64()
+            .unwrap();
+        assert_ne!(ngo_application, company_application);
+
+        // The NGO attaches its plan; a web page calling itself a PDF, and a file over 5 MB, are
+        // refused with the reason; a 3 MB plan passes the request size limit.
+        let attachments = api(&format!(
+            "/calls/{id}/applications/{ngo_application}/attachments"
+        ));
+        let upload = |token: &str, files: &[(&str, &[u8])]| {
+            let (content_type, body) = files_body(files);
+            client
+                .post(&attachments)
+                .bearer_auth(token.to_owned())
+                .header("content-type", content_type)
+                .body(body)
+                .send()
+        };
+        let plan: &[u8] = b"%PDF-1.7\n% the planting plan\n%%EOF\n";
+        let response = upload(&ngo, &[("plan.pdf", plan)]).await.unwrap();
+        assert_eq!(response.status(), StatusCode::CREATED);
+        let files: Value = response.json().await.unwrap();
+        assert_eq!(files.as_array().unwrap().len(), 1);
+        assert_eq!(files[0]["file_name"], "plan.pdf");
+        let plan_id = files[0]["id"].as_i64().unwrap();
+        let html: &[u8] = b"<!doctype html><script>alert(1)</script>";
+        assert_eq!(
+            field_errors(upload(&ngo, &[("evil.pdf", html)]).await.unwrap()).await,
+            vec![("attachments".to_owned(), "error-attachment-type".to_owned())]
+        );
+        let mut big = b"%PDF-1.7\n".to_vec();
+        big.resize(3 * 1024 * 1024, b'x');
+        let response = upload(&ngo, &[("annex.pdf", &big)]).await.unwrap();
+        assert_eq!(response.status(), StatusCode::CREATED);
+        assert_eq!(
+            response
+                .json::<Value>()
+                .await
+                .unwrap()
+                .as_array()
+                .unwrap()
+                .len(),
+            2
+        );
+        let mut huge = b"%PDF-1.7\n".to_vec();
+        huge.resize(shutaf_domain::call::MAX_ATTACHMENT_BYTES + 1, b'x');
+        assert_eq!(
+            field_errors(upload(&ngo, &[("huge.pdf", &huge)]).await.unwrap()).await,
+            vec![(
+                "attachments".to_owned(),
+                "error-attachment-too-large".to_owned()
+            )]
+        );
+        assert_eq!(
+            upload(&csr, &[("plan.pdf", plan)]).await.unwrap().status(),
+            StatusCode::FORBIDDEN,
+            "only the applicant's managers attach to its application"
+        );
+
+        // Declarations: the first evaluator is a member of the NGO and steps aside from it.
+        let declare = |token: &str, declaration: Value| {
+            client
+                .post(api(&format!("/calls/{id}/declarations")))
+                .bearer_auth(token.to_owned())
+                .json(&declaration)
+                .send()
+        };
+        let declared: Value = declare(
+            &eval1,
+            json!({ "has_interests": true, "ties": [{ "organisation_id": s.ngo, "relation": "member" }] }),
+        )
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+        assert_eq!(declared["recused_from"], json!([s.ngo]));
+        for token in [&eval2, &coordinator] {
+            let declared: Value = declare(token, json!({ "has_interests": false }))
+                .await
+                .unwrap()
+                .json()
+                .await
+                .unwrap();
+            assert_eq!(declared["recused_from"], json!([]));
+        }
+        assert_eq!(
+            declare(&csr, json!({ "has_interests": false }))
+                .await
+                .unwrap()
+                .status(),
+            StatusCode::FORBIDDEN,
+            "only evaluators and the convener's staff declare on a call"
+        );
+
+        let scores_of =
+            |application: i64| api(&format!("/calls/{id}/applications/{application}/scores"));
+        let score = |token: &str, application: i64, impact_score: i64, cost_score: i64| {
+            client
+                .post(scores_of(application))
+                .bearer_auth(token.to_owned())
+                .header("accept-language", "en")
+                .json(&json!([
+                    { "criterion_id": impact, "score": impact_score, "reason": format!("impact {impact_score} for {application}") },
+                    { "criterion_id": cost, "score": cost_score, "reason": format!("cost {cost_score} for {application}") }
+                ]))
+                .send()
+        };
+        let (status, message) = refusal(score(&eval2, ngo_application, 9, 8).await.unwrap()).await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+        assert_eq!(
+            message,
+            en("refused-call-still-open"),
+            "no scoring before the deadline"
+        );
+
+        move_deadline_into_the_past(app, id).await;
+
+        // Late is late: no application and no attachment after the deadline.
+        let (status, message) = refusal(apply(&csr, s.company, "Late").await.unwrap()).await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+        assert_eq!(
+            message,
+            shutaf_web::i18n::Tr::new(Language::He).t("refused-call-closed")
+        );
+        assert_eq!(
+            upload(&ngo, &[("late.pdf", plan)]).await.unwrap().status(),
+            StatusCode::FORBIDDEN
+        );
+
+        // The evaluator tied to the NGO is refused its application, and the recusal is public.
+        let (status, message) =
+            refusal(score(&eval1, ngo_application, 10, 10).await.unwrap()).await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+        assert_eq!(message, en("refused-recused"));
+        assert_ne!(message, en("refused-undeclared"));
+        let record: Value = client
+            .get(api(&format!("/calls/{id}/declarations")))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let recusals = record["recusals"].as_array().unwrap();
+        assert_eq!(recusals.len(), 1, "{record}");
+        assert_eq!(recusals[0]["organisation_id"], s.ngo);
+        assert_eq!(recusals[0]["person"], "Evaluator One");
+        assert_eq!(record["declarations"].as_array().unwrap().len(), 3);
+        let tied = record["declarations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["person"] == "Evaluator One")
+            .unwrap();
+        assert_eq!(tied["ties"][0]["organisation_id"], s.ngo);
+        assert_eq!(tied["ties"][0]["relation"], "member");
+
+        // A score out of range is named at its field; then the clear evaluators score.
+        assert_eq!(
+            field_errors(score(&eval2, ngo_application, 11, 8).await.unwrap()).await,
+            vec![(format!("score_{impact}"), "error-score-range".to_owned())]
+        );
+        for (token, application, a, b) in [
+            (&eval2, ngo_application, 9, 8),
+            (&eval2, company_application, 5, 5),
+            (&eval1, company_application, 6, 6),
+        ] {
+            let response = score(token, application, a, b).await.unwrap();
+            assert_eq!(response.status(), StatusCode::OK, "{application}");
+        }
+
+        // Before the award the public sees neither who applied nor any score.
+        let response = client
+            .get(api(&format!("/calls/{id}")))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::OK);
+        let text = response.text().await.unwrap();
+        let anonymous: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(anonymous["phase"], "evaluating");
+        assert_eq!(anonymous["application_count"], 2);
+        assert_eq!(anonymous["applications"], json!([]));
+        assert_eq!(anonymous["results"], Value::Null);
+        assert!(!text.contains("impact 9"), "no score reasons leak");
+        assert_eq!(anonymous["documents"][0]["id"], terms_id);
+        // The NGO sees its own application in full, and no scores yet.
+        let own: Value = client
+            .get(api(&format!("/calls/{id}")))
+            .bearer_auth(&ngo)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(own["applications"].as_array().unwrap().len(), 1);
+        assert_eq!(own["applications"][0]["id"], ngo_application);
+        assert_eq!(
+            own["applications"][0]["proposal"],
+            "Trees and volunteers: the full proposal"
+        );
+        assert_eq!(
+            own["applications"][0]["attachments"]
+                .as_array()
+                .unwrap()
+                .len(),
+            2
+        );
+        assert_eq!(own["applications"][0]["scores"], json!([]));
+        assert_eq!(own["results"], Value::Null);
+        // An evaluator sees every application in full, and only their own scores.
+        let evaluator: Value = client
+            .get(api(&format!("/calls/{id}")))
+            .bearer_auth(&eval1)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(evaluator["applications"].as_array().unwrap().len(), 2);
+        assert!(evaluator["applications"][0]["proposal"].is_string());
+        let company_scores = evaluator["applications"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["id"] == company_application)
+            .unwrap()["scores"]
+            .as_array()
+            .unwrap()
+            .clone();
+        assert_eq!(company_scores.len(), 2);
+        assert!(
+            company_scores
+                .iter()
+                .all(|s| s["evaluator"] == "Evaluator One")
+        );
+        // The convener's staff see the results, best first.
+        let staff: Value = client
+            .get(api(&format!("/calls/{id}")))
+            .bearer_auth(&coordinator)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(staff["results"][0]["application_id"], ngo_application);
+        // 9 × 60% + 8 × 40% on a scale of 10 → 86 of 100; the company: 5.5 on both → 55.
+        assert_eq!(staff["results"][0]["total"], 86.0);
+        assert_eq!(staff["results"][1]["total"], 55.0);
+        assert_eq!(staff["results"][1]["complete_evaluations"], 2);
+        // An application's files go only to those who may see it; the call's terms to all.
+        assert_eq!(
+            client
+                .get(api(&format!("/attachments/{plan_id}")))
+                .send()
+                .await
+                .unwrap()
+                .status(),
+            StatusCode::NOT_FOUND
+        );
+        let response = client
+            .get(api(&format!("/attachments/{plan_id}")))
+            .bearer_auth(&ngo)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::OK);
+        assert_eq!(response.headers()["content-type"], "application/pdf");
+        assert!(
+            response.headers()["content-disposition"]
+                .to_str()
+                .unwrap()
+                .starts_with("attachment;")
+        );
+        assert_eq!(response.bytes().await.unwrap().as_ref(), plan);
+        let response = client
+            .get(api(&format!("/attachments/{terms_id}")))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.bytes().await.unwrap().as_ref(), terms);
+
+        // The award: not by an applicant; by the declared convener, with reasons.
+        let award = json!({ "application_id": ngo_application, "reasons": "The highest score and a strong volunteer base" });
+        assert_eq!(
+            client
+                .post(api(&format!("/calls/{id}/award")))
+                .bearer_auth(&csr)
+                .json(&award)
+                .send()
+                .await
+                .unwrap()
+                .status(),
+            StatusCode::FORBIDDEN
+        );
+        let errors = field_errors(
+            client
+                .post(api(&format!("/calls/{id}/award")))
+                .bearer_auth(&coordinator)
+                .json(&json!({ "application_id": ngo_application, "reasons": " " }))
+                .send()
+                .await
+                .unwrap(),
+        )
+        .await;
+        assert_eq!(
+            errors,
+            vec![("reasons".to_owned(), "error-required".to_owned())]
+        );
+        let awarded: Value = client
+            .post(api(&format!("/calls/{id}/award")))
+            .bearer_auth(&coordinator)
+            .json(&award)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(awarded["status"], "awarded");
+        assert_eq!(awarded["awarded_application_id"], ngo_application);
+
+        // Now everyone sees who applied, the scores with their reasons and the results.
+        let public: Value = client
+            .get(api(&format!("/calls/{id}")))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(public["phase"], "awarded");
+        assert_eq!(
+            public["outcome_reasons"],
+            "The highest score and a strong volunteer base"
+        );
+        let applications = public["applications"].as_array().unwrap();
+        assert_eq!(applications.len(), 2);
+        let winner = applications
+            .iter()
+            .find(|a| a["id"] == ngo_application)
+            .unwrap();
+        assert_eq!(winner["summary"], "Trees and volunteers");
+        assert!(!winner["organisation"].as_str().unwrap().is_empty());
+        assert_eq!(
+            winner["proposal"],
+            Value::Null,
+            "the proposal stays private"
+        );
+        assert_eq!(winner["attachments"], json!([]));
+        let reasons: Vec<&str> = winner["scores"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["reason"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            reasons,
+            vec![
+                format!("impact 9 for {ngo_application}"),
+                format!("cost 8 for {ngo_application}")
+            ]
+        );
+        assert_eq!(public["results"][0]["application_id"], ngo_application);
+        assert_eq!(public["results"][0]["rank"], 1);
+
+        // The awarded call becomes an initiative with the NGO as its partner, once.
+        let start = || {
+            client
+                .post(api(&format!("/calls/{id}/initiative")))
+                .bearer_auth(&coordinator)
+                .send()
+        };
+        let response = start().await.unwrap();
+        assert_eq!(response.status(), StatusCode::CREATED);
+        let initiative = response.json::<Value>().await.unwrap()["initiative_id"]
+            .as_i64()
+            .unwrap();
+        assert_eq!(start().await.unwrap().status(), StatusCode::FORBIDDEN);
+        let body: Value = client
+            .get(api(&format!("/initiatives/{initiative}")))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(body["title"], "Shade for every schoolyard");
+        assert!(
+            body["partners"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|p| p["organisation_id"] == s.ngo && p["status"] == "active"),
+            "{body}"
+        );
+        let integrity: Value = client
+            .get(api(&format!("/initiatives/{initiative}/integrity")))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(integrity["choice"], "open-call");
+        assert_eq!(integrity["from_call_id"], id);
+        let call: Value = client
+            .get(api(&format!("/calls/{id}")))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(call["initiative_id"], initiative);
+    }
+
+    #[tokio::test]
+    async fn a_call_is_rerun_and_cancelled_through_the_api() {
+        let s = story().await;
+        let app = &s.app;
+        app.person("eval@example.org").await;
+        let coordinator = api_token(app, "coordinator@city.example", "write").await;
+        let csr = api_token(app, "csr@company.example", "write").await;
+        let client = reqwest::Client::new();
+        let api = |path: &str| app.url(&format!("/api/v1{path}"));
+        let draft = json!({
+            "lang": "he", "title": "קריאה", "purpose": "מטרה", "sought": "מבוקש", "eligibility": "כולם",
+            "deadline_local": local_in_days(10), "criteria": [{ "name": "איכות", "weight": 100 }],
+            "evaluator_emails": ["eval@example.org"]
+        });
+        let created: Value = client
+            .post(api(&format!("/localities/{}/calls", s.locality)))
+            .bearer_auth(&coordinator)
+            .json(&draft)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let id = created["id"].as_i64().unwrap();
+        client
+            .post(api(&format!("/calls/{id}/publish")))
+            .bearer_auth(&coordinator)
+            .send()
+            .await
+            .unwrap();
+        let response = client
+            .post(api(&format!("/calls/{id}/applications")))
+            .bearer_auth(&csr)
+            .json(&json!({ "organisation_id": s.company, "summary": "Sails", "proposal": "Shade sails" }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::CREATED);
+        let rerun = |body: Value| {
+            client
+                .post(api(&format!("/calls/{id}/rerun")))
+                .bearer_auth(&coordinator)
+                .json(&body)
+                .send()
+        };
+        let (status, message) = refusal(
+            rerun(json!({ "deadline_local": local_in_days(20), "reasons": "Too few" }))
+                .await
+                .unwrap(),
+        )
+        .await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+        assert_eq!(
+            message,
+            shutaf_web::i18n::Tr::new(Language::He).t("refused-call-still-open")
+        );
+        move_deadline_into_the_past(app, id).await;
+        // Deciding on a call needs a declaration first.
+        let (status, message) = refusal(
+            rerun(json!({ "deadline_local": local_in_days(20), "reasons": "Too few" }))
+                .await
+                .unwrap(),
+        )
+        .await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+        assert_eq!(
+            message,
+            shutaf_web::i18n::Tr::new(Language::He).t("refused-undeclared")
+        );
+        client
+            .post(api(&format!("/calls/{id}/declarations")))
+            .bearer_auth(&coordinator)
+            .json(&json!({ "has_interests": false }))
+            .send()
+            .await
+            .unwrap();
+        let errors = field_errors(
+            rerun(json!({ "deadline_local": "2001-01-01T10:00", "reasons": "" }))
+                .await
+                .unwrap(),
+        )
+        .await;
+        assert_eq!(
+            errors,
+            vec![
+                (
+                    "deadline_local".to_owned(),
+                    "error-deadline-past".to_owned()
+                ),
+                ("reasons".to_owned(), "error-required".to_owned())
+            ]
+        );
+        let rerun_to = local_in_days(20);
+        let again: Value =
+            rerun(json!({ "deadline_local": rerun_to, "reasons": "Too few applications" }))
+                .await
+                .unwrap()
+                .json()
+                .await
+                .unwrap();
+        assert_eq!(again["phase"], "accepting");
+        assert_eq!(again["deadline_local"], rerun_to);
+        assert_eq!(again["application_count"], 1, "the applications stay");
+
+        move_deadline_into_the_past(app, id).await;
+        let cancelled: Value = client
+            .post(api(&format!("/calls/{id}/cancel")))
+            .bearer_auth(&coordinator)
+            .json(&json!({ "reasons": "The budget was cut" }))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(cancelled["status"], "cancelled");
+        let public: Value = client
+            .get(api(&format!("/calls/{id}")))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(public["phase"], "cancelled");
+        assert_eq!(public["outcome_reasons"], "The budget was cut");
+        assert_eq!(
+            public["applications"][0]["summary"], "Sails",
+            "who applied is public once the call has ended"
+        );
+        assert_eq!(
+            client
+                .post(api(&format!("/calls/{id}/initiative")))
+                .bearer_auth(&coordinator)
+                .send()
+                .await
+                .unwrap()
+                .status(),
+            StatusCode::FORBIDDEN,
+            "only an awarded call becomes an initiative"
+        );
+    }
+
+    #[tokio::test]
+    async fn a_donation_goes_through_the_committee_procedure_through_the_api() {
+        let s = story().await;
+        let app = &s.app;
+        let coordinator = api_token(app, "coordinator@city.example", "write").await;
+        let csr = api_token(app, "csr@company.example", "write").await;
+        let client = reqwest::Client::new();
+        let api = |path: &str| app.url(&format!("/api/v1{path}"));
+        let donations = api(&format!("/localities/{}/donations", s.locality));
+        let gift = json!({ "donor_organisation_id": s.company, "kind": "money", "value_agorot": 5_000_050, "purpose": "Trees for the park" });
+
+        assert_eq!(
+            client
+                .post(&donations)
+                .json(&gift)
+                .send()
+                .await
+                .unwrap()
+                .status(),
+            StatusCode::UNAUTHORIZED
+        );
+        assert_eq!(
+            client
+                .post(&donations)
+                .bearer_auth(&csr)
+                .json(&gift)
+                .send()
+                .await
+                .unwrap()
+                .status(),
+            StatusCode::FORBIDDEN,
+            "the donor does not register its own gift"
+        );
+        let errors = field_errors(
+            client
+                .post(&donations)
+                .bearer_auth(&coordinator)
+                .json(&json!({ "kind": "money", "purpose": "x" }))
+                .send()
+                .await
+                .unwrap(),
+        )
+        .await;
+        assert!(
+            errors.contains(&("donor_name".into(), "error-required".into()))
+                && errors.contains(&("value_agorot".into(), "error-required".into())),
+            "{errors:?}"
+        );
+        let response = client
+            .post(&donations)
+            .bearer_auth(&coordinator)
+            .json(&gift)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::CREATED);
+        let donation: Value = response.json().await.unwrap();
+        let id = donation["id"].as_i64().unwrap();
+        assert_eq!(donation["step"], "registered");
+        assert_eq!(donation["value_agorot"], 5_000_050);
+        assert_eq!(donation["donor_organisation_id"], s.company);
+        let list: Value = client
+            .get(&donations)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(list["items"][0]["id"], id, "the record is public");
+
+        let step = |body: Value| {
+            client
+                .post(api(&format!("/donations/{id}/steps")))
+                .bearer_auth(&coordinator)
+                .json(&body)
+                .send()
+        };
+        let (status, message) = refusal(
+            step(json!({ "step": "decide", "decision": "accept" }))
+                .await
+                .unwrap(),
+        )
+        .await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "steps go in order");
+        assert_eq!(
+            message,
+            shutaf_web::i18n::Tr::new(Language::He).t("refused-donation-step")
+        );
+        let checked: Value = step(json!({ "step": "check", "check": "The donor has a tender pending", "recommendation": "decline" }))
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(checked["step"], "checked");
+        assert_eq!(checked["recommendation"], "decline");
+        // Accepting against the committee's recommendation needs reasons.
+        assert_eq!(
+            field_errors(
+                step(json!({ "step": "decide", "decision": "accept" }))
+                    .await
+                    .unwrap()
+            )
+            .await,
+            vec![("reasons".to_owned(), "error-departure-reasons".to_owned())]
+        );
+        let decided: Value = step(json!({ "step": "decide", "decision": "accept", "reasons": "The tender is decided by others" }))
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(decided["step"], "decided");
+        assert_eq!(decided["head_decision"], "accept");
+        assert_eq!(decided["departs_from_recommendation"], true);
+        let reported: Value =
+            step(json!({ "step": "report", "report": "Reported to the council on 1.6" }))
+                .await
+                .unwrap()
+                .json()
+                .await
+                .unwrap();
+        assert_eq!(reported["step"], "reported");
+        assert_eq!(
+            step(json!({ "step": "report", "report": "Again" }))
+                .await
+                .unwrap()
+                .status(),
+            StatusCode::FORBIDDEN,
+            "the procedure is complete"
+        );
+        let public: Value = client
+            .get(api(&format!("/donations/{id}")))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(public["council_report"], "Reported to the council on 1.6");
+        assert_eq!(public["head_reasons"], "The tender is decided by others");
+    }
+
+    #[tokio::test]
+    async fn a_notice_invites_competing_proposals_through_the_api() {
+        let s = story().await;
+        let app = &s.app;
+        let coordinator = api_token(app, "coordinator@city.example", "write").await;
+        let csr = api_token(app, "csr@company.example", "write").await;
+        let ngo = api_token(app, "ngo@ngo.example", "write").await;
+        let client = reqwest::Client::new();
+        let api = |path: &str| app.url(&format!("/api/v1{path}"));
+        let proposal = json!({ "locality_id": s.locality, "initiator_organisation_id": s.company, "titles": { "en": "Solar roofs" }, "model": "green-economy", "management": "joint" });
+        let id = client
+            .post(api("/initiatives"))
+            .bearer_auth(&csr)
+            .json(&proposal)
+            .send()
+            .await
+            .unwrap()
+            .json::<Value>()
+            .await
+            .unwrap()["id"]
+            .as_i64()
+            .unwrap();
+        let notice = json!({ "summary": "Solar roofs on schools, offered by a company", "closes_local": local_in_days(14) });
+        let publish = |token: &str| {
+            client
+                .post(api(&format!("/initiatives/{id}/notice")))
+                .bearer_auth(token.to_owned())
+                .json(&notice)
+                .send()
+        };
+        assert_eq!(publish(&csr).await.unwrap().status(), StatusCode::FORBIDDEN);
+        let response = publish(&coordinator).await.unwrap();
+        assert_eq!(response.status(), StatusCode::CREATED);
+        let published: Value = response.json().await.unwrap();
+        assert_eq!(published["notice"]["open"], true);
+        assert_eq!(published["choice"], "unrecorded");
+        let (status, message) = refusal(publish(&coordinator).await.unwrap()).await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+        assert_eq!(
+            message,
+            shutaf_web::i18n::Tr::new(Language::He).t("refused-notice-exists")
+        );
+
+        let propose = |token: &str, org: i64| {
+            client
+                .post(api(&format!("/initiatives/{id}/notice/alternatives")))
+                .bearer_auth(token.to_owned())
+                .json(&json!({ "organisation_id": org, "summary": "A community energy cooperative instead" }))
+                .send()
+        };
+        assert_eq!(
+            field_errors(propose(&csr, s.company).await.unwrap()).await,
+            vec![(
+                "organisation_id".to_owned(),
+                "error-already-partner".to_owned()
+            )]
+        );
+        let response = propose(&ngo, s.ngo).await.unwrap();
+        assert_eq!(response.status(), StatusCode::CREATED);
+        let body: Value = response.json().await.unwrap();
+        assert_eq!(body["notice"]["alternatives"][0]["organisation_id"], s.ngo);
+        let alternative = body["notice"]["alternatives"][0]["id"].as_i64().unwrap();
+
+        let decide = |body: Value| {
+            client
+                .post(api(&format!("/initiatives/{id}/notice/decision")))
+                .bearer_auth(&coordinator)
+                .json(&body)
+                .send()
+        };
+        let choose = json!({ "outcome": "alternative", "chosen_alternative_id": alternative, "reasons": "The cooperative keeps the savings in town" });
+        let (status, message) = refusal(decide(choose.clone()).await.unwrap()).await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+        assert_eq!(
+            message,
+            shutaf_web::i18n::Tr::new(Language::He).t("refused-notice-window-open")
+        );
+        sqlx::query("UPDATE competition_notices SET closes_at = $1 WHERE initiative_id = $2")
+            .bind(shutaf_store::now() - 60)
+            .bind(id)
+            .execute(&app.db.pool)
+            .await
+            .unwrap();
+        assert_eq!(
+            propose(&ngo, s.ngo).await.unwrap().status(),
+            StatusCode::FORBIDDEN,
+            "no alternatives after the window"
+        );
+        assert_eq!(
+            field_errors(
+                decide(json!({ "outcome": "alternative", "reasons": "Better" }))
+                    .await
+                    .unwrap()
+            )
+            .await,
+            vec![(
+                "chosen_alternative_id".to_owned(),
+                "error-choose-alternative".to_owned()
+            )]
+        );
+        let response = decide(choose).await.unwrap();
+        assert_eq!(response.status(), StatusCode::OK);
+        let decided: Value = client
+            .get(api(&format!("/initiatives/{id}/integrity")))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(decided["choice"], "competing-proposals");
+        assert_eq!(decided["notice"]["open"], false);
+        assert_eq!(decided["notice"]["outcome"], "alternative");
+        assert_eq!(decided["notice"]["chosen_alternative_id"], alternative);
+        assert_eq!(
+            decided["notice"]["outcome_reasons"],
+            "The cooperative keeps the savings in town"
+        );
+        assert_eq!(decided["from_call_id"], Value::Null);
     }
 }
 

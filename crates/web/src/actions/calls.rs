@@ -353,6 +353,64 @@ pub async fn add_call_documents(
     Ok(())
 }
 
+/// The managers of the organisation that applied attach more files to its application, while
+/// the call accepts applications; an application carries at most [`MAX_ATTACHMENTS`] in all.
+pub async fn add_application_attachments(
+    state: &AppState,
+    user: &User,
+    id: i64,
+    application_id: i64,
+    uploads: &[Upload],
+) -> ActionResult<()> {
+    let call = visible_call(state, Some(user), id).await?;
+    let application = state
+        .db
+        .applications(id)
+        .await?
+        .into_iter()
+        .find(|a| a.id == application_id)
+        .ok_or(AppError::NotFound)?;
+    if !managed(state, user)
+        .await?
+        .contains(&application.organisation_id)
+    {
+        return Err(ActionError::Refused("refused-not-organisation-admin"));
+    }
+    if call.phase(shutaf_store::now()) != Phase::Accepting {
+        return Err(ActionError::Refused("refused-call-closed"));
+    }
+    let mut errors = FieldErrors::new();
+    let files = check_uploads(uploads, &mut errors);
+    if files.is_empty() && errors.is_empty() {
+        errors.add("attachments", "error-required");
+    }
+    let existing = state
+        .db
+        .attachments(id)
+        .await?
+        .iter()
+        .filter(|a| a.application_id == Some(application_id))
+        .count();
+    if existing + files.len() > MAX_ATTACHMENTS && errors.for_field("attachments").is_none() {
+        errors.add("attachments", "error-too-many");
+    }
+    errors.into_result().map_err(ActionError::Invalid)?;
+    for (name, content_type, bytes) in files {
+        state
+            .db
+            .add_attachment(
+                id,
+                Some(application_id),
+                &name,
+                content_type,
+                &bytes,
+                acting(user, application.organisation_id),
+            )
+            .await?;
+    }
+    Ok(())
+}
+
 /// An application as typed.
 #[derive(Debug, Clone, Default)]
 pub struct ApplicationInput {

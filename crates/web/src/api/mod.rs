@@ -27,6 +27,8 @@ use crate::AppState;
 use crate::actions::{self, LocalityInput, OrganisationInput};
 use crate::error::AppError;
 
+mod calls;
+mod donations;
 mod initiatives;
 mod log;
 
@@ -34,7 +36,7 @@ mod log;
 #[openapi(
     info(title = "Shutaf API", description = "The JSON API of the Shutaf hub for cross-sector sustainability partnerships.", license(name = "AGPL-3.0-or-later")),
     modifiers(&BearerAuth),
-    tags((name = "account"), (name = "organisations"), (name = "localities"), (name = "agenda"), (name = "initiatives"), (name = "decision log"))
+    tags((name = "account"), (name = "organisations"), (name = "localities"), (name = "agenda"), (name = "initiatives"), (name = "calls"), (name = "donations"), (name = "decision log"))
 )]
 struct ApiDoc;
 
@@ -69,6 +71,8 @@ pub fn routes() -> Router<AppState> {
         .routes(routes!(list_localities, create_locality))
         .routes(routes!(get_locality, update_locality))
         .merge(initiatives::routes())
+        .merge(calls::routes())
+        .merge(donations::routes())
         .merge(log::routes())
         .split_for_parts();
     // The API is served under /api; say so in the document's paths.
@@ -159,6 +163,41 @@ impl<T: serde::de::DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<
                 Err(AppError::BadRequest("error-bad-json"))
             }
         }
+    }
+}
+
+/// An action's error for the API, with its fields named as the API's bodies name them
+/// (`names`: the action's name, the body's name).
+pub(crate) fn renamed(error: actions::ActionError, names: &[(&str, &str)]) -> AppError {
+    match error {
+        actions::ActionError::Invalid(mut fields) => {
+            for error in &mut fields.0 {
+                if let Some((_, to)) = names.iter().find(|(from, _)| *from == error.field) {
+                    error.field = (*to).to_owned();
+                }
+            }
+            AppError::Invalid(fields)
+        }
+        other => other.into(),
+    }
+}
+
+/// A page of a list: `limit` items (1 to 100, default 20) after skipping `offset`.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+pub struct Paging {
+    /// 1 to 100, default 20.
+    limit: Option<i64>,
+    /// How many to skip, default 0.
+    offset: Option<i64>,
+}
+
+impl Paging {
+    pub(crate) fn limit(&self) -> i64 {
+        self.limit.unwrap_or(20).clamp(1, 100)
+    }
+
+    pub(crate) fn offset(&self) -> i64 {
+        self.offset.unwrap_or(0).clamp(0, 1_000_000_000)
     }
 }
 
