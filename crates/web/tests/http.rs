@@ -1741,6 +1741,35 @@ mod lifecycle {
             assert!(html.contains(&tr.t(gate)), "{gate} is named");
         }
 
+        // The convener's staff decide only after declaring their interests.
+        let response = app
+            .post(
+                &coordinator,
+                &page,
+                &format!("{page}/work-plan"),
+                &[("work_plan", "placed"), ("work_plan_item", "Energy 2027")],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::FORBIDDEN);
+        assert!(
+            response
+                .text()
+                .await
+                .unwrap()
+                .contains(&tr.t("refused-undeclared"))
+        );
+        assert_eq!(
+            app.post(
+                &coordinator,
+                &page,
+                &format!("{page}/declaration"),
+                &[("has_interests", "0")]
+            )
+            .await
+            .status(),
+            StatusCode::SEE_OTHER
+        );
+
         // The convener places it in the work plan and records how the business was chosen.
         assert_eq!(
             app.post(
@@ -3787,4 +3816,677 @@ async fn the_convener_is_notified_in_the_app() {
         .await;
     let (_, html) = app.get(&client, "/notifications").await;
     assert!(!html.contains("class=\"badge\">1<"), "read");
+}
+
+/// Equal opportunity through the pages: calls, recusal, donations, the portal and downloads.
+mod equal_opportunity_pages {
+    use super::*;
+    use shutaf_store::NewLocality;
+    use shutaf_web::i18n::Tr;
+
+    /// A form with text fields and files, as a browser sends it.
+    fn multipart(fields: &[(&str, &str)], files: &[(&str, &[u8])]) -> (String, Vec<u8>) {
+        let boundary = "shutaf-pages-boundary-91f3";
+        let mut body = Vec::new();
+        for (name, value) in fields {
+            body.extend_from_slice(
+                format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n").as_bytes(),
+            );
+        }
+        for (name, bytes) in files {
+            body.extend_from_slice(
+                format!(
+                    "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\n\
+                     Content-Type: application/octet-stream\r\n\r\n"
+                )
+                .as_bytes(),
+            );
+            body.extend_from_slice(bytes);
+            body.extend_from_slice(b"\r\n");
+        }
+        body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+        (format!("multipart/form-data; boundary={boundary}"), body)
+    }
+
+    /// Posts a form with files from `page`, the token in the action's query string as the page does.
+    async fn upload(
+        app: &TestApp,
+        client: &reqwest::Client,
+        page: &str,
+        action: &str,
+        fields: &[(&str, &str)],
+        files: &[(&str, &[u8])],
+    ) -> reqwest::Response {
+        let (_, html) = app.get(client, page).await;
+        let token = csrf_token(&html);
+        let (content_type, body) = multipart(fields, files);
+        client
+            .post(app.url(&format!("{action}?csrf_token={token}")))
+            .header("content-type", content_type)
+            .body(body)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    struct City {
+        locality: i64,
+        city: i64,
+        company: i64,
+        ngo: i64,
+    }
+
+    async fn city(app: &TestApp) -> City {
+        let coordinator = app.person("coordinator@city.example").await;
+        let csr = app.person("csr@company.example").await;
+        let ngo_person = app.person("ngo@ngo.example").await;
+        app.person("evaluator-a@city.example").await;
+        app.person("evaluator-b@city.example").await;
+        app.person("visitor@else.example").await;
+        let city = app
+            .organisation(
+                coordinator,
+                "Emek Municipality",
+                Sector::Public,
+                OrganisationKind::Municipality,
+            )
+            .await;
+        let company = app
+            .organisation(
+                csr,
+                "=HYPERLINK(\"http://evil\") Solar Ltd",
+                Sector::Business,
+                OrganisationKind::Company,
+            )
+            .await;
+        let ngo = app
+            .organisation(
+                ngo_person,
+                "Green Neighbours",
+                Sector::Third,
+                OrganisationKind::Ngo,
+            )
+            .await;
+        let locality = app
+            .db
+            .create_locality(&NewLocality {
+                names: [Some("עמק".into()), None, Some("Emek".into())],
+                kind: shutaf_domain::LocalityKind::Municipality,
+                convener_organisation_id: city,
+                description: None,
+            })
+            .await
+            .unwrap()
+            .id;
+        City {
+            locality,
+            city,
+            company,
+            ngo,
+        }
+    }
+
+    #[tokio::test]
+    async fn a_call_through_the_pages_from_draft_to_public_results() {
+        let app = TestApp::spawn().await;
+        let c = city(&app).await;
+        let tr = Tr::new(Language::He);
+        let coordinator = app.signed_in("coordinator@city.example").await;
+        let csr = app.signed_in("csr@company.example").await;
+        let ngo = app.signed_in("ngo@ngo.example").await;
+        let evaluator_a = app.signed_in("evaluator-a@city.example").await;
+        let evaluator_b = app.signed_in("evaluator-b@city.example").await;
+        let visitor = app.client();
+        let new = format!("/localities/{}/calls/new", c.locality);
+        let create = format!("/localities/{}/calls", c.locality);
+        let deadline = shutaf_domain::call::local_input(shutaf_store::now() + 86_400);
+
+        // Only the convener's staff write calls.
+        assert_eq!(app.get(&csr, &new).await.0, StatusCode::FORBIDDEN);
+        let mut fields = vec![
+            ("lang", "en"),
+            ("title", "Community solar"),
+            ("purpose", "Solar on the community centre"),
+            ("sought", "An installer"),
+            ("eligibility", "Anyone"),
+            ("deadline", deadline.as_str()),
+            ("criterion_name", "Impact"),
+            ("criterion_description", ""),
+            ("criterion_weight", "60"),
+            ("criterion_name", "Cost"),
+            ("criterion_description", "Value for money"),
+            ("criterion_weight", "30"),
+            (
+                "evaluators",
+                "evaluator-a@city.example, evaluator-b@city.example",
+            ),
+        ];
+        let response = app.post(&coordinator, &new, &create, &fields).await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let html = response.text().await.unwrap();
+        assert!(html.contains(&tr.t("error-weights-sum")));
+        assert!(html.contains("Value for money"), "what was typed is kept");
+        fields[11] = ("criterion_weight", "40");
+        let response = app.post(&coordinator, &new, &create, &fields).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let page = location(&response);
+        let id: i64 = page.trim_start_matches("/calls/").parse().unwrap();
+        // A draft is the convener's alone.
+        assert_eq!(app.get(&visitor, &page).await.0, StatusCode::NOT_FOUND);
+        assert_eq!(
+            app.post(&coordinator, &page, &format!("{page}/publish"), &[])
+                .await
+                .status(),
+            StatusCode::SEE_OTHER
+        );
+        let (status, html) = app.get(&visitor, &page).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(html.contains("Community solar") && html.contains("60%"));
+
+        // Two organisations apply; a file that is not what its name says is refused, and
+        // nothing typed is lost.
+        let company_id = c.company.to_string();
+        let ngo_id = c.ngo.to_string();
+        let applications = format!("{page}/applications");
+        let response = upload(
+            &app,
+            &ngo,
+            &page,
+            &applications,
+            &[
+                ("organisation", &ngo_id),
+                ("summary", "Volunteers install"),
+                ("proposal", "We organise"),
+            ],
+            &[("plan.pdf", b"<html><script>alert(1)</script>")],
+        )
+        .await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let html = response.text().await.unwrap();
+        assert!(html.contains(&tr.t("error-attachment-type")));
+        assert!(html.contains("Volunteers install"));
+        let response = upload(
+            &app,
+            &ngo,
+            &page,
+            &applications,
+            &[
+                ("organisation", &ngo_id),
+                ("summary", "Volunteers install"),
+                ("proposal", "We organise"),
+            ],
+            &[],
+        )
+        .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let pdf: &[u8] = b"%PDF-1.4\n% a tiny plan\n";
+        let response = upload(
+            &app,
+            &csr,
+            &page,
+            &applications,
+            &[
+                ("organisation", &company_id),
+                ("summary", "Panels at cost"),
+                ("proposal", "Secret pricing"),
+            ],
+            &[("plan.pdf", pdf)],
+        )
+        .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let attachment = app.db.attachments(id).await.unwrap()[0].id;
+        let file = format!("/attachments/{attachment}");
+        // An application's file is its organisation's, the evaluators' and the convener's.
+        assert_eq!(app.get(&visitor, &file).await.0, StatusCode::NOT_FOUND);
+        assert_eq!(app.get(&ngo, &file).await.0, StatusCode::NOT_FOUND);
+        let response = evaluator_b.get(app.url(&file)).send().await.unwrap();
+        assert_eq!(response.status(), StatusCode::OK);
+        let headers = response.headers();
+        assert_eq!(headers["content-type"], "application/pdf");
+        assert!(
+            headers["content-disposition"]
+                .to_str()
+                .unwrap()
+                .starts_with("attachment;")
+        );
+        assert!(
+            headers["content-security-policy"]
+                .to_str()
+                .unwrap()
+                .contains("sandbox")
+        );
+        assert_eq!(response.bytes().await.unwrap().as_ref(), pdf);
+
+        // Scoring waits for the deadline.
+        let scores = format!("/calls/{id}/applications");
+        let call = app.db.call(id).await.unwrap().unwrap();
+        let (impact, cost) = (
+            call.criteria[0].id.to_string(),
+            call.criteria[1].id.to_string(),
+        );
+        let apps = app.db.applications(id).await.unwrap();
+        let app_of = |org: i64| apps.iter().find(|a| a.organisation_id == org).unwrap().id;
+        let score_form = |score: &'static str| {
+            vec![
+                ("criterion", impact.clone()),
+                (format!("score_{impact}").leak() as &str, score.to_owned()),
+                (
+                    format!("reason_{impact}").leak() as &str,
+                    format!("Impact is {score}"),
+                ),
+                ("criterion", cost.clone()),
+                (format!("score_{cost}").leak() as &str, score.to_owned()),
+                (
+                    format!("reason_{cost}").leak() as &str,
+                    format!("Cost is {score}"),
+                ),
+            ]
+        };
+        let post_scores = |client: &reqwest::Client, org: i64, score: &'static str| {
+            let action = format!("{scores}/{}/scores", app_of(org));
+            let form = score_form(score);
+            let page = page.clone();
+            let client = client.clone();
+            let app = &app;
+            async move {
+                let fields: Vec<(&str, &str)> =
+                    form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                app.post(&client, &page, &action, &fields).await
+            }
+        };
+        let response = post_scores(&evaluator_b, c.ngo, "7").await;
+        assert_eq!(response.status(), StatusCode::FORBIDDEN);
+        assert!(
+            response
+                .text()
+                .await
+                .unwrap()
+                .contains(&tr.t("refused-call-still-open"))
+        );
+        app.db
+            .move_call_deadline(id, shutaf_store::now() - 1)
+            .await
+            .unwrap();
+        let response = upload(
+            &app,
+            &ngo,
+            &page,
+            &applications,
+            &[
+                ("organisation", &ngo_id),
+                ("summary", "Late"),
+                ("proposal", "Late"),
+            ],
+            &[],
+        )
+        .await;
+        assert_eq!(response.status(), StatusCode::FORBIDDEN, "late is late");
+
+        // Evaluators declare; one is tied to the company and steps aside from it.
+        let declare = format!("{page}/declaration");
+        let response = post_scores(&evaluator_b, c.ngo, "7").await;
+        assert!(
+            response
+                .text()
+                .await
+                .unwrap()
+                .contains(&tr.t("refused-undeclared"))
+        );
+        assert_eq!(
+            app.post(
+                &evaluator_a,
+                &page,
+                &declare,
+                &[
+                    ("has_interests", "1"),
+                    ("tie_org", &company_id),
+                    ("tie_relation", "relative"),
+                    ("tie_org", &ngo_id),
+                    ("tie_relation", ""),
+                ]
+            )
+            .await
+            .status(),
+            StatusCode::SEE_OTHER
+        );
+        assert_eq!(
+            app.post(&evaluator_b, &page, &declare, &[("has_interests", "0")])
+                .await
+                .status(),
+            StatusCode::SEE_OTHER
+        );
+        let response = post_scores(&evaluator_a, c.company, "9").await;
+        assert_eq!(response.status(), StatusCode::FORBIDDEN);
+        assert!(
+            response
+                .text()
+                .await
+                .unwrap()
+                .contains(&tr.t("refused-recused"))
+        );
+        assert_eq!(
+            post_scores(&evaluator_a, c.ngo, "8").await.status(),
+            StatusCode::SEE_OTHER
+        );
+        assert_eq!(
+            post_scores(&evaluator_b, c.ngo, "6").await.status(),
+            StatusCode::SEE_OTHER
+        );
+        assert_eq!(
+            post_scores(&evaluator_b, c.company, "5").await.status(),
+            StatusCode::SEE_OTHER
+        );
+        let recusals = app
+            .db
+            .recusals(shutaf_store::integrity::Matter::Call(id))
+            .await
+            .unwrap();
+        assert_eq!(recusals.len(), 1);
+        assert_eq!(recusals[0].party.id, c.company);
+
+        // Before the award the public sees neither scores nor proposals; the recusal is public.
+        let (_, html) = app.get(&visitor, &page).await;
+        assert!(!html.contains("Impact is 8") && !html.contains("Secret pricing"));
+        assert!(html.contains(&tr.t("recusals-title")) && html.contains("Solar Ltd"));
+
+        // The convener decides only after declaring, and the award publishes everything.
+        let award = format!("{page}/award");
+        let ngo_application = app_of(c.ngo).to_string();
+        let fields = [
+            ("application", ngo_application.as_str()),
+            ("award_reasons", "Best on impact"),
+        ];
+        let response = app.post(&coordinator, &page, &award, &fields).await;
+        assert!(
+            response
+                .text()
+                .await
+                .unwrap()
+                .contains(&tr.t("refused-undeclared"))
+        );
+        assert_eq!(
+            app.post(&coordinator, &page, &declare, &[("has_interests", "0")])
+                .await
+                .status(),
+            StatusCode::SEE_OTHER
+        );
+        let response = app
+            .post(
+                &coordinator,
+                &page,
+                &award,
+                &[
+                    ("application", ngo_application.as_str()),
+                    ("award_reasons", ""),
+                ],
+            )
+            .await;
+        assert_eq!(
+            response.status(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "reasons are required"
+        );
+        assert_eq!(
+            app.post(&coordinator, &page, &award, &fields)
+                .await
+                .status(),
+            StatusCode::SEE_OTHER
+        );
+        let (_, html) = app.get(&visitor, &page).await;
+        assert!(
+            html.contains("Best on impact")
+                && html.contains("Impact is 8")
+                && html.contains("Cost is 5")
+        );
+        assert!(
+            !html.contains("Secret pricing"),
+            "proposals stay with the convener and evaluators"
+        );
+
+        // The award becomes an initiative, with the winner as a partner.
+        let response = app
+            .post(&coordinator, &page, &format!("{page}/initiative"), &[])
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let initiative: i64 = location(&response)
+            .trim_start_matches("/initiatives/")
+            .parse()
+            .unwrap();
+        let partners = app.db.partners(initiative).await.unwrap();
+        assert!(partners.iter().any(|p| p.organisation_id == c.ngo));
+        let _ = c.city;
+
+        // The log and the portal show it all to a visitor.
+        let (_, html) = app
+            .get(
+                &visitor,
+                &format!("/localities/{}/record?kind=call-awarded", c.locality),
+            )
+            .await;
+        assert!(html.contains(&tr.t("event-call-awarded")) && html.contains("Best on impact"));
+        let (_, html) = app
+            .get(
+                &visitor,
+                &format!("/localities/{}/record?kind=recused", c.locality),
+            )
+            .await;
+        assert!(html.contains(&format!("organisation:{}", c.company)));
+        let (status, html) = app
+            .get(&visitor, &format!("/localities/{}/portal", c.locality))
+            .await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(html.contains("Community solar"));
+    }
+
+    #[tokio::test]
+    async fn portal_downloads_neutralise_spreadsheet_formulas() {
+        let app = TestApp::spawn().await;
+        let c = city(&app).await;
+        let csr = app
+            .db
+            .user_by_email("csr@company.example")
+            .await
+            .unwrap()
+            .unwrap()
+            .id;
+        let acting = shutaf_store::Acting {
+            user_id: csr,
+            organisation_id: Some(c.company),
+        };
+        let (id, _) = app
+            .db
+            .create_initiative(
+                &shutaf_store::NewInitiative {
+                    locality_id: c.locality,
+                    initiator_organisation_id: c.company,
+                    titles: [None, None, Some("=1+1 roofs".into())],
+                    problems: [None, None, None],
+                    approaches: [None, None, None],
+                    model: shutaf_domain::PartnershipModel::JointAgenda,
+                    management: shutaf_domain::Management::Joint,
+                    goal_ids: vec![],
+                    needs: vec![],
+                    lead_organisation_id: None,
+                },
+                acting,
+            )
+            .await
+            .unwrap();
+        let visitor = app.client();
+        let response = visitor
+            .get(app.url(&format!(
+                "/localities/{}/portal/initiatives.csv",
+                c.locality
+            )))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::OK);
+        assert!(
+            response.headers()["content-type"]
+                .to_str()
+                .unwrap()
+                .starts_with("text/csv")
+        );
+        let csv = response.text().await.unwrap();
+        assert!(csv.contains("'=1+1 roofs"), "{csv}");
+        assert!(csv.contains("'=HYPERLINK"), "{csv}");
+        assert!(!csv.contains(",=1+1"));
+        let (status, json) = app
+            .get(
+                &visitor,
+                &format!("/localities/{}/portal/initiatives.json", c.locality),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK);
+        let rows: Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(rows[0]["id"], id);
+        assert_eq!(
+            rows[0]["title_en"], "=1+1 roofs",
+            "JSON keeps the data as it is"
+        );
+        assert_eq!(
+            app.get(
+                &visitor,
+                &format!("/localities/{}/portal/secrets.csv", c.locality)
+            )
+            .await
+            .0,
+            StatusCode::NOT_FOUND
+        );
+        // The portal searches titles.
+        let (_, html) = app
+            .get(
+                &visitor,
+                &format!("/localities/{}/portal?q=roofs", c.locality),
+            )
+            .await;
+        assert!(html.contains("=1+1 roofs"));
+        let (_, html) = app
+            .get(
+                &visitor,
+                &format!("/localities/{}/portal?q=gardens", c.locality),
+            )
+            .await;
+        assert!(!html.contains("=1+1 roofs"));
+    }
+
+    #[tokio::test]
+    async fn a_donation_through_the_committee_in_the_pages() {
+        let app = TestApp::spawn().await;
+        let c = city(&app).await;
+        let tr = Tr::new(Language::He);
+        let coordinator = app.signed_in("coordinator@city.example").await;
+        let csr = app.signed_in("csr@company.example").await;
+        let visitor = app.client();
+        let list = format!("/localities/{}/donations", c.locality);
+        let fields = [
+            ("donor_name", "Solar Ltd"),
+            ("kind", "money"),
+            ("value", "12,500"),
+            ("purpose", "Trees"),
+        ];
+        assert_eq!(
+            app.post(&csr, &list, &list, &fields).await.status(),
+            StatusCode::FORBIDDEN
+        );
+        let response = app
+            .post(
+                &coordinator,
+                &list,
+                &list,
+                &[
+                    ("donor_name", "Solar Ltd"),
+                    ("kind", "money"),
+                    ("value", ""),
+                    ("purpose", "Trees"),
+                ],
+            )
+            .await;
+        assert_eq!(
+            response.status(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "money needs a value"
+        );
+        let response = app.post(&coordinator, &list, &list, &fields).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let page = location(&response);
+        let check = [
+            ("step", "check"),
+            ("check", "No tender conflict"),
+            ("recommendation", "decline"),
+        ];
+        assert_eq!(
+            app.post(&coordinator, &page, &page, &check).await.status(),
+            StatusCode::SEE_OTHER
+        );
+        let response = app
+            .post(
+                &coordinator,
+                &page,
+                &page,
+                &[("step", "decide"), ("decision", "accept"), ("reasons", "")],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            response
+                .text()
+                .await
+                .unwrap()
+                .contains(&tr.t("error-departure-reasons"))
+        );
+        let response = app
+            .post(
+                &coordinator,
+                &page,
+                &page,
+                &[("step", "report"), ("report", "too early")],
+            )
+            .await;
+        assert_eq!(
+            response.status(),
+            StatusCode::FORBIDDEN,
+            "steps go in order"
+        );
+        assert_eq!(
+            app.post(
+                &coordinator,
+                &page,
+                &page,
+                &[
+                    ("step", "decide"),
+                    ("decision", "accept"),
+                    ("reasons", "The trees are needed now")
+                ]
+            )
+            .await
+            .status(),
+            StatusCode::SEE_OTHER
+        );
+        assert_eq!(
+            app.post(
+                &coordinator,
+                &page,
+                &page,
+                &[("step", "report"), ("report", "Council, 3 March")]
+            )
+            .await
+            .status(),
+            StatusCode::SEE_OTHER
+        );
+        let (_, html) = app.get(&visitor, &page).await;
+        assert!(
+            html.contains("The trees are needed now")
+                && html.contains("Council, 3 March")
+                && html.contains("₪12500.00")
+        );
+        let (_, html) = app
+            .get(
+                &visitor,
+                &format!("/localities/{}/record?kind=donation-decided", c.locality),
+            )
+            .await;
+        assert!(html.contains("decision:accept"));
+    }
 }
