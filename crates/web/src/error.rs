@@ -81,6 +81,12 @@ impl AppError {
                 "unauthenticated",
                 "refused-sign-in",
             ),
+            // Stepping aside and a missing declaration get codes of their own, so programs can
+            // tell them from a plain lack of rights.
+            AppError::Forbidden(key @ "refused-recused") => (StatusCode::FORBIDDEN, "recused", key),
+            AppError::Forbidden(key @ "refused-undeclared") => {
+                (StatusCode::FORBIDDEN, "undeclared", key)
+            }
             AppError::Forbidden(key) => (StatusCode::FORBIDDEN, "forbidden", key),
             AppError::BadRequest(key) => (StatusCode::BAD_REQUEST, "bad_request", key),
             AppError::Invalid(_) => (

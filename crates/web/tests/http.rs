@@ -3069,6 +3069,13 @@ mod lifecycle {
         assert_eq!(status, StatusCode::FORBIDDEN);
         assert_eq!(message, en("refused-recused"));
         assert_ne!(message, en("refused-undeclared"));
+        let again: Value = score(&eval1, ngo_application, 10, 10)
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(again["error"]["code"], "recused", "programs can tell why");
         let record: Value = client
             .get(api(&format!("/calls/{id}/declarations")))
             .send()
