@@ -80,6 +80,9 @@ pub fn apply_environment(
     if let Some(v) = get("SHUTAF_OUTBOX_DIR") {
         config.outbox_dir = v.into();
     }
+    if let Some(v) = get("SHUTAF_OCID_PREFIX") {
+        config.ocid_prefix = v;
+    }
     if let Some(host) = get("SHUTAF_SMTP_HOST") {
         let port = match get("SHUTAF_SMTP_PORT") {
             Some(p) => p
@@ -177,6 +180,7 @@ mod tests {
             ("SHUTAF_SMTP_HOST", "mail.example.org"),
             ("SHUTAF_SMTP_PORT", "2525"),
             ("SHUTAF_MIGRATION_LOCKING", "false"),
+            ("SHUTAF_OCID_PREFIX", "ocds-abc123"),
         ]
         .into_iter()
         .collect();
@@ -185,6 +189,7 @@ mod tests {
         assert_eq!(config.default_language, Language::En);
         assert_eq!(config.smtp.as_ref().unwrap().port, 2525);
         assert!(!config.migration_locking);
+        assert_eq!(config.ocid_prefix, "ocds-abc123");
         assert_eq!(config.listen, "0.0.0.0:9000");
     }
 
@@ -193,6 +198,7 @@ mod tests {
         let config: Config = toml::from_str(include_str!("../../../shutaf.example.toml")).unwrap();
         assert_eq!(config.listen, Config::default().listen);
         assert_eq!(config.database_url, "sqlite://shutaf.db");
+        assert_eq!(config.ocid_prefix, Config::default().ocid_prefix);
     }
 
     #[test]

@@ -36,6 +36,9 @@ pub struct Config {
     pub mail_from: String,
     /// Without SMTP, mail is written here, one `.eml` file a message.
     pub outbox_dir: PathBuf,
+    /// The prefix of the Open Contracting IDs (OCIDs) of calls exported as OCDS. Register one
+    /// with the Open Contracting Partnership before publishing; the default is a placeholder.
+    pub ocid_prefix: String,
 }
 
 /// An SMTP relay. Plain SMTP on the given port; use a local relay for TLS to the outside.
@@ -70,6 +73,7 @@ impl Default for Config {
             smtp: None,
             mail_from: "Shutaf <noreply@shutaf.invalid>".into(),
             outbox_dir: "outbox".into(),
+            ocid_prefix: "ocds-shutaf".into(),
         }
     }
 }
@@ -104,6 +108,7 @@ impl std::fmt::Debug for Config {
             .field("smtp", &self.smtp)
             .field("mail_from", &self.mail_from)
             .field("outbox_dir", &self.outbox_dir)
+            .field("ocid_prefix", &self.ocid_prefix)
             .finish()
     }
 }

@@ -12,6 +12,7 @@ pub mod config;
 pub mod error;
 pub mod i18n;
 pub mod mail;
+pub mod ocds;
 pub mod pages;
 pub mod security;
 
