@@ -17,8 +17,9 @@ fn filter_of(query: &[(String, String)]) -> LogFilter {
     LogFilter {
         initiative_id: query_value(query, "initiative").parse().ok(),
         organisation_id: query_value(query, "organisation").parse().ok(),
-        // Only kinds that exist; anything else would only ever match nothing.
-        kind: (shutaf_domain::decision_log::is_decision(kind)).then(|| kind.to_owned()),
+        // Only the kinds the filter offers (calls', recusals' and donations' among them);
+        // anything else would only ever match nothing.
+        kind: KINDS.contains(&kind).then(|| kind.to_owned()),
     }
 }
 
