@@ -745,3 +745,104 @@ impl Db {
         Ok(())
     }
 }
+
+impl Db {
+    /// A page of a locality's published calls, newest first, each with its criteria, goals,
+    /// evaluators, applications and attachments: six queries, whatever the number of calls.
+    pub async fn published_calls_in_full(
+        &self,
+        locality_id: i64,
+        limit: i64,
+        offset: i64,
+    ) -> StoreResult<Vec<(Call, Vec<Application>, Vec<Attachment>)>> {
+        let mut calls: Vec<Call> = sqlx::query_as(&format!(
+            "SELECT {CALL_COLUMNS} FROM calls WHERE locality_id = $1 AND status <> 'draft' ORDER BY id DESC LIMIT $2 OFFSET $3"
+        ))
+        .bind(locality_id)
+        .bind(limit)
+        .bind(offset)
+        .fetch_all(&self.pool)
+        .await?;
+        if calls.is_empty() {
+            return Ok(Vec::new());
+        }
+        // Ids come from the database as integers: safe to inline.
+        let ids = calls
+            .iter()
+            .map(|c| c.id.to_string())
+            .collect::<Vec<_>>()
+            .join(",");
+        #[derive(FromRow)]
+        struct CriterionRow {
+            call_id: i64,
+            #[sqlx(flatten)]
+            criterion: Criterion,
+        }
+        let criteria: Vec<CriterionRow> = sqlx::query_as(&format!(
+            "SELECT call_id, id, name, description, weight FROM call_criteria WHERE call_id IN ({ids}) ORDER BY call_id, position"
+        ))
+        .fetch_all(&self.pool)
+        .await?;
+        let goals: Vec<(i64, i64)> = sqlx::query_as(&format!(
+            "SELECT call_id, goal_id FROM call_goals WHERE call_id IN ({ids}) ORDER BY call_id, goal_id"
+        ))
+        .fetch_all(&self.pool)
+        .await?;
+        #[derive(FromRow)]
+        struct EvaluatorRow {
+            call_id: i64,
+            #[sqlx(flatten)]
+            evaluator: Evaluator,
+        }
+        let evaluators: Vec<EvaluatorRow> = sqlx::query_as(&format!(
+            "SELECT e.call_id, e.user_id, u.display_name FROM call_evaluators e JOIN users u ON u.id = e.user_id \
+             WHERE e.call_id IN ({ids}) ORDER BY e.call_id, u.display_name"
+        ))
+        .fetch_all(&self.pool)
+        .await?;
+        let applications: Vec<Application> = sqlx::query_as(&format!(
+            "SELECT a.id, a.call_id, a.organisation_id, o.name_he, o.name_ar, o.name_en, a.summary, a.proposal, a.submitted_at \
+             FROM call_applications a JOIN organisations o ON o.id = a.organisation_id WHERE a.call_id IN ({ids}) ORDER BY a.id"
+        ))
+        .fetch_all(&self.pool)
+        .await?;
+        let attachments: Vec<Attachment> = sqlx::query_as(&format!(
+            "SELECT id, call_id, application_id, file_name, content_type, size_bytes, sha256, uploaded_at FROM attachments \
+             WHERE call_id IN ({ids}) ORDER BY id"
+        ))
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(calls
+            .drain(..)
+            .map(|mut call| {
+                let id = call.id;
+                call.criteria = criteria
+                    .iter()
+                    .filter(|c| c.call_id == id)
+                    .map(|c| c.criterion.clone())
+                    .collect();
+                call.goal_ids = goals
+                    .iter()
+                    .filter(|(c, _)| *c == id)
+                    .map(|(_, g)| *g)
+                    .collect();
+                call.evaluators = evaluators
+                    .iter()
+                    .filter(|e| e.call_id == id)
+                    .map(|e| e.evaluator.clone())
+                    .collect();
+                let own_applications = applications
+                    .iter()
+                    .filter(|a| a.call_id == id)
+                    .cloned()
+                    .collect();
+                let own_attachments = attachments
+                    .iter()
+                    .filter(|a| a.call_id == id)
+                    .cloned()
+                    .collect();
+                (call, own_applications, own_attachments)
+            })
+            .collect())
+    }
+}

@@ -4283,6 +4283,47 @@ mod equal_opportunity_pages {
             .await;
         assert_eq!(status, StatusCode::OK);
         assert!(html.contains("Community solar"));
+        let (status, json) = app
+            .get(
+                &visitor,
+                &format!("/localities/{}/portal/calls.ocds.json", c.locality),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK);
+        let package: Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(package["version"], "1.1");
+        let release = &package["releases"][0];
+        assert!(
+            release["ocid"]
+                .as_str()
+                .unwrap()
+                .starts_with("ocds-shutaf-")
+        );
+        assert_eq!(
+            release["awards"][0]["suppliers"][0]["name"],
+            "Green Neighbours"
+        );
+        // A locality with nothing published has no package (the schema needs a release).
+        let empty = app
+            .db
+            .create_locality(&NewLocality {
+                names: [Some("ריק".into()), None, None],
+                kind: shutaf_domain::LocalityKind::Municipality,
+                convener_organisation_id: c.city,
+                description: None,
+            })
+            .await
+            .unwrap()
+            .id;
+        assert_eq!(
+            app.get(
+                &visitor,
+                &format!("/localities/{empty}/portal/calls.ocds.json")
+            )
+            .await
+            .0,
+            StatusCode::NOT_FOUND
+        );
     }
 
     #[tokio::test]

@@ -57,7 +57,7 @@ impl PortalPage {
     }
 
     pub fn matter_label(&self, matter: &str) -> String {
-        self.ctx.t(&format!("matter-{matter}"))
+        self.ctx.t(format!("matter-{matter}"))
     }
 
     pub fn page_line(&self) -> String {
@@ -70,7 +70,7 @@ impl PortalPage {
 
     pub fn exemption_label(&self, i: &PortalInitiative) -> String {
         match i.choice() {
-            shutaf_domain::integrity::Choice::Exempt(e) => self.ctx.t(&e.label_key()),
+            shutaf_domain::integrity::Choice::Exempt(e) => self.ctx.t(e.label_key()),
             _ => String::new(),
         }
     }
@@ -363,7 +363,7 @@ pub async fn download_file(
             )
         }
         "calls.ocds.json" => {
-            let package = crate::pages::portal::ocds_package(state, &locality, offset).await?;
+            let package = ocds_package(state, &locality, page).await?;
             json_response(&format!("{base}-calls.ocds.json"), &package)
         }
         _ => Err(AppError::NotFound),
@@ -382,11 +382,37 @@ pub async fn download(
     download_file(&state, id, &file, page).await
 }
 
-/// The locality's published calls and awards as an OCDS release package.
+/// Calls per OCDS file (each call carries its applications and documents).
+const OCDS_CALLS: i64 = 500;
+
+/// The locality's published calls and awards as an OCDS release package, a page of calls at a
+/// time; an empty package when nothing is published (the schema needs one release at least, so
+/// that answers 404).
 pub async fn ocds_package(
-    _state: &AppState,
-    _locality: &Locality,
-    _offset: i64,
+    state: &AppState,
+    locality: &Locality,
+    page: i64,
 ) -> Result<serde_json::Value, AppError> {
-    Err(AppError::NotFound)
+    let convener = state
+        .db
+        .organisation(locality.convener_organisation_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let records: Vec<crate::ocds::CallRecord> = state
+        .db
+        .published_calls_in_full(locality.id, OCDS_CALLS, (page - 1) * OCDS_CALLS)
+        .await?
+        .into_iter()
+        .map(|(call, applications, attachments)| {
+            crate::ocds::CallRecord::new(call, applications, attachments)
+        })
+        .collect();
+    let settings = crate::ocds::OcdsSettings::from_config(&state.config);
+    let uri = format!(
+        "{}/localities/{}/portal/calls.ocds.json?page={page}",
+        state.config.base(),
+        locality.id
+    );
+    crate::ocds::release_package(&settings, &uri, locality, &convener, &records)
+        .ok_or(AppError::NotFound)
 }
