@@ -2296,6 +2296,31 @@ async fn story_steps(b: Browser, smtp: SmtpServer, s: Story) {
     }
     expect_stage(&b, "building").await;
 
+    b.step("work-plan-undeclared");
+    b.click("#wp-placed").await;
+    b.fill("#f-work_plan_item", "אנרגיה מתחדשת במבני ציבור")
+        .await;
+    b.navigate(&format!(
+        "form[action='{page}/work-plan'] button[type=submit]"
+    ))
+    .await;
+    let refused = problem(&b).await;
+    b.check(
+        refused == he("refused-undeclared"),
+        format!("the convener decides only after declaring ({refused:?})"),
+    )
+    .await;
+
+    b.step("city-declares");
+    b.goto(&page).await;
+    b.check(b.is_checked("#decl-none").await, "no interests by default")
+        .await;
+    b.navigate(&format!(
+        "form[action='{page}/declaration'] button[type=submit]"
+    ))
+    .await;
+    expect_flash(&b, "flash-declared").await;
+
     b.step("work-plan");
     b.click("#wp-placed").await;
     b.fill("#f-work_plan_item", "אנרגיה מתחדשת במבני ציבור")
@@ -2342,14 +2367,6 @@ async fn story_steps(b: Browser, smtp: SmtpServer, s: Story) {
     )
     .await;
 
-    b.step("city-declares");
-    b.check(b.is_checked("#decl-none").await, "no interests by default")
-        .await;
-    b.navigate(&format!(
-        "form[action='{page}/declaration'] button[type=submit]"
-    ))
-    .await;
-    expect_flash(&b, "flash-saved").await;
     let gates = unmet_gates(&b, id, "agreed").await;
     let expected: Vec<String> = ["keep-roles", "shared-vision", "integrity"]
         .iter()
@@ -2367,7 +2384,7 @@ async fn story_steps(b: Browser, smtp: SmtpServer, s: Story) {
         "form[action='{page}/declaration'] button[type=submit]"
     ))
     .await;
-    expect_flash(&b, "flash-saved").await;
+    expect_flash(&b, "flash-declared").await;
     let gates = unmet_gates(&b, id, "agreed").await;
     let expected: Vec<String> = ["keep-roles", "shared-vision"]
         .iter()
@@ -3442,7 +3459,7 @@ async fn call_steps(b: Browser, s: Story, database_url: String) {
         ))
         .await;
     let expected = format!(
-        "{TITLE} · {} · {}",
+        "{TITLE} · {}: {NGO_NAME} · {}",
         ar("call-phase-awarded"),
         AR.count("call-application-count", "count", 2)
     );

@@ -66,7 +66,28 @@ pub struct CallSummary {
     pub published_at: Option<i64>,
     pub awarded_application_id: Option<i64>,
     pub applications: i64,
+    /// The winner's names, once awarded.
+    pub winner_he: Option<String>,
+    pub winner_ar: Option<String>,
+    pub winner_en: Option<String>,
 }
+
+impl CallSummary {
+    /// The winner's name, once awarded.
+    pub fn winner(&self, lang: Language) -> Option<&str> {
+        self.awarded_application_id
+            .map(|_| pick_name([&self.winner_he, &self.winner_ar, &self.winner_en], lang))
+    }
+}
+
+/// The columns of a [`CallSummary`] from `calls c`.
+const SUMMARY_COLUMNS: &str = "c.id, c.locality_id, c.lang, c.title, c.deadline_at, c.status, c.published_at, c.awarded_application_id, \
+    (SELECT COUNT(*) FROM call_applications a WHERE a.call_id = c.id) AS applications, \
+    w.name_he AS winner_he, w.name_ar AS winner_ar, w.name_en AS winner_en";
+
+/// Joins the winner of `calls c` as `w`.
+const WINNER_JOIN: &str = "LEFT JOIN call_applications wa ON wa.id = c.awarded_application_id \
+    LEFT JOIN organisations w ON w.id = wa.organisation_id";
 
 /// A weighted criterion.
 #[derive(Debug, Clone, FromRow, Serialize)]
@@ -274,11 +295,10 @@ impl Db {
         limit: i64,
         offset: i64,
     ) -> StoreResult<Vec<CallSummary>> {
-        Ok(sqlx::query_as(
-            "SELECT c.id, c.locality_id, c.lang, c.title, c.deadline_at, c.status, c.published_at, c.awarded_application_id, \
-             (SELECT COUNT(*) FROM call_applications a WHERE a.call_id = c.id) AS applications \
-             FROM calls c WHERE c.locality_id = $1 AND ($2 = 1 OR c.status <> 'draft') ORDER BY c.id DESC LIMIT $3 OFFSET $4",
-        )
+        Ok(sqlx::query_as(&format!(
+            "SELECT {SUMMARY_COLUMNS} FROM calls c {WINNER_JOIN} \
+             WHERE c.locality_id = $1 AND ($2 = 1 OR c.status <> 'draft') ORDER BY c.id DESC LIMIT $3 OFFSET $4"
+        ))
         .bind(locality_id)
         .bind(i64::from(with_drafts))
         .bind(limit)
@@ -289,12 +309,10 @@ impl Db {
 
     /// The calls a person evaluates, newest first.
     pub async fn calls_evaluated_by(&self, user_id: i64) -> StoreResult<Vec<CallSummary>> {
-        Ok(sqlx::query_as(
-            "SELECT c.id, c.locality_id, c.lang, c.title, c.deadline_at, c.status, c.published_at, c.awarded_application_id, \
-             (SELECT COUNT(*) FROM call_applications a WHERE a.call_id = c.id) AS applications \
-             FROM calls c JOIN call_evaluators e ON e.call_id = c.id WHERE e.user_id = $1 AND c.status <> 'draft' \
-             ORDER BY c.id DESC LIMIT 100",
-        )
+        Ok(sqlx::query_as(&format!(
+            "SELECT {SUMMARY_COLUMNS} FROM calls c JOIN call_evaluators e ON e.call_id = c.id {WINNER_JOIN} \
+             WHERE e.user_id = $1 AND c.status <> 'draft' ORDER BY c.id DESC LIMIT 100"
+        ))
         .bind(user_id)
         .fetch_all(&self.pool)
         .await?)

@@ -1353,3 +1353,21 @@ async fn write_links(
     }
     Ok(())
 }
+
+impl Db {
+    /// The titles of initiatives by id (he, ar, en), in one query.
+    pub async fn initiative_titles(
+        &self,
+        ids: &[i64],
+    ) -> StoreResult<Vec<(i64, Option<String>, Option<String>, Option<String>)>> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        Ok(sqlx::query_as(&format!(
+            "SELECT id, title_he, title_ar, title_en FROM initiatives WHERE id IN ({})",
+            id_list(ids)
+        ))
+        .fetch_all(&self.pool)
+        .await?)
+    }
+}

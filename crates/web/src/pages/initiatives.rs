@@ -342,6 +342,8 @@ pub struct InitiativePage {
     pub choice: shutaf_domain::integrity::Choice,
     /// Organisations the reader manages that could propose an alternative.
     pub can_propose: Vec<(i64, String)>,
+    /// The reader has declared on this initiative (the form stays folded once they have).
+    pub declared: bool,
     pub local_targets: Vec<shutaf_store::LocalTarget>,
 }
 
@@ -514,6 +516,7 @@ async fn initiative_page(
     let matter = shutaf_store::integrity::Matter::Initiative(id);
     let declarations = state.db.declarations(matter).await?;
     let recusals = state.db.recusals(matter).await?;
+    let declared = user.is_some_and(|u| declarations.iter().any(|d| d.user_id == u.id));
     let notice = state.db.notice_of(id).await?;
     let alternatives = match &notice {
         Some(n) => state.db.alternatives(n.id).await?,
@@ -570,6 +573,7 @@ async fn initiative_page(
         from_call,
         choice,
         can_propose,
+        declared,
     })
 }
 

@@ -29,6 +29,25 @@ pub struct ShownEntry {
     pub kind_label: String,
     pub organisation: String,
     pub initiative: String,
+    /// The call or donation the entry is about (link, label), read from its detail.
+    pub matter: Option<(String, String)>,
+}
+
+/// The call or donation an entry's detail names (`call:12 ...`, `donation:3 ...`).
+fn matter_of(ctx: &Ctx, detail: Option<&str>) -> Option<(String, String)> {
+    let detail = detail?;
+    for (prefix, path, key) in [
+        ("call:", "calls", "matter-call"),
+        ("donation:", "donations", "donation-title"),
+    ] {
+        if let Some(rest) = detail.strip_prefix(prefix) {
+            let id: String = rest.chars().take_while(char::is_ascii_digit).collect();
+            if !id.is_empty() {
+                return Some((format!("/{path}/{id}"), format!("{} {id}", ctx.t(key))));
+            }
+        }
+    }
+    None
 }
 
 async fn shown(
@@ -44,16 +63,23 @@ async fn shown(
     let mut initiative_ids: Vec<i64> = entries.iter().filter_map(|e| e.initiative_id).collect();
     initiative_ids.sort_unstable();
     initiative_ids.dedup();
-    let mut titles = Vec::new();
-    for id in initiative_ids {
-        if let Some(i) = state.db.initiative(id).await? {
-            titles.push((id, i.title(lang).to_owned()));
-        }
-    }
+    let titles: Vec<(i64, String)> = state
+        .db
+        .initiative_titles(&initiative_ids)
+        .await?
+        .into_iter()
+        .map(|(id, he, ar, en)| {
+            (
+                id,
+                shutaf_store::organisations::pick_name([&he, &ar, &en], lang).to_owned(),
+            )
+        })
+        .collect();
     Ok(entries
         .into_iter()
         .map(|entry| ShownEntry {
             kind_label: ctx.t(format!("event-{}", entry.kind)),
+            matter: matter_of(ctx, entry.detail.as_deref()),
             organisation: entry
                 .organisation_id
                 .and_then(|id| {
