@@ -109,25 +109,72 @@ fn businesses(column: &str, separator: &str, backend: crate::Backend) -> String 
     )
 }
 
+/// What the portal's list of initiatives is narrowed to.
+#[derive(Debug, Clone, Default)]
+pub struct PortalFilter {
+    /// Words of the title.
+    pub search: String,
+    pub stage: Option<Stage>,
+    /// How the business partner was chosen.
+    pub choice: Option<shutaf_domain::integrity::Choice>,
+}
+
+/// The SQL condition for a way of choosing (no user input in it).
+fn choice_condition(choice: shutaf_domain::integrity::Choice) -> &'static str {
+    use shutaf_domain::integrity::Choice;
+    const CALL: &str =
+        "EXISTS (SELECT 1 FROM calls c WHERE c.initiative_id = i.id AND c.status = 'awarded')";
+    match choice {
+        Choice::OpenCall => CALL,
+        Choice::CompetingProposals => {
+            "(NOT EXISTS (SELECT 1 FROM calls c WHERE c.initiative_id = i.id AND c.status = 'awarded') \
+             AND EXISTS (SELECT 1 FROM competition_notices n WHERE n.initiative_id = i.id AND n.outcome IS NOT NULL))"
+        }
+        Choice::Competition => {
+            "(i.integrity_competition = 1 AND NOT EXISTS (SELECT 1 FROM calls c WHERE c.initiative_id = i.id AND c.status = 'awarded') \
+             AND NOT EXISTS (SELECT 1 FROM competition_notices n WHERE n.initiative_id = i.id AND n.outcome IS NOT NULL))"
+        }
+        Choice::Exempt(_) => {
+            "(i.integrity_exemption IS NOT NULL AND i.integrity_competition = 0 \
+             AND NOT EXISTS (SELECT 1 FROM calls c WHERE c.initiative_id = i.id AND c.status = 'awarded') \
+             AND NOT EXISTS (SELECT 1 FROM competition_notices n WHERE n.initiative_id = i.id AND n.outcome IS NOT NULL))"
+        }
+        Choice::Unrecorded => {
+            "(i.integrity_exemption IS NULL AND i.integrity_competition = 0 \
+             AND NOT EXISTS (SELECT 1 FROM calls c WHERE c.initiative_id = i.id AND c.status = 'awarded') \
+             AND NOT EXISTS (SELECT 1 FROM competition_notices n WHERE n.initiative_id = i.id AND n.outcome IS NOT NULL))"
+        }
+    }
+}
+
 impl Db {
     /// A locality's initiatives with an active business partner, newest first, a page at a
-    /// time; `search` matches titles. Gives the page and the total.
+    /// time, narrowed by `filter`. Gives the page and the total.
     pub async fn portal_initiatives(
         &self,
         locality_id: i64,
-        search: &str,
+        filter: &PortalFilter,
         limit: i64,
         offset: i64,
     ) -> StoreResult<(Vec<PortalInitiative>, i64)> {
-        let pattern = format!("%{}%", search.trim().to_lowercase().replace(['%', '_'], ""));
-        let filter = "i.locality_id = $1 AND EXISTS (SELECT 1 FROM initiative_partners p JOIN organisations o ON o.id = p.organisation_id \
+        let pattern = format!(
+            "%{}%",
+            filter.search.trim().to_lowercase().replace(['%', '_'], "")
+        );
+        let stage = filter.stage.map(|s| s.code()).unwrap_or("");
+        let choice = filter.choice.map(choice_condition).unwrap_or("1 = 1");
+        let filter = format!(
+            "i.locality_id = $1 AND EXISTS (SELECT 1 FROM initiative_partners p JOIN organisations o ON o.id = p.organisation_id \
              WHERE p.initiative_id = i.id AND p.status = 'active' AND o.sector = 'business') \
-             AND (LOWER(COALESCE(i.title_he, '')) LIKE $2 OR LOWER(COALESCE(i.title_ar, '')) LIKE $2 OR LOWER(COALESCE(i.title_en, '')) LIKE $2)";
+             AND (LOWER(COALESCE(i.title_he, '')) LIKE $2 OR LOWER(COALESCE(i.title_ar, '')) LIKE $2 OR LOWER(COALESCE(i.title_en, '')) LIKE $2) \
+             AND ($3 = '' OR i.stage = $3) AND {choice}"
+        );
         let total: i64 = sqlx::query_scalar(&format!(
             "SELECT COUNT(*) FROM initiatives i WHERE {filter}"
         ))
         .bind(locality_id)
         .bind(&pattern)
+        .bind(stage)
         .fetch_one(&self.pool)
         .await?;
         let sql = format!(
@@ -137,7 +184,7 @@ impl Db {
              (SELECT n.outcome FROM competition_notices n WHERE n.initiative_id = i.id) AS notice_outcome, \
              (SELECT COUNT(*) FROM declarations d WHERE d.matter = 'initiative' AND d.matter_id = i.id) AS declarations, \
              (SELECT COUNT(*) FROM recusals r WHERE r.matter = 'initiative' AND r.matter_id = i.id) AS recusals, i.created_at \
-             FROM initiatives i WHERE {filter} ORDER BY i.id DESC LIMIT $3 OFFSET $4",
+             FROM initiatives i WHERE {filter} ORDER BY i.id DESC LIMIT $4 OFFSET $5",
             he = businesses("name_he", "; ", self.backend),
             ar = businesses("name_ar", "; ", self.backend),
             en = businesses("name_en", "; ", self.backend),
@@ -145,6 +192,7 @@ impl Db {
         let rows = sqlx::query_as(&sql)
             .bind(locality_id)
             .bind(&pattern)
+            .bind(stage)
             .bind(limit)
             .bind(offset)
             .fetch_all(&self.pool)

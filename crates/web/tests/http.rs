@@ -4417,6 +4417,24 @@ mod equal_opportunity_pages {
             )
             .await;
         assert!(!html.contains("=1+1 roofs"));
+        // And filters by stage and by how the business partner was chosen.
+        for (query, shown) in [
+            ("stage=idea", true),
+            ("stage=agreed", false),
+            ("chosen=unrecorded", true),
+            ("chosen=open-call", false),
+            ("chosen=exemption", false),
+            ("stage=idea&chosen=unrecorded&q=roofs", true),
+        ] {
+            let (status, html) = app
+                .get(
+                    &visitor,
+                    &format!("/localities/{}/portal?{query}", c.locality),
+                )
+                .await;
+            assert_eq!(status, StatusCode::OK);
+            assert_eq!(html.contains("=1+1 roofs"), shown, "{query}");
+        }
     }
 
     #[tokio::test]

@@ -8,9 +8,10 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
+use shutaf_domain::integrity::{Choice, Exemption};
 use shutaf_store::calls::CallSummary;
 use shutaf_store::donations::Donation;
-use shutaf_store::portal::{PortalDeclaration, PortalInitiative, PortalRecusal};
+use shutaf_store::portal::{PortalDeclaration, PortalFilter, PortalInitiative, PortalRecusal};
 use shutaf_store::{Locality, Organisation};
 
 use super::{Ctx, query_value, render};
@@ -31,6 +32,9 @@ pub struct PortalPage {
     pub locality: Locality,
     pub convener: Organisation,
     pub search: String,
+    /// The stage and the way of choosing filtered by (codes, or empty).
+    pub stage: String,
+    pub chosen: String,
     pub initiatives: Vec<PortalInitiative>,
     pub total: i64,
     pub page: i64,
@@ -77,10 +81,21 @@ impl PortalPage {
 
     pub fn search_link(&self, page: i64) -> String {
         format!(
-            "/localities/{}/portal?q={}&page={page}",
+            "/localities/{}/portal?q={}&stage={}&chosen={}&page={page}",
             self.locality.id,
-            crate::error::urlencode(&self.search)
+            crate::error::urlencode(&self.search),
+            self.stage,
+            self.chosen
         )
+    }
+
+    pub fn stages(&self) -> &'static [shutaf_domain::Stage] {
+        shutaf_domain::Stage::ALL
+    }
+
+    /// The ways of choosing a partner, for the filter.
+    pub fn choices(&self) -> [Choice; 5] {
+        ALL_CHOICES
     }
 }
 
@@ -100,13 +115,20 @@ pub async fn page(
         .chars()
         .take(200)
         .collect::<String>();
+    let stage = shutaf_domain::Stage::parse(query_value(&query, "stage"));
+    let choice = choice_of(query_value(&query, "chosen"));
+    let filter = PortalFilter {
+        search: search.clone(),
+        stage,
+        choice,
+    };
     let page = query_value(&query, "page")
         .parse::<i64>()
         .unwrap_or(1)
         .clamp(1, 100_000);
     let (initiatives, total) = state
         .db
-        .portal_initiatives(id, &search, PAGE, (page - 1) * PAGE)
+        .portal_initiatives(id, &filter, PAGE, (page - 1) * PAGE)
         .await?;
     let calls = state.db.calls_of_locality(id, false, LATEST, 0).await?;
     let declarations = state.db.portal_declarations(id, LATEST, 0).await?;
@@ -118,6 +140,8 @@ pub async fn page(
         locality,
         convener,
         search,
+        stage: stage.map(|s| s.code()).unwrap_or("").to_owned(),
+        chosen: choice.map(Choice::code).unwrap_or("").to_owned(),
         initiatives,
         pages: (total + PAGE - 1) / PAGE,
         total,
@@ -129,6 +153,19 @@ pub async fn page(
         log_size,
         now: shutaf_store::now(),
     })
+}
+
+const ALL_CHOICES: [Choice; 5] = [
+    Choice::OpenCall,
+    Choice::CompetingProposals,
+    Choice::Competition,
+    Choice::Exempt(Exemption::BelowThreshold),
+    Choice::Unrecorded,
+];
+
+/// The way of choosing named by a filter's code.
+fn choice_of(code: &str) -> Option<Choice> {
+    ALL_CHOICES.into_iter().find(|c| c.code() == code)
 }
 
 /// A spreadsheet cannot be made to run a formula from our data: a cell that would start one
@@ -201,7 +238,7 @@ pub async fn download_file(
         "initiatives.csv" | "initiatives.json" => {
             let (rows, _) = state
                 .db
-                .portal_initiatives(id, "", DOWNLOAD_ROWS, offset)
+                .portal_initiatives(id, &PortalFilter::default(), DOWNLOAD_ROWS, offset)
                 .await?;
             if file.ends_with(".json") {
                 return json_response(&format!("{base}-initiatives.json"), &rows);
