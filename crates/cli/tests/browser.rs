@@ -3251,7 +3251,7 @@ async fn call_steps(b: Browser, s: Story, database_url: String) {
     b.expect_path(&page).await;
     expect_flash(&b, "flash-declared").await;
     let integrity = "section[aria-labelledby=call-integrity-heading]";
-    let declared = b.texts(&format!("{integrity} h2 + ul > li")).await;
+    let declared = b.texts(&format!("{integrity} ul.declaration-list > li")).await;
     b.check(
         declared.len() == 1
             && declared[0].starts_with(EVALUATOR_A.name)
@@ -3263,7 +3263,7 @@ async fn call_steps(b: Browser, s: Story, database_url: String) {
         "recusal-line",
         &[("person", EVALUATOR_A.name), ("organisation", COMPANY_NAME)],
     );
-    let recusals = b.texts(&format!("{integrity} h3 + ul > li")).await;
+    let recusals = b.texts(&format!("{integrity} ul.recusal-list > li")).await;
     b.check(
         recusals.len() == 1 && recusals[0].starts_with(&recusal),
         format!("the evaluator stepped aside from the company ({recusals:?})"),
@@ -3279,7 +3279,7 @@ async fn call_steps(b: Browser, s: Story, database_url: String) {
     ))
     .await;
     expect_flash(&b, "flash-declared").await;
-    let declared = b.texts(&format!("{integrity} h2 + ul > li")).await;
+    let declared = b.texts(&format!("{integrity} ul.declaration-list > li")).await;
     b.check(
         declared.len() == 2
             && declared[1].starts_with(EVALUATOR_B.name)
@@ -3578,7 +3578,7 @@ async fn call_steps(b: Browser, s: Story, database_url: String) {
         .await;
     }
     b.axe().await;
-    let recusals = b.texts(&format!("{integrity} h3 + ul > li")).await;
+    let recusals = b.texts(&format!("{integrity} ul.recusal-list > li")).await;
     b.check(
         recusals.len() == 1 && recusals[0].starts_with(&recusal),
         format!("the call's page shows the recusal ({recusals:?})"),

@@ -5,7 +5,7 @@
 use axum::Json;
 use axum::extract::multipart::{Multipart, MultipartError, MultipartRejection};
 use axum::extract::{DefaultBodyLimit, Path, Query, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 use shutaf_domain::Language;
@@ -717,16 +717,6 @@ async fn add_application_attachments(
     Ok((StatusCode::CREATED, Json(files)).into_response())
 }
 
-/// Percent-encodes a file name for `filename*` (RFC 5987).
-fn url_escape(name: &str) -> String {
-    name.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'.' | b'-' | b'_' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
-}
-
 /// Downloads a file: a call's documents are public once the call is; an application's files
 /// only to its organisation's managers, the evaluators and the convener's staff.
 #[utoipa::path(get, path = "/v1/attachments/{id}", tag = "calls", params(("id" = i64, Path)),
@@ -740,24 +730,7 @@ async fn download_attachment(
     if !act::may_download(&state, user.as_ref(), &attachment).await? {
         return Err(AppError::NotFound);
     }
-    let mut response = bytes.into_response();
-    let headers = response.headers_mut();
-    headers.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_str(&attachment.content_type)
-            .unwrap_or(HeaderValue::from_static("application/octet-stream")),
-    );
-    if let Ok(value) = HeaderValue::from_str(&format!(
-        "attachment; filename=\"download\"; filename*=UTF-8''{}",
-        url_escape(&attachment.file_name)
-    )) {
-        headers.insert(header::CONTENT_DISPOSITION, value);
-    }
-    headers.insert(
-        header::CACHE_CONTROL,
-        HeaderValue::from_static("private, no-store"),
-    );
-    Ok(response)
+    Ok(crate::security::attachment_response(&attachment, bytes))
 }
 
 /// The organisations an evaluator stepped aside from by declaring.

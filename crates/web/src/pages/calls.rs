@@ -4,7 +4,7 @@
 
 use askama::Template;
 use axum::extract::{Multipart, Path, Query, State};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use shutaf_domain::call as rules;
 use shutaf_domain::call::{Phase, Ranked};
@@ -312,7 +312,8 @@ pub struct CallPage {
     pub can_apply: Vec<(i64, String)>,
     pub declarations: Vec<Declaration>,
     pub recusals: Vec<Recusal>,
-    pub relations: &'static [shutaf_domain::integrity::Relation],
+    /// The applicants a declaration can name (id, name).
+    pub tie_parties: Vec<(i64, String)>,
     /// The reader has declared on this call.
     pub declared: bool,
     pub form: FormState,
@@ -352,6 +353,10 @@ impl CallPage {
 
     pub fn size(&self, attachment: &Attachment) -> String {
         format!("{:.1}", attachment.size_bytes as f64 / 1024.0)
+    }
+
+    pub fn declaration_action(&self) -> String {
+        format!("/calls/{}/declaration", self.call.id)
     }
 
     /// The upload form's action: the CSRF token rides in the query string (see `security`).
@@ -459,6 +464,15 @@ pub async fn call_page(
             .collect(),
         _ => Vec::new(),
     };
+    let tie_parties = shown
+        .iter()
+        .map(|a| {
+            (
+                a.application.organisation_id,
+                a.application.name(ctx.lang()).to_owned(),
+            )
+        })
+        .collect();
     let declarations = state.db.declarations(Matter::Call(id)).await?;
     let recusals = state.db.recusals(Matter::Call(id)).await?;
     let declared = user.is_some_and(|u| declarations.iter().any(|d| d.user_id == u.id));
@@ -477,7 +491,7 @@ pub async fn call_page(
         can_apply,
         declarations,
         recusals,
-        relations: shutaf_domain::integrity::Relation::ALL,
+        tie_parties,
         declared,
         form,
         problem,
@@ -692,36 +706,5 @@ pub async fn attachment(
     if !act::may_download(&state, user.as_ref(), &attachment).await? {
         return Err(AppError::NotFound);
     }
-    let mut response = bytes.into_response();
-    let headers = response.headers_mut();
-    headers.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_str(&attachment.content_type)
-            .unwrap_or(HeaderValue::from_static("application/octet-stream")),
-    );
-    let encoded: String = url_escape(&attachment.file_name);
-    if let Ok(value) = HeaderValue::from_str(&format!(
-        "attachment; filename=\"download\"; filename*=UTF-8''{encoded}"
-    )) {
-        headers.insert(header::CONTENT_DISPOSITION, value);
-    }
-    headers.insert(
-        header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static("sandbox; default-src 'none'"),
-    );
-    headers.insert(
-        header::CACHE_CONTROL,
-        HeaderValue::from_static("private, no-store"),
-    );
-    Ok(response)
-}
-
-/// Percent-encodes a file name for `filename*` (RFC 5987).
-fn url_escape(name: &str) -> String {
-    name.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'.' | b'-' | b'_' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
+    Ok(crate::security::attachment_response(&attachment, bytes))
 }

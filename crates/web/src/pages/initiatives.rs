@@ -326,7 +326,8 @@ pub struct InitiativePage {
     pub form: FormState,
     pub problem: Option<String>,
     pub exemptions: &'static [shutaf_domain::integrity::Exemption],
-    pub relations: &'static [shutaf_domain::integrity::Relation],
+    /// The partners a declaration can name (id, name).
+    pub tie_parties: Vec<(i64, String)>,
     pub city_with_business: bool,
     /// Public: who declared what, and who stepped aside.
     pub declarations: Vec<shutaf_store::integrity::Declaration>,
@@ -348,6 +349,10 @@ pub struct InitiativePage {
 }
 
 impl InitiativePage {
+    pub fn declaration_action(&self) -> String {
+        format!("/initiatives/{}/declaration", self.initiative.id)
+    }
+
     pub fn stage_label(&self) -> String {
         self.ctx.t(self.initiative.stage.label_key())
     }
@@ -532,6 +537,10 @@ async fn initiative_page(
             .as_deref()
             .and_then(shutaf_domain::integrity::Exemption::parse),
     );
+    let tie_parties: Vec<(i64, String)> = shown
+        .iter()
+        .map(|s| (s.partner.organisation_id, s.partner.name(lang).to_owned()))
+        .collect();
     let can_propose: Vec<(i64, String)> = can_ask
         .iter()
         .filter(|(org, _)| {
@@ -561,7 +570,7 @@ async fn initiative_page(
         form,
         problem,
         exemptions: shutaf_domain::integrity::Exemption::ALL,
-        relations: shutaf_domain::integrity::Relation::ALL,
+        tie_parties,
         declarations,
         recusals,
         notice_open: notice.as_ref().is_some_and(|n| {

@@ -343,6 +343,11 @@ impl Ctx {
         self.tr.date(*unix)
     }
 
+    /// The ties a declaration can name.
+    pub fn relations(&self) -> &'static [shutaf_domain::integrity::Relation] {
+        shutaf_domain::integrity::Relation::ALL
+    }
+
     /// A moment in Israel's civil time (deadlines are set and read there).
     pub fn local_time(&self, unix: &i64) -> String {
         shutaf_domain::call::local_display(*unix)
