@@ -3251,7 +3251,9 @@ async fn call_steps(b: Browser, s: Story, database_url: String) {
     b.expect_path(&page).await;
     expect_flash(&b, "flash-declared").await;
     let integrity = "section[aria-labelledby=call-integrity-heading]";
-    let declared = b.texts(&format!("{integrity} ul.declaration-list > li")).await;
+    let declared = b
+        .texts(&format!("{integrity} ul.declaration-list > li"))
+        .await;
     b.check(
         declared.len() == 1
             && declared[0].starts_with(EVALUATOR_A.name)
@@ -3279,7 +3281,9 @@ async fn call_steps(b: Browser, s: Story, database_url: String) {
     ))
     .await;
     expect_flash(&b, "flash-declared").await;
-    let declared = b.texts(&format!("{integrity} ul.declaration-list > li")).await;
+    let declared = b
+        .texts(&format!("{integrity} ul.declaration-list > li"))
+        .await;
     b.check(
         declared.len() == 2
             && declared[1].starts_with(EVALUATOR_B.name)

@@ -201,6 +201,44 @@ pub async fn headers(State(state): State<AppState>, request: Request, next: Next
     response
 }
 
+/// Serves an uploaded file so that no browser will run it: its checked type, an `attachment`
+/// disposition with the name percent-encoded (RFC 5987), a sandboxing CSP, no caching.
+pub fn attachment_response(
+    attachment: &shutaf_store::calls::Attachment,
+    bytes: Vec<u8>,
+) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let mut response = bytes.into_response();
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_str(&attachment.content_type)
+            .unwrap_or(HeaderValue::from_static("application/octet-stream")),
+    );
+    let encoded: String = attachment
+        .file_name
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'.' | b'-' | b'_' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect();
+    if let Ok(value) = HeaderValue::from_str(&format!(
+        "attachment; filename=\"download\"; filename*=UTF-8''{encoded}"
+    )) {
+        headers.insert(header::CONTENT_DISPOSITION, value);
+    }
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static("sandbox; default-src 'none'"),
+    );
+    headers.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("private, no-store"),
+    );
+    response
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -244,42 +282,4 @@ mod tests {
         assert!(well_formed(&"a".repeat(64)));
         assert!(!well_formed("zz"));
     }
-}
-
-/// Serves an uploaded file so that no browser will run it: its checked type, an `attachment`
-/// disposition with the name percent-encoded (RFC 5987), a sandboxing CSP, no caching.
-pub fn attachment_response(
-    attachment: &shutaf_store::calls::Attachment,
-    bytes: Vec<u8>,
-) -> axum::response::Response {
-    use axum::response::IntoResponse;
-    let mut response = bytes.into_response();
-    let headers = response.headers_mut();
-    headers.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_str(&attachment.content_type)
-            .unwrap_or(HeaderValue::from_static("application/octet-stream")),
-    );
-    let encoded: String = attachment
-        .file_name
-        .bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'.' | b'-' | b'_' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect();
-    if let Ok(value) = HeaderValue::from_str(&format!(
-        "attachment; filename=\"download\"; filename*=UTF-8''{encoded}"
-    )) {
-        headers.insert(header::CONTENT_DISPOSITION, value);
-    }
-    headers.insert(
-        header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static("sandbox; default-src 'none'"),
-    );
-    headers.insert(
-        header::CACHE_CONTROL,
-        HeaderValue::from_static("private, no-store"),
-    );
-    response
 }
