@@ -83,6 +83,22 @@ pub fn apply_environment(
     if let Some(v) = get("SHUTAF_OCID_PREFIX") {
         config.ocid_prefix = v;
     }
+    if let Some(v) = get("SHUTAF_MAX_IN_FLIGHT") {
+        config.max_in_flight = v
+            .parse()
+            .with_context(|| format!("SHUTAF_MAX_IN_FLIGHT must be a number, not {v:?}"))?;
+    }
+    if let Some(v) = get("SHUTAF_REQUEST_TIMEOUT_SECONDS") {
+        config.request_timeout_seconds = v.parse().with_context(|| {
+            format!("SHUTAF_REQUEST_TIMEOUT_SECONDS must be a number, not {v:?}")
+        })?;
+    }
+    if let Some(v) = get("SHUTAF_METRICS_PUBLIC") {
+        config.metrics_public = flag("SHUTAF_METRICS_PUBLIC", &v)?;
+    }
+    if let Some(v) = get("SHUTAF_METRICS_TOKEN") {
+        config.metrics_token = Some(v);
+    }
     if let Some(host) = get("SHUTAF_SMTP_HOST") {
         let port = match get("SHUTAF_SMTP_PORT") {
             Some(p) => p
@@ -96,6 +112,15 @@ pub fn apply_environment(
             username: get("SHUTAF_SMTP_USERNAME"),
             password: get("SHUTAF_SMTP_PASSWORD"),
         });
+    }
+    if config.max_in_flight == 0 {
+        bail!("max_in_flight must be at least 1");
+    }
+    if config.request_timeout_seconds == 0 {
+        bail!("request_timeout_seconds must be at least 1");
+    }
+    if config.metrics_token.as_ref().is_some_and(|t| t.len() < 16) {
+        bail!("metrics_token must be at least 16 characters long");
     }
     if !(config.base_url.starts_with("http://") || config.base_url.starts_with("https://")) {
         bail!(
@@ -181,6 +206,10 @@ mod tests {
             ("SHUTAF_SMTP_PORT", "2525"),
             ("SHUTAF_MIGRATION_LOCKING", "false"),
             ("SHUTAF_OCID_PREFIX", "ocds-abc123"),
+            ("SHUTAF_MAX_IN_FLIGHT", "64"),
+            ("SHUTAF_REQUEST_TIMEOUT_SECONDS", "120"),
+            ("SHUTAF_METRICS_PUBLIC", "yes"),
+            ("SHUTAF_METRICS_TOKEN", "a-metrics-token-long-enough"),
         ]
         .into_iter()
         .collect();
@@ -190,6 +219,13 @@ mod tests {
         assert_eq!(config.smtp.as_ref().unwrap().port, 2525);
         assert!(!config.migration_locking);
         assert_eq!(config.ocid_prefix, "ocds-abc123");
+        assert_eq!(config.max_in_flight, 64);
+        assert_eq!(config.request_timeout_seconds, 120);
+        assert!(config.metrics_public);
+        assert_eq!(
+            config.metrics_token.as_deref(),
+            Some("a-metrics-token-long-enough")
+        );
         assert_eq!(config.listen, "0.0.0.0:9000");
     }
 
@@ -199,6 +235,12 @@ mod tests {
         assert_eq!(config.listen, Config::default().listen);
         assert_eq!(config.database_url, "sqlite://shutaf.db");
         assert_eq!(config.ocid_prefix, Config::default().ocid_prefix);
+        assert_eq!(config.max_in_flight, Config::default().max_in_flight);
+        assert_eq!(
+            config.request_timeout_seconds,
+            Config::default().request_timeout_seconds
+        );
+        assert_eq!(config.metrics_public, Config::default().metrics_public);
     }
 
     #[test]
@@ -210,5 +252,20 @@ mod tests {
         .unwrap_err();
         assert!(error.to_string().contains("he, ar or en"));
         assert!(toml::from_str::<Config>("no_such_setting = 1").is_err());
+        let error = apply_environment(&mut Config::default(), |k| {
+            (k == "SHUTAF_MAX_IN_FLIGHT").then(|| "many".to_owned())
+        })
+        .unwrap_err();
+        assert!(error.to_string().contains("SHUTAF_MAX_IN_FLIGHT"));
+        let error = apply_environment(&mut Config::default(), |k| {
+            (k == "SHUTAF_MAX_IN_FLIGHT").then(|| "0".to_owned())
+        })
+        .unwrap_err();
+        assert!(error.to_string().contains("at least 1"));
+        let error = apply_environment(&mut Config::default(), |k| {
+            (k == "SHUTAF_METRICS_TOKEN").then(|| "short".to_owned())
+        })
+        .unwrap_err();
+        assert!(error.to_string().contains("metrics_token"));
     }
 }

@@ -62,6 +62,12 @@ pub enum StoreError {
 }
 
 impl StoreError {
+    /// Whether the pool had no connection to give within `ACQUIRE_TIMEOUT`: the database is
+    /// busy, not broken, and the request is worth retrying shortly.
+    pub fn is_pool_exhausted(&self) -> bool {
+        matches!(self, StoreError::Database(sqlx::Error::PoolTimedOut))
+    }
+
     /// Maps a driver error to `Conflict` when it is a unique-constraint violation.
     pub(crate) fn from_write(error: sqlx::Error) -> StoreError {
         match &error {
@@ -91,6 +97,12 @@ impl Backend {
         }
     }
 }
+
+/// How long a query waits for a free connection before giving up with `PoolTimedOut` (which the
+/// web layer answers with 503 and `Retry-After`). sqlx's default is 30 s, as long as the whole
+/// request's time limit: a request would time out before learning the pool was exhausted, and
+/// waiting requests would pile up. Five seconds covers the normal queueing behind a burst.
+pub const ACQUIRE_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
 
 /// Connection settings beyond the URL.
 #[derive(Debug, Clone)]
@@ -144,6 +156,7 @@ impl Db {
         };
         let options: AnyConnectOptions = url.parse()?;
         let pool = AnyPoolOptions::new()
+            .acquire_timeout(ACQUIRE_TIMEOUT)
             .max_connections(match backend {
                 // One writer at a time is SQLite's nature; a few readers beside it is plenty.
                 Backend::Sqlite => settings.max_connections.min(8),

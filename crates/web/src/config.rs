@@ -39,6 +39,16 @@ pub struct Config {
     /// The prefix of the Open Contracting IDs (OCIDs) of calls exported as OCDS. Register one
     /// with the Open Contracting Partnership before publishing; the default is a placeholder.
     pub ocid_prefix: String,
+    /// Requests served at once; beyond that a request is refused at once with 503 and
+    /// `Retry-After` rather than queued (`/healthz` and `/metrics` are never refused).
+    pub max_in_flight: usize,
+    /// Seconds a request may take, reading its body included, before it is answered with 503.
+    pub request_timeout_seconds: u64,
+    /// Serve `/metrics` to any client. By default only loopback clients get it (or a client that
+    /// sends `metrics_token` as a bearer token); others get 404.
+    pub metrics_public: bool,
+    /// A bearer token that opens `/metrics` from anywhere, for a Prometheus on another host.
+    pub metrics_token: Option<String>,
 }
 
 /// An SMTP relay. Plain SMTP on the given port; use a local relay for TLS to the outside.
@@ -74,6 +84,10 @@ impl Default for Config {
             mail_from: "Shutaf <noreply@shutaf.invalid>".into(),
             outbox_dir: "outbox".into(),
             ocid_prefix: "ocds-shutaf".into(),
+            max_in_flight: 256,
+            request_timeout_seconds: 30,
+            metrics_public: false,
+            metrics_token: None,
         }
     }
 }
@@ -109,6 +123,10 @@ impl std::fmt::Debug for Config {
             .field("mail_from", &self.mail_from)
             .field("outbox_dir", &self.outbox_dir)
             .field("ocid_prefix", &self.ocid_prefix)
+            .field("max_in_flight", &self.max_in_flight)
+            .field("request_timeout_seconds", &self.request_timeout_seconds)
+            .field("metrics_public", &self.metrics_public)
+            .field("metrics_token", &redacted(&self.metrics_token))
             .finish()
     }
 }
@@ -147,6 +165,7 @@ mod tests {
         let config = Config {
             secret_key: Some("very-secret".into()),
             log_key: Some("log-key-secret".into()),
+            metrics_token: Some("metrics-token-secret".into()),
             database_url: "postgres://app:hunter2@db/shutaf".into(),
             smtp: Some(SmtpConfig {
                 host: "mail".into(),
@@ -161,6 +180,8 @@ mod tests {
         assert!(!shown.contains("log-key-secret"));
         assert!(!shown.contains("hunter2"));
         assert!(!shown.contains("pw-secret"));
+        assert!(!shown.contains("metrics-token-secret"));
+        assert!(shown.contains("metrics_token: \"<set>\""));
         assert!(shown.contains("postgres://app:***@db/shutaf"));
     }
 }

@@ -42,15 +42,31 @@ pub enum AppError {
     /// A lifecycle transition was refused: the role, a missing reason, or unmet gates.
     #[error("transition refused: {0:?}")]
     Refused(shutaf_domain::lifecycle::Refusal),
+    /// More requests are in flight than `max_in_flight`: this one is refused at once (503).
+    #[error("overloaded")]
+    Overloaded,
+    /// No database connection was free in time: busy, not broken (503).
+    #[error("database busy")]
+    DatabaseBusy,
+    /// The request took longer than `request_timeout_seconds` (503).
+    #[error("timed out")]
+    TimedOut,
+    /// The body is larger than the route accepts (413).
+    #[error("payload too large")]
+    TooLarge,
     #[error("internal error: {0}")]
     Internal(String),
 }
+
+/// What a 503 asks the client to wait before trying again, in seconds.
+pub const RETRY_AFTER_SECONDS: u64 = 5;
 
 impl From<StoreError> for AppError {
     fn from(error: StoreError) -> Self {
         match error {
             StoreError::NotFound => AppError::NotFound,
             StoreError::Conflict => AppError::Conflict("error-conflict"),
+            busy if busy.is_pool_exhausted() => AppError::DatabaseBusy,
             other => AppError::Internal(other.to_string()),
         }
     }
@@ -100,6 +116,22 @@ impl AppError {
                 "rate_limited",
                 "error-rate-limited",
             ),
+            AppError::Overloaded => (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "overloaded",
+                "error-overloaded",
+            ),
+            AppError::DatabaseBusy => (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "database_busy",
+                "error-overloaded",
+            ),
+            AppError::TimedOut => (StatusCode::SERVICE_UNAVAILABLE, "timeout", "error-timeout"),
+            AppError::TooLarge => (
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "too_large",
+                "error-too-large",
+            ),
             AppError::Internal(_) => (
                 StatusCode::INTERNAL_SERVER_ERROR,
                 "internal",
@@ -125,8 +157,13 @@ impl AppError {
 
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
-        if let AppError::Internal(detail) = &self {
-            tracing::error!(%detail, "internal error");
+        match &self {
+            AppError::Internal(detail) => tracing::error!(%detail, "internal error"),
+            AppError::DatabaseBusy => {
+                tracing::warn!("no database connection was free in time: answered 503")
+            }
+            AppError::TimedOut => tracing::warn!("a request took too long: answered 503"),
+            _ => {}
         }
         let (status, code, message_key) = self.parts();
         let gates = match &self {
@@ -144,6 +181,11 @@ impl IntoResponse for AppError {
             response
                 .headers_mut()
                 .insert(header::RETRY_AFTER, header::HeaderValue::from_static("60"));
+        } else if status == StatusCode::SERVICE_UNAVAILABLE {
+            response.headers_mut().insert(
+                header::RETRY_AFTER,
+                header::HeaderValue::from(RETRY_AFTER_SECONDS),
+            );
         }
         response.extensions_mut().insert(ErrorMark {
             code,
@@ -195,103 +237,129 @@ struct ErrorPage {
     gates: Vec<(String, String)>,
 }
 
+/// What rendering an error for a request needs, taken from the request before it is handled.
+pub struct ErrorContext {
+    is_api: bool,
+    path_and_query: String,
+    lang: shutaf_domain::Language,
+    csrf: Option<String>,
+}
+
+/// The error code of a rendered error response, for the metrics.
+#[derive(Debug, Clone, Copy)]
+pub struct RenderedError(pub &'static str);
+
+impl ErrorContext {
+    pub fn of(request: &Request, state: &AppState) -> ErrorContext {
+        ErrorContext {
+            is_api: request.uri().path().starts_with("/api/"),
+            path_and_query: request
+                .uri()
+                .path_and_query()
+                .map(|p| p.as_str().to_owned())
+                .unwrap_or_else(|| "/".into()),
+            lang: negotiate_language(request.headers(), None, state.config.default_language),
+            csrf: cookie(request.headers(), CSRF_COOKIE),
+        }
+    }
+
+    /// Turns a response marked with an error into a page or JSON; gives bare 404/405 responses
+    /// (unknown routes) a body; leaves every other response alone.
+    pub fn render(self, response: Response) -> Response {
+        let mark = match response.extensions().get::<ErrorMark>() {
+            Some(mark) => mark.clone(),
+            None if response.status() == StatusCode::NOT_FOUND
+                && response.headers().get(header::CONTENT_TYPE).is_none() =>
+            {
+                ErrorMark {
+                    code: "not_found",
+                    message_key: "error-not-found",
+                    fields: None,
+                    gates: Vec::new(),
+                }
+            }
+            None if response.status() == StatusCode::METHOD_NOT_ALLOWED => ErrorMark {
+                code: "method_not_allowed",
+                message_key: "error-method-not-allowed",
+                fields: None,
+                gates: Vec::new(),
+            },
+            None => return response,
+        };
+        let status = response.status();
+        let tr = Tr::new(self.lang);
+        let retry_after = response.headers().get(header::RETRY_AFTER).cloned();
+        let code = mark.code;
+
+        let mut out = if self.is_api {
+            let fields = mark.fields.map(|f| {
+                f.0.into_iter()
+                    .map(|e| ApiFieldError {
+                        message: tr.t(e.code),
+                        field: e.field,
+                        code: e.code,
+                    })
+                    .collect()
+            });
+            (
+                status,
+                Json(ApiErrorBody {
+                    error: ApiError {
+                        code: mark.code,
+                        message: tr.t(mark.message_key),
+                        fields,
+                        gates: mark
+                            .gates
+                            .iter()
+                            .map(|g| ApiGate {
+                                code: g.code(),
+                                message: tr.t(&g.label_key()),
+                                remedy: tr.t(&g.remedy_key()),
+                            })
+                            .collect(),
+                    },
+                }),
+            )
+                .into_response()
+        } else if status == StatusCode::UNAUTHORIZED {
+            let next = urlencode(&self.path_and_query);
+            Redirect::to(&format!("/signin?next={next}")).into_response()
+        } else {
+            let ctx = crate::pages::Ctx::bare(tr, self.csrf, self.path_and_query);
+            let page = ErrorPage {
+                ctx,
+                status: status.as_u16(),
+                message: tr.t(mark.message_key),
+                gates: mark
+                    .gates
+                    .iter()
+                    .map(|g| (tr.t(&g.label_key()), tr.t(&g.remedy_key())))
+                    .collect(),
+            };
+            match askama::Template::render(&page) {
+                Ok(html) => (status, Html(html)).into_response(),
+                Err(e) => {
+                    tracing::error!("error page failed to render: {e}");
+                    (status, tr.t(mark.message_key)).into_response()
+                }
+            }
+        };
+        if let Some(value) = retry_after {
+            out.headers_mut().insert(header::RETRY_AFTER, value);
+        }
+        out.extensions_mut().insert(RenderedError(code));
+        out
+    }
+}
+
 /// Turns error marks into pages or JSON; also gives bare 404/405 responses (unknown routes) a body.
 pub async fn render_errors(
     State(state): State<AppState>,
     request: Request,
     next: Next,
 ) -> Response {
-    let is_api = request.uri().path().starts_with("/api/");
-    let path_and_query = request
-        .uri()
-        .path_and_query()
-        .map(|p| p.as_str().to_owned())
-        .unwrap_or_else(|| "/".into());
-    let lang = negotiate_language(request.headers(), None, state.config.default_language);
-    let csrf = cookie(request.headers(), CSRF_COOKIE);
-    let response = next.run(request).await;
-
-    let mark = match response.extensions().get::<ErrorMark>() {
-        Some(mark) => mark.clone(),
-        None if response.status() == StatusCode::NOT_FOUND
-            && response.headers().get(header::CONTENT_TYPE).is_none() =>
-        {
-            ErrorMark {
-                code: "not_found",
-                message_key: "error-not-found",
-                fields: None,
-                gates: Vec::new(),
-            }
-        }
-        None if response.status() == StatusCode::METHOD_NOT_ALLOWED => ErrorMark {
-            code: "method_not_allowed",
-            message_key: "error-method-not-allowed",
-            fields: None,
-            gates: Vec::new(),
-        },
-        None => return response,
-    };
-    let status = response.status();
-    let tr = Tr::new(lang);
-    let retry_after = response.headers().get(header::RETRY_AFTER).cloned();
-
-    let mut out = if is_api {
-        let fields = mark.fields.map(|f| {
-            f.0.into_iter()
-                .map(|e| ApiFieldError {
-                    message: tr.t(e.code),
-                    field: e.field,
-                    code: e.code,
-                })
-                .collect()
-        });
-        (
-            status,
-            Json(ApiErrorBody {
-                error: ApiError {
-                    code: mark.code,
-                    message: tr.t(mark.message_key),
-                    fields,
-                    gates: mark
-                        .gates
-                        .iter()
-                        .map(|g| ApiGate {
-                            code: g.code(),
-                            message: tr.t(&g.label_key()),
-                            remedy: tr.t(&g.remedy_key()),
-                        })
-                        .collect(),
-                },
-            }),
-        )
-            .into_response()
-    } else if status == StatusCode::UNAUTHORIZED {
-        let next = urlencode(&path_and_query);
-        Redirect::to(&format!("/signin?next={next}")).into_response()
-    } else {
-        let ctx = crate::pages::Ctx::bare(tr, csrf, path_and_query);
-        let page = ErrorPage {
-            ctx,
-            status: status.as_u16(),
-            message: tr.t(mark.message_key),
-            gates: mark
-                .gates
-                .iter()
-                .map(|g| (tr.t(&g.label_key()), tr.t(&g.remedy_key())))
-                .collect(),
-        };
-        match askama::Template::render(&page) {
-            Ok(html) => (status, Html(html)).into_response(),
-            Err(e) => {
-                tracing::error!("error page failed to render: {e}");
-                (status, tr.t(mark.message_key)).into_response()
-            }
-        }
-    };
-    if let Some(value) = retry_after {
-        out.headers_mut().insert(header::RETRY_AFTER, value);
-    }
-    out
+    let context = ErrorContext::of(&request, &state);
+    context.render(next.run(request).await)
 }
 
 /// Percent-encodes a value for a query string.

@@ -12,6 +12,7 @@ pub mod config;
 pub mod error;
 pub mod i18n;
 pub mod mail;
+pub mod metrics;
 pub mod ocds;
 pub mod pages;
 pub mod security;
@@ -22,13 +23,18 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Router;
+use axum::extract::{Request, State};
 use axum::http::{HeaderMap, header};
-use axum::middleware;
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
 use shutaf_domain::Language;
 use shutaf_store::{Db, DbSessionStore};
+use tokio::sync::Semaphore;
 use tower_sessions::{Expiry, SessionManagerLayer};
 
 pub use config::Config;
+use error::{AppError, ErrorContext};
 pub use mail::Mailer;
 
 /// What every handler can reach.
@@ -40,6 +46,10 @@ pub struct AppStateInner {
     pub secret: String,
     /// Signs the decision log's tree heads.
     pub log_key: ed25519_dalek::SigningKey,
+    /// Counters for `/metrics`.
+    pub metrics: metrics::Metrics,
+    /// One permit a request in flight: `max_in_flight` of them.
+    in_flight: Arc<Semaphore>,
 }
 
 /// Shared state: cheap to clone.
@@ -61,12 +71,17 @@ impl AppState {
         secret: String,
         log_key: ed25519_dalek::SigningKey,
     ) -> AppState {
+        let in_flight = Arc::new(Semaphore::new(
+            config.max_in_flight.clamp(1, Semaphore::MAX_PERMITS),
+        ));
         AppState(Arc::new(AppStateInner {
             db,
             config,
             mailer,
             secret,
             log_key,
+            metrics: metrics::Metrics::default(),
+            in_flight,
         }))
     }
 }
@@ -97,6 +112,11 @@ pub fn negotiate_language(
 }
 
 /// The whole application: pages, API, assets, and the layers around them.
+///
+/// From the outside in: tracing; metrics (every request, shed ones too); security headers; load
+/// shedding; sessions; error rendering; the time limit; CSRF; the routes. Shedding comes before
+/// sessions so a refused request costs no database work; the time limit sits inside error
+/// rendering so a request that takes too long gets a page or JSON like any other error.
 pub fn app(state: AppState) -> Router {
     let sessions = SessionManagerLayer::new(DbSessionStore::new(state.db.clone()))
         .with_name("shutaf_session")
@@ -109,10 +129,12 @@ pub fn app(state: AppState) -> Router {
         .merge(pages::routes())
         .nest("/api", api::routes())
         .merge(assets::routes())
+        .route("/metrics", get(metrics::endpoint))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             security::csrf,
         ))
+        .layer(middleware::from_fn_with_state(state.clone(), time_limit))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             error::render_errors,
@@ -120,14 +142,56 @@ pub fn app(state: AppState) -> Router {
         .layer(sessions)
         .layer(middleware::from_fn_with_state(
             state.clone(),
+            shed_when_busy,
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
             security::headers,
         ))
-        .layer(tower_http::timeout::TimeoutLayer::with_status_code(
-            axum::http::StatusCode::SERVICE_UNAVAILABLE,
-            Duration::from_secs(30),
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            metrics::track,
         ))
         .layer(tower_http::trace::TraceLayer::new_for_http())
         .with_state(state)
+}
+
+/// Refuses a request at once, with 503 and `Retry-After`, when `max_in_flight` requests are
+/// being served; a queue would only make every request late and then time out. `/healthz` and
+/// `/metrics` always pass, so an orchestrator and a monitor still see an overloaded hub.
+///
+/// A semaphore here rather than tower's `load_shed` over `concurrency_limit`: `Router::layer`
+/// wraps each route on its own, and `ConcurrencyLimitLayer` gives each service it wraps its own
+/// semaphore (a limit per route, not for the hub); `LoadShed` fails with an error that a
+/// `HandleErrorLayer` must turn into a response, without the reader's language or knowing
+/// whether the request was for the API; and neither can let the health check through. The
+/// permit is held until the response's head is ready (the hub's bodies are built in memory).
+async fn shed_when_busy(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    if matches!(request.uri().path(), "/healthz" | "/metrics") {
+        return next.run(request).await;
+    }
+    match state.in_flight.clone().try_acquire_owned() {
+        Ok(permit) => {
+            let response = next.run(request).await;
+            drop(permit);
+            response
+        }
+        Err(_) => {
+            state.metrics.count_shed();
+            tracing::debug!(path = request.uri().path(), "overloaded: request shed");
+            ErrorContext::of(&request, &state).render(AppError::Overloaded.into_response())
+        }
+    }
+}
+
+/// Answers 503 (page or JSON, with `Retry-After`) when a request takes longer than
+/// `request_timeout_seconds`, reading its body included; the handler's work is dropped.
+async fn time_limit(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let limit = Duration::from_secs(state.config.request_timeout_seconds.max(1));
+    match tokio::time::timeout(limit, next.run(request)).await {
+        Ok(response) => response,
+        Err(_) => AppError::TimedOut.into_response(),
+    }
 }
 
 /// Serves the hub until `shutdown` resolves, then finishes the requests in flight.

@@ -945,3 +945,7 @@ auditors-endpoints = Public endpoints
 auditors-verify = Check it yourself
 auditors-verify-text = The shutaf program checks a hub from outside: it fetches every entry, recomputes every hash and the root, checks the signature, and asks for inclusion and consistency proofs.
 auditors-verify-again = Keep the file of heads: a later run proves the log only grew since.
+
+## Overload and time limits
+error-overloaded = The hub is busy right now. Please try again in a few seconds.
+error-timeout = The request took too long and was stopped. Please try again in a moment.
