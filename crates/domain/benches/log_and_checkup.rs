@@ -36,7 +36,7 @@ fn entry(index: u64) -> LogEntry {
     LogEntry {
         index,
         at: 1_800_000_000 + index as i64,
-        kind: if index % 3 == 0 {
+        kind: if index.is_multiple_of(3) {
             "stage-agreed".into()
         } else {
             "interests-declared".into()
@@ -54,9 +54,9 @@ fn facts(i: usize) -> InitiativeFacts {
     let mut facts = InitiativeFacts::new_idea(now - (i as i64 % 400) * 86_400);
     facts.now = now;
     facts.stage = Stage::ALL[i % Stage::ALL.len()];
-    facts.convener_engaged = i % 2 == 0;
+    facts.convener_engaged = i.is_multiple_of(2);
     facts.linked_goals = i % 3;
-    facts.work_plan = if i % 4 == 0 {
+    facts.work_plan = if i.is_multiple_of(4) {
         WorkPlanPlacement::Placed
     } else {
         WorkPlanPlacement::NotRecorded
@@ -67,16 +67,16 @@ fn facts(i: usize) -> InitiativeFacts {
             organisation_id: p as i64,
             sector: Sector::ALL[p % 3],
             is_local_authority: p == 0,
-            has_role: p % 2 == 0,
+            has_role: p.is_multiple_of(2),
             committed: vec![ContributionType::Budget],
-            endorsed_current: p % 3 == 0,
+            endorsed_current: p.is_multiple_of(3),
             expectations: None,
         })
         .collect();
-    facts.charter_version = (i % 5 != 0).then_some(1);
+    facts.charter_version = (!i.is_multiple_of(5)).then_some(1);
     facts.integrity = IntegrityFacts {
-        competition: i % 7 == 0,
-        exemption: i % 11 == 0,
+        competition: i.is_multiple_of(7),
+        exemption: i.is_multiple_of(11),
         undeclared_deciders: i % 3,
         deciders: 3,
     };
