@@ -65,7 +65,7 @@ impl World {
                 .await
                 .unwrap()
                 .id;
-            let sector = if i % 2 == 0 {
+            let sector = if i.is_multiple_of(2) {
                 Sector::Business
             } else {
                 Sector::Third

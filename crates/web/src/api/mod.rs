@@ -158,6 +158,9 @@ impl<T: serde::de::DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<
     async fn from_request(request: Request, state: &S) -> Result<Self, AppError> {
         match Json::<T>::from_request(request, state).await {
             Ok(Json(value)) => Ok(ApiJson(value)),
+            Err(rejection) if rejection.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE => {
+                Err(AppError::TooLarge)
+            }
             Err(rejection) => {
                 tracing::debug!("rejected JSON body: {rejection}");
                 Err(AppError::BadRequest("error-bad-json"))
@@ -282,7 +285,7 @@ pub struct ErrorBody {
 
 #[derive(Serialize, ToSchema)]
 pub struct ErrorDetail {
-    /// Stable: `not_found`, `unauthenticated`, `forbidden`, `bad_request`, `invalid`, `conflict`, `rate_limited`, `internal`.
+    /// Stable: `not_found`, `unauthenticated`, `forbidden`, `recused`, `undeclared`, `bad_request`, `invalid`, `conflict`, `gates_unmet`, `rate_limited`, `too_large`, `overloaded`, `database_busy`, `timeout`, `internal`.
     code: String,
     /// Explanation in the request's language.
     message: String,
