@@ -434,6 +434,8 @@ pub async fn apply(
     if !user.is_verified() {
         return Err(ActionError::Refused("refused-unverified"));
     }
+    // Authorise before validating: only those who manage an organisation apply for one.
+    super::require_manages_some(state, user).await?;
     let mut errors = FieldErrors::new();
     let organisation_id =
         super::managed_organisation(state, user, &input.organisation, &mut errors).await?;

@@ -229,6 +229,8 @@ pub async fn propose(state: &AppState, user: &User, input: &InitiativeInput) -> 
     if !user.is_verified() {
         return Err(ActionError::Refused("refused-unverified"));
     }
+    // Authorise before validating: only those who manage an organisation propose for one.
+    super::require_manages_some(state, user).await?;
     let new = validate_initiative(state, user, input, true).await?;
     let (id, staff) = state
         .db
@@ -316,6 +318,9 @@ pub async fn transition(
     let (initiative, _, standing) = load(state, user, id).await?;
     let facts = facts(state, id).await?;
     let reason = reason.map(str::trim).filter(|r| !r.is_empty());
+    // Who may take the step is decided before the reason's length is looked at.
+    lifecycle::check_transition(&facts, to, &standing.parties, reason)
+        .map_err(|r| ActionError::App(AppError::Refused(r)))?;
     if let Some(reason) = reason
         && reason.chars().count() > 5_000
     {
@@ -323,8 +328,6 @@ pub async fn transition(
         errors.add("reason", "error-too-long");
         return Err(ActionError::Invalid(errors));
     }
-    lifecycle::check_transition(&facts, to, &standing.parties, reason)
-        .map_err(|r| ActionError::App(AppError::Refused(r)))?;
     if standing.convener_staff {
         super::integrity::check_convener_decides(state, user, id).await?;
     }

@@ -227,6 +227,8 @@ pub async fn propose_alternative(
     if !integrity::window_open(notice.closes_at, shutaf_store::now()) {
         return Err(ActionError::Refused("refused-notice-closed"));
     }
+    // Authorise before validating: only those who manage an organisation propose for one.
+    super::require_manages_some(state, user).await?;
     let mut errors = FieldErrors::new();
     let organisation_id =
         super::managed_organisation(state, user, organisation, &mut errors).await?;

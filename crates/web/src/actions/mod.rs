@@ -275,6 +275,16 @@ pub async fn leave(state: &AppState, user: &User, id: i64) -> ActionResult<()> {
 /// Accepts an invitation; gives the organisation's id.
 pub async fn accept_invitation(state: &AppState, user: &User, token: &str) -> ActionResult<i64> {
     require_verified(user)?;
+    // An invitation is for the address it was sent to. Whoever else holds the link (forwarded,
+    // leaked from a shared inbox or a log) does not become a member, administrator or owner.
+    if let Some(invitation) = state.db.invitation_by_token(token).await?
+        && !invitation
+            .email
+            .trim()
+            .eq_ignore_ascii_case(user.email.trim())
+    {
+        return Err(ActionError::Refused("error-link-invalid"));
+    }
     match state.db.accept_invitation(token, user.id).await {
         Ok(id) => Ok(id),
         Err(StoreError::NotFound) => {
@@ -609,6 +619,24 @@ pub async fn define_local_target(
         .db
         .set_local_target(locality_id, code.trim(), &names)
         .await?)
+}
+
+/// Acting for an organisation (proposing, applying, offering an alternative) needs owning or
+/// administering one: a person who manages none is refused before what they sent is validated,
+/// so that authorisation, not validation, answers them. Which of their organisations they chose
+/// is then checked as a field ([`managed_organisation`]).
+pub async fn require_manages_some(state: &AppState, user: &User) -> ActionResult<()> {
+    let manages = state
+        .db
+        .organisations_of(user.id)
+        .await?
+        .iter()
+        .any(|(_, role)| role.manages());
+    if manages {
+        Ok(())
+    } else {
+        Err(ActionError::Refused("refused-not-organisation-admin"))
+    }
 }
 
 /// The organisation a person acts for, typed as its id in field `organisation`: it must be one
