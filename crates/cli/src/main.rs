@@ -6,6 +6,7 @@
 
 mod config;
 mod demo;
+mod scale;
 mod verify;
 
 use anyhow::Context;
@@ -40,8 +41,13 @@ enum Command {
     },
     /// Bring the database schema up to date, then exit.
     Migrate,
-    /// Load the demo locality, organisations and people into an empty database.
-    Demo,
+    /// Load the demo locality, organisations and people into an empty database; or, with any of
+    /// --organisations, --initiatives, --log-entries, --localities or --seed, a generated data
+    /// set of that size (see `shutaf demo --help`).
+    Demo {
+        #[command(flatten)]
+        scale: scale::ScaleArgs,
+    },
     /// Check a decision log: every entry still matches its hash, none is missing, and the log
     /// only grew since the tree heads seen before (kept in a file). Checks this hub's database,
     /// or with --url another hub through its public endpoints only. Exits non-zero on any problem.
@@ -128,9 +134,13 @@ async fn main() -> anyhow::Result<()> {
             let seen = seen.unwrap_or_else(|| "shutaf-seen-heads.txt".into());
             verify::database(&db, &seen).await
         }
-        Command::Demo => {
+        Command::Demo { scale } => {
+            let sizes = scale.sizes()?;
             let db = open_database(&config).await?;
-            demo::load(&db).await?;
+            match sizes {
+                Some(sizes) => scale::load(&db, sizes).await?,
+                None => demo::load(&db).await?,
+            }
             Ok(())
         }
         Command::Admin {

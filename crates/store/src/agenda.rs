@@ -77,6 +77,14 @@ pub struct NewGoal {
     pub sdg_codes: Vec<String>,
 }
 
+/// The SDG goal number a code lies under (`7` for `7.2.1`), as `goal_sdg_links.sdg_goal` keeps it.
+pub(crate) fn sdg_goal_of(code: &str) -> i64 {
+    code.split('.')
+        .next()
+        .and_then(|g| g.parse().ok())
+        .unwrap_or(0)
+}
+
 async fn write_codes(
     conn: &mut sqlx::AnyConnection,
     goal_id: i64,
@@ -90,11 +98,7 @@ async fn write_codes(
     codes.sort();
     codes.dedup();
     for code in codes {
-        let sdg_goal: i64 = code
-            .split('.')
-            .next()
-            .and_then(|g| g.parse().ok())
-            .unwrap_or(0);
+        let sdg_goal = sdg_goal_of(&code);
         sqlx::query("INSERT INTO goal_sdg_links (goal_id, code, sdg_goal) VALUES ($1, $2, $3)")
             .bind(goal_id)
             .bind(&code)

@@ -147,8 +147,8 @@ enum Bind {
 }
 
 /// Sort keys in Hebrew, Arabic and English order: each the normalised name in that language, or
-/// the first name given when there is none.
-fn sort_names(names: &[Option<String>; 3]) -> [String; 3] {
+/// the first name given when there is none. Bulk loads ([`crate::bulk`]) fill them the same way.
+pub(crate) fn sort_names(names: &[Option<String>; 3]) -> [String; 3] {
     let first = names.iter().find_map(|n| n.as_deref()).unwrap_or("");
     let key = |name: &Option<String>| {
         search::normalise(name.as_deref().unwrap_or(first))
@@ -165,6 +165,24 @@ fn sort_column(lang: Language) -> &'static str {
         Language::Ar => "sort_ar",
         Language::En => "sort_en",
     }
+}
+
+/// The directory's search terms of an organisation: every form of every word of its names,
+/// description and free-text contributions (at most 2,000). Bulk loads use the same terms.
+pub(crate) fn search_terms(org: &NewOrganisation) -> Vec<String> {
+    let text = [
+        org.names[0].as_deref(),
+        org.names[1].as_deref(),
+        org.names[2].as_deref(),
+        org.description.as_deref(),
+        org.contributions_text.as_deref(),
+    ]
+    .iter()
+    .flatten()
+    .copied()
+    .collect::<Vec<_>>()
+    .join(" ");
+    search::index_terms(&text).into_iter().take(2000).collect()
 }
 
 async fn write_details(
@@ -210,19 +228,7 @@ async fn write_details(
         .bind(id)
         .execute(&mut *conn)
         .await?;
-    let text = [
-        org.names[0].as_deref(),
-        org.names[1].as_deref(),
-        org.names[2].as_deref(),
-        org.description.as_deref(),
-        org.contributions_text.as_deref(),
-    ]
-    .iter()
-    .flatten()
-    .copied()
-    .collect::<Vec<_>>()
-    .join(" ");
-    for term in search::index_terms(&text).into_iter().take(2000) {
+    for term in search_terms(org) {
         sqlx::query(
             "INSERT INTO organisation_search_terms (term, organisation_id) VALUES ($1, $2)",
         )
