@@ -4,6 +4,7 @@
 //! database; `verify` checks its decision log, or with `--url` another hub's. Configuration comes
 //! from `shutaf.toml` and `SHUTAF_*` environment variables.
 
+mod backup;
 mod config;
 mod demo;
 mod scale;
@@ -61,6 +62,25 @@ enum Command {
         /// inclusion proofs of a few entries. Needs no configuration or database.
         #[arg(long, value_name = "URL")]
         url: Option<String>,
+    },
+    /// Write a backup of the database to FILE (`-`: standard output) while the hub keeps
+    /// serving: every table read in one consistent snapshot, a JSON line a row, portable between
+    /// SQLite and PostgreSQL. Sign-in sessions and failed sign-ins are left out (ephemeral);
+    /// everything else is kept, password and token hashes included. The instance's keys are
+    /// files, not in the database: back up shutaf-log.key and shutaf-secret.key (or the
+    /// SHUTAF_LOG_KEY / SHUTAF_SECRET_KEY values) as well.
+    Backup {
+        #[arg(value_name = "FILE")]
+        file: std::path::PathBuf,
+    },
+    /// Restore a backup from FILE (`-`: standard input) into an empty database: sets up the
+    /// schema at the backup's version if there is none, inserts every row with its id in one
+    /// transaction, migrates to this version, and checks the decision log against the head the
+    /// backup recorded (exits non-zero if it does not match). Refuses a database that holds
+    /// data. Stop the hub first, and put its key files back beside it.
+    Restore {
+        #[arg(value_name = "FILE")]
+        file: std::path::PathBuf,
     },
     /// Platform administration.
     Admin {
@@ -134,6 +154,8 @@ async fn main() -> anyhow::Result<()> {
             let seen = seen.unwrap_or_else(|| "shutaf-seen-heads.txt".into());
             verify::database(&db, &seen).await
         }
+        Command::Backup { file } => backup::backup(&config, &file).await,
+        Command::Restore { file } => backup::restore(&config, &file).await,
         Command::Demo { scale } => {
             let sizes = scale.sizes()?;
             let db = open_database(&config).await?;

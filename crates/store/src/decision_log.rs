@@ -146,36 +146,8 @@ impl Db {
     /// The leaf hashes of the first `size` entries, recomputed from the entries' fields. An
     /// entry whose stored hash no longer matches its fields, or a missing index, is reported.
     pub async fn log_leaves(&self, size: u64) -> StoreResult<Vec<Hash>> {
-        let rows: Vec<Row> = sqlx::query_as(
-            "SELECT idx, at, kind, locality_id, initiative_id, organisation_id, person, detail, leaf_hash FROM decision_log \
-             WHERE idx < $1 ORDER BY idx",
-        )
-        .bind(size as i64)
-        .fetch_all(&self.pool)
-        .await?;
-        let mut leaves = Vec::with_capacity(rows.len());
-        for (expected, row) in rows.into_iter().enumerate() {
-            let (entry, stored) = row.entry();
-            if entry.index != expected as u64 {
-                return Err(StoreError::Corrupt(format!(
-                    "the log has no entry {expected}"
-                )));
-            }
-            let leaf = entry.leaf_hash();
-            if leaf != unhex(&stored)? {
-                return Err(StoreError::Corrupt(format!(
-                    "entry {expected} does not match its recorded hash"
-                )));
-            }
-            leaves.push(leaf);
-        }
-        if leaves.len() as u64 != size {
-            return Err(StoreError::Corrupt(format!(
-                "the log has {} entries, not {size}",
-                leaves.len()
-            )));
-        }
-        Ok(leaves)
+        let mut conn = self.pool.acquire().await?;
+        leaves(&mut conn, size).await
     }
 
     /// The tree head over the whole log now.
@@ -187,6 +159,56 @@ impl Db {
             root: merkle::root(&leaves),
         })
     }
+}
+
+/// The tree head over the log as `conn` sees it: inside a transaction, as of its snapshot (the
+/// backup reads it so, together with every table).
+pub(crate) async fn head_on(conn: &mut AnyConnection) -> StoreResult<TreeHead> {
+    let size: i64 = sqlx::query_scalar("SELECT size FROM decision_log_size WHERE id = 1")
+        .fetch_one(&mut *conn)
+        .await?;
+    let leaves = leaves(conn, size as u64).await?;
+    Ok(TreeHead {
+        size: size as u64,
+        root: merkle::root(&leaves),
+    })
+}
+
+/// See [`Db::log_leaves`]; on a given connection. The entries are streamed: only their hashes
+/// are kept, 32 bytes an entry.
+async fn leaves(conn: &mut AnyConnection, size: u64) -> StoreResult<Vec<Hash>> {
+    use futures_util::TryStreamExt;
+    let mut rows = sqlx::query_as::<_, Row>(
+        "SELECT idx, at, kind, locality_id, initiative_id, organisation_id, person, detail, leaf_hash FROM decision_log \
+         WHERE idx < $1 ORDER BY idx",
+    )
+    .bind(size as i64)
+    .fetch(&mut *conn);
+    let mut leaves = Vec::with_capacity(size.min(1 << 24) as usize);
+    let mut expected: u64 = 0;
+    while let Some(row) = rows.try_next().await? {
+        let (entry, stored) = row.entry();
+        if entry.index != expected {
+            return Err(StoreError::Corrupt(format!(
+                "the log has no entry {expected}"
+            )));
+        }
+        let leaf = entry.leaf_hash();
+        if leaf != unhex(&stored)? {
+            return Err(StoreError::Corrupt(format!(
+                "entry {expected} does not match its recorded hash"
+            )));
+        }
+        leaves.push(leaf);
+        expected += 1;
+    }
+    if leaves.len() as u64 != size {
+        return Err(StoreError::Corrupt(format!(
+            "the log has {} entries, not {size}",
+            leaves.len()
+        )));
+    }
+    Ok(leaves)
 }
 
 /// Filters of a locality's public record.

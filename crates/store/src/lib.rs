@@ -9,6 +9,7 @@
 
 pub mod accounts;
 pub mod agenda;
+pub mod backup;
 pub mod bulk;
 pub mod calls;
 pub mod decision_log;
