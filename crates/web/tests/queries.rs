@@ -24,13 +24,42 @@ static STATEMENTS: AtomicUsize = AtomicUsize::new(0);
 /// Counts sqlx's statement events.
 struct CountStatements;
 
+/// The statement's text, from the event's `db.statement` (or `summary`) field.
+struct Statement(String);
+
+impl tracing::field::Visit for Statement {
+    fn record_str(&mut self, field: &tracing::field::Field, value: &str) {
+        if field.name() == "db.statement" || (field.name() == "summary" && self.0.is_empty()) {
+            self.0 = value.to_owned();
+        }
+    }
+
+    fn record_debug(&mut self, field: &tracing::field::Field, value: &dyn std::fmt::Debug) {
+        if field.name() == "db.statement" || (field.name() == "summary" && self.0.is_empty()) {
+            self.0 = format!("{value:?}");
+        }
+    }
+}
+
 impl<S: tracing::Subscriber> tracing_subscriber::Layer<S> for CountStatements {
     fn on_event(
         &self,
         event: &tracing::Event<'_>,
         _ctx: tracing_subscriber::layer::Context<'_, S>,
     ) {
-        if event.metadata().target() == "sqlx::query" {
+        if event.metadata().target() != "sqlx::query" {
+            return;
+        }
+        let mut statement = Statement(String::new());
+        event.record(&mut statement);
+        // Opening a pool connection runs set-up statements (SQLite PRAGMAs, PostgreSQL type
+        // lookups and settings) whenever the pool grows: they are the pool's, not the page's.
+        let text = statement.0.trim_start().to_ascii_uppercase();
+        let setup = text.starts_with("PRAGMA")
+            || text.starts_with("SET ")
+            || text.contains("PG_CATALOG")
+            || text.contains("PG_TYPE");
+        if !setup {
             STATEMENTS.fetch_add(1, Ordering::SeqCst);
         }
     }
