@@ -111,6 +111,15 @@ pub async fn database(db: &Db, seen_path: &Path) -> anyhow::Result<()> {
         }
     };
     let root = merkle::root(&leaves);
+    // The hub serves heads and proofs from its kept tree: it must be the entries' own.
+    let kept = match db.check_log_tree(&leaves).await {
+        Ok(kept) => kept,
+        Err(e) => Some(e.to_string()),
+    };
+    if let Some(problem) = kept {
+        progress.abandon();
+        bail!("THE DECISION LOG IS NOT INTACT: {problem}");
+    }
     if let Err(e) = check_seen(&leaves, &seen) {
         progress.abandon();
         return Err(e);

@@ -223,6 +223,33 @@ async fn migrate_and_admin_create() {
         .unwrap();
     let admin = db.user_by_email("root@example.org").await.unwrap().unwrap();
     assert!(admin.platform_admin() && admin.is_verified());
+
+    // `admin token` prints a token of the account, and only of an existing one.
+    let output = command(&dir, &url)
+        .args([
+            "admin",
+            "token",
+            "--email",
+            "Root@Example.org",
+            "--scope",
+            "write",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let token = String::from_utf8(output.stdout).unwrap();
+    let (user, scope) = db.user_by_api_token(token.trim()).await.unwrap().unwrap();
+    assert_eq!(user.id, admin.id);
+    assert_eq!(scope, shutaf_store::ApiTokenScope::Write);
+    let output = command(&dir, &url)
+        .args(["admin", "token", "--email", "nobody@example.org"])
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
 }
 
 #[test]
@@ -309,6 +336,16 @@ async fn verify_notices_an_edited_rewritten_or_removed_decision() {
         .execute(&db.pool)
         .await
         .unwrap();
+    // The hub's kept tree (which serves heads and proofs) still holds the old hash.
+    let output = verify();
+    assert!(!output.status.success());
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("kept tree"),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    // The tree rebuilt too: only the head seen before gives it away.
+    db.rebuild_log_tree().await.unwrap();
     let output = verify();
     assert!(!output.status.success());
     assert!(
@@ -324,6 +361,7 @@ async fn verify_notices_an_edited_rewritten_or_removed_decision() {
         .execute(&db.pool)
         .await
         .unwrap();
+    db.rebuild_log_tree().await.unwrap();
     assert!(verify().status.success());
     sqlx::query("DELETE FROM decision_log WHERE idx = 0")
         .execute(&db.pool)
@@ -440,19 +478,26 @@ async fn verify_url_checks_another_hub_and_notices_a_rewritten_or_removed_decisi
         .execute(&db.pool)
         .await
         .unwrap();
+    // The hub signs the head of its kept tree, which the edited entries no longer give.
     assert_fails_saying(
         &verify_url(&dir, &base, &seen),
-        "THE HUB GIVES NO VALID SIGNED TREE HEAD",
+        "DOES NOT MATCH ITS SIGNED HEAD",
     );
 
-    // Rewritten together with its hash, the hub signs the rewritten log, and a verifier that
-    // never saw it before cannot tell; the heads seen before give it away.
+    // Rewritten with its hash, likewise.
     let entry = db.log_entries(1, 2).await.unwrap().remove(0);
     sqlx::query("UPDATE decision_log SET leaf_hash = $1 WHERE idx = 1")
         .bind(hex::encode(entry.leaf_hash()))
         .execute(&db.pool)
         .await
         .unwrap();
+    assert_fails_saying(
+        &verify_url(&dir, &base, &dir.join("fresh.txt")),
+        "DOES NOT MATCH ITS SIGNED HEAD",
+    );
+    // Its tree rebuilt too, the hub signs the rewritten log, and a verifier that never saw it
+    // before cannot tell; the heads seen before give it away.
+    db.rebuild_log_tree().await.unwrap();
     assert_passes(&verify_url(&dir, &base, &dir.join("fresh.txt")));
     assert_fails_saying(&verify_url(&dir, &base, &seen), "REWRITTEN");
     assert_eq!(
@@ -468,6 +513,7 @@ async fn verify_url_checks_another_hub_and_notices_a_rewritten_or_removed_decisi
         .execute(&db.pool)
         .await
         .unwrap();
+    db.rebuild_log_tree().await.unwrap();
     assert_passes(&verify_url(&dir, &base, &seen));
     sqlx::query("DELETE FROM decision_log WHERE idx = 0")
         .execute(&db.pool)

@@ -40,22 +40,13 @@ pub fn empty_root() -> Hash {
     Sha256::digest([]).into()
 }
 
-/// The largest power of two smaller than `n` (n > 1).
-fn split(n: usize) -> usize {
-    let mut k = 1;
-    while k << 1 < n {
-        k <<= 1;
-    }
-    k
-}
-
 /// MTH(D[n]): the root over leaf hashes.
 pub fn root(leaves: &[Hash]) -> Hash {
     match leaves.len() {
         0 => empty_root(),
         1 => leaves[0],
         n => {
-            let k = split(n);
+            let k = split(n as u64) as usize;
             node_hash(&root(&leaves[..k]), &root(&leaves[k..]))
         }
     }
@@ -63,58 +54,208 @@ pub fn root(leaves: &[Hash]) -> Hash {
 
 /// PATH(m, D[n]): the audit path of leaf `index` in the tree over `leaves`.
 pub fn inclusion_proof(index: usize, leaves: &[Hash]) -> Option<Vec<Hash>> {
-    (index < leaves.len()).then(|| path(index, leaves))
-}
-
-fn path(m: usize, leaves: &[Hash]) -> Vec<Hash> {
-    let n = leaves.len();
-    if n <= 1 {
-        return Vec::new();
-    }
-    let k = split(n);
-    if m < k {
-        let mut proof = path(m, &leaves[..k]);
-        proof.push(root(&leaves[k..]));
-        proof
-    } else {
-        let mut proof = path(m - k, &leaves[k..]);
-        proof.push(root(&leaves[..k]));
-        proof
-    }
+    let ranges = inclusion_ranges(index as u64, leaves.len() as u64)?;
+    Some(roots_of(&ranges, leaves))
 }
 
 /// PROOF(m, D[n]): the consistency proof between the tree of the first `m` leaves and the
 /// tree over all `leaves`.
 pub fn consistency_proof(m: usize, leaves: &[Hash]) -> Option<Vec<Hash>> {
-    let n = leaves.len();
-    (m <= n).then(|| {
-        if m == 0 || m == n {
-            Vec::new()
-        } else {
-            subproof(m, leaves, true)
-        }
-    })
+    let ranges = consistency_ranges(m as u64, leaves.len() as u64)?;
+    Some(roots_of(&ranges, leaves))
 }
 
-fn subproof(m: usize, leaves: &[Hash], complete: bool) -> Vec<Hash> {
-    let n = leaves.len();
+fn roots_of(ranges: &[Span], leaves: &[Hash]) -> Vec<Hash> {
+    ranges
+        .iter()
+        .map(|span| root(&leaves[span.start as usize..span.end as usize]))
+        .collect()
+}
+
+/// A run of leaves, `start..end`, whose subtree root is one element of a proof.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    pub start: u64,
+    pub end: u64,
+}
+
+/// The largest power of two smaller than `n` (n > 1).
+fn split(n: u64) -> u64 {
+    1 << (63 - (n - 1).leading_zeros())
+}
+
+/// The leaf runs whose roots make the audit path of leaf `index` in a tree of `size` leaves,
+/// from the leaf up (RFC 9162, 2.1.3.1); `None` when the leaf is not in the tree.
+pub fn inclusion_ranges(index: u64, size: u64) -> Option<Vec<Span>> {
+    if index >= size {
+        return None;
+    }
+    let mut spans = Vec::new();
+    path(index, 0, size, &mut spans);
+    Some(spans)
+}
+
+fn path(m: u64, start: u64, end: u64, out: &mut Vec<Span>) {
+    let n = end - start;
+    if n <= 1 {
+        return;
+    }
+    let k = split(n);
+    if m < k {
+        path(m, start, start + k, out);
+        out.push(Span {
+            start: start + k,
+            end,
+        });
+    } else {
+        path(m - k, start + k, end, out);
+        out.push(Span {
+            start,
+            end: start + k,
+        });
+    }
+}
+
+/// The leaf runs whose roots make the consistency proof between the trees of `m` and of `n`
+/// leaves (RFC 9162, 2.1.4.1); `None` when `m > n`.
+pub fn consistency_ranges(m: u64, n: u64) -> Option<Vec<Span>> {
+    if m > n {
+        return None;
+    }
+    let mut spans = Vec::new();
+    if m > 0 && m < n {
+        subproof(m, 0, n, true, &mut spans);
+    }
+    Some(spans)
+}
+
+fn subproof(m: u64, start: u64, end: u64, complete: bool, out: &mut Vec<Span>) {
+    let n = end - start;
     if m == n {
-        return if complete {
-            Vec::new()
-        } else {
-            vec![root(leaves)]
-        };
+        if !complete {
+            out.push(Span { start, end });
+        }
+        return;
     }
     let k = split(n);
     if m <= k {
-        let mut proof = subproof(m, &leaves[..k], complete);
-        proof.push(root(&leaves[k..]));
-        proof
+        subproof(m, start, start + k, complete, out);
+        out.push(Span {
+            start: start + k,
+            end,
+        });
     } else {
-        let mut proof = subproof(m - k, &leaves[k..], false);
-        proof.push(root(&leaves[..k]));
-        proof
+        subproof(m - k, start + k, end, false, out);
+        out.push(Span {
+            start,
+            end: start + k,
+        });
     }
+}
+
+/// A complete subtree of the log's tree: the `2^level` leaves from `index * 2^level`. Every
+/// run of leaves in a tree head or a proof is a few of these, so a hub that keeps them (each
+/// made once, when its last leaf is appended) answers heads and proofs without rehashing the
+/// log.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Node {
+    pub level: u32,
+    pub index: u64,
+}
+
+impl Node {
+    /// One integer for storage: the level in the top bits, the index below (a log of fewer
+    /// than 2^48 entries).
+    pub fn key(self) -> i64 {
+        ((self.level as i64) << 48) | self.index as i64
+    }
+
+    pub fn from_key(key: i64) -> Node {
+        Node {
+            level: (key >> 48) as u32,
+            index: (key & ((1 << 48) - 1)) as u64,
+        }
+    }
+
+    /// The left child, of a node above the leaves.
+    pub fn left(self) -> Node {
+        Node {
+            level: self.level - 1,
+            index: self.index * 2,
+        }
+    }
+}
+
+/// The complete subtrees, largest first, whose roots folded from the right give the root of
+/// the leaves `span` (RFC 6962's split makes every run in a head or proof such a row).
+pub fn cover(span: Span) -> Vec<Node> {
+    let mut nodes = Vec::new();
+    let mut at = span.start;
+    let n = span.end - span.start;
+    for level in (0..64u32).rev() {
+        if n & (1 << level) != 0 {
+            debug_assert_eq!(at % (1 << level), 0, "a run of the tree is aligned");
+            nodes.push(Node {
+                level,
+                index: at >> level,
+            });
+            at += 1 << level;
+        }
+    }
+    nodes
+}
+
+/// The root of a run from the roots of its [`cover`], in that order.
+pub fn fold(roots: &[Hash]) -> Hash {
+    match roots.split_last() {
+        None => empty_root(),
+        Some((last, rest)) => rest
+            .iter()
+            .rev()
+            .fold(*last, |right, left| node_hash(left, &right)),
+    }
+}
+
+/// The subtrees above the leaves that appending leaf `index` completes, lowest first; each
+/// one's right child is the leaf or the node before it in this list, its left child is
+/// [`Node::left`].
+pub fn completed_by(index: u64) -> Vec<Node> {
+    let mut nodes = Vec::new();
+    let mut level = 1;
+    while level < 64 && (index + 1) % (1 << level) == 0 {
+        nodes.push(Node {
+            level,
+            index: index >> level,
+        });
+        level += 1;
+    }
+    nodes
+}
+
+/// Every complete subtree above the leaves of a tree over `leaves`, with its root, level by
+/// level: what a hub keeps, built in one pass (to fill or to check the stored ones).
+pub fn interior_nodes(leaves: &[Hash]) -> Vec<(Node, Hash)> {
+    let mut all = Vec::with_capacity(leaves.len());
+    let mut below: Vec<Hash> = leaves.to_vec();
+    let mut level = 1;
+    while below.len() >= 2 {
+        let above: Vec<Hash> = below
+            .chunks_exact(2)
+            .map(|pair| node_hash(&pair[0], &pair[1]))
+            .collect();
+        all.extend(above.iter().enumerate().map(|(index, hash)| {
+            (
+                Node {
+                    level,
+                    index: index as u64,
+                },
+                *hash,
+            )
+        }));
+        below = above;
+        level += 1;
+    }
+    all
 }
 
 /// Verifies an audit path (RFC 9162, 2.1.3.2).
@@ -334,5 +475,70 @@ mod tests {
         }
         assert!(inclusion_proof(5, &many[..5]).is_none());
         assert!(!verify_consistency(5, 4, &empty_root(), &empty_root(), &[]));
+    }
+
+    /// The nodes a hub stores, made leaf by leaf as the log grows, give the same heads and
+    /// proofs as the tree over all the leaves.
+    #[test]
+    fn stored_subtrees_give_the_same_heads_and_proofs() {
+        use std::collections::HashMap;
+        let many: Vec<Hash> = (0u32..70).map(|i| leaf_hash(&i.to_be_bytes())).collect();
+        let mut stored: HashMap<Node, Hash> = HashMap::new();
+        for (i, leaf) in many.iter().enumerate() {
+            stored.insert(
+                Node {
+                    level: 0,
+                    index: i as u64,
+                },
+                *leaf,
+            );
+            let mut right = *leaf;
+            for node in completed_by(i as u64) {
+                right = node_hash(&stored[&node.left()], &right);
+                stored.insert(node, right);
+            }
+            let n = i + 1;
+            // Everything above the leaves, built in one pass, is what was made leaf by leaf.
+            let one_pass = interior_nodes(&many[..n]);
+            assert_eq!(one_pass.len(), n - n.count_ones() as usize);
+            assert!(one_pass.iter().all(|(node, hash)| stored[node] == *hash));
+            let root_of = |span: Span| {
+                let roots: Vec<Hash> = cover(span).iter().map(|node| stored[node]).collect();
+                fold(&roots)
+            };
+            assert_eq!(
+                root_of(Span {
+                    start: 0,
+                    end: n as u64
+                }),
+                root(&many[..n])
+            );
+            for m in 0..n {
+                let spans = inclusion_ranges(m as u64, n as u64).unwrap();
+                let proof: Vec<Hash> = spans.into_iter().map(root_of).collect();
+                assert_eq!(
+                    proof,
+                    inclusion_proof(m, &many[..n]).unwrap(),
+                    "inclusion {m} in {n}"
+                );
+            }
+            for m in 0..=n {
+                let spans = consistency_ranges(m as u64, n as u64).unwrap();
+                let proof: Vec<Hash> = spans.into_iter().map(root_of).collect();
+                assert_eq!(
+                    proof,
+                    consistency_proof(m, &many[..n]).unwrap(),
+                    "consistency {m} -> {n}"
+                );
+            }
+        }
+        let node = Node {
+            level: 17,
+            index: 123_456_789,
+        };
+        assert_eq!(Node::from_key(node.key()), node);
+        assert_eq!(fold(&[]), empty_root());
+        assert!(consistency_ranges(5, 4).is_none());
+        assert!(inclusion_ranges(4, 4).is_none());
     }
 }

@@ -5,7 +5,7 @@
 //! so a backup taken on one backend restores on the other.
 //!
 //! - **Which tables.** [`TABLES`] lists every table a backup keeps, parents before children
-//!   (foreign-key order), and [`SKIPPED`] the ephemeral ones it leaves out. [`Db::backup_tables`]
+//!   (foreign-key order), and [`SKIPPED`] the ephemeral and derived ones it leaves out. [`Db::backup_tables`]
 //!   refuses a database with a table in neither list, or whose foreign keys contradict the order,
 //!   so a new table cannot be forgotten silently (a test checks the lists against the schema).
 //! - **One snapshot.** [`Db::snapshot`] opens a single read transaction: `REPEATABLE READ READ
@@ -78,9 +78,10 @@ pub const TABLES: &[&str] = &[
     "donations",
 ];
 
-/// Ephemeral tables a backup leaves out: sign-in sessions (everyone signs in again after a
-/// restore) and the failed sign-ins counted for rate limiting.
-pub const SKIPPED: &[&str] = &["sessions", "login_failures"];
+/// Tables a backup leaves out: sign-in sessions (everyone signs in again after a restore), the
+/// failed sign-ins counted for rate limiting, and the decision log's kept tree (derived from
+/// the entries; the restore builds it again).
+pub const SKIPPED: &[&str] = &["sessions", "login_failures", "decision_log_nodes"];
 
 /// Tables the migrations themselves fill (the decision log's size row): a restore replaces
 /// their rows instead of counting them as data.
@@ -695,6 +696,8 @@ impl Restore {
                 .await?;
             }
         }
+        // The log's kept tree is derived from the entries: made again, not restored.
+        crate::decision_log::rebuild_tree(&mut self.conn).await?;
         self.conn.execute("COMMIT").await?;
         // Fresh statistics for the planner, as after any bulk load (sampled on SQLite, which
         // keeps it quick on a large file), and SQLite's write-ahead log folded back in.

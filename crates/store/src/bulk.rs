@@ -1129,6 +1129,7 @@ async fn append_decisions(
     .fetch_one(&mut *conn)
     .await?;
     let first = size - count;
+    let mut leaves = Vec::with_capacity(decisions.len());
     let mut rows = Rows::new(
         backend,
         "decision_log",
@@ -1155,6 +1156,7 @@ async fn append_decisions(
             person: d.person,
             detail: d.detail,
         };
+        leaves.push(entry.leaf_hash());
         let leaf = hex::encode(entry.leaf_hash());
         rows.row([
             (entry.index as i64).into(),
@@ -1169,5 +1171,6 @@ async fn append_decisions(
         ]);
     }
     rows.write(conn).await?;
+    crate::decision_log::grow_tree(conn, first as u64, &leaves).await?;
     Ok(size as u64)
 }

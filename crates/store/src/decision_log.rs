@@ -1,13 +1,19 @@
 //! The decision log in storage: appending an entry inside the caller's transaction, reading
-//! entries, and computing tree heads and proofs over them.
+//! entries, and serving tree heads and proofs.
 //!
-//! Tree heads are computed from the entries as they are now, re-encoded: so an entry edited in
-//! the database behind the hub's back changes the root, and no longer matches a head published
-//! before. Keeping the leaf hashes alongside lets proofs be served quickly; `verify` recomputes
-//! them from the fields.
+//! Each entry keeps its leaf hash, and every complete subtree of the Merkle tree is kept in
+//! `decision_log_nodes`, written in the transaction of the entry that completes it
+//! ([`merkle::completed_by`]). A tree head or a proof is then a few dozen lookups whatever the
+//! log's size, instead of a rehash of every entry. The stored hashes are a cache of the
+//! entries, not their authority: `shutaf verify` recomputes every leaf from its fields and the
+//! whole tree from the leaves ([`Db::log_leaves`], [`Db::check_log_tree`]), so an entry edited
+//! behind the hub's back shows there, and a log rewritten together with its hashes shows
+//! against any head published before.
 
 use shutaf_domain::decision_log::LogEntry;
-use shutaf_domain::merkle::{self, Hash};
+use std::collections::HashMap;
+
+use shutaf_domain::merkle::{self, Hash, Node, Span};
 use sqlx::{AnyConnection, FromRow};
 
 use crate::{Db, StoreError, StoreResult, now};
@@ -87,7 +93,170 @@ pub(crate) async fn append(conn: &mut AnyConnection, decision: &Decision<'_>) ->
     .bind(hex::encode(entry.leaf_hash()))
     .execute(&mut *conn)
     .await?;
+    grow_tree(conn, entry.index, &[entry.leaf_hash()]).await?;
     Ok(entry.index)
+}
+
+/// Keeps the subtrees that the leaves `leaves`, appended from index `first`, complete: each one
+/// made from its left child (stored before, or made here) and its right child (the leaf, or
+/// the subtree made just before it). Runs in the appending transaction, after the entries.
+pub(crate) async fn grow_tree(
+    conn: &mut AnyConnection,
+    first: u64,
+    leaves: &[Hash],
+) -> StoreResult<()> {
+    let mut made: HashMap<Node, Hash> = HashMap::new();
+    let completed: Vec<(u64, Vec<Node>)> = (0..leaves.len() as u64)
+        .map(|offset| (offset, merkle::completed_by(first + offset)))
+        .filter(|(_, nodes)| !nodes.is_empty())
+        .collect();
+    // Left children from before this batch: one lookup for all of them.
+    let earlier: Vec<Node> = completed
+        .iter()
+        .flat_map(|(_, nodes)| nodes.iter().map(|node| node.left()))
+        .filter(|left| (left.index + 1) << left.level <= first)
+        .collect();
+    let stored = nodes(conn, &earlier).await?;
+    for (offset, nodes) in completed {
+        let mut right = leaves[offset as usize];
+        for node in nodes {
+            let left = node.left();
+            let left = if left.level == 0 && left.index >= first {
+                leaves[(left.index - first) as usize]
+            } else if let Some(hash) = made.get(&left).or_else(|| stored.get(&left)) {
+                *hash
+            } else {
+                return Err(missing(left));
+            };
+            right = merkle::node_hash(&left, &right);
+            made.insert(node, right);
+        }
+    }
+    let mut made: Vec<(Node, Hash)> = made.into_iter().collect();
+    made.sort_by_key(|(node, _)| *node);
+    insert_nodes(conn, &made).await
+}
+
+fn missing(node: Node) -> StoreError {
+    StoreError::Corrupt(format!(
+        "the stored tree has no node {} at level {}",
+        node.index, node.level
+    ))
+}
+
+/// Rows a statement inserts at most (two values each, well under SQLite's bound parameters).
+const NODES_PER_STATEMENT: usize = 400;
+
+async fn insert_nodes(conn: &mut AnyConnection, nodes: &[(Node, Hash)]) -> StoreResult<()> {
+    for chunk in nodes.chunks(NODES_PER_STATEMENT) {
+        let values: Vec<String> = (0..chunk.len())
+            .map(|i| format!("(${}, ${})", 2 * i + 1, 2 * i + 2))
+            .collect();
+        let sql = format!(
+            "INSERT INTO decision_log_nodes (node, hash) VALUES {}",
+            values.join(", ")
+        );
+        let mut query = sqlx::query(&sql);
+        for (node, hash) in chunk {
+            query = query.bind(node.key()).bind(hash.to_vec());
+        }
+        query.execute(&mut *conn).await?;
+    }
+    Ok(())
+}
+
+/// The stored hashes of `wanted`: leaves from the entries' leaf hashes, subtrees from the kept
+/// tree. Two statements at most.
+async fn nodes(conn: &mut AnyConnection, wanted: &[Node]) -> StoreResult<HashMap<Node, Hash>> {
+    let mut found = HashMap::with_capacity(wanted.len());
+    let (leaves, above): (Vec<Node>, Vec<Node>) = wanted.iter().partition(|node| node.level == 0);
+    for chunk in leaves.chunks(NODES_PER_STATEMENT) {
+        let sql = format!(
+            "SELECT idx, leaf_hash FROM decision_log WHERE idx IN ({})",
+            placeholders(chunk.len())
+        );
+        let mut query = sqlx::query_as::<_, (i64, String)>(&sql);
+        for node in chunk {
+            query = query.bind(node.index as i64);
+        }
+        for (index, hash) in query.fetch_all(&mut *conn).await? {
+            found.insert(
+                Node {
+                    level: 0,
+                    index: index as u64,
+                },
+                unhex(&hash)?,
+            );
+        }
+    }
+    for chunk in above.chunks(NODES_PER_STATEMENT) {
+        let sql = format!(
+            "SELECT node, hash FROM decision_log_nodes WHERE node IN ({})",
+            placeholders(chunk.len())
+        );
+        let mut query = sqlx::query_as::<_, (i64, Vec<u8>)>(&sql);
+        for node in chunk {
+            query = query.bind(node.key());
+        }
+        for (key, hash) in query.fetch_all(&mut *conn).await? {
+            let hash: Hash = hash
+                .try_into()
+                .map_err(|_| StoreError::Corrupt("a tree node of the wrong length".into()))?;
+            found.insert(Node::from_key(key), hash);
+        }
+    }
+    Ok(found)
+}
+
+fn placeholders(count: usize) -> String {
+    (1..=count)
+        .map(|i| format!("${i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The roots of `spans`, each folded from the stored subtrees that cover it, with one lookup
+/// for all of them.
+async fn roots(conn: &mut AnyConnection, spans: &[Span]) -> StoreResult<Vec<Hash>> {
+    let covers: Vec<Vec<Node>> = spans.iter().map(|span| merkle::cover(*span)).collect();
+    let wanted: Vec<Node> = covers.iter().flatten().copied().collect();
+    let stored = nodes(conn, &wanted).await?;
+    covers
+        .iter()
+        .map(|cover| {
+            let hashes = cover
+                .iter()
+                .map(|node| stored.get(node).copied().ok_or_else(|| missing(*node)))
+                .collect::<StoreResult<Vec<Hash>>>()?;
+            Ok(merkle::fold(&hashes))
+        })
+        .collect()
+}
+
+/// Rebuilds the kept tree from the entries' leaf hashes, within the caller's transaction: after
+/// a bulk load, a restore, or an upgrade from a hub that did not keep it.
+pub(crate) async fn rebuild_tree(conn: &mut AnyConnection) -> StoreResult<()> {
+    use futures_util::TryStreamExt;
+    let mut leaves = Vec::new();
+    {
+        let mut rows = sqlx::query_as::<_, (i64, String)>(
+            "SELECT idx, leaf_hash FROM decision_log ORDER BY idx",
+        )
+        .fetch(&mut *conn);
+        while let Some((index, hash)) = rows.try_next().await? {
+            if index as usize != leaves.len() {
+                return Err(StoreError::Corrupt(format!(
+                    "the log has no entry {}",
+                    leaves.len()
+                )));
+            }
+            leaves.push(unhex(&hash)?);
+        }
+    }
+    sqlx::query("DELETE FROM decision_log_nodes")
+        .execute(&mut *conn)
+        .await?;
+    insert_nodes(conn, &merkle::interior_nodes(&leaves)).await
 }
 
 fn unhex(text: &str) -> StoreResult<Hash> {
@@ -150,15 +319,127 @@ impl Db {
         leaves(&mut conn, size).await
     }
 
-    /// The tree head over the whole log now.
+    /// The tree head over the whole log now, from the kept tree. (Subtrees never change once
+    /// made, so the size and the nodes need not be read in one transaction.)
     pub async fn log_head(&self) -> StoreResult<TreeHead> {
-        let size = self.log_size().await?;
-        let leaves = self.log_leaves(size).await?;
-        Ok(TreeHead {
-            size,
-            root: merkle::root(&leaves),
-        })
+        let mut conn = self.pool.acquire().await?;
+        head_on(&mut conn).await
     }
+
+    /// The leaf hash of entry `index` and its audit path in the tree of `size` entries; `None`
+    /// when the entry is not in that tree or the log is not that large yet.
+    pub async fn log_inclusion(
+        &self,
+        index: u64,
+        size: u64,
+    ) -> StoreResult<Option<(Hash, Vec<Hash>)>> {
+        if size > self.log_size().await? {
+            return Ok(None);
+        }
+        let Some(spans) = merkle::inclusion_ranges(index, size) else {
+            return Ok(None);
+        };
+        let mut conn = self.pool.acquire().await?;
+        let leaf = Span {
+            start: index,
+            end: index + 1,
+        };
+        let mut wanted = vec![leaf];
+        wanted.extend(spans);
+        let mut hashes = roots(&mut conn, &wanted).await?;
+        let leaf = hashes.remove(0);
+        Ok(Some((leaf, hashes)))
+    }
+
+    /// The consistency proof between the trees of `first` and `second` entries; `None` when
+    /// `first > second` or the log is not `second` entries large yet.
+    pub async fn log_consistency(&self, first: u64, second: u64) -> StoreResult<Option<Vec<Hash>>> {
+        if second > self.log_size().await? {
+            return Ok(None);
+        }
+        let Some(spans) = merkle::consistency_ranges(first, second) else {
+            return Ok(None);
+        };
+        let mut conn = self.pool.acquire().await?;
+        Ok(Some(roots(&mut conn, &spans).await?))
+    }
+
+    /// Compares the kept tree with the one the given leaves make (the leaves as [`Db::log_leaves`]
+    /// recomputes them from the entries' fields): the first difference, if any.
+    pub async fn check_log_tree(&self, leaves: &[Hash]) -> StoreResult<Option<String>> {
+        use futures_util::TryStreamExt;
+        let expected = merkle::interior_nodes(leaves);
+        let mut conn = self.pool.acquire().await?;
+        let mut rows = sqlx::query_as::<_, (i64, Vec<u8>)>(
+            "SELECT node, hash FROM decision_log_nodes ORDER BY node",
+        )
+        .fetch(&mut *conn);
+        let mut expected = expected.iter();
+        while let Some((key, hash)) = rows.try_next().await? {
+            let node = Node::from_key(key);
+            match expected.next() {
+                Some((want, _)) if *want != node => {
+                    return Ok(Some(format!(
+                        "the kept tree lacks node {} at level {}",
+                        want.index, want.level
+                    )));
+                }
+                Some((_, want)) if want[..] != hash[..] => {
+                    return Ok(Some(format!(
+                        "the kept tree's node {} at level {} does not match the entries",
+                        node.index, node.level
+                    )));
+                }
+                Some(_) => {}
+                None => {
+                    return Ok(Some(format!(
+                        "the kept tree has a node {} at level {} beyond the log",
+                        node.index, node.level
+                    )));
+                }
+            }
+        }
+        Ok(expected.next().map(|(want, _)| {
+            format!(
+                "the kept tree lacks node {} at level {}",
+                want.index, want.level
+            )
+        }))
+    }
+
+    /// Rebuilds the kept tree from the entries' leaf hashes.
+    pub async fn rebuild_log_tree(&self) -> StoreResult<()> {
+        let mut tx = self.write_tx().await?;
+        lock_log(&mut tx).await?;
+        rebuild_tree(&mut tx).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Makes sure the kept tree covers the whole log (after an upgrade from a hub that did not
+    /// keep it): counted first, rebuilt only when short. Appends wait meanwhile.
+    pub(crate) async fn complete_log_tree(&self) -> StoreResult<()> {
+        let mut tx = self.write_tx().await?;
+        let size = lock_log(&mut tx).await?;
+        let kept: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM decision_log_nodes")
+            .fetch_one(&mut *tx)
+            .await?;
+        if kept as u64 != size - size.count_ones() as u64 {
+            tracing::info!("building the decision log's tree over {size} entries");
+            rebuild_tree(&mut tx).await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+}
+
+/// Takes the log's size row for this transaction (appenders wait) and gives the size.
+async fn lock_log(conn: &mut AnyConnection) -> StoreResult<u64> {
+    let size: i64 =
+        sqlx::query_scalar("UPDATE decision_log_size SET size = size WHERE id = 1 RETURNING size")
+            .fetch_one(&mut *conn)
+            .await?;
+    Ok(size as u64)
 }
 
 /// The tree head over the log as `conn` sees it: inside a transaction, as of its snapshot (the
@@ -167,11 +448,20 @@ pub(crate) async fn head_on(conn: &mut AnyConnection) -> StoreResult<TreeHead> {
     let size: i64 = sqlx::query_scalar("SELECT size FROM decision_log_size WHERE id = 1")
         .fetch_one(&mut *conn)
         .await?;
-    let leaves = leaves(conn, size as u64).await?;
-    Ok(TreeHead {
-        size: size as u64,
-        root: merkle::root(&leaves),
-    })
+    let size = size as u64;
+    let root = if size == 0 {
+        merkle::empty_root()
+    } else {
+        roots(
+            conn,
+            &[Span {
+                start: 0,
+                end: size,
+            }],
+        )
+        .await?[0]
+    };
+    Ok(TreeHead { size, root })
 }
 
 /// See [`Db::log_leaves`]; on a given connection. The entries are streamed: only their hashes

@@ -200,7 +200,7 @@ impl Db {
         self.migrator(settings.migration_locking)
             .run(&self.pool)
             .await?;
-        Ok(())
+        self.complete_log_tree().await
     }
 
     /// Starts a transaction that will write. On SQLite it takes the write lock at once

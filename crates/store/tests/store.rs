@@ -987,19 +987,87 @@ mod lifecycle {
         .unwrap();
         let new = w.db.log_head().await.unwrap();
         let leaves = w.db.log_leaves(new.size).await.unwrap();
-        let proof = merkle::consistency_proof(old.size as usize, &leaves).unwrap();
+        assert_eq!(
+            new.root,
+            merkle::root(&leaves),
+            "the kept tree gives the root"
+        );
+        let proof =
+            w.db.log_consistency(old.size, new.size)
+                .await
+                .unwrap()
+                .unwrap();
+        assert_eq!(
+            proof,
+            merkle::consistency_proof(old.size as usize, &leaves).unwrap()
+        );
         assert!(merkle::verify_consistency(
             old.size, new.size, &old.root, &new.root, &proof
         ));
 
-        // Someone edits an entry behind the hub's back: the stored hash no longer matches.
+        // The log grows; every head and proof served from the kept tree is the one the
+        // entries make, and the kept tree is exactly the entries' tree.
+        for _ in 0..13 {
+            w.db.declare_interests(
+                id,
+                &NewDeclaration {
+                    organisation_id: w.company,
+                    ..Default::default()
+                },
+                csr,
+            )
+            .await
+            .unwrap();
+        }
+        let grown = w.db.log_head().await.unwrap();
+        let all = w.db.log_leaves(grown.size).await.unwrap();
+        assert!(grown.size >= 18, "{} entries", grown.size);
+        assert_eq!(grown.root, merkle::root(&all));
+        assert_eq!(w.db.check_log_tree(&all).await.unwrap(), None);
+        for size in 1..=grown.size {
+            let tree = &all[..size as usize];
+            for index in 0..size {
+                let (leaf, path) = w.db.log_inclusion(index, size).await.unwrap().unwrap();
+                assert_eq!(leaf, tree[index as usize]);
+                assert_eq!(path, merkle::inclusion_proof(index as usize, tree).unwrap());
+            }
+            for first in 0..=size {
+                assert_eq!(
+                    w.db.log_consistency(first, size).await.unwrap().unwrap(),
+                    merkle::consistency_proof(first as usize, tree).unwrap(),
+                    "{first} -> {size}"
+                );
+            }
+        }
+        assert_eq!(
+            w.db.log_inclusion(grown.size, grown.size).await.unwrap(),
+            None
+        );
+        assert_eq!(w.db.log_inclusion(0, grown.size + 1).await.unwrap(), None);
+        assert_eq!(w.db.log_consistency(3, 2).await.unwrap(), None);
+        assert_eq!(w.db.log_consistency(1, grown.size + 1).await.unwrap(), None);
+        // A hub upgraded from one that kept no tree builds it at start (migrate).
+        sqlx::query("DELETE FROM decision_log_nodes WHERE node > 5")
+            .execute(&w.db.pool)
+            .await
+            .unwrap();
+        assert!(w.db.check_log_tree(&all).await.unwrap().is_some());
+        w.db.migrate(&shutaf_store::DbSettings::default())
+            .await
+            .unwrap();
+        assert_eq!(w.db.check_log_tree(&all).await.unwrap(), None);
+        assert_eq!(w.db.log_head().await.unwrap(), grown);
+
+        // Someone edits an entry behind the hub's back: its fields no longer give its hash.
         sqlx::query("UPDATE decision_log SET detail = 'Approved' WHERE idx = 2")
             .execute(&w.db.pool)
             .await
             .unwrap();
-        assert!(matches!(w.db.log_head().await, Err(StoreError::Corrupt(_))));
-        // A careful forger rewrites the hash too: the root changes and no longer extends the
-        // head published before.
+        assert!(matches!(
+            w.db.log_leaves(grown.size).await,
+            Err(StoreError::Corrupt(_))
+        ));
+        // A careful forger rewrites the hash too: the kept tree no longer matches ...
         let forged = shutaf_domain::decision_log::LogEntry {
             detail: Some("Approved".into()),
             ..entries[2].clone()
@@ -1009,10 +1077,19 @@ mod lifecycle {
             .execute(&w.db.pool)
             .await
             .unwrap();
+        let leaves = w.db.log_leaves(grown.size).await.unwrap();
+        assert!(w.db.check_log_tree(&leaves).await.unwrap().is_some());
+        // ... and rebuilt with it, the root changes and no longer extends the head published
+        // before.
+        w.db.rebuild_log_tree().await.unwrap();
+        assert_eq!(w.db.check_log_tree(&leaves).await.unwrap(), None);
         let rewritten = w.db.log_head().await.unwrap();
-        assert_ne!(rewritten.root, new.root);
-        let leaves = w.db.log_leaves(rewritten.size).await.unwrap();
-        let proof = merkle::consistency_proof(old.size as usize, &leaves).unwrap();
+        assert_ne!(rewritten.root, grown.root);
+        let proof =
+            w.db.log_consistency(old.size, rewritten.size)
+                .await
+                .unwrap()
+                .unwrap();
         assert!(!merkle::verify_consistency(
             old.size,
             rewritten.size,
@@ -1025,7 +1102,10 @@ mod lifecycle {
             .execute(&w.db.pool)
             .await
             .unwrap();
-        assert!(matches!(w.db.log_head().await, Err(StoreError::Corrupt(_))));
+        assert!(matches!(
+            w.db.log_leaves(rewritten.size).await,
+            Err(StoreError::Corrupt(_))
+        ));
     }
 
     #[tokio::test]

@@ -153,13 +153,6 @@ pub struct InclusionBody {
     audit_path: Vec<String>,
 }
 
-async fn leaves(state: &AppState, size: u64) -> Result<Vec<merkle::Hash>, AppError> {
-    if size > state.db.log_size().await? {
-        return Err(AppError::BadRequest("error-log-range"));
-    }
-    Ok(state.db.log_leaves(size).await?)
-}
-
 /// The inclusion proof of an entry in the tree of a given size.
 #[utoipa::path(get, path = "/v1/log/proof/inclusion", tag = "decision log", params(InclusionQuery),
     responses((status = 200, body = InclusionBody), (status = 400, body = ErrorBody)))]
@@ -167,13 +160,15 @@ async fn inclusion(
     State(state): State<AppState>,
     Query(q): Query<InclusionQuery>,
 ) -> Result<Json<InclusionBody>, AppError> {
-    let leaves = leaves(&state, q.size).await?;
-    let path = merkle::inclusion_proof(q.index as usize, &leaves)
+    let (leaf, path) = state
+        .db
+        .log_inclusion(q.index, q.size)
+        .await?
         .ok_or(AppError::BadRequest("error-log-range"))?;
     Ok(Json(InclusionBody {
         index: q.index,
         size: q.size,
-        leaf_hash: hex::encode(leaves[q.index as usize]),
+        leaf_hash: hex::encode(leaf),
         audit_path: path.iter().map(hex::encode).collect(),
     }))
 }
@@ -201,8 +196,10 @@ async fn consistency(
     State(state): State<AppState>,
     Query(q): Query<ConsistencyQuery>,
 ) -> Result<Json<ConsistencyBody>, AppError> {
-    let leaves = leaves(&state, q.second).await?;
-    let proof = merkle::consistency_proof(q.first as usize, &leaves)
+    let proof = state
+        .db
+        .log_consistency(q.first, q.second)
+        .await?
         .ok_or(AppError::BadRequest("error-log-range"))?;
     Ok(Json(ConsistencyBody {
         first: q.first,
