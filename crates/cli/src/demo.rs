@@ -385,6 +385,24 @@ pub async fn create_admin(db: &Db, email: &str, name: &str) -> anyhow::Result<()
     Ok(())
 }
 
+/// Creates an API token for an existing account and prints it on standard output.
+pub async fn create_token(db: &Db, email: &str, scope: &str, name: &str) -> anyhow::Result<()> {
+    let scope = shutaf_store::ApiTokenScope::parse(scope)
+        .ok_or_else(|| anyhow::anyhow!("the scope is read or write, not {scope:?}"))?;
+    let address = shutaf_domain::validate::Email::parse(email)
+        .map_err(|_| anyhow::anyhow!("{email:?} is not a valid email address"))?;
+    let user = db
+        .user_by_email(address.as_str())
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("there is no account for {email:?}"))?;
+    let (_, secret) = db
+        .create_api_token(user.id, name, scope)
+        .await
+        .context("creating the API token")?;
+    println!("{secret}");
+    Ok(())
+}
+
 /// One initiative in mid-course, so the demo shows the lifecycle and the checkup at work: the
 /// solar company's idea, convened by the city, with the NGO and the city on board, a first
 /// charter endorsed by one partner, and diverging expectations.

@@ -1,8 +1,8 @@
 //! `shutaf`: the one binary of the Shutaf partnership hub.
 //!
-//! `shutaf` (or `shutaf serve`) runs the hub; `migrate`, `demo` and `admin create` look after its
-//! database; `verify` checks its decision log, or with `--url` another hub's. Configuration comes
-//! from `shutaf.toml` and `SHUTAF_*` environment variables.
+//! `shutaf` (or `shutaf serve`) runs the hub; `migrate`, `demo`, `admin create` and `admin token`
+//! look after its database; `verify` checks its decision log, or with `--url` another hub's.
+//! Configuration comes from `shutaf.toml` and `SHUTAF_*` environment variables.
 
 mod backup;
 mod config;
@@ -99,6 +99,18 @@ enum AdminCommand {
         #[arg(long, default_value = "Administrator")]
         name: String,
     },
+    /// Create a personal API token for an existing account and print it (shown once), for
+    /// scripts and programs that use the JSON API.
+    Token {
+        #[arg(long)]
+        email: String,
+        /// `read` or `write`.
+        #[arg(long, default_value = "read", value_parser = ["read", "write"])]
+        scope: String,
+        /// The token's name, as listed on the account's profile page.
+        #[arg(long, default_value = "script")]
+        name: String,
+    },
 }
 
 fn settings(config: &Config) -> DbSettings {
@@ -170,6 +182,12 @@ async fn main() -> anyhow::Result<()> {
         } => {
             let db = open_database(&config).await?;
             demo::create_admin(&db, &email, &name).await
+        }
+        Command::Admin {
+            command: AdminCommand::Token { email, scope, name },
+        } => {
+            let db = open_database(&config).await?;
+            demo::create_token(&db, &email, &scope, &name).await
         }
     }
 }
