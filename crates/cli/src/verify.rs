@@ -3,7 +3,8 @@
 //! `--url`).
 //!
 //! Both recompute every entry's leaf hash from its fields (an edited entry shows), check that no
-//! index is missing (a removed entry shows), recompute the Merkle root, and compare it with the
+//! index is missing (a removed entry shows), recompute the Merkle root (the local check also
+//! compares the whole tree the hub keeps to serve heads and proofs), and compare it with the
 //! tree heads seen before, which they keep in a file of `<size> <root>` lines: the log of an
 //! earlier size must be exactly the start of today's log, so an entry rewritten together with its
 //! hash shows too. The seen-heads file and its checks are shared by the two modes, here.

@@ -115,6 +115,27 @@ fn main() {
         &consistency
     ));
 
+    // What `verify` and a rebuild do: every complete subtree of the kept tree.
+    let nodes = timed(
+        "log: the kept tree's 999,993 subtrees over 1,000,000 leaves",
+        5,
+        || merkle::interior_nodes(&leaves),
+    );
+    assert_eq!(nodes.len() as u64, ENTRIES - ENTRIES.count_ones() as u64);
+    // What a hub does for a proof from its kept tree: the runs, then their covers (the lookups).
+    let lookups = timed(
+        "log: nodes to look up for both proofs at 1,000,000",
+        5,
+        || {
+            let runs = merkle::inclusion_ranges(654_321, ENTRIES)
+                .unwrap()
+                .into_iter()
+                .chain(merkle::consistency_ranges(700_000, ENTRIES).unwrap());
+            runs.map(|run| merkle::cover(run).len()).sum::<usize>()
+        },
+    );
+    println!("log: {lookups} stored nodes make both proofs");
+
     const INITIATIVES: usize = 100_000;
     let all: Vec<InitiativeFacts> = (0..INITIATIVES).map(facts).collect();
     let risks = timed("checkup: 100,000 initiatives", 10, || {

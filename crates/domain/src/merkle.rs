@@ -194,7 +194,10 @@ pub fn cover(span: Span) -> Vec<Node> {
     let n = span.end - span.start;
     for level in (0..64u32).rev() {
         if n & (1 << level) != 0 {
-            debug_assert_eq!(at % (1 << level), 0, "a run of the tree is aligned");
+            debug_assert!(
+                at.is_multiple_of(1 << level),
+                "a run of the tree is aligned"
+            );
             nodes.push(Node {
                 level,
                 index: at >> level,
@@ -222,7 +225,7 @@ pub fn fold(roots: &[Hash]) -> Hash {
 pub fn completed_by(index: u64) -> Vec<Node> {
     let mut nodes = Vec::new();
     let mut level = 1;
-    while level < 64 && (index + 1) % (1 << level) == 0 {
+    while level < 64 && (index + 1).is_multiple_of(1 << level) {
         nodes.push(Node {
             level,
             index: index >> level,
