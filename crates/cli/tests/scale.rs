@@ -1,9 +1,13 @@
 //! `shutaf demo --organisations N --initiatives N --log-entries N`: a small generated data set
-//! loads completely, the same seed gives the same data, the directory finds its Hebrew names as
-//! people type them, `shutaf verify` accepts its decision log, and a database with data in it is
-//! refused. Runs on the backend chosen by SHUTAF_TEST_BACKEND.
+//! loads completely (open calls in every status, notices, donations at every step among it), the
+//! same seed gives the same data, the directory finds its Hebrew names as people type them, the
+//! hub serves a generated locality's portal, calls and donations, `shutaf verify` accepts its
+//! decision log, and a database with data in it is refused. Runs on the backend chosen by
+//! SHUTAF_TEST_BACKEND.
 
-use std::process::{Command, Output};
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Output, Stdio};
+use std::time::{Duration, Instant};
 
 use shutaf_domain::Language;
 use shutaf_store::{Db, DbSettings, DirectoryFilter};
@@ -53,6 +57,52 @@ fn assert_success(output: &Output) {
     );
 }
 
+struct Server(Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// Starts the hub on the generated database; gives it and its base URL.
+fn start_hub(dir: &std::path::Path, database_url: &str) -> (Server, String) {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let child = Command::new(BINARY)
+        .current_dir(dir)
+        .env("SHUTAF_DATABASE_URL", database_url)
+        .env_remove("SHUTAF_SMTP_HOST")
+        .env("SHUTAF_LOG", "info")
+        .env("SHUTAF_LISTEN", format!("127.0.0.1:{port}"))
+        .env("SHUTAF_BASE_URL", format!("http://127.0.0.1:{port}"))
+        .args(["serve", "--no-demo"])
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut server = Server(child);
+    let stderr = server.0.stderr.take().unwrap();
+    let (sender, receiver) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            let _ = sender.send(line);
+        }
+    });
+    let mut log = Vec::new();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while !log.iter().any(|l: &String| l.contains("listening")) {
+        assert!(Instant::now() < deadline, "the hub did not start: {log:#?}");
+        if let Ok(line) = receiver.recv_timeout(Duration::from_millis(200)) {
+            log.push(line);
+        }
+    }
+    (server, format!("http://127.0.0.1:{port}"))
+}
+
 async fn connect(url: &str) -> Db {
     Db::connect(url, &DbSettings::default()).await.unwrap()
 }
@@ -83,6 +133,13 @@ async fn contents(db: &Db) -> Vec<Vec<String>> {
          COALESCE(role, '') FROM initiative_partners ORDER BY initiative_id, organisation_id",
         "SELECT CAST(id AS TEXT) || '|' || CAST(initiative_id AS TEXT) || '|' || kind || '|' || CAST(created_at AS TEXT) \
          FROM initiative_events ORDER BY id",
+        "SELECT CAST(id AS TEXT) || '|' || CAST(locality_id AS TEXT) || '|' || title || '|' || status || '|' || \
+         CAST(deadline_at AS TEXT) || '|' || COALESCE(CAST(initiative_id AS TEXT), '') FROM calls ORDER BY id",
+        "SELECT CAST(id AS TEXT) || '|' || CAST(call_id AS TEXT) || '|' || CAST(organisation_id AS TEXT) FROM call_applications ORDER BY id",
+        "SELECT CAST(application_id AS TEXT) || '|' || CAST(criterion_id AS TEXT) || '|' || CAST(evaluator_id AS TEXT) || '|' || \
+         CAST(score AS TEXT) FROM call_scores ORDER BY application_id, criterion_id, evaluator_id",
+        "SELECT CAST(id AS TEXT) || '|' || CAST(initiative_id AS TEXT) || '|' || COALESCE(outcome, '') FROM competition_notices ORDER BY id",
+        "SELECT CAST(id AS TEXT) || '|' || donor_name || '|' || kind || '|' || step FROM donations ORDER BY id",
         "SELECT CAST(idx AS TEXT) || '|' || leaf_hash FROM decision_log ORDER BY idx",
     ] {
         all.push(rows(db, sql).await);
@@ -198,6 +255,122 @@ async fn a_small_scale_load_is_complete_repeatable_searchable_and_verifies() {
             .any(|o| o.name_he.as_deref() == Some(name.as_str())),
         "{typed:?} finds {name:?}"
     );
+
+    // Open calls in every status, with evaluators' declarations and scores; awarded calls that
+    // became initiatives, their winner a partner; notices with alternatives and outcomes;
+    // donations at every step. Each step on the log.
+    let calls = count("calls").await;
+    assert!((20..=60).contains(&calls), "{calls} calls");
+    let statuses: Vec<String> =
+        sqlx::query_scalar("SELECT DISTINCT status FROM calls ORDER BY status")
+            .fetch_all(&db.pool)
+            .await
+            .unwrap();
+    assert_eq!(statuses, ["awarded", "cancelled", "draft", "open"]);
+    assert!(count("call_applications").await >= calls);
+    assert!(count("call_criteria").await >= 2 * calls);
+    assert!(count("call_scores").await > 100);
+    let linked: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM calls c JOIN call_applications a ON a.id = c.awarded_application_id \
+         JOIN initiative_partners p ON p.initiative_id = c.initiative_id AND p.organisation_id = a.organisation_id \
+         JOIN initiatives i ON i.id = c.initiative_id AND i.initiator_organisation_id = \
+         (SELECT convener_organisation_id FROM localities l WHERE l.id = c.locality_id)",
+    )
+    .fetch_one(&db.pool)
+    .await
+    .unwrap();
+    assert!(linked >= 1, "an awarded call became an initiative");
+    let unscored: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM call_scores s JOIN call_applications a ON a.id = s.application_id \
+         WHERE NOT EXISTS (SELECT 1 FROM declarations d WHERE d.matter = 'call' AND d.matter_id = a.call_id \
+         AND d.user_id = s.evaluator_id AND d.declared_at <= s.scored_at)",
+    )
+    .fetch_one(&db.pool)
+    .await
+    .unwrap();
+    assert_eq!(unscored, 0, "evaluators declare before they score");
+    assert!(count("competition_notices").await >= 1);
+    assert!(count("alternative_proposals").await >= 1);
+    let steps: Vec<String> =
+        sqlx::query_scalar("SELECT DISTINCT step FROM donations ORDER BY step")
+            .fetch_all(&db.pool)
+            .await
+            .unwrap();
+    assert_eq!(steps, ["checked", "decided", "registered", "reported"]);
+    let kinds: Vec<String> = sqlx::query_scalar(
+        "SELECT DISTINCT kind FROM decision_log WHERE kind LIKE 'call-%' OR kind LIKE 'application-%' \
+         OR kind LIKE 'donation-%' OR kind LIKE 'notice-%' OR kind IN ('alternative-proposed', 'recused') ORDER BY kind",
+    )
+    .fetch_all(&db.pool)
+    .await
+    .unwrap();
+    for kind in [
+        "application-received",
+        "application-scored",
+        "call-awarded",
+        "call-cancelled",
+        "call-published",
+        "donation-checked",
+        "donation-decided",
+        "donation-registered",
+        "donation-reported",
+        "notice-decided",
+        "notice-published",
+    ] {
+        assert!(
+            kinds.iter().any(|k| k == kind),
+            "{kind} on the log: {kinds:?}"
+        );
+    }
+    let received: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM decision_log WHERE kind = 'application-received'")
+            .fetch_one(&db.pool)
+            .await
+            .unwrap();
+    assert_eq!(received, count("call_applications").await);
+
+    // The hub serves the busiest locality's portal, calls and donations, and the calls and
+    // gifts themselves.
+    let (locality,): (i64,) = sqlx::query_as(
+        "SELECT locality_id FROM calls GROUP BY locality_id ORDER BY COUNT(*) DESC, locality_id LIMIT 1",
+    )
+    .fetch_one(&db.pool)
+    .await
+    .unwrap();
+    let mut paths = vec![
+        format!("/localities/{locality}/portal"),
+        format!("/localities/{locality}/calls"),
+        format!("/localities/{locality}/donations"),
+        format!("/localities/{locality}/record?kind=call-awarded"),
+    ];
+    let published: Vec<i64> = sqlx::query_scalar(
+        "SELECT MIN(id) FROM calls WHERE status <> 'draft' GROUP BY status ORDER BY MIN(id)",
+    )
+    .fetch_all(&db.pool)
+    .await
+    .unwrap();
+    paths.extend(published.iter().map(|id| format!("/calls/{id}")));
+    let donations: Vec<i64> =
+        sqlx::query_scalar("SELECT MIN(id) FROM donations GROUP BY step ORDER BY MIN(id)")
+            .fetch_all(&db.pool)
+            .await
+            .unwrap();
+    paths.extend(donations.iter().map(|id| format!("/donations/{id}")));
+    let (noticed,): (i64,) = sqlx::query_as(
+        "SELECT initiative_id FROM competition_notices WHERE outcome IS NOT NULL ORDER BY id LIMIT 1",
+    )
+    .fetch_one(&db.pool)
+    .await
+    .unwrap();
+    paths.push(format!("/initiatives/{noticed}"));
+    {
+        let (_server, base) = start_hub(&dir, &first);
+        let client = reqwest::Client::new();
+        for path in &paths {
+            let response = client.get(format!("{base}{path}")).send().await.unwrap();
+            assert_eq!(response.status(), 200, "{path}");
+        }
+    }
 
     // The log verifies.
     let output = shutaf(

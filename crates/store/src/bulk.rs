@@ -25,11 +25,15 @@
 //!   leaf hash is computed in Rust over the canonical [`LogEntry`] encoding and stored in hex,
 //!   all in the batch's transaction. `shutaf verify` recomputes the same hashes.
 //!
-//! Rows with explicit ids (users, organisations, localities, goals, initiatives) are meant for an
+//! Rows with explicit ids (users, organisations, localities, goals, initiatives, calls with their
+//! criteria and applications, notices with their alternatives, donations) are meant for an
 //! empty database ([`Db::load_blockers`] says what is in the way); [`Loader::finish`] moves
 //! PostgreSQL's identity sequences past them and runs `ANALYZE` on either backend.
 
+use shutaf_domain::call::CallStatus;
 use shutaf_domain::decision_log::LogEntry;
+use shutaf_domain::donation::{DonationKind, DonationStep, HeadDecision, Recommendation};
+use shutaf_domain::integrity::{NoticeOutcome, Relation};
 use shutaf_domain::{
     ContributionType, Language, LocalityKind, Management, MemberRole, PartnershipModel, Stage,
 };
@@ -158,7 +162,8 @@ pub struct BulkIndicator {
     pub created_at: i64,
 }
 
-/// A declaration of interests by a person who decides on the initiative.
+/// A declaration of interests by a person who decides on the matter (an initiative, a call),
+/// with the organisations they declared a tie with.
 #[derive(Debug, Clone)]
 pub struct BulkDeclaration {
     pub user_id: i64,
@@ -166,6 +171,125 @@ pub struct BulkDeclaration {
     pub has_interests: bool,
     pub details: Option<String>,
     pub declared_at: i64,
+    pub ties: Vec<(i64, Relation)>,
+}
+
+/// A person who stepped aside from a matter because of a tie with a party to it.
+#[derive(Debug, Clone)]
+pub struct BulkRecusal {
+    pub user_id: i64,
+    pub party_organisation_id: i64,
+    pub recorded_at: i64,
+}
+
+/// A notice inviting competing proposals for an initiative, with the alternatives received.
+#[derive(Debug, Clone)]
+pub struct BulkNotice {
+    pub id: i64,
+    pub summary: String,
+    pub closes_at: i64,
+    pub published_by: i64,
+    pub published_at: i64,
+    pub outcome: Option<NoticeOutcome>,
+    pub chosen_proposal_id: Option<i64>,
+    pub outcome_reasons: Option<String>,
+    pub decided_at: Option<i64>,
+    pub alternatives: Vec<BulkAlternative>,
+}
+
+#[derive(Debug, Clone)]
+pub struct BulkAlternative {
+    pub id: i64,
+    pub organisation_id: i64,
+    pub summary: String,
+    pub submitted_by: i64,
+    pub submitted_at: i64,
+}
+
+/// A weighted criterion of a call.
+#[derive(Debug, Clone)]
+pub struct BulkCriterion {
+    pub id: i64,
+    pub name: String,
+    pub description: Option<String>,
+    pub weight: i64,
+}
+
+#[derive(Debug, Clone)]
+pub struct BulkApplication {
+    pub id: i64,
+    pub organisation_id: i64,
+    pub summary: String,
+    pub proposal: String,
+    pub submitted_by: i64,
+    pub submitted_at: i64,
+}
+
+/// One evaluator's score of one application on one criterion.
+#[derive(Debug, Clone)]
+pub struct BulkScore {
+    pub application_id: i64,
+    pub criterion_id: i64,
+    pub evaluator_id: i64,
+    pub score: i64,
+    pub reason: String,
+    pub scored_at: i64,
+}
+
+/// An open call with everything attached to it. Its goals must belong to its locality, its
+/// initiative (once awarded and started) must exist (earlier, or in an earlier batch).
+#[derive(Debug, Clone)]
+pub struct BulkCall {
+    pub id: i64,
+    pub locality_id: i64,
+    pub lang: Language,
+    pub title: String,
+    pub purpose: String,
+    pub sought: String,
+    pub eligibility: String,
+    pub deadline_at: i64,
+    pub status: CallStatus,
+    pub published_at: Option<i64>,
+    pub awarded_application_id: Option<i64>,
+    pub outcome_reasons: Option<String>,
+    pub decided_at: Option<i64>,
+    pub initiative_id: Option<i64>,
+    pub created_by: i64,
+    pub created_at: i64,
+    pub revision: i64,
+    /// In their order on the call.
+    pub criteria: Vec<BulkCriterion>,
+    pub goal_ids: Vec<i64>,
+    pub evaluator_ids: Vec<i64>,
+    pub applications: Vec<BulkApplication>,
+    pub scores: Vec<BulkScore>,
+    pub declarations: Vec<BulkDeclaration>,
+    pub recusals: Vec<BulkRecusal>,
+}
+
+/// A gift to a locality's authority and how far its procedure has gone.
+#[derive(Debug, Clone)]
+pub struct BulkDonation {
+    pub id: i64,
+    pub locality_id: i64,
+    pub donor_organisation_id: Option<i64>,
+    pub donor_name: String,
+    pub kind: DonationKind,
+    pub value_agorot: Option<i64>,
+    pub purpose: String,
+    pub initiative_id: Option<i64>,
+    pub step: DonationStep,
+    pub registered_by: i64,
+    pub registered_at: i64,
+    pub committee_check: Option<String>,
+    pub recommendation: Option<Recommendation>,
+    pub checked_at: Option<i64>,
+    pub head_decision: Option<HeadDecision>,
+    pub head_reasons: Option<String>,
+    pub decided_at: Option<i64>,
+    pub council_report: Option<String>,
+    pub reported_at: Option<i64>,
+    pub revision: i64,
 }
 
 /// An initiative with everything attached to it. Its goals must belong to its locality, and its
@@ -208,6 +332,8 @@ pub struct BulkInitiative {
     pub expectations: Vec<BulkAnswer>,
     pub indicators: Vec<BulkIndicator>,
     pub declarations: Vec<BulkDeclaration>,
+    /// A notice inviting competing proposals, if one was published.
+    pub notice: Option<BulkNotice>,
 }
 
 /// Something that happened on an initiative (its activity record).
@@ -253,6 +379,8 @@ pub struct Batch {
     pub goals: Vec<BulkGoal>,
     pub local_targets: Vec<BulkLocalTarget>,
     pub initiatives: Vec<BulkInitiative>,
+    pub calls: Vec<BulkCall>,
+    pub donations: Vec<BulkDonation>,
     pub events: Vec<BulkEvent>,
     pub notifications: Vec<BulkNotification>,
     /// Appended to the log in this order, after what the log holds.
@@ -415,12 +543,18 @@ fn sorted<T: Ord + Clone>(items: &[T]) -> Vec<T> {
 }
 
 /// The tables whose ids a bulk load gives explicitly.
-const TABLES_WITH_EXPLICIT_IDS: [&str; 5] = [
+const TABLES_WITH_EXPLICIT_IDS: [&str; 11] = [
     "users",
     "organisations",
     "localities",
     "goals",
     "initiatives",
+    "calls",
+    "call_criteria",
+    "call_applications",
+    "competition_notices",
+    "alternative_proposals",
+    "donations",
 ];
 
 impl Db {
@@ -456,6 +590,11 @@ impl Db {
             "initiatives",
             "initiative_partners",
             "initiative_events",
+            "calls",
+            "call_applications",
+            "call_scores",
+            "competition_notices",
+            "donations",
             "decision_log",
         ] {
             let count: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table}"))
@@ -548,6 +687,8 @@ async fn write_batch(conn: &mut AnyConnection, backend: Backend, batch: Batch) -
         goals,
         local_targets,
         initiatives,
+        calls,
+        donations,
         events,
         notifications,
         decisions,
@@ -720,6 +861,8 @@ async fn write_batch(conn: &mut AnyConnection, backend: Backend, batch: Batch) -
 
     write_goals(conn, backend, goals, local_targets).await?;
     write_initiatives(conn, backend, initiatives).await?;
+    write_calls(conn, backend, calls).await?;
+    write_donations(conn, backend, donations).await?;
 
     let mut rows = Rows::new(
         backend,
@@ -959,17 +1102,33 @@ async fn write_initiatives(
             "created_at",
         ],
     );
-    let mut declarations = Rows::new(
+    let mut integrity = Integrity::new(backend);
+    let mut notices = Rows::new(
         backend,
-        "declarations",
+        "competition_notices",
         &[
-            "matter",
-            "matter_id",
-            "user_id",
+            "id",
+            "initiative_id",
+            "summary",
+            "closes_at",
+            "published_by",
+            "published_at",
+            "outcome",
+            "chosen_proposal_id",
+            "outcome_reasons",
+            "decided_at",
+        ],
+    );
+    let mut alternatives = Rows::new(
+        backend,
+        "alternative_proposals",
+        &[
+            "id",
+            "notice_id",
             "organisation_id",
-            "has_interests",
-            "details",
-            "declared_at",
+            "summary",
+            "submitted_by",
+            "submitted_at",
         ],
     );
     for i in initiatives {
@@ -1044,14 +1203,30 @@ async fn write_initiatives(
             ]);
         }
         for d in i.declarations {
-            declarations.row([
-                "initiative".into(),
+            integrity.declare("initiative", id, d);
+        }
+        if let Some(n) = i.notice {
+            for a in n.alternatives {
+                alternatives.row([
+                    a.id.into(),
+                    n.id.into(),
+                    a.organisation_id.into(),
+                    a.summary.into(),
+                    a.submitted_by.into(),
+                    a.submitted_at.into(),
+                ]);
+            }
+            notices.row([
+                n.id.into(),
                 id.into(),
-                d.user_id.into(),
-                d.organisation_id.into(),
-                d.has_interests.into(),
-                d.details.into(),
-                d.declared_at.into(),
+                n.summary.into(),
+                n.closes_at.into(),
+                n.published_by.into(),
+                n.published_at.into(),
+                n.outcome.map(NoticeOutcome::code).into(),
+                n.chosen_proposal_id.into(),
+                n.outcome_reasons.into(),
+                n.decided_at.into(),
             ]);
         }
         let [th, ta, te] = i.titles;
@@ -1101,11 +1276,289 @@ async fn write_initiatives(
         endorsements,
         answers,
         indicators,
-        declarations,
+        notices,
+        alternatives,
     ] {
         table.write(conn).await?;
     }
-    Ok(())
+    integrity.write(conn).await
+}
+
+/// Declarations of interest with the ties they name, and recusals, on any matter.
+struct Integrity {
+    declarations: Rows,
+    ties: Rows,
+    recusals: Rows,
+}
+
+impl Integrity {
+    fn new(backend: Backend) -> Integrity {
+        Integrity {
+            declarations: Rows::new(
+                backend,
+                "declarations",
+                &[
+                    "matter",
+                    "matter_id",
+                    "user_id",
+                    "organisation_id",
+                    "has_interests",
+                    "details",
+                    "declared_at",
+                ],
+            ),
+            ties: Rows::new(
+                backend,
+                "declaration_ties",
+                &[
+                    "matter",
+                    "matter_id",
+                    "user_id",
+                    "party_organisation_id",
+                    "relation",
+                ],
+            ),
+            recusals: Rows::new(
+                backend,
+                "recusals",
+                &[
+                    "matter",
+                    "matter_id",
+                    "user_id",
+                    "party_organisation_id",
+                    "recorded_at",
+                ],
+            ),
+        }
+    }
+
+    fn declare(&mut self, matter: &'static str, id: i64, d: BulkDeclaration) {
+        for (organisation, relation) in &d.ties {
+            self.ties.row([
+                matter.into(),
+                id.into(),
+                d.user_id.into(),
+                (*organisation).into(),
+                relation.code().into(),
+            ]);
+        }
+        self.declarations.row([
+            matter.into(),
+            id.into(),
+            d.user_id.into(),
+            d.organisation_id.into(),
+            d.has_interests.into(),
+            d.details.into(),
+            d.declared_at.into(),
+        ]);
+    }
+
+    fn recuse(&mut self, matter: &'static str, id: i64, r: BulkRecusal) {
+        self.recusals.row([
+            matter.into(),
+            id.into(),
+            r.user_id.into(),
+            r.party_organisation_id.into(),
+            r.recorded_at.into(),
+        ]);
+    }
+
+    async fn write(self, conn: &mut AnyConnection) -> StoreResult<()> {
+        self.declarations.write(conn).await?;
+        self.ties.write(conn).await?;
+        self.recusals.write(conn).await
+    }
+}
+
+async fn write_calls(
+    conn: &mut AnyConnection,
+    backend: Backend,
+    calls: Vec<BulkCall>,
+) -> StoreResult<()> {
+    let mut rows = Rows::new(
+        backend,
+        "calls",
+        &[
+            "id",
+            "locality_id",
+            "lang",
+            "title",
+            "purpose",
+            "sought",
+            "eligibility",
+            "deadline_at",
+            "status",
+            "published_at",
+            "awarded_application_id",
+            "outcome_reasons",
+            "decided_at",
+            "initiative_id",
+            "created_by",
+            "created_at",
+            "revision",
+        ],
+    );
+    let mut criteria = Rows::new(
+        backend,
+        "call_criteria",
+        &["id", "call_id", "position", "name", "description", "weight"],
+    );
+    let mut goals = Rows::new(backend, "call_goals", &["call_id", "goal_id"]);
+    let mut evaluators = Rows::new(backend, "call_evaluators", &["call_id", "user_id"]);
+    let mut applications = Rows::new(
+        backend,
+        "call_applications",
+        &[
+            "id",
+            "call_id",
+            "organisation_id",
+            "summary",
+            "proposal",
+            "submitted_by",
+            "submitted_at",
+        ],
+    );
+    let mut scores = Rows::new(
+        backend,
+        "call_scores",
+        &[
+            "application_id",
+            "criterion_id",
+            "evaluator_id",
+            "score",
+            "reason",
+            "scored_at",
+        ],
+    );
+    let mut integrity = Integrity::new(backend);
+    for c in calls {
+        let id = c.id;
+        for (position, k) in c.criteria.into_iter().enumerate() {
+            criteria.row([
+                k.id.into(),
+                id.into(),
+                (position as i64).into(),
+                k.name.into(),
+                k.description.into(),
+                k.weight.into(),
+            ]);
+        }
+        for goal in sorted(&c.goal_ids) {
+            goals.row([id.into(), goal.into()]);
+        }
+        for user in sorted(&c.evaluator_ids) {
+            evaluators.row([id.into(), user.into()]);
+        }
+        for a in c.applications {
+            applications.row([
+                a.id.into(),
+                id.into(),
+                a.organisation_id.into(),
+                a.summary.into(),
+                a.proposal.into(),
+                a.submitted_by.into(),
+                a.submitted_at.into(),
+            ]);
+        }
+        for s in c.scores {
+            scores.row([
+                s.application_id.into(),
+                s.criterion_id.into(),
+                s.evaluator_id.into(),
+                s.score.into(),
+                s.reason.into(),
+                s.scored_at.into(),
+            ]);
+        }
+        for d in c.declarations {
+            integrity.declare("call", id, d);
+        }
+        for r in c.recusals {
+            integrity.recuse("call", id, r);
+        }
+        rows.row([
+            id.into(),
+            c.locality_id.into(),
+            c.lang.code().into(),
+            c.title.into(),
+            c.purpose.into(),
+            c.sought.into(),
+            c.eligibility.into(),
+            c.deadline_at.into(),
+            c.status.code().into(),
+            c.published_at.into(),
+            c.awarded_application_id.into(),
+            c.outcome_reasons.into(),
+            c.decided_at.into(),
+            c.initiative_id.into(),
+            c.created_by.into(),
+            c.created_at.into(),
+            c.revision.into(),
+        ]);
+    }
+    rows.write(conn).await?;
+    for table in [criteria, goals, evaluators, applications, scores] {
+        table.write(conn).await?;
+    }
+    integrity.write(conn).await
+}
+
+async fn write_donations(
+    conn: &mut AnyConnection,
+    backend: Backend,
+    donations: Vec<BulkDonation>,
+) -> StoreResult<()> {
+    let mut rows = Rows::new(
+        backend,
+        "donations",
+        &[
+            "id",
+            "locality_id",
+            "donor_organisation_id",
+            "donor_name",
+            "kind",
+            "value_agorot",
+            "purpose",
+            "initiative_id",
+            "step",
+            "registered_by",
+            "registered_at",
+            "committee_check",
+            "recommendation",
+            "checked_at",
+            "head_decision",
+            "head_reasons",
+            "decided_at",
+            "council_report",
+            "reported_at",
+            "revision",
+        ],
+    );
+    for d in donations {
+        rows.row([
+            d.id.into(),
+            d.locality_id.into(),
+            d.donor_organisation_id.into(),
+            d.donor_name.into(),
+            d.kind.code().into(),
+            d.value_agorot.into(),
+            d.purpose.into(),
+            d.initiative_id.into(),
+            d.step.code().into(),
+            d.registered_by.into(),
+            d.registered_at.into(),
+            d.committee_check.into(),
+            d.recommendation.map(Recommendation::code).into(),
+            d.checked_at.into(),
+            d.head_decision.map(HeadDecision::code).into(),
+            d.head_reasons.into(),
+            d.decided_at.into(),
+            d.council_report.into(),
+            d.reported_at.into(),
+            d.revision.into(),
+        ]);
+    }
+    rows.write(conn).await
 }
 
 /// Appends decisions to the log as `decision_log::append` does one: the size row advanced (and

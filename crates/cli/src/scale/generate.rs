@@ -1,32 +1,38 @@
 //! The generated world: localities with their conveners, staff and agendas; organisations of the
 //! three sectors with their people; initiatives in every stage with partners, charters,
-//! declarations and indicators; and their histories, which become the activity record and the
-//! public decision log. Everything follows from the seed; nothing here touches the database.
+//! declarations, indicators and notices inviting competing proposals; open calls and donations
+//! (see [`calls`]); and their histories, which become the activity record and the public
+//! decision log. Everything follows from the seed; nothing here touches the database.
 //!
 //! Initiatives are planned first (stage, partners, charter versions, declarations, ...), because
 //! a plan fixes how many decisions its history holds. The plans are then trimmed (stages lowered)
 //! or enriched (contacts changed, partners coming and going, charters revised, review cycles,
-//! work plans updated) until the histories hold exactly the number of log entries asked for.
-//! Histories are merged in time order into one log.
+//! work plans updated) until the histories hold exactly the number of log entries asked for,
+//! less what the calls and donations (planned before them) log. Histories are merged in time
+//! order into one log.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use shutaf_domain::expectations::Question;
-use shutaf_domain::integrity::Exemption;
+use shutaf_domain::integrity::{Exemption, NoticeOutcome};
 use shutaf_domain::{
     ContributionType, Language, LocalityKind, Management, MemberRole, OrganisationKind,
     PartnershipModel, Sector, Stage,
 };
 use shutaf_store::bulk::{
-    Batch, BulkAnswer, BulkCharterVersion, BulkDecision, BulkDeclaration, BulkEndorsement,
-    BulkEvent, BulkGoal, BulkIndicator, BulkInitiative, BulkLocalTarget, BulkLocality,
-    BulkMembership, BulkNotification, BulkOrganisation, BulkPartner, BulkUser,
+    Batch, BulkAlternative, BulkAnswer, BulkCharterVersion, BulkDecision, BulkDeclaration,
+    BulkEndorsement, BulkEvent, BulkGoal, BulkIndicator, BulkInitiative, BulkLocalTarget,
+    BulkLocality, BulkMembership, BulkNotice, BulkNotification, BulkOrganisation, BulkPartner,
+    BulkUser,
 };
 use shutaf_store::{NewContribution, NewOrganisation, PartnerStatus};
 
 use super::words::{self, Tri};
+
+#[path = "calls.rs"]
+mod calls;
 
 /// The generated data is dated up to this moment (2026-11-01 00:00 UTC), whenever it is
 /// generated, so that the same seed gives the same data.
@@ -57,6 +63,8 @@ pub enum Phase {
     Localities,
     Organisations,
     Initiatives,
+    Calls,
+    Donations,
     Decisions,
 }
 
@@ -66,6 +74,8 @@ impl Phase {
             Phase::Localities => "localities",
             Phase::Organisations => "organisations",
             Phase::Initiatives => "initiatives",
+            Phase::Calls => "calls",
+            Phase::Donations => "donations",
             Phase::Decisions => "decisions",
         }
     }
@@ -103,6 +113,7 @@ struct LocalityInfo {
 }
 
 struct OrgInfo {
+    names: [Option<String>; 3],
     sector: Sector,
     kind: OrganisationKind,
     owner: i64,
@@ -287,6 +298,25 @@ struct World {
     /// Display names, by user id - 1.
     people: Vec<String>,
     next_goal: i64,
+    /// Each initiative's locality (its index) and when it was proposed, by id - 1.
+    initiatives: Vec<(usize, i64)>,
+}
+
+/// The next ids of the rows whose ids the log's details name.
+#[derive(Debug, Default)]
+struct Ids {
+    call: i64,
+    criterion: i64,
+    application: i64,
+    notice: i64,
+    proposal: i64,
+    donation: i64,
+}
+
+/// Gives the next id of a counter (from 1).
+fn next(counter: &mut i64) -> i64 {
+    *counter += 1;
+    *counter
 }
 
 impl World {
@@ -337,10 +367,17 @@ pub fn generate(
         organisations: Vec::new(),
         people: Vec::new(),
         next_goal: 1,
+        initiatives: Vec::new(),
     };
     localities(&mut world, &mut send)?;
     organisations(&mut world, &mut send)?;
-    let history = initiatives(&mut world, &mut send)?;
+    // Calls and donations are planned first: their decisions count in the log's size, and the
+    // initiatives' histories fill the rest.
+    let mut ids = Ids::default();
+    let mut extras = calls::plan(&world, &mut ids);
+    let (mut history, linked) = initiatives(&mut world, &mut extras, &mut ids, &mut send)?;
+    calls::calls(&world, &extras, &linked, &mut ids, &mut history, &mut send)?;
+    calls::donations(&world, &extras, &mut ids, &mut history, &mut send)?;
     decisions(&world, history, &mut send)
 }
 
@@ -453,7 +490,7 @@ fn localities(
         batch.organisations.push(BulkOrganisation {
             id,
             profile: NewOrganisation {
-                names: convener_names.map(Some),
+                names: convener_names.clone().map(Some),
                 sector: Some(Sector::Public),
                 kind: Some(org_kind),
                 description: Some(description),
@@ -467,6 +504,7 @@ fn localities(
             updated_at: registered,
         });
         world.organisations.push(OrgInfo {
+            names: convener_names.map(Some),
             sector: Sector::Public,
             kind: org_kind,
             owner: staff[0].0,
@@ -800,7 +838,7 @@ fn organisation(world: &mut World, rng: &mut StdRng, id: i64, batch: &mut Batch)
     batch.organisations.push(BulkOrganisation {
         id,
         profile: NewOrganisation {
-            names,
+            names: names.clone(),
             sector: Some(sector),
             kind: Some(kind),
             description,
@@ -814,6 +852,7 @@ fn organisation(world: &mut World, rng: &mut StdRng, id: i64, batch: &mut Batch)
         updated_at,
     });
     world.organisations.push(OrgInfo {
+        names,
         sector,
         kind,
         owner,
@@ -890,6 +929,18 @@ struct Plan {
     /// every person who decides (user, organisation they decide for).
     declarations: Vec<(i64, i64)>,
     integrity: bool,
+    /// A notice inviting competing proposals (a business brought the initiative to the city).
+    notice: Option<NoticePlan>,
+    /// The awarded call the initiative came from: its first partner won it.
+    from_call: Option<i64>,
+}
+
+#[derive(Debug, Clone)]
+struct NoticePlan {
+    /// The organisations that proposed an alternative, in order.
+    alternatives: Vec<i64>,
+    /// The convener's decision, once taken, and the alternative chosen (its index).
+    outcome: Option<(NoticeOutcome, Option<usize>)>,
 }
 
 impl Plan {
@@ -908,6 +959,10 @@ impl Plan {
             || self.partners.contains(&organisation)
             || self.churn.contains(&organisation)
             || self.pending.iter().any(|(o, _)| *o == organisation)
+            || self
+                .notice
+                .as_ref()
+                .is_some_and(|n| n.alternatives.contains(&organisation))
     }
 }
 
@@ -979,6 +1034,15 @@ fn steps(world: &World, plan: &Plan, id: i64, contact: i64) -> Vec<Step> {
         true,
         Gap::None,
     )];
+    // From a call: the winner joins as the initiative is made (`initiative_from_call`).
+    let winner = plan.from_call.and_then(|call| {
+        let winner = *plan.partners.first()?;
+        out.push(Step {
+            detail: Some(format!("call:{call}")),
+            ..step("partner-joined", winner, contact, true, Gap::None)
+        });
+        Some(winner)
+    });
     for (org, status) in &plan.pending {
         let (kind, user) = match status {
             PartnerStatus::Invited => ("partner-invited", initiator_owner),
@@ -1011,7 +1075,28 @@ fn steps(world: &World, plan: &Plan, id: i64, contact: i64) -> Vec<Step> {
             Gap::Stage,
         ));
     }
-    for partner in &plan.partners {
+    if let Some(notice) = &plan.notice {
+        out.push(step(
+            "notice-published",
+            convener,
+            contact,
+            true,
+            Gap::Convening,
+        ));
+        for org in &notice.alternatives {
+            out.push(step(
+                "alternative-proposed",
+                *org,
+                owner(*org),
+                true,
+                Gap::Short,
+            ));
+        }
+        if notice.outcome.is_some() {
+            out.push(step("notice-decided", convener, contact, true, Gap::Stage));
+        }
+    }
+    for partner in plan.partners.iter().filter(|p| Some(**p) != winner) {
         out.push(step(
             "partner-joined",
             *partner,
@@ -1214,6 +1299,8 @@ fn plan(world: &World, rng: &mut StdRng) -> Plan {
         review_cycles: 0,
         declarations: Vec::new(),
         integrity: false,
+        notice: None,
+        from_call: None,
     };
     let partners = if plan.at_least(Stage::Agreed) {
         rng.random_range(1..=4)
@@ -1303,6 +1390,39 @@ fn plan(world: &World, rng: &mut StdRng) -> Plan {
             plan.work_plan = WorkPlan::Placed;
         }
     }
+    // A business brought it to the city, which invited competing proposals before joining.
+    if plan.at_least(Stage::Convened)
+        && initiator != info.convener
+        && world.org(initiator).sector == Sector::Business
+        && !plan.partners.contains(&info.convener)
+        && rng.random_bool(0.3)
+    {
+        let mut notice = NoticePlan {
+            alternatives: Vec::new(),
+            outcome: None,
+        };
+        for _ in 0..*pick(rng, &[0, 1, 1, 2, 2, 3]) {
+            if let Some(org) = newcomer(world, rng, &plan)
+                && org != info.convener
+                && !notice.alternatives.contains(&org)
+            {
+                notice.alternatives.push(org);
+            }
+        }
+        // Still open (or waiting for the decision) only where nothing has happened since.
+        if plan.stage != Stage::Convened || rng.random_bool(0.5) {
+            let outcome = match rng.random_range(0..100) {
+                0..50 => NoticeOutcome::Original,
+                50..75 if !notice.alternatives.is_empty() => NoticeOutcome::Alternative,
+                50..85 => NoticeOutcome::OpenCall,
+                _ => NoticeOutcome::Dropped,
+            };
+            let chosen = (outcome == NoticeOutcome::Alternative)
+                .then(|| rng.random_range(0..notice.alternatives.len()));
+            notice.outcome = Some((outcome, chosen));
+        }
+        plan.notice = Some(notice);
+    }
     plan
 }
 
@@ -1352,6 +1472,7 @@ fn lower(plan: &mut Plan) {
     }
     if !plan.at_least(Stage::Convened) {
         plan.recontacts = 0;
+        plan.notice = None;
     }
 }
 
@@ -1404,14 +1525,13 @@ fn enrich(world: &World, rng: &mut StdRng, plan: &mut Plan, room: u64) -> u64 {
 }
 
 /// Plans every initiative and fits their histories to the log size asked for.
-fn plans(world: &World) -> Vec<Plan> {
+fn plans(world: &World, target: u64) -> Vec<Plan> {
     let mut rng = rng_for(world.sizes.seed, 3);
     let mut plans: Vec<Plan> = (0..world.sizes.initiatives)
         .map(|_| plan(world, &mut rng))
         .collect();
     let mut costs: Vec<u64> = plans.iter().map(|p| cost(world, p)).collect();
     let mut total: u64 = costs.iter().sum();
-    let target = world.sizes.log_entries;
     // Too many decisions: lower random initiatives a stage at a time.
     let mut lowerable: Vec<usize> = (0..plans.len()).filter(|i| costs[*i] > 1).collect();
     while total > target && !lowerable.is_empty() {
@@ -1442,34 +1562,64 @@ fn plans(world: &World) -> Vec<Plan> {
     plans
 }
 
-/// A step of some initiative's history, placed in time.
+/// A step of some history (an initiative's, a call's, a donation's), placed in time.
 struct Item {
     at: i64,
-    initiative: i64,
+    /// The initiative the decision names.
+    initiative: Option<i64>,
     locality: i64,
     step: Step,
+    /// Also on the initiative's activity record.
+    event: bool,
+}
+
+/// An initiative made from an awarded call: what the call's texts come from.
+struct Linked {
+    initiative: i64,
+    created_at: i64,
+    language: Language,
+    title: String,
+    problem: String,
+    approach: String,
+    goal_ids: Vec<i64>,
 }
 
 fn texts(languages: [bool; 3], make: impl Fn(usize) -> String) -> [Option<String>; 3] {
     std::array::from_fn(|i| languages[i].then(|| make(i)))
 }
 
+/// The initiatives, with the rest of the log fitted to their histories and the awarded calls
+/// that became initiatives linked; gives their histories and what the linked calls need.
 fn initiatives(
     world: &mut World,
+    extras: &mut calls::Extras,
+    ids: &mut Ids,
     send: &mut impl FnMut(Message) -> Result<(), Stopped>,
-) -> Result<Vec<Item>, Stopped> {
+) -> Result<(Vec<Item>, HashMap<i64, Linked>), Stopped> {
     send(Message::Start {
         phase: Phase::Initiatives,
         total: world.sizes.initiatives,
         done: 0,
     })?;
-    let plans = plans(world);
+    let mut plans = plans(world, world.sizes.log_entries - extras.cost());
+    extras.link(world, &mut plans);
     let mut rng = rng_for(world.sizes.seed, 4);
     let mut history = Vec::with_capacity(world.sizes.log_entries as usize * 13 / 10);
+    let mut linked = HashMap::new();
     let mut batch = Batch::default();
     for (index, plan) in plans.iter().enumerate() {
         let id = index as i64 + 1;
-        initiative(world, &mut rng, plan, id, &mut batch, &mut history);
+        let created_at = initiative(
+            world,
+            &mut rng,
+            plan,
+            id,
+            ids,
+            &mut batch,
+            &mut history,
+            &mut linked,
+        );
+        world.initiatives.push((plan.locality, created_at));
         if batch.initiatives.len() == INITIATIVES_PER_BATCH {
             let count = batch.initiatives.len() as u64;
             send(Message::Rows {
@@ -1483,17 +1633,21 @@ fn initiatives(
         batch: Box::new(batch),
         count,
     })?;
-    Ok(history)
+    Ok((history, linked))
 }
 
+/// One initiative and its history; gives when it was proposed.
+#[allow(clippy::too_many_arguments)]
 fn initiative(
     world: &World,
     rng: &mut StdRng,
     plan: &Plan,
     id: i64,
+    ids: &mut Ids,
     batch: &mut Batch,
     history: &mut Vec<Item>,
-) {
+    linked: &mut HashMap<i64, Linked>,
+) -> i64 {
     let locality = &world.localities[plan.locality];
     let language = primary_language(rng, locality.culture);
     let primary = language_index(language);
@@ -1547,6 +1701,12 @@ fn initiative(
     } else {
         Management::Joint
     };
+    // Made from a call, as `initiative_from_call` makes it: a joint agenda, managed jointly.
+    let (model, management) = if plan.from_call.is_some() {
+        (PartnershipModel::JointAgenda, Management::Joint)
+    } else {
+        (model, management)
+    };
     let lead = (management == Management::LedByOne)
         .then(|| *pick(rng, &plan.active()))
         .filter(|lead| *lead != plan.initiator);
@@ -1588,7 +1748,7 @@ fn initiative(
         }
     }
     let contact = *pick(rng, &locality.staff);
-    let path = steps(world, plan, id, contact);
+    let mut path = steps(world, plan, id, contact);
 
     // Times: gaps drawn per step, then the whole history placed so that it ends a while before
     // the anchor (recently for live initiatives) and starts within the window.
@@ -1624,6 +1784,10 @@ fn initiative(
         .map(|o| created_at + (*o as f64 * scale) as i64)
         .collect();
     let last = *times.last().unwrap_or(&created_at);
+    let notice = plan
+        .notice
+        .as_ref()
+        .map(|n| notice(rng, n, primary, topic, ids, &mut path, &times));
     let time_of = |kind: &str, organisation: Option<i64>| {
         path.iter()
             .zip(&times)
@@ -1844,6 +2008,7 @@ fn initiative(
             has_interests: false,
             details: None,
             declared_at: *at,
+            ties: Vec::new(),
         })
         .collect();
     let (integrity_competition, integrity_exemption) = if plan.integrity {
@@ -1902,17 +2067,19 @@ fn initiative(
         .zip(times.iter().copied())
         .map(|(step, at)| Item {
             at,
-            initiative: id,
+            initiative: Some(id),
             locality: locality.id,
             step,
+            event: true,
         })
         .collect();
     for (at, step) in extra_events {
         items.push(Item {
             at,
-            initiative: id,
+            initiative: Some(id),
             locality: locality.id,
             step,
+            event: true,
         });
     }
     for item in &mut items {
@@ -1925,6 +2092,20 @@ fn initiative(
     }
     let events = items.len() as i64;
     history.extend(items);
+    if let Some(call) = plan.from_call {
+        linked.insert(
+            call,
+            Linked {
+                initiative: id,
+                created_at,
+                language,
+                title: titles[primary].clone().unwrap_or_default(),
+                problem: problems[primary].clone().unwrap_or_default(),
+                approach: approaches[primary].clone().unwrap_or_default(),
+                goal_ids: goal_ids.clone(),
+            },
+        );
+    }
 
     batch.initiatives.push(BulkInitiative {
         id,
@@ -1962,7 +2143,124 @@ fn initiative(
         expectations,
         indicators,
         declarations,
+        notice,
     });
+    created_at
+}
+
+/// An initiative's notice inviting competing proposals, its steps (at `times`) given their
+/// details.
+fn notice(
+    rng: &mut StdRng,
+    plan: &NoticePlan,
+    primary: usize,
+    topic: &words::Topic,
+    ids: &mut Ids,
+    path: &mut [Step],
+    times: &[i64],
+) -> BulkNotice {
+    let id = next(&mut ids.notice);
+    let at = |kind: &str| {
+        path.iter()
+            .zip(times)
+            .filter(|(s, _)| s.kind == kind)
+            .map(|(_, t)| *t)
+            .collect::<Vec<i64>>()
+    };
+    let published_at = at("notice-published")[0];
+    let proposed = at("alternative-proposed");
+    let decided_at = at("notice-decided").first().copied();
+    let last = proposed.last().copied().unwrap_or(published_at);
+    // The window closed between the last proposal and the decision; an undecided notice's
+    // closes a few weeks after it opened.
+    let closes_at = match decided_at {
+        Some(decided) => last + (decided - last) / 2,
+        None => last.max(published_at + rng.random_range(14..31) * DAY),
+    };
+    let alternatives: Vec<BulkAlternative> = plan
+        .alternatives
+        .iter()
+        .zip(&proposed)
+        .map(|(org, at)| BulkAlternative {
+            id: next(&mut ids.proposal),
+            organisation_id: *org,
+            summary: pick(rng, words::APPROACHES)[primary].to_owned(),
+            // Filled in below, from the step.
+            submitted_by: 0,
+            submitted_at: *at,
+        })
+        .collect();
+    let outcome = plan.outcome.map(|(outcome, chosen)| {
+        let chosen = chosen.map(|i| alternatives[i].id);
+        let reasons = words::NOTICE_REASONS[match outcome {
+            NoticeOutcome::Original => 0,
+            NoticeOutcome::Alternative => 1,
+            NoticeOutcome::OpenCall => 2,
+            NoticeOutcome::Dropped => 3,
+        }][primary]
+            .to_owned();
+        (outcome, chosen, reasons)
+    });
+    let mut alternatives = alternatives;
+    let mut proposals = alternatives.iter_mut();
+    for step in path.iter_mut() {
+        match step.kind {
+            "notice-published" => step.detail = Some(format!("notice:{id} closes:{closes_at}")),
+            "alternative-proposed" => {
+                if let Some(a) = proposals.next() {
+                    a.submitted_by = step.user.unwrap_or_default();
+                    step.detail = Some(format!("notice:{id} proposal:{}", a.id));
+                }
+            }
+            "notice-decided" => {
+                if let Some((outcome, chosen, reasons)) = &outcome {
+                    step.detail = Some(match chosen {
+                        Some(p) => format!(
+                            "notice:{id} outcome:{} proposal:{p} reasons: {reasons}",
+                            outcome.code()
+                        ),
+                        None => {
+                            format!("notice:{id} outcome:{} reasons: {reasons}", outcome.code())
+                        }
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+    let topic_title = in_sentence(topic.title[primary], primary);
+    BulkNotice {
+        id,
+        summary: fill(
+            pick(rng, words::NOTICE_SUMMARIES)[primary],
+            &[("{T}", topic_title.as_str())],
+        ),
+        closes_at,
+        published_by: path
+            .iter()
+            .find(|s| s.kind == "notice-published")
+            .and_then(|s| s.user)
+            .unwrap_or_default(),
+        published_at,
+        outcome: outcome.as_ref().map(|(o, _, _)| *o),
+        chosen_proposal_id: outcome.as_ref().and_then(|(_, c, _)| *c),
+        outcome_reasons: outcome.map(|(_, _, r)| r),
+        decided_at,
+        alternatives,
+    }
+}
+
+/// A title within a sentence: English titles lose their capital ("a community garden").
+fn in_sentence(title: &str, language: usize) -> String {
+    if language == 2 {
+        let mut chars = title.chars();
+        match chars.next() {
+            Some(first) => first.to_lowercase().chain(chars).collect(),
+            None => String::new(),
+        }
+    } else {
+        title.to_owned()
+    }
 }
 
 fn decisions(
@@ -1986,32 +2284,35 @@ fn decisions(
             initiative,
             locality,
             step,
+            event,
         } = item;
         if step.logged {
             batch.decisions.push(BulkDecision {
                 at,
                 kind: step.kind.to_owned(),
                 locality_id: Some(locality),
-                initiative_id: Some(initiative),
+                initiative_id: initiative,
                 organisation_id: step.organisation,
                 person: step.person.map(|user| world.display_name(user).to_owned()),
                 detail: step.detail.clone(),
             });
         }
-        // A declaration's own event carries no detail; the log names the matter.
-        let event_detail = if step.kind == "interests-declared" {
-            None
-        } else {
-            step.detail
-        };
-        batch.events.push(BulkEvent {
-            initiative_id: initiative,
-            kind: step.kind.to_owned(),
-            organisation_id: step.organisation,
-            user_id: step.user,
-            detail: event_detail,
-            created_at: at,
-        });
+        if let (true, Some(initiative)) = (event, initiative) {
+            // A declaration's own event carries no detail; the log names the matter.
+            let event_detail = if step.kind == "interests-declared" {
+                None
+            } else {
+                step.detail
+            };
+            batch.events.push(BulkEvent {
+                initiative_id: initiative,
+                kind: step.kind.to_owned(),
+                organisation_id: step.organisation,
+                user_id: step.user,
+                detail: event_detail,
+                created_at: at,
+            });
+        }
         if batch.decisions.len() == DECISIONS_PER_BATCH {
             let count = batch.decisions.len() as u64;
             logged += count;
@@ -2085,9 +2386,10 @@ mod tests {
             batches.iter().flat_map(|b| &b.initiatives).collect();
         let decisions: Vec<&BulkDecision> = batches.iter().flat_map(|b| &b.decisions).collect();
         for i in &initiatives {
+            // Its own history (a gift for it names it too).
             let mine: Vec<&&BulkDecision> = decisions
                 .iter()
-                .filter(|d| d.initiative_id == Some(i.id))
+                .filter(|d| d.initiative_id == Some(i.id) && !d.kind.starts_with("donation-"))
                 .collect();
             assert_eq!(mine[0].kind, "proposed", "{}", i.id);
             assert!(mine.windows(2).all(|w| w[0].at <= w[1].at));
@@ -2125,6 +2427,160 @@ mod tests {
                 initiatives.iter().any(|i| i.stage == *stage),
                 "some initiative is {stage:?}"
             );
+        }
+    }
+
+    #[test]
+    fn calls_notices_and_donations_are_logged_as_the_hub_logs_them() {
+        use shutaf_domain::call::CallStatus;
+        let batches = collect(Sizes {
+            organisations: 1_000,
+            initiatives: 1_000,
+            log_entries: 6_000,
+            ..sizes(0)
+        });
+        let calls: Vec<&shutaf_store::bulk::BulkCall> =
+            batches.iter().flat_map(|b| &b.calls).collect();
+        let initiatives: Vec<&BulkInitiative> =
+            batches.iter().flat_map(|b| &b.initiatives).collect();
+        let decisions: Vec<&BulkDecision> = batches.iter().flat_map(|b| &b.decisions).collect();
+        let logged = |kind: &str, detail: &str| {
+            decisions
+                .iter()
+                .filter(|d| {
+                    d.kind == kind && d.detail.as_deref().is_some_and(|t| t.starts_with(detail))
+                })
+                .count()
+        };
+        assert!(calls.len() >= 5, "{} calls", calls.len());
+        for call in &calls {
+            let id = call.id;
+            let published = usize::from(call.status != CallStatus::Draft);
+            assert_eq!(
+                logged("call-published", &format!("call:{id} deadline:")),
+                published
+            );
+            assert_eq!(call.criteria.iter().map(|c| c.weight).sum::<i64>(), 100);
+            for a in &call.applications {
+                assert!(a.submitted_at < call.deadline_at);
+                let detail = format!("call:{id} application:{}", a.id);
+                assert_eq!(
+                    decisions
+                        .iter()
+                        .filter(|d| d.kind == "application-received"
+                            && d.detail.as_deref() == Some(detail.as_str()))
+                        .count(),
+                    1
+                );
+            }
+            for s in &call.scores {
+                assert!(call.evaluator_ids.contains(&s.evaluator_id));
+                let declared = call
+                    .declarations
+                    .iter()
+                    .find(|d| d.user_id == s.evaluator_id)
+                    .expect("an evaluator declares before scoring");
+                assert!(
+                    declared.declared_at < s.scored_at && s.scored_at < call.deadline_at + 60 * DAY
+                );
+                assert!(
+                    !declared.ties.iter().any(|(org, _)| call
+                        .applications
+                        .iter()
+                        .any(|a| a.id == s.application_id && a.organisation_id == *org)),
+                    "no one scores an applicant they are tied to"
+                );
+            }
+            assert_eq!(
+                logged("recused", &format!("call:{id} party:")),
+                call.recusals.len()
+            );
+            match call.status {
+                CallStatus::Awarded => {
+                    let winner = call
+                        .applications
+                        .iter()
+                        .find(|a| Some(a.id) == call.awarded_application_id)
+                        .expect("the winner applied");
+                    assert_eq!(
+                        logged(
+                            "call-awarded",
+                            &format!(
+                                "call:{id} application:{} organisation:{} results: ",
+                                winner.id, winner.organisation_id
+                            )
+                        ),
+                        1
+                    );
+                    assert!(call.decided_at.unwrap() > call.deadline_at);
+                    if let Some(initiative) = call.initiative_id {
+                        let i = initiatives.iter().find(|i| i.id == initiative).unwrap();
+                        assert!(i.created_at > call.decided_at.unwrap());
+                        assert!(
+                            i.partners
+                                .iter()
+                                .any(|p| p.organisation_id == winner.organisation_id
+                                    && p.joined_at == Some(i.created_at))
+                        );
+                        assert_eq!(
+                            decisions
+                                .iter()
+                                .filter(|d| d.initiative_id == Some(initiative)
+                                    && d.kind == "partner-joined"
+                                    && d.detail.as_deref() == Some(&format!("call:{id}")))
+                                .count(),
+                            1
+                        );
+                    }
+                }
+                CallStatus::Cancelled => {
+                    assert_eq!(logged("call-cancelled", &format!("call:{id} reasons: ")), 1)
+                }
+                _ => assert!(call.decided_at.is_none()),
+            }
+        }
+        for status in CallStatus::ALL {
+            assert!(
+                calls.iter().any(|c| c.status == *status),
+                "a call is {status:?}"
+            );
+        }
+        assert!(calls.iter().any(|c| c.initiative_id.is_some()));
+        let donations: Vec<&shutaf_store::bulk::BulkDonation> =
+            batches.iter().flat_map(|b| &b.donations).collect();
+        for d in &donations {
+            assert_eq!(
+                logged("donation-registered", &format!("donation:{} donor: ", d.id)),
+                1
+            );
+            assert_eq!(
+                logged("donation-reported", &format!("donation:{} report: ", d.id)),
+                usize::from(d.reported_at.is_some())
+            );
+        }
+        let notices: Vec<&BulkNotice> = initiatives
+            .iter()
+            .filter_map(|i| i.notice.as_ref())
+            .collect();
+        assert!(!notices.is_empty());
+        for n in &notices {
+            assert_eq!(
+                logged(
+                    "notice-published",
+                    &format!("notice:{} closes:{}", n.id, n.closes_at)
+                ),
+                1
+            );
+            for a in &n.alternatives {
+                assert!(a.submitted_at < n.closes_at);
+            }
+            if let Some(decided) = n.decided_at {
+                assert!(decided >= n.closes_at);
+                assert_eq!(
+                    logged("notice-decided", &format!("notice:{} outcome:", n.id)),
+                    1
+                );
+            }
         }
     }
 

@@ -1082,6 +1082,397 @@ pub const PERIODS: &[&str] = &[
     "2025-2026",
 ];
 
+/// Open calls' titles: `{T}` the topic, `{P}` the place (Hebrew after a prefix).
+pub const CALL_TITLES: &[Tri] = &[
+    [
+        "קול קורא: {T} ב{P}",
+        "دعوة مفتوحة: {T} في {P}",
+        "Open call: {T} in {P}",
+    ],
+    [
+        "קול קורא לשותפים: {T}",
+        "دعوة للشركاء: {T}",
+        "Call for partners: {T}",
+    ],
+    [
+        "הזמנה להגשת הצעות: {T} ב{P}",
+        "دعوة لتقديم اقتراحات: {T} في {P}",
+        "Call for proposals: {T} in {P}",
+    ],
+];
+
+pub const CALL_SOUGHT: &[Tri] = &[
+    [
+        "ארגון שיתכנן, יפעיל וימדוד את הפרויקט לאורך שנתיים, יחד עם צוות הקיימות.",
+        "منظمة تخطط للمشروع وتشغّله وتقيسه على مدى سنتين، مع فريق الاستدامة.",
+        "An organisation to plan, run and measure the project over two years, with the sustainability team.",
+    ],
+    [
+        "שותף עם ניסיון בעבודה קהילתית, שיגייס מתנדבים ויוביל את הפעילות בשטח.",
+        "شريك ذو خبرة في العمل المجتمعي يجنّد المتطوعين ويقود النشاط الميداني.",
+        "A partner experienced in community work, to recruit volunteers and lead the work on the ground.",
+    ],
+    [
+        "הצעה הכוללת תוכנית עבודה, לוח זמנים, תקציב ומדדי הצלחה.",
+        "اقتراح يشمل خطة عمل وجدولًا زمنيًا وميزانية ومؤشرات نجاح.",
+        "A proposal with a work plan, a timetable, a budget and measures of success.",
+    ],
+    [
+        "גוף שיביא מימון משלים או תרומה בעין לצד ההשקעה העירונית.",
+        "جهة تجلب تمويلًا مكمّلًا أو مساهمة عينية إلى جانب الاستثمار البلدي.",
+        "A body to bring matching funds or an in-kind contribution alongside the city's investment.",
+    ],
+];
+
+pub const CALL_ELIGIBILITY: &[Tri] = &[
+    [
+        "עמותות, חברות לתועלת הציבור ועסקים הרשומים בישראל.",
+        "جمعيات وشركات للمنفعة العامة ومصالح تجارية مسجّلة في إسرائيل.",
+        "Associations, public-benefit companies and businesses registered in Israel.",
+    ],
+    [
+        "ארגונים הפועלים ביישוב או בסביבתו שלוש שנים לפחות.",
+        "منظمات تعمل في البلدة أو محيطها منذ ثلاث سنوات على الأقل.",
+        "Organisations working in or around the locality for at least three years.",
+    ],
+    [
+        "כל ארגון בעל ניסיון מוכח בתחום; שיתופי פעולה בין ארגונים יתקבלו בברכה.",
+        "أي منظمة ذات خبرة مثبتة في المجال؛ نرحّب بالشراكات بين المنظمات.",
+        "Any organisation with proven experience in the field; joint bids are welcome.",
+    ],
+];
+
+/// A call's criteria: name and description.
+pub const CRITERIA: &[(Tri, Tri)] = &[
+    (
+        ["השפעה סביבתית", "الأثر البيئي", "Environmental impact"],
+        [
+            "כמה הפרויקט מקדם את יעדי הקיימות של היישוב.",
+            "مدى مساهمة المشروع في أهداف الاستدامة للبلدة.",
+            "How far the project advances the locality's sustainability goals.",
+        ],
+    ),
+    (
+        ["ניסיון ויכולת", "الخبرة والقدرة", "Experience and capacity"],
+        [
+            "ניסיון קודם בפרויקטים דומים וצוות מתאים.",
+            "خبرة سابقة في مشاريع مشابهة وطاقم مناسب.",
+            "Earlier work on similar projects, and a fitting team.",
+        ],
+    ),
+    (
+        [
+            "מעורבות קהילתית",
+            "المشاركة المجتمعية",
+            "Community involvement",
+        ],
+        [
+            "שיתוף התושבים בתכנון ובביצוע.",
+            "إشراك السكان في التخطيط والتنفيذ.",
+            "How residents take part in planning and delivery.",
+        ],
+    ),
+    (
+        ["עלות ותועלת", "الكلفة والمنفعة", "Value for money"],
+        [
+            "התקציב המבוקש מול התוצאות הצפויות.",
+            "الميزانية المطلوبة مقابل النتائج المتوقعة.",
+            "The budget asked for against the results expected.",
+        ],
+    ),
+    (
+        [
+            "קיימות לאורך זמן",
+            "الاستدامة على المدى الطويل",
+            "Lasting results",
+        ],
+        [
+            "מה יישאר אחרי שהמימון יסתיים.",
+            "ما الذي سيبقى بعد انتهاء التمويل.",
+            "What remains once the funding ends.",
+        ],
+    ),
+    (
+        ["חדשנות", "الابتكار", "Innovation"],
+        [
+            "גישה חדשה שאפשר ללמוד ממנה.",
+            "نهج جديد يمكن التعلّم منه.",
+            "A new approach others can learn from.",
+        ],
+    ),
+    (
+        [
+            "שוויון ונגישות",
+            "المساواة وإمكانية الوصول",
+            "Equity and access",
+        ],
+        [
+            "הגעה לכל השכונות ולכל הקהילות, בעברית ובערבית.",
+            "الوصول إلى جميع الأحياء والمجتمعات، بالعربية والعبرية.",
+            "Reaching every neighbourhood and community, in Arabic and Hebrew.",
+        ],
+    ),
+];
+
+/// Evaluators' reasons, for a high, a middling and a low score.
+pub const SCORE_REASONS: [&[Tri]; 3] = [
+    &[
+        [
+            "הצעה מפורטת ומשכנעת, עם מדדים ברורים.",
+            "اقتراح مفصّل ومقنع، بمؤشرات واضحة.",
+            "A detailed, convincing proposal with clear measures.",
+        ],
+        [
+            "ניסיון מוכח ושותפים חזקים בשטח.",
+            "خبرة مثبتة وشركاء أقوياء في الميدان.",
+            "Proven experience and strong partners on the ground.",
+        ],
+    ],
+    &[
+        [
+            "כיוון טוב, אך לוח הזמנים אופטימי.",
+            "اتجاه جيد، لكن الجدول الزمني متفائل.",
+            "A good direction, but the timetable is optimistic.",
+        ],
+        [
+            "סביר; חסרים פרטים על המשך הפעילות.",
+            "معقول؛ تنقص تفاصيل عن استمرار النشاط.",
+            "Reasonable; details on what follows are missing.",
+        ],
+    ],
+    &[
+        [
+            "ההצעה כללית מדי ואינה עונה על הדרישות.",
+            "الاقتراح عام جدًا ولا يلبي المتطلبات.",
+            "The proposal is too general and does not meet the requirements.",
+        ],
+        [
+            "אין ניסיון רלוונטי והתקציב אינו מוסבר.",
+            "لا توجد خبرة ذات صلة والميزانية غير مبرّرة.",
+            "No relevant experience, and the budget is not explained.",
+        ],
+    ],
+];
+
+pub const PROPOSAL_CLOSINGS: &[Tri] = &[
+    [
+        "מצורפים תוכנית עבודה ותקציב מפורט.",
+        "مرفقة خطة عمل وميزانية مفصّلة.",
+        "A work plan and a detailed budget are attached.",
+    ],
+    [
+        "נשמח להציג את ההצעה בפני ועדת ההערכה.",
+        "يسعدنا عرض الاقتراح أمام لجنة التقييم.",
+        "We would be glad to present the proposal to the evaluators.",
+    ],
+    [
+        "הצוות שלנו פועל ביישוב כבר שנים רבות.",
+        "يعمل فريقنا في البلدة منذ سنوات عديدة.",
+        "Our team has worked in the locality for many years.",
+    ],
+];
+
+pub const AWARD_REASONS: &[Tri] = &[
+    [
+        "ההצעה קיבלה את הציון המשוקלל הגבוה ביותר.",
+        "حصل الاقتراح على أعلى مجموع مرجّح.",
+        "The proposal received the highest weighted score.",
+    ],
+    [
+        "הציון הגבוה ביותר, וניסיון מוכח בפרויקטים דומים ביישוב.",
+        "أعلى نتيجة، وخبرة مثبتة في مشاريع مشابهة في البلدة.",
+        "The highest score, and proven experience with similar projects here.",
+    ],
+    [
+        "ההצעה המשלבת הטובה ביותר של השפעה, עלות וקיימות לאורך זמן.",
+        "أفضل اقتراح يجمع بين الأثر والكلفة والاستدامة.",
+        "The best combination of impact, cost and lasting results.",
+    ],
+];
+
+pub const CANCEL_REASONS: &[Tri] = &[
+    [
+        "לא הוגשו הצעות העומדות בתנאי הסף.",
+        "لم تُقدَّم اقتراحات تستوفي الشروط الأساسية.",
+        "No application met the threshold conditions.",
+    ],
+    [
+        "התקציב שיועד לקול הקורא בוטל בעדכון תוכנית העבודה.",
+        "أُلغيت الميزانية المخصّصة للدعوة في تحديث خطة العمل.",
+        "The budget for the call was cut when the work plan was updated.",
+    ],
+    [
+        "הצרכים השתנו; קול קורא חדש יפורסם בהמשך.",
+        "تغيّرت الاحتياجات؛ ستُنشر دعوة جديدة لاحقًا.",
+        "The needs have changed; a new call will follow.",
+    ],
+];
+
+pub const RERUN_REASONS: &[Tri] = &[
+    [
+        "הוגשו מעט הצעות; המועד הוארך כדי לאפשר לארגונים נוספים להגיש.",
+        "قُدّمت اقتراحات قليلة؛ مُدّد الموعد لإتاحة المجال لمنظمات أخرى.",
+        "Few applications came in; the deadline is extended so that more organisations can apply.",
+    ],
+    [
+        "הובהרו תנאי הסף; מועד ההגשה נפתח מחדש.",
+        "وُضّحت الشروط الأساسية؛ أُعيد فتح موعد التقديم.",
+        "The threshold conditions were clarified; applications are open again.",
+    ],
+];
+
+/// A notice inviting competing proposals: `{T}` the initiative's topic.
+pub const NOTICE_SUMMARIES: &[Tri] = &[
+    [
+        "הוצעה לעירייה שותפות בנושא {T}. ארגונים נוספים מוזמנים להציע חלופה עד המועד.",
+        "اقتُرحت على البلدية شراكة في موضوع {T}. نرحّب باقتراحات بديلة من منظمات أخرى حتى الموعد.",
+        "A partnership on {T} was proposed to the city. Other organisations may propose an alternative until the closing date.",
+    ],
+    [
+        "לפני שהעירייה מצטרפת ליוזמה בנושא {T}, היא מזמינה הצעות מתחרות.",
+        "قبل أن تنضم البلدية إلى مبادرة في موضوع {T}، تدعو إلى تقديم اقتراحات منافسة.",
+        "Before the city joins an initiative on {T}, it invites competing proposals.",
+    ],
+];
+
+/// The convener's reasons after a notice, by outcome: original, alternative, open call, dropped.
+pub const NOTICE_REASONS: [Tri; 4] = [
+    [
+        "לא התקבלו חלופות טובות יותר מההצעה המקורית.",
+        "لم تصل بدائل أفضل من الاقتراح الأصلي.",
+        "No alternative was better than the original proposal.",
+    ],
+    [
+        "החלופה שהוצעה משיגה את אותן מטרות בעלות נמוכה יותר.",
+        "البديل المقترح يحقق الأهداف نفسها بكلفة أقل.",
+        "The alternative reaches the same aims at a lower cost.",
+    ],
+    [
+        "התקבלו כמה הצעות ראויות; ייערך קול קורא פתוח.",
+        "وصلت عدة اقتراحات جديرة؛ ستُنشر دعوة مفتوحة.",
+        "Several worthy proposals came in; an open call will be held.",
+    ],
+    [
+        "העירייה לא תמשיך באף אחת מההצעות בשלב זה.",
+        "لن تمضي البلدية في أي من الاقتراحات في هذه المرحلة.",
+        "The city will not go on with any of the proposals for now.",
+    ],
+];
+
+/// Private donors (not in the directory): `{N}` a family name.
+pub const PRIVATE_DONORS: &[Tri] = &[
+    ["משפחת {N}", "عائلة {N}", "The {N} family"],
+    ["קרן משפחת {N}", "صندوق عائلة {N}", "The {N} Family Fund"],
+];
+
+/// What a gift is for, by kind: money, goods, services, help.
+pub const DONATION_PURPOSES: [&[Tri]; 4] = [
+    &[
+        [
+            "מימון הצללה בחצרות בתי הספר.",
+            "تمويل تظليل ساحات المدارس.",
+            "Funding shade for school yards.",
+        ],
+        [
+            "מלגות לבני נוער בפרויקט הקיימות השכונתי.",
+            "منح للشباب في مشروع الاستدامة في الحي.",
+            "Grants for young people in the neighbourhood sustainability project.",
+        ],
+        [
+            "השתתפות בעלות התקנת עמדות טעינה.",
+            "مساهمة في كلفة تركيب محطات الشحن.",
+            "A share of the cost of charging points.",
+        ],
+    ],
+    &[
+        [
+            "מחשבים ניידים למרכז הקהילתי.",
+            "حواسيب محمولة للمركز الجماهيري.",
+            "Laptops for the community centre.",
+        ],
+        [
+            "ספסלים ופחי מחזור לפארק העירוני.",
+            "مقاعد وحاويات إعادة تدوير للحديقة العامة.",
+            "Benches and recycling bins for the city park.",
+        ],
+        [
+            "שתילים ועצים לנטיעה בשכונות.",
+            "شتلات وأشجار للغرس في الأحياء.",
+            "Seedlings and trees for planting in the neighbourhoods.",
+        ],
+    ],
+    &[
+        [
+            "סקר אנרגיה במבני הציבור.",
+            "مسح للطاقة في المباني العامة.",
+            "An energy survey of public buildings.",
+        ],
+        [
+            "ייעוץ משפטי לתוכנית ההתחדשות.",
+            "استشارة قانونية لخطة التجديد.",
+            "Legal advice for the renewal plan.",
+        ],
+    ],
+    &[
+        [
+            "שימוש באולם החברה לאירועי הקהילה.",
+            "استخدام قاعة الشركة لفعاليات المجتمع.",
+            "Use of the company's hall for community events.",
+        ],
+        [
+            "עובדים מתנדבים בימי ניקיון חופים.",
+            "موظفون متطوعون في أيام تنظيف الشواطئ.",
+            "Staff volunteering on beach clean-up days.",
+        ],
+    ],
+];
+
+/// The committee's check, by recommendation: accept, accept with conditions, decline.
+pub const COMMITTEE_CHECKS: [Tri; 3] = [
+    [
+        "לתורם אין עניין עסקי מול הרשות; אין חשש לניגוד עניינים.",
+        "ليس للمتبرّع مصلحة تجارية مع السلطة؛ لا خشية من تضارب المصالح.",
+        "The donor has no business before the authority; no conflict of interest.",
+    ],
+    [
+        "התורם ספק של הרשות; התרומה תתקבל בלי שילוט מסחרי ובלי זיקה למכרזים.",
+        "المتبرّع مورّد للسلطة؛ يُقبل التبرع دون لافتات تجارية ودون صلة بالمناقصات.",
+        "The donor supplies the authority; accepted without commercial signage and apart from any tender.",
+    ],
+    [
+        "התורם מתמודד במכרז פתוח של הרשות; קבלת התרומה עלולה ליצור ניגוד עניינים.",
+        "المتبرّع يتنافس في مناقصة مفتوحة للسلطة؛ قبول التبرع قد يخلق تضاربًا في المصالح.",
+        "The donor is bidding in an open tender of the authority; accepting could create a conflict of interest.",
+    ],
+];
+
+/// The head's reasons where the decision departs from the recommendation.
+pub const HEAD_REASONS: &[Tri] = &[
+    [
+        "המכרז הסתיים ואין עוד חשש לניגוד עניינים.",
+        "انتهت المناقصة ولم تعد هناك خشية من تضارب المصالح.",
+        "The tender has ended; there is no longer a conflict of interest.",
+    ],
+    [
+        "הרשות אינה יכולה לתחזק את הציוד שנתרם.",
+        "لا تستطيع السلطة صيانة المعدات المتبرَّع بها.",
+        "The authority cannot maintain the donated equipment.",
+    ],
+];
+
+pub const COUNCIL_REPORTS: &[Tri] = &[
+    [
+        "דווח במליאת המועצה, סעיף תרומות ברבעון.",
+        "أُبلغ في جلسة المجلس، بند التبرعات للربع.",
+        "Reported to the council plenary, quarterly donations item.",
+    ],
+    [
+        "נכלל בדוח התרומות השנתי שהוגש למועצה.",
+        "أُدرج في تقرير التبرعات السنوي المقدَّم للمجلس.",
+        "Included in the annual donations report to the council.",
+    ],
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1103,7 +1494,7 @@ mod tests {
 
     #[test]
     fn templates_hold_the_same_placeholders_in_every_language() {
-        let groups: [&[Tri]; 10] = [
+        let groups: [&[Tri]; 13] = [
             NGO_NAMES,
             FOUNDATION_NAMES,
             COMMUNITY_GROUP_NAMES,
@@ -1114,6 +1505,9 @@ mod tests {
             SOCIAL_ENTERPRISE_NAMES,
             DESCRIPTION_OPENINGS,
             CHARTER_VISIONS,
+            CALL_TITLES,
+            NOTICE_SUMMARIES,
+            PRIVATE_DONORS,
         ];
         for template in groups
             .iter()
