@@ -696,15 +696,16 @@ impl Restore {
                 .await?;
             }
         }
-        // The log's kept tree is derived from the entries: made again, not restored.
+        // The log's kept tree and the portal's flag are derived: made again, not trusted (a
+        // backup of an older hub has no flag).
         crate::decision_log::rebuild_tree(&mut self.conn).await?;
+        crate::initiatives::refresh_business_partner(&mut self.conn, "1 = 1", None).await?;
         self.conn.execute("COMMIT").await?;
-        // Fresh statistics for the planner, as after any bulk load (sampled on SQLite, which
-        // keeps it quick on a large file), and SQLite's write-ahead log folded back in.
+        // Fresh statistics for the planner, as after any bulk load (in full: sampled ones
+        // mislead SQLite's planner on skewed data, see the bulk loader), and SQLite's
+        // write-ahead log folded back in.
         let after = match self.backend {
-            Backend::Sqlite => {
-                "PRAGMA analysis_limit = 1000; ANALYZE; PRAGMA wal_checkpoint(TRUNCATE);"
-            }
+            Backend::Sqlite => "ANALYZE; PRAGMA wal_checkpoint(TRUNCATE);",
             Backend::Postgres => "ANALYZE",
         };
         if let Err(e) = self.conn.execute(after).await {

@@ -243,6 +243,28 @@ pub struct InitiativeListItem {
     pub facts: InitiativeFacts,
 }
 
+/// Whether the initiative (`initiatives.id` in the statement) has a business among its active
+/// partners: the value of `initiatives.business_partner`.
+pub(crate) const BUSINESS_PARTNER: &str = "CASE WHEN EXISTS (SELECT 1 FROM initiative_partners bp \
+     JOIN organisations bo ON bo.id = bp.organisation_id WHERE bp.initiative_id = initiatives.id \
+     AND bp.status = 'active' AND bo.sector = 'business') THEN 1 ELSE 0 END";
+
+/// Sets `business_partner` afresh for the initiatives `which` selects (an SQL condition on
+/// `initiatives`, no input in it), after partners or sectors changed outside [`record_event`].
+pub(crate) async fn refresh_business_partner(
+    conn: &mut AnyConnection,
+    which: &str,
+    bind: Option<i64>,
+) -> StoreResult<()> {
+    let sql = format!("UPDATE initiatives SET business_partner = {BUSINESS_PARTNER} WHERE {which}");
+    let mut query = sqlx::query(&sql);
+    if let Some(value) = bind {
+        query = query.bind(value);
+    }
+    query.execute(&mut *conn).await?;
+    Ok(())
+}
+
 /// Records an event and marks the initiative as active now, bumping its revision. Events that
 /// are decisions also go to the public decision log, in the same transaction.
 pub(crate) async fn touch(
@@ -269,11 +291,16 @@ pub(crate) async fn record_event(
     detail: Option<&str>,
 ) -> StoreResult<()> {
     let at = now();
-    sqlx::query("UPDATE initiatives SET revision = revision + 1, updated_at = $1, last_activity_at = $1 WHERE id = $2")
-        .bind(at)
-        .bind(id)
-        .execute(&mut *conn)
-        .await?;
+    // Every change passes here, partners' included: the portal's flag is kept in the same
+    // statement.
+    sqlx::query(&format!(
+        "UPDATE initiatives SET revision = revision + 1, updated_at = $1, last_activity_at = $1, \
+         business_partner = {BUSINESS_PARTNER} WHERE id = $2"
+    ))
+    .bind(at)
+    .bind(id)
+    .execute(&mut *conn)
+    .await?;
     sqlx::query(
         "INSERT INTO initiative_events (initiative_id, kind, organisation_id, user_id, detail, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
     )
@@ -357,6 +384,7 @@ pub(crate) async fn create_initiative_in(
     .bind(at)
     .execute(&mut *conn)
     .await?;
+    refresh_business_partner(&mut *conn, "id = $1", Some(id)).await?;
     record_decision(&mut *conn, id, "proposed", acting, None).await?;
     sqlx::query(
         "INSERT INTO initiative_events (initiative_id, kind, organisation_id, user_id, created_at) VALUES ($1, 'proposed', $2, $3, $4)",

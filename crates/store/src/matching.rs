@@ -1,9 +1,14 @@
 //! What partner matching needs from storage: the candidates for an initiative, and the open
 //! initiatives and goals where an organisation's contributions are needed.
 //!
-//! Candidates are narrowed in SQL to those that can score at all (offering a contribution type
-//! still uncovered, or bringing a sector the initiative lacks), through the indexes on
-//! contributions and sectors; the ranking itself is `shutaf_domain::matching`.
+//! Matching is local, both ways: an initiative's candidates are the organisations that work in
+//! its locality (an organisation says where it works; a national one names every locality it
+//! serves), and an organisation's opportunities are the open initiatives of those localities.
+//! On a national hub "everyone who offers community work" is tens of thousands of rows per
+//! request, and a coordinator looks for partners who can show up. Within the locality,
+//! candidates are narrowed in SQL to those that can score at all (offering a contribution type
+//! still uncovered, or bringing a sector the initiative lacks), and every fact is read for
+//! those candidates only; the ranking itself is `shutaf_domain::matching`.
 
 use std::collections::HashMap;
 
@@ -63,42 +68,42 @@ impl Db {
             .collect();
         let mut parts = Vec::new();
         if !uncovered.is_empty() {
-            parts.push(format!("SELECT organisation_id AS id FROM organisation_contributions WHERE contribution IN ({uncovered})"));
+            parts.push(format!("EXISTS (SELECT 1 FROM organisation_contributions c WHERE c.organisation_id = o.id AND c.contribution IN ({uncovered}))"));
         }
         if !missing.is_empty() {
-            parts.push(format!(
-                "SELECT id FROM organisations WHERE sector IN ({})",
-                quoted(missing.into_iter())
-            ));
+            parts.push(format!("o.sector IN ({})", quoted(missing.into_iter())));
         }
         if parts.is_empty() {
             return Ok(Vec::new());
         }
-        let sql = format!(
+        // The organisations of the locality that can score; the facts below are read for them.
+        let pool = format!(
+            "SELECT o.id FROM organisation_localities ol JOIN organisations o ON o.id = ol.organisation_id \
+             WHERE ol.locality_id = $1 AND ({})",
+            parts.join(" OR ")
+        );
+        let rows: Vec<(i64, String, Option<String>)> = sqlx::query_as(&format!(
             "SELECT o.id, o.sector, oc.contribution FROM organisations o \
              LEFT JOIN organisation_contributions oc ON oc.organisation_id = o.id \
-             WHERE o.id IN ({})",
-            parts.join(" UNION ")
-        );
-        let rows: Vec<(i64, String, Option<String>)> =
-            sqlx::query_as(&sql).fetch_all(&self.pool).await?;
-        let here: Vec<i64> = sqlx::query_scalar(
-            "SELECT organisation_id FROM organisation_localities WHERE locality_id = $1",
-        )
+             WHERE o.id IN ({pool})"
+        ))
         .bind(locality_id)
         .fetch_all(&self.pool)
         .await?;
-        let goals: Vec<(i64, i64)> = sqlx::query_as(
+        let goals: Vec<(i64, i64)> = sqlx::query_as(&format!(
             "SELECT DISTINCT p.organisation_id, l.sdg_goal FROM initiative_partners p \
              JOIN initiative_goals g ON g.initiative_id = p.initiative_id JOIN goal_sdg_links l ON l.goal_id = g.goal_id \
-             WHERE p.status = 'active'",
-        )
+             WHERE p.status = 'active' AND p.organisation_id IN ({pool})"
+        ))
+        .bind(locality_id)
         .fetch_all(&self.pool)
         .await?;
         let records: Vec<(i64, i64)> = sqlx::query_as(&format!(
             "SELECT p.organisation_id, COUNT(*) FROM initiative_partners p JOIN initiatives i ON i.id = p.initiative_id \
-             WHERE p.status = 'active' AND i.stage IN ({AGREED_STAGES}) GROUP BY p.organisation_id"
+             WHERE p.status = 'active' AND i.stage IN ({AGREED_STAGES}) AND p.organisation_id IN ({pool}) \
+             GROUP BY p.organisation_id"
         ))
+        .bind(locality_id)
         .fetch_all(&self.pool)
         .await?;
 
@@ -111,17 +116,12 @@ impl Db {
                 organisation_id: id,
                 sector,
                 offers: Vec::new(),
-                works_in_locality: false,
+                works_in_locality: true,
                 sdg_goals: Vec::new(),
                 record: 0,
             });
             if let Some(c) = contribution.as_deref().and_then(ContributionType::parse) {
                 candidate.offers.push(c);
-            }
-        }
-        for id in here {
-            if let Some(c) = by_id.get_mut(&id) {
-                c.works_in_locality = true;
             }
         }
         for (id, goal) in goals {
@@ -137,8 +137,8 @@ impl Db {
         Ok(by_id.into_values().collect())
     }
 
-    /// Open initiatives needing contribution types the organisation offers and nobody covers
-    /// yet, that it is not in; those it would cover most first.
+    /// Open initiatives of the localities where the organisation works, needing contribution
+    /// types it offers and nobody covers yet, that it is not in; those it would cover most first.
     pub async fn opportunities(
         &self,
         organisation_id: i64,
@@ -148,7 +148,8 @@ impl Db {
             "SELECT i.id, i.locality_id, i.title_he, i.title_ar, i.title_en, i.stage, n.contribution \
              FROM initiatives i JOIN initiative_needs n ON n.initiative_id = i.id \
              JOIN organisation_contributions oc ON oc.contribution = n.contribution AND oc.organisation_id = $1 \
-             WHERE i.stage IN ({OPEN_STAGES}) \
+             WHERE i.locality_id IN (SELECT ol.locality_id FROM organisation_localities ol WHERE ol.organisation_id = $1) \
+             AND i.stage IN ({OPEN_STAGES}) \
              AND NOT EXISTS (SELECT 1 FROM initiative_partners p WHERE p.initiative_id = i.id AND p.organisation_id = $1) \
              AND NOT EXISTS (SELECT 1 FROM partner_contributions pc WHERE pc.initiative_id = i.id AND pc.contribution = n.contribution) \
              ORDER BY i.id DESC LIMIT 2000"

@@ -294,6 +294,13 @@ impl Db {
             return abort(tx, StoreError::NotFound).await;
         }
         write_details(&mut tx, id, org).await?;
+        // Its sector may have changed: the portal's flag of its partnerships follows.
+        crate::initiatives::refresh_business_partner(
+            &mut tx,
+            "id IN (SELECT initiative_id FROM initiative_partners WHERE organisation_id = $1)",
+            Some(id),
+        )
+        .await?;
         tx.commit().await?;
         Ok(())
     }

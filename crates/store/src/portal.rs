@@ -164,8 +164,7 @@ impl Db {
         let stage = filter.stage.map(|s| s.code()).unwrap_or("");
         let choice = filter.choice.map(choice_condition).unwrap_or("1 = 1");
         let filter = format!(
-            "i.locality_id = $1 AND EXISTS (SELECT 1 FROM initiative_partners p JOIN organisations o ON o.id = p.organisation_id \
-             WHERE p.initiative_id = i.id AND p.status = 'active' AND o.sector = 'business') \
+            "i.locality_id = $1 AND i.business_partner = 1 \
              AND (LOWER(COALESCE(i.title_he, '')) LIKE $2 OR LOWER(COALESCE(i.title_ar, '')) LIKE $2 OR LOWER(COALESCE(i.title_en, '')) LIKE $2) \
              AND ($3 = '' OR i.stage = $3) AND {choice}"
         );
@@ -184,7 +183,8 @@ impl Db {
              (SELECT n.outcome FROM competition_notices n WHERE n.initiative_id = i.id) AS notice_outcome, \
              (SELECT COUNT(*) FROM declarations d WHERE d.matter = 'initiative' AND d.matter_id = i.id) AS declarations, \
              (SELECT COUNT(*) FROM recusals r WHERE r.matter = 'initiative' AND r.matter_id = i.id) AS recusals, i.created_at \
-             FROM initiatives i WHERE {filter} ORDER BY i.id DESC LIMIT $4 OFFSET $5",
+             FROM initiatives i WHERE i.id IN (SELECT i.id FROM initiatives i WHERE {filter} ORDER BY i.id DESC LIMIT $4 OFFSET $5) \
+             ORDER BY i.id DESC",
             he = businesses("name_he", "; ", self.backend),
             ar = businesses("name_ar", "; ", self.backend),
             en = businesses("name_en", "; ", self.backend),

@@ -1108,6 +1108,78 @@ mod lifecycle {
         ));
     }
 
+    /// The portal lists a locality's partnerships with a business: kept as a flag on the
+    /// initiative, it follows partners joining and leaving, and a partner's sector changing.
+    #[tokio::test]
+    async fn the_portal_follows_business_partners_joining_leaving_and_changing_sector() {
+        use shutaf_store::portal::PortalFilter;
+        let w = world().await;
+        let ngo = Acting {
+            user_id: w
+                .db
+                .user_by_email("ngo@ngo.example")
+                .await
+                .unwrap()
+                .unwrap()
+                .id,
+            organisation_id: Some(w.ngo),
+        };
+        let csr = Acting {
+            user_id: w.csr,
+            organisation_id: Some(w.company),
+        };
+        let listed = |db: &shutaf_store::Db| {
+            let db = db.clone();
+            let locality = w.locality;
+            async move {
+                let (page, total) = db
+                    .portal_initiatives(locality, &PortalFilter::default(), 50, 0)
+                    .await
+                    .unwrap();
+                assert_eq!(page.len() as i64, total);
+                page.into_iter().map(|i| i.id).collect::<Vec<i64>>()
+            }
+        };
+        // The NGO's idea has no business in it.
+        let (id, _) =
+            w.db.create_initiative(
+                &NewInitiative {
+                    initiator_organisation_id: w.ngo,
+                    ..proposal(&w)
+                },
+                ngo,
+            )
+            .await
+            .unwrap();
+        assert_eq!(listed(&w.db).await, Vec::<i64>::new());
+        // The company's idea has; and the company asked in and invited into the NGO's joins it.
+        let (theirs, _) = w.db.create_initiative(&proposal(&w), csr).await.unwrap();
+        assert_eq!(listed(&w.db).await, vec![theirs]);
+        w.db.propose_partner(id, w.company, PartnerStatus::Requested, csr)
+            .await
+            .unwrap();
+        assert_eq!(
+            listed(&w.db).await,
+            vec![theirs],
+            "asking is not partnering"
+        );
+        w.db.propose_partner(id, w.company, PartnerStatus::Invited, ngo)
+            .await
+            .unwrap();
+        assert_eq!(listed(&w.db).await, vec![theirs, id], "newest first");
+        // It leaves.
+        w.db.remove_partner(id, w.company, csr).await.unwrap();
+        assert_eq!(listed(&w.db).await, vec![theirs]);
+        // The company turns out to be a social enterprise registered as an NGO.
+        w.db.update_organisation(
+            w.company,
+            &org("חברה", "Company", Sector::Third, OrganisationKind::Ngo),
+        )
+        .await
+        .unwrap();
+        assert_eq!(listed(&w.db).await, Vec::<i64>::new());
+    }
+
     #[tokio::test]
     async fn declarations_name_ties_and_a_tie_with_a_partner_is_a_logged_recusal() {
         use shutaf_domain::integrity::Relation;
