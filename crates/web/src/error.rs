@@ -284,6 +284,23 @@ impl ErrorContext {
                 fields: None,
                 gates: Vec::new(),
             },
+            // An extractor's refusal (a path or query parameter that is not a number, say) comes
+            // as plain text; the API answers it in its own format, with the same status.
+            None if self.is_api && response.status().is_client_error() && !is_json(&response) => {
+                let (code, message_key) = match response.status() {
+                    StatusCode::PAYLOAD_TOO_LARGE => ("too_large", "error-too-large"),
+                    StatusCode::UNSUPPORTED_MEDIA_TYPE => {
+                        ("unsupported_media_type", "error-bad-request")
+                    }
+                    _ => ("bad_request", "error-bad-request"),
+                };
+                ErrorMark {
+                    code,
+                    message_key,
+                    fields: None,
+                    gates: Vec::new(),
+                }
+            }
             None => return response,
         };
         let status = response.status();
@@ -350,6 +367,14 @@ impl ErrorContext {
         out.extensions_mut().insert(RenderedError(code));
         out
     }
+}
+
+fn is_json(response: &Response) -> bool {
+    response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .is_some_and(|value| value.starts_with("application/json"))
 }
 
 /// Turns error marks into pages or JSON; also gives bare 404/405 responses (unknown routes) a body.

@@ -1389,6 +1389,56 @@ async fn the_openapi_document_describes_the_api() {
     let sectors =
         &doc["components"]["schemas"]["OrganisationWrite"]["properties"]["sector"]["enum"];
     assert_eq!(sectors, &json!(["public", "third", "business"]));
+    // A code that is null until a step is taken says so.
+    let outcome = &doc["components"]["schemas"]["NoticeBody"]["properties"]["outcome"];
+    assert_eq!(outcome["type"], json!(["string", "null"]), "{outcome}");
+    assert!(outcome["enum"].as_array().unwrap().contains(&Value::Null));
+
+    // Every operation documents the answers any request may get: 400 for what cannot be read
+    // (when it takes parameters or a body), 413 for a body over the limit, 503 when the hub
+    // sheds load; and each of those is in the API's error format.
+    for (path, item) in paths {
+        for (method, operation) in item.as_object().unwrap() {
+            let responses = &operation["responses"];
+            let takes_input = operation["parameters"]
+                .as_array()
+                .is_some_and(|p| p.iter().any(|p| p["in"] == "path" || p["in"] == "query"))
+                || operation["requestBody"].is_object();
+            let mut expected = vec!["503"];
+            if takes_input {
+                expected.push("400");
+            }
+            if operation["requestBody"].is_object() {
+                expected.push("413");
+            }
+            for status in expected {
+                assert_eq!(
+                    responses[status]["content"]["application/json"]["schema"]["$ref"],
+                    "#/components/schemas/ErrorBody",
+                    "{method} {path} documents {status}"
+                );
+            }
+        }
+    }
+
+    // What the extractors refuse (a path or query parameter of the wrong type) is answered in
+    // the API's format too, not as plain text.
+    for path in [
+        "/api/v1/organisations/abc",
+        "/api/v1/organisations/99999999999999999999",
+        "/api/v1/organisations?page=x",
+        "/api/v1/localities/1/calls?limit=many",
+    ] {
+        let response = reqwest::get(app.url(path)).await.unwrap();
+        assert_eq!(response.status(), StatusCode::BAD_REQUEST, "{path}");
+        assert_eq!(
+            response.headers()["content-type"],
+            "application/json",
+            "{path}"
+        );
+        let body: Value = response.json().await.unwrap();
+        assert_eq!(body["error"]["code"], "bad_request", "{path}: {body}");
+    }
 }
 
 #[tokio::test]
@@ -2778,6 +2828,32 @@ mod lifecycle {
                 && errors.contains(&("deadline_local".into(), "error-deadline-format".into())),
             "{errors:?}"
         );
+        // An evaluator that is not an address (a NUL byte, which PostgreSQL refuses in text, or
+        // no @) is named, not looked up; and more than a call can have are refused at once.
+        for evaluators in [
+            json!(["eval1@example.org", "eval\u{0}2@example.org"]),
+            json!(["not an address"]),
+            json!(
+                (0..21)
+                    .map(|i| format!("e{i}@example.org"))
+                    .collect::<Vec<_>>()
+            ),
+        ] {
+            let mut wrong = draft.clone();
+            wrong["evaluator_emails"] = evaluators;
+            let response = client
+                .post(&calls)
+                .bearer_auth(&coordinator)
+                .json(&wrong)
+                .send()
+                .await
+                .unwrap();
+            let errors = field_errors(response).await;
+            assert!(
+                errors.iter().any(|(field, _)| field == "evaluator_emails"),
+                "{errors:?}"
+            );
+        }
 
         let response = client
             .post(&calls)

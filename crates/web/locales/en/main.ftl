@@ -106,6 +106,7 @@ error-csrf = The form has expired or did not come from this site. Go back, reloa
 error-too-large = What was sent is too large.
 error-bad-form = The form could not be read. Please try again.
 error-bad-json = The request body is not valid JSON of the expected shape.
+error-bad-request = The request could not be read: check the address, its parameters and what was sent.
 error-bad-multipart = The upload could not be read: send multipart/form-data with each file in a field named file.
 error-token-read-only = This token can only read. Create a token with write permission for this action.
 error-link-invalid = This link is not valid: it may have been used already or have expired. You can ask for a new one.

@@ -16,6 +16,8 @@ use crate::error::AppError;
 
 /// The most attachments one application or call may carry.
 pub const MAX_ATTACHMENTS: usize = 5;
+/// Evaluators of one call, at most.
+const MAX_EVALUATORS: usize = 20;
 
 /// A call as typed.
 #[derive(Debug, Clone, Default)]
@@ -193,22 +195,35 @@ pub async fn validate_call(
     goal_ids.sort_unstable();
     goal_ids.dedup();
     let mut evaluator_ids = Vec::new();
-    for email in input
+    let mut emails: Vec<String> = input
         .evaluators
         .iter()
-        .map(|e| e.trim())
+        .map(|e| e.trim().to_lowercase())
         .filter(|e| !e.is_empty())
-    {
-        match state.db.user_by_email(&email.to_lowercase()).await? {
-            Some(user) if !evaluator_ids.contains(&user.id) => evaluator_ids.push(user.id),
-            Some(_) => {}
-            None => errors.add("evaluators", "error-evaluator-unknown"),
+        .collect();
+    emails.sort_unstable();
+    emails.dedup();
+    // Only addresses are looked up (a NUL byte, say, is not something to send to the
+    // database), and no more of them than a call can have.
+    if emails.len() > MAX_EVALUATORS {
+        errors.add("evaluators", "error-too-many");
+    } else {
+        for email in &emails {
+            let Ok(email) = shutaf_domain::validate::Email::parse(email) else {
+                errors.add("evaluators", "error-evaluator-unknown");
+                continue;
+            };
+            match state.db.user_by_email(email.as_str()).await? {
+                Some(user) if !evaluator_ids.contains(&user.id) => evaluator_ids.push(user.id),
+                Some(_) => {}
+                None => errors.add("evaluators", "error-evaluator-unknown"),
+            }
         }
     }
     if evaluator_ids.is_empty() && errors.for_field("evaluators").is_none() {
         errors.add("evaluators", "error-evaluators-required");
     }
-    if evaluator_ids.len() > 20 {
+    if evaluator_ids.len() > MAX_EVALUATORS {
         errors.add("evaluators", "error-too-many");
     }
     errors.into_result().map_err(ActionError::Invalid)?;

@@ -14,7 +14,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::initiatives::agorot_text;
-use super::{ApiJson, ApiWriter, ErrorBody, Paging, codes, renamed};
+use super::{ApiJson, ApiWriter, ErrorBody, Paging, codes, nullable_codes, renamed};
 use crate::AppState;
 use crate::actions::donations::{self as act, DonationInput, StepInput};
 use crate::error::AppError;
@@ -38,8 +38,18 @@ fn recommendation_schema() -> utoipa::openapi::schema::Object {
     codes(Recommendation::ALL.iter().map(|r| r.code()))
 }
 
+/// The recommendation as recorded: null until the committee has checked.
+fn recommendation_or_null_schema() -> utoipa::openapi::schema::Object {
+    nullable_codes(Recommendation::ALL.iter().map(|r| r.code()))
+}
+
 fn decision_schema() -> utoipa::openapi::schema::Object {
     codes(HeadDecision::ALL.iter().map(|d| d.code()))
+}
+
+/// The decision as recorded: null until the head has decided.
+fn decision_or_null_schema() -> utoipa::openapi::schema::Object {
+    nullable_codes(HeadDecision::ALL.iter().map(|d| d.code()))
 }
 
 fn step_taken_schema() -> utoipa::openapi::schema::Object {
@@ -67,11 +77,11 @@ pub struct DonationBody {
     registered_at: i64,
     /// The donations committee's check.
     committee_check: Option<String>,
-    #[schema(schema_with = recommendation_schema)]
+    #[schema(schema_with = recommendation_or_null_schema)]
     recommendation: Option<String>,
     checked_at: Option<i64>,
     /// The head of the authority's decision.
-    #[schema(schema_with = decision_schema)]
+    #[schema(schema_with = decision_or_null_schema)]
     head_decision: Option<String>,
     /// The head's reasons (needed where the decision departs from the recommendation).
     head_reasons: Option<String>,

@@ -211,7 +211,7 @@ async fn list_local_targets(
 
 /// Defines (or renames) one of the locality's own targets (its staff).
 #[utoipa::path(post, path = "/v1/localities/{id}/local-targets", tag = "agenda", params(("id" = i64, Path)), request_body = LocalTargetBody, security(("token" = [])),
-    responses((status = 204), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
+    responses((status = 204), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
 async fn define_local_target(
     State(state): State<AppState>,
     ApiWriter(user): ApiWriter,
@@ -596,7 +596,7 @@ async fn update_initiative(
 
 /// The convener engages: the caller becomes its contact person and the idea is convened.
 #[utoipa::path(post, path = "/v1/initiatives/{id}/engage", tag = "initiatives", params(("id" = i64, Path)), security(("token" = [])),
-    responses((status = 200, body = InitiativeBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
+    responses((status = 200, body = InitiativeBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
 async fn engage(
     State(state): State<AppState>,
     ApiWriter(user): ApiWriter,
@@ -618,7 +618,7 @@ pub struct StageWrite {
 
 /// Moves the initiative to another stage; a refusal names the unmet gates with their remedies.
 #[utoipa::path(post, path = "/v1/initiatives/{id}/stage", tag = "initiatives", params(("id" = i64, Path)), request_body = StageWrite, security(("token" = [])),
-    responses((status = 200, body = InitiativeBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+    responses((status = 200, body = InitiativeBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
 async fn change_stage(
     State(state): State<AppState>,
     ApiWriter(user): ApiWriter,
@@ -663,7 +663,7 @@ pub struct PartnerDescription {
 
 /// A partner records its role, interests and expected benefits.
 #[utoipa::path(put, path = "/v1/initiatives/{id}/partners/{organisation_id}", tag = "initiatives", params(("id" = i64, Path), ("organisation_id" = i64, Path)), request_body = PartnerDescription, security(("token" = [])),
-    responses((status = 200, body = InitiativeBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
+    responses((status = 200, body = InitiativeBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
 async fn describe_partner(
     State(state): State<AppState>,
     ApiWriter(user): ApiWriter,
@@ -720,7 +720,7 @@ pub(super) fn agorot_text(agorot: Option<i64>) -> String {
 
 /// A partner commits a contribution.
 #[utoipa::path(post, path = "/v1/initiatives/{id}/partners/{organisation_id}/contributions", tag = "initiatives", params(("id" = i64, Path), ("organisation_id" = i64, Path)), request_body = ContributionWrite, security(("token" = [])),
-    responses((status = 201, body = InitiativeBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
+    responses((status = 201, body = InitiativeBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
 async fn add_contribution(
     State(state): State<AppState>,
     ApiWriter(user): ApiWriter,
@@ -781,7 +781,7 @@ pub struct WorkPlanWrite {
 
 /// The convener records the work-plan placement.
 #[utoipa::path(put, path = "/v1/initiatives/{id}/work-plan", tag = "initiatives", params(("id" = i64, Path)), request_body = WorkPlanWrite, security(("token" = [])),
-    responses((status = 200, body = InitiativeBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
+    responses((status = 200, body = InitiativeBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
 async fn work_plan(
     State(state): State<AppState>,
     ApiWriter(user): ApiWriter,
@@ -816,7 +816,7 @@ pub struct IntegrityWrite {
 
 /// The convener records competition or an exemption reason.
 #[utoipa::path(put, path = "/v1/initiatives/{id}/integrity", tag = "initiatives", params(("id" = i64, Path)), request_body = IntegrityWrite, security(("token" = [])),
-    responses((status = 200, body = InitiativeBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
+    responses((status = 200, body = InitiativeBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
 async fn integrity(
     State(state): State<AppState>,
     ApiWriter(user): ApiWriter,
@@ -871,7 +871,7 @@ impl DeclarationWrite {
 
 /// The caller, who decides for the convener or a business partner, declares their interests.
 #[utoipa::path(post, path = "/v1/initiatives/{id}/declarations", tag = "initiatives", params(("id" = i64, Path)), request_body = DeclarationWrite, security(("token" = [])),
-    responses((status = 200, body = InitiativeBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
+    responses((status = 200, body = InitiativeBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
 async fn declare(
     State(state): State<AppState>,
     ApiWriter(user): ApiWriter,
@@ -977,7 +977,7 @@ pub struct NoticeBody {
     open: bool,
     alternatives: Vec<AlternativeBody>,
     /// `original`, `alternative`, `open-call` or `dropped`, once decided.
-    #[schema(schema_with = outcome_schema)]
+    #[schema(schema_with = outcome_or_null_schema)]
     outcome: Option<String>,
     chosen_alternative_id: Option<i64>,
     outcome_reasons: Option<String>,
@@ -986,6 +986,11 @@ pub struct NoticeBody {
 
 fn outcome_schema() -> utoipa::openapi::schema::Object {
     super::codes(NoticeOutcome::ALL.iter().map(|o| o.code()))
+}
+
+/// The outcome as recorded: null until the convener has decided.
+fn outcome_or_null_schema() -> utoipa::openapi::schema::Object {
+    super::nullable_codes(NoticeOutcome::ALL.iter().map(|o| o.code()))
 }
 
 fn choice_schema() -> utoipa::openapi::schema::Object {
@@ -1274,7 +1279,7 @@ pub struct CharterWrite {
 
 /// A partner proposes a new version; it clears all endorsements.
 #[utoipa::path(post, path = "/v1/initiatives/{id}/charter", tag = "initiatives", params(("id" = i64, Path)), request_body = CharterWrite, security(("token" = [])),
-    responses((status = 201, body = InitiativeBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
+    responses((status = 201, body = InitiativeBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
 async fn propose_charter(
     State(state): State<AppState>,
     ApiWriter(user): ApiWriter,
@@ -1294,7 +1299,7 @@ pub struct EndorsementWrite {
 
 /// A partner endorses the current version (only the current one can be endorsed).
 #[utoipa::path(post, path = "/v1/initiatives/{id}/charter/{version}/endorsements", tag = "initiatives", params(("id" = i64, Path), ("version" = i64, Path)), request_body = EndorsementWrite, security(("token" = [])),
-    responses((status = 200, body = InitiativeBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
+    responses((status = 200, body = InitiativeBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
 async fn endorse(
     State(state): State<AppState>,
     ApiWriter(user): ApiWriter,
@@ -1377,7 +1382,7 @@ pub struct ExpectationsWrite {
 
 /// A partner answers the expectations questionnaire (replacing its earlier answers).
 #[utoipa::path(put, path = "/v1/initiatives/{id}/expectations", tag = "initiatives", params(("id" = i64, Path)), request_body = ExpectationsWrite, security(("token" = [])),
-    responses((status = 200, body = ExpectationsBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
+    responses((status = 200, body = ExpectationsBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
 async fn answer_expectations(
     State(state): State<AppState>,
     ApiWriter(user): ApiWriter,

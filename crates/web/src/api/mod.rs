@@ -77,6 +77,7 @@ pub fn routes() -> Router<AppState> {
         .split_for_parts();
     // The API is served under /api; say so in the document's paths.
     let mut document = document;
+    document_common_errors(&mut document);
     document.paths.paths = std::mem::take(&mut document.paths.paths)
         .into_iter()
         .map(|(path, item)| (format!("/api{path}"), item))
@@ -88,6 +89,85 @@ pub fn routes() -> Router<AppState> {
             axum::routing::get(move || async move { Json(document.as_ref().clone()) }),
         )
         .fallback(|| async { AppError::NotFound })
+}
+
+/// Documents the error answers every operation can give, whatever its handler does: 400 when a
+/// path or query parameter or the body cannot be read (a wrong type, a number out of range, not
+/// JSON of the expected shape), 413 when the body is over the limit, and 503 when the hub sheds
+/// load (too many requests at once, no database connection free in time, or a request that took
+/// too long), with `Retry-After`. An operation that documents one of them itself keeps its own.
+fn document_common_errors(document: &mut utoipa::openapi::OpenApi) {
+    use utoipa::openapi::path::ParameterIn;
+    use utoipa::openapi::{ContentBuilder, Ref, RefOr, ResponseBuilder};
+
+    let error = |description: &str| {
+        RefOr::T(
+            ResponseBuilder::new()
+                .description(description)
+                .content(
+                    "application/json",
+                    ContentBuilder::new()
+                        .schema(Some(Ref::from_schema_name("ErrorBody")))
+                        .build(),
+                )
+                .build(),
+        )
+    };
+    let unavailable = {
+        let retry_after = utoipa::openapi::HeaderBuilder::new()
+            .schema(Some(ObjectBuilder::new().schema_type(Type::Integer)))
+            .description(Some("Seconds to wait before trying again"))
+            .build();
+        RefOr::T(
+            ResponseBuilder::new()
+                .description(
+                    "The hub is busy: too many requests at once, no database connection free in \
+                     time, or the request took too long. Try again after `Retry-After` seconds.",
+                )
+                .content(
+                    "application/json",
+                    ContentBuilder::new()
+                        .schema(Some(Ref::from_schema_name("ErrorBody")))
+                        .build(),
+                )
+                .header("Retry-After", retry_after)
+                .build(),
+        )
+    };
+    for item in document.paths.paths.values_mut() {
+        let operations = [
+            &mut item.get,
+            &mut item.put,
+            &mut item.post,
+            &mut item.delete,
+            &mut item.patch,
+        ];
+        for operation in operations.into_iter().flatten() {
+            let has_input = operation.parameters.iter().flatten().any(|parameter| {
+                matches!(
+                    parameter,
+                    RefOr::T(p) if matches!(p.parameter_in, ParameterIn::Path | ParameterIn::Query)
+                )
+            });
+            let responses = &mut operation.responses.responses;
+            if has_input || operation.request_body.is_some() {
+                responses.entry("400".into()).or_insert_with(|| {
+                    error(
+                        "The request could not be read: a path or query parameter of the wrong \
+                         type or out of range, or a body that is not of the expected shape",
+                    )
+                });
+            }
+            if operation.request_body.is_some() {
+                responses
+                    .entry("413".into())
+                    .or_insert_with(|| error("The body is larger than the operation accepts"));
+            }
+            responses
+                .entry("503".into())
+                .or_insert_with(|| unavailable.clone());
+        }
+    }
 }
 
 // ---- authentication -------------------------------------------------------------------------
@@ -231,6 +311,21 @@ pub(crate) fn codes(values: impl Iterator<Item = &'static str>) -> Object {
         .enum_values(Some(values.collect::<Vec<_>>()))
         .build()
 }
+/// Like [`codes`], for a field that may also be null.
+pub(crate) fn nullable_codes(values: impl Iterator<Item = &'static str>) -> Object {
+    ObjectBuilder::new()
+        .schema_type(utoipa::openapi::schema::SchemaType::from_iter([
+            Type::String,
+            Type::Null,
+        ]))
+        .enum_values(Some(
+            values
+                .map(serde_json::Value::from)
+                .chain(std::iter::once(serde_json::Value::Null))
+                .collect::<Vec<_>>(),
+        ))
+        .build()
+}
 pub(crate) fn sector_schema() -> Object {
     codes(Sector::ALL.iter().map(|s| s.code()))
 }
@@ -285,12 +380,21 @@ pub struct ErrorBody {
 
 #[derive(Serialize, ToSchema)]
 pub struct ErrorDetail {
-    /// Stable: `not_found`, `unauthenticated`, `forbidden`, `recused`, `undeclared`, `bad_request`, `invalid`, `conflict`, `gates_unmet`, `rate_limited`, `too_large`, `overloaded`, `database_busy`, `timeout`, `internal`.
+    /// Stable: `not_found`, `method_not_allowed`, `unauthenticated`, `forbidden`, `recused`, `undeclared`, `bad_request`, `unsupported_media_type`, `invalid`, `reason_required`, `conflict`, `no_such_transition`, `gates_unmet`, `rate_limited`, `too_large`, `overloaded`, `database_busy`, `timeout`, `internal`.
     code: String,
     /// Explanation in the request's language.
     message: String,
     /// For `invalid`: the fields and what is wrong with each.
     fields: Option<Vec<FieldErrorBody>>,
+    /// For `gates_unmet`: each unmet gate, what it requires and how to meet it.
+    gates: Option<Vec<GateBody>>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct GateBody {
+    code: String,
+    message: String,
+    remedy: String,
 }
 
 #[derive(Serialize, ToSchema)]
