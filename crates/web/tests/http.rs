@@ -1503,18 +1503,6 @@ mod lifecycle {
                 OrganisationKind::Ngo,
             )
             .await;
-        // The NGO offers what the company's idea will lack: the community.
-        let offers = NewOrganisation {
-            names: [Some("עמותת ירוק".into()), None, Some("Green NGO".into())],
-            sector: Some(Sector::Third),
-            kind: Some(OrganisationKind::Ngo),
-            contributions: vec![
-                shutaf_domain::ContributionType::CommunityTrust,
-                shutaf_domain::ContributionType::LocalNetworks,
-            ],
-            ..Default::default()
-        };
-        app.db.update_organisation(ngo, &offers).await.unwrap();
         let company = app
             .organisation(
                 csr,
@@ -1534,6 +1522,20 @@ mod lifecycle {
             .await
             .unwrap()
             .id;
+        // The NGO works in the locality and offers what the company's idea will lack: the
+        // community.
+        let offers = NewOrganisation {
+            names: [Some("עמותת ירוק".into()), None, Some("Green NGO".into())],
+            sector: Some(Sector::Third),
+            kind: Some(OrganisationKind::Ngo),
+            contributions: vec![
+                shutaf_domain::ContributionType::CommunityTrust,
+                shutaf_domain::ContributionType::LocalNetworks,
+            ],
+            locality_ids: vec![locality],
+            ..Default::default()
+        };
+        app.db.update_organisation(ngo, &offers).await.unwrap();
         let goal = app
             .db
             .create_goal(
@@ -2250,8 +2252,9 @@ mod lifecycle {
             .unwrap();
         let first = &suggestions[0];
         assert_eq!(first["organisation_id"], s.ngo, "{suggestions}");
-        // Hand-checked: it covers 2 of the 3 uncovered types (500 × 2/3 = 333) and adds a sector (200).
-        assert_eq!(first["score"], 533, "{first}");
+        // Hand-checked: it covers 2 of the 3 uncovered types (500 × 2/3 = 333), adds a sector
+        // (200) and works in the locality (150).
+        assert_eq!(first["score"], 683, "{first}");
         assert!(first["reasons"].as_array().unwrap().len() >= 2);
         assert!(
             suggestions
@@ -2278,8 +2281,8 @@ mod lifecycle {
         );
         assert_eq!(
             opportunities["open_goals"].as_array().unwrap().len(),
-            0,
-            "the NGO works in no locality yet"
+            1,
+            "the locality's one goal that no initiative serves yet: {opportunities}"
         );
         client
             .post(api(&format!("/initiatives/{id}/partners")))

@@ -625,8 +625,8 @@ error-year = Enter a year between 2000 and 2100.
 ## Matching
 
 suggestions-title = Suggested partners
-suggestions-lead = Organisations that would complete this partnership: those that bring what nobody brings yet and a sector still missing come first. Each suggestion says why.
-suggestions-empty = No organisation would add what this initiative still lacks.
+suggestions-lead = Organisations working in this locality that would complete this partnership: those that bring what nobody brings yet and a sector still missing come first. Each suggestion says why.
+suggestions-empty = No organisation working in this locality would add what this initiative still lacks. Organisations say in their profile where they work.
 suggestion-score = Fit:
 reason-covers = Brings what nobody brings yet: { $items }
 reason-new-sector = Adds a sector still missing: { $sector }
@@ -637,7 +637,7 @@ reason-record = { $count ->
    *[other] { $count } earlier partnerships reached agreement
 }
 opportunities-title = Where we are needed
-opportunities-lead = Open initiatives that need what this organisation offers, and goals in its localities that no initiative serves yet.
+opportunities-lead = Open initiatives in its localities that need what this organisation offers, and goals in its localities that no initiative serves yet.
 opportunities-initiatives = Open initiatives that need us
 opportunities-empty = No open initiative needs what this organisation offers right now.
 opportunities-covers = We would bring: { $items }
