@@ -189,9 +189,14 @@ fn israel() -> jiff::tz::TimeZone {
 
 /// Reads a deadline typed as a civil time in Israel (`2026-12-31T12:00`, as a
 /// `datetime-local` field sends it) into Unix seconds. In the hour skipped when the clocks go
-/// forward, the later reading is taken; in the hour repeated, the earlier.
+/// forward, the later reading is taken; in the hour repeated, the earlier. Years are 1 to
+/// 9999, as the field and [`local_input`] write them (the parser alone would also take
+/// `-0061200615`, a day in the year -6120, whose deadline could not be shown again).
 pub fn parse_deadline(local: &str) -> Result<i64, &'static str> {
     let civil: jiff::civil::DateTime = local.trim().parse().map_err(|_| "error-deadline-format")?;
+    if !(1..=9999).contains(&civil.year()) {
+        return Err("error-deadline-format");
+    }
     let zoned = civil
         .to_zoned(israel())
         .map_err(|_| "error-deadline-format")?;
@@ -276,7 +281,8 @@ pub fn attachment_type(file_name: &str, bytes: &[u8]) -> Result<&'static str, &'
 }
 
 /// A file name safe to show and to put in a `Content-Disposition` header: no paths, no
-/// control characters, at most 120 characters.
+/// control characters, at most 120 characters, no surrounding spaces and no leading dot (not a
+/// hidden file, whatever spaces hide the dot: ". .bashrc").
 pub fn safe_file_name(name: &str) -> String {
     let base = name.rsplit(['/', '\\']).next().unwrap_or("");
     let cleaned: String = base
@@ -284,7 +290,10 @@ pub fn safe_file_name(name: &str) -> String {
         .filter(|c| !c.is_control() && !matches!(c, '"' | ';'))
         .take(120)
         .collect();
-    let cleaned = cleaned.trim().trim_start_matches('.').to_owned();
+    let cleaned = cleaned
+        .trim_start_matches(|c: char| c == '.' || c.is_whitespace())
+        .trim_end()
+        .to_owned();
     if cleaned.is_empty() {
         "file".into()
     } else {
@@ -400,6 +409,13 @@ mod tests {
         assert_eq!(rfc3339(summer), "2026-07-01T12:00:00+03:00");
         assert_eq!(parse_deadline("tomorrow"), Err("error-deadline-format"));
         assert_eq!(parse_deadline(""), Err("error-deadline-format"));
+        // Far years in the extended format: read, they could not be shown again.
+        assert_eq!(parse_deadline("-0061200615"), Err("error-deadline-format"));
+        assert_eq!(parse_deadline("+010000-01-01T00:00"), Err("error-deadline-format"));
+        assert_eq!(
+            local_input(parse_deadline("0001-01-01T00:00").unwrap()),
+            "0001-01-01T00:00"
+        );
     }
 
     #[test]
@@ -458,6 +474,8 @@ mod tests {
         assert_eq!(safe_file_name("C:\\x\\תכנית.pdf"), "תכנית.pdf");
         assert_eq!(safe_file_name("a\"b;\r\nc.pdf"), "abc.pdf");
         assert_eq!(safe_file_name(".."), "file");
+        assert_eq!(safe_file_name(". .bashrc"), "bashrc");
+        assert_eq!(safe_file_name(" . . "), "file");
         assert_eq!(safe_file_name(&"א".repeat(300)).chars().count(), 120);
     }
 }

@@ -49,7 +49,10 @@ pub fn normalise(text: &str) -> String {
             continue;
         }
         if c.is_alphanumeric() {
-            for lower in c.to_lowercase() {
+            // Lower-casing can add a combining mark ('İ' gives 'i' and U+0307); drop it, as
+            // marks are dropped everywhere else, or normalising would not be idempotent and a
+            // text would not match its own words.
+            for lower in c.to_lowercase().filter(|l| l.is_alphanumeric()) {
                 out.push(fold(lower));
             }
         } else if c == '\'' || c == '"' || c == '׳' || c == '״' {
@@ -163,6 +166,15 @@ mod tests {
         assert!(matches("Green Valley Solar Ltd", "solar valley"));
         assert!(!matches("Green Valley Solar Ltd", "solar river"));
         assert!(query_terms("   ").is_empty());
+    }
+
+    #[test]
+    fn lower_casing_adds_no_marks() {
+        assert_eq!(normalise("İstanbul"), "istanbul");
+        assert!(matches("İSTANBUL Partners", "istanbul"));
+        for word in words("İSTANBUL Partners") {
+            assert!(matches("İSTANBUL Partners", &word));
+        }
     }
 
     #[test]

@@ -10,6 +10,8 @@ pub mod assets;
 pub mod auth;
 pub mod config;
 pub mod error;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod i18n;
 pub mod mail;
 pub mod metrics;

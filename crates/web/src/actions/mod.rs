@@ -305,7 +305,7 @@ pub struct LocalityInput {
     pub description: String,
 }
 
-fn locality_fields(
+pub(crate) fn locality_fields(
     errors: &mut FieldErrors,
     input: &LocalityInput,
 ) -> ([Option<String>; 3], Option<LocalityKind>, Option<String>) {

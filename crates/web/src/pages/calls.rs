@@ -15,7 +15,7 @@ use shutaf_store::{Goal, Locality, User};
 use tower_sessions::Session;
 
 use super::initiatives::{PageCall, declaration_input};
-use super::{Ctx, FormFields, FormState, query_value, render, render_status};
+use super::{Ctx, FormFields, FormState, render, render_status};
 use crate::AppState;
 use crate::actions::ActionError;
 use crate::actions::calls::{self as act, CallInput, Sight, Upload};
@@ -56,10 +56,7 @@ pub async fn list(
         Some(user) => act::is_convener_staff(&state, user, id).await?,
         None => false,
     };
-    let page = query_value(&query, "page")
-        .parse::<i64>()
-        .unwrap_or(1)
-        .max(1);
+    let page = super::page_number(&query);
     let mut calls = state
         .db
         .calls_of_locality(id, staff, PAGE + 1, (page - 1) * PAGE)
@@ -99,7 +96,7 @@ impl CallFormPage {
     }
 }
 
-fn call_input(form: &FormFields) -> CallInput {
+pub(crate) fn call_input(form: &FormFields) -> CallInput {
     let names = form.all("criterion_name");
     let descriptions = form.all("criterion_description");
     let weights = form.all("criterion_weight");
@@ -565,7 +562,9 @@ pub async fn publish(call: PageCall, form: FormFields) -> Result<Response, AppEr
 
 /// Reads a form with files: its fields, and its files (each cut off past the size limit, which
 /// the action then refuses with a clear message rather than a broken connection).
-async fn read_multipart(mut multipart: Multipart) -> Result<(FormFields, Vec<Upload>), AppError> {
+pub(crate) async fn read_multipart(
+    mut multipart: Multipart,
+) -> Result<(FormFields, Vec<Upload>), AppError> {
     let mut fields = Vec::new();
     let mut uploads = Vec::new();
     loop {

@@ -12,7 +12,7 @@ use shutaf_store::Locality;
 use shutaf_store::donations::Donation;
 use tower_sessions::Session;
 
-use super::{Ctx, FormFields, FormState, query_value, render, render_status};
+use super::{Ctx, FormFields, FormState, render, render_status};
 use crate::AppState;
 use crate::actions::ActionError;
 use crate::actions::calls::is_convener_staff;
@@ -87,10 +87,7 @@ pub async fn list(
     Path(id): Path<i64>,
     Query(query): Query<Vec<(String, String)>>,
 ) -> Result<Response, AppError> {
-    let page = query_value(&query, "page")
-        .parse::<i64>()
-        .unwrap_or(1)
-        .max(1);
+    let page = super::page_number(&query);
     render(&donations_page(&state, user.as_ref(), ctx, id, page, FormState::empty()).await?)
 }
 

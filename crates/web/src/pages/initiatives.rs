@@ -24,7 +24,7 @@ use crate::actions::initiatives::{self as act, CHARTER_SECTIONS, InitiativeInput
 use crate::auth::{self, MaybeUser, SignedIn};
 use crate::error::AppError;
 
-fn input_from(form: &FormFields) -> InitiativeInput {
+pub(crate) fn input_from(form: &FormFields) -> InitiativeInput {
     InitiativeInput {
         locality: form.get("locality").into(),
         initiator: form.get("initiator").into(),

@@ -192,7 +192,7 @@ pub struct GoalFormPage {
     pub statuses: &'static [&'static str],
 }
 
-fn goal_input(form: &FormFields) -> actions::GoalInput {
+pub(crate) fn goal_input(form: &FormFields) -> actions::GoalInput {
     actions::GoalInput {
         titles: [
             form.get("title_he").into(),

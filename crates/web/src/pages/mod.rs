@@ -453,6 +453,15 @@ pub fn query_value<'a>(query: &'a [(String, String)], name: &str) -> &'a str {
         .unwrap_or("")
 }
 
+/// The `?page=` of a paged list: from 1, and at most 100 000, so that the offset
+/// `(page - 1) * per_page` cannot overflow (a huge page number used to panic).
+pub fn page_number(query: &[(String, String)]) -> i64 {
+    query_value(query, "page")
+        .parse::<i64>()
+        .unwrap_or(1)
+        .clamp(1, 100_000)
+}
+
 /// Field errors with the form's values, for re-rendering a form as it was sent.
 pub struct FormState {
     pub errors: FieldErrors,
@@ -513,7 +522,9 @@ pub fn safe_next(next: &str) -> String {
     if next.starts_with('/')
         && !next.starts_with("//")
         && !next.starts_with("/\\")
-        && !next.contains(['\r', '\n'])
+        // No control characters: a browser drops tabs and line breaks from a `Location`, so
+        // `/\t/evil.example` would lead off the site, and others make no valid header.
+        && !next.chars().any(char::is_control)
     {
         next.to_owned()
     } else {
@@ -557,5 +568,7 @@ mod tests {
         assert_eq!(safe_next("//evil.example.com"), "/");
         assert_eq!(safe_next("https://evil.example.com"), "/");
         assert_eq!(safe_next("/\\evil.example.com"), "/");
+        assert_eq!(safe_next("/\t/evil.example.com"), "/");
+        assert_eq!(safe_next("/\0"), "/");
     }
 }

@@ -122,10 +122,7 @@ pub async fn page(
         stage,
         choice,
     };
-    let page = query_value(&query, "page")
-        .parse::<i64>()
-        .unwrap_or(1)
-        .clamp(1, 100_000);
+    let page = super::page_number(&query);
     let (initiatives, total) = state
         .db
         .portal_initiatives(id, &filter, PAGE, (page - 1) * PAGE)
@@ -412,10 +409,7 @@ pub async fn download(
     Path((id, file)): Path<(i64, String)>,
     Query(query): Query<Vec<(String, String)>>,
 ) -> Result<Response, AppError> {
-    let page = query_value(&query, "page")
-        .parse::<i64>()
-        .unwrap_or(1)
-        .clamp(1, 100_000);
+    let page = super::page_number(&query);
     download_file(&state, id, &file, page).await
 }
 

@@ -12,7 +12,7 @@ use super::{Ctx, QueryFields, query_value, render};
 use crate::AppState;
 use crate::error::AppError;
 
-fn filter_of(query: &[(String, String)]) -> LogFilter {
+pub(crate) fn filter_of(query: &[(String, String)]) -> LogFilter {
     let kind = query_value(query, "kind");
     LogFilter {
         initiative_id: query_value(query, "initiative").parse().ok(),
