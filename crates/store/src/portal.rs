@@ -163,10 +163,20 @@ impl Db {
         );
         let stage = filter.stage.map(|s| s.code()).unwrap_or("");
         let choice = filter.choice.map(choice_condition).unwrap_or("1 = 1");
+        // The unused filters compare their (still bound) values only, touching no column: so
+        // the unfiltered list and its count are read from the index alone.
+        let search = if filter.search.trim().is_empty() {
+            "$2 = '%%'"
+        } else {
+            "(LOWER(COALESCE(i.title_he, '')) LIKE $2 OR LOWER(COALESCE(i.title_ar, '')) LIKE $2 OR LOWER(COALESCE(i.title_en, '')) LIKE $2)"
+        };
+        let stage_condition = if stage.is_empty() {
+            "$3 = ''"
+        } else {
+            "i.stage = $3"
+        };
         let filter = format!(
-            "i.locality_id = $1 AND i.business_partner = 1 \
-             AND (LOWER(COALESCE(i.title_he, '')) LIKE $2 OR LOWER(COALESCE(i.title_ar, '')) LIKE $2 OR LOWER(COALESCE(i.title_en, '')) LIKE $2) \
-             AND ($3 = '' OR i.stage = $3) AND {choice}"
+            "i.locality_id = $1 AND i.business_partner = 1 AND {search} AND {stage_condition} AND {choice}"
         );
         let total: i64 = sqlx::query_scalar(&format!(
             "SELECT COUNT(*) FROM initiatives i WHERE {filter}"
