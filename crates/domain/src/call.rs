@@ -411,7 +411,10 @@ mod tests {
         assert_eq!(parse_deadline(""), Err("error-deadline-format"));
         // Far years in the extended format: read, they could not be shown again.
         assert_eq!(parse_deadline("-0061200615"), Err("error-deadline-format"));
-        assert_eq!(parse_deadline("+010000-01-01T00:00"), Err("error-deadline-format"));
+        assert_eq!(
+            parse_deadline("+010000-01-01T00:00"),
+            Err("error-deadline-format")
+        );
         assert_eq!(
             local_input(parse_deadline("0001-01-01T00:00").unwrap()),
             "0001-01-01T00:00"
