@@ -568,7 +568,19 @@ pub async fn restore(config: &Config, source: &Path) -> anyhow::Result<()> {
     for (table, rows) in restored.iter().filter(|(_, rows)| *rows > 0) {
         println!("  {table:<28} {rows:>10}");
     }
-    match db.log_head().await {
+    // Every entry rehashed from its fields (the kept tree the restore built serves heads, but
+    // it is made from the stored hashes, which an edited file may have left as they were).
+    let head = match db.log_size().await {
+        Ok(size) => db
+            .log_leaves(size)
+            .await
+            .map(|leaves| shutaf_store::TreeHead {
+                size,
+                root: shutaf_domain::merkle::root(&leaves),
+            }),
+        Err(e) => Err(e),
+    };
+    match head {
         Err(e) => bail!(
             "the rows are restored, but THE DECISION LOG IN THE BACKUP IS NOT INTACT: {e}. \
              `shutaf verify` will fail too; find an untouched backup"
