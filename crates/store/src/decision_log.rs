@@ -333,33 +333,40 @@ impl Db {
         index: u64,
         size: u64,
     ) -> StoreResult<Option<(Hash, Vec<Hash>)>> {
-        if size > self.log_size().await? {
-            return Ok(None);
-        }
-        let Some(spans) = merkle::inclusion_ranges(index, size) else {
-            return Ok(None);
-        };
-        let mut conn = self.pool.acquire().await?;
-        let leaf = Span {
-            start: index,
-            end: index + 1,
-        };
-        let mut wanted = vec![leaf];
-        wanted.extend(spans);
-        let mut hashes = roots(&mut conn, &wanted).await?;
-        let leaf = hashes.remove(0);
-        Ok(Some((leaf, hashes)))
+        // The leaf itself is a run of one, looked up with the path.
+        let spans = merkle::inclusion_ranges(index, size).map(|path| {
+            let leaf = Span {
+                start: index,
+                end: index + 1,
+            };
+            [vec![leaf], path].concat()
+        });
+        Ok(self
+            .proof_roots(size, spans)
+            .await?
+            .map(|mut hashes| (hashes.remove(0), hashes)))
     }
 
     /// The consistency proof between the trees of `first` and `second` entries; `None` when
     /// `first > second` or the log is not `second` entries large yet.
     pub async fn log_consistency(&self, first: u64, second: u64) -> StoreResult<Option<Vec<Hash>>> {
-        if second > self.log_size().await? {
-            return Ok(None);
-        }
-        let Some(spans) = merkle::consistency_ranges(first, second) else {
+        self.proof_roots(second, merkle::consistency_ranges(first, second))
+            .await
+    }
+
+    /// The roots of a proof's runs in the tree of `size` entries; `None` when there is no such
+    /// proof or the log is not that large yet.
+    async fn proof_roots(
+        &self,
+        size: u64,
+        spans: Option<Vec<Span>>,
+    ) -> StoreResult<Option<Vec<Hash>>> {
+        let Some(spans) = spans else {
             return Ok(None);
         };
+        if size > self.log_size().await? {
+            return Ok(None);
+        }
         let mut conn = self.pool.acquire().await?;
         Ok(Some(roots(&mut conn, &spans).await?))
     }
@@ -449,18 +456,15 @@ pub(crate) async fn head_on(conn: &mut AnyConnection) -> StoreResult<TreeHead> {
         .fetch_one(&mut *conn)
         .await?;
     let size = size as u64;
-    let root = if size == 0 {
-        merkle::empty_root()
-    } else {
-        roots(
-            conn,
-            &[Span {
-                start: 0,
-                end: size,
-            }],
-        )
-        .await?[0]
-    };
+    // An empty log covers no subtree, and folds to the empty root.
+    let root = roots(
+        conn,
+        &[Span {
+            start: 0,
+            end: size,
+        }],
+    )
+    .await?[0];
     Ok(TreeHead { size, root })
 }
 

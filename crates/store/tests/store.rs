@@ -972,19 +972,22 @@ mod lifecycle {
         );
         assert_eq!(w.db.log_of_initiative(id, 10).await.unwrap().len(), 4);
 
+        let declare = || async {
+            w.db.declare_interests(
+                id,
+                &NewDeclaration {
+                    organisation_id: w.company,
+                    ..Default::default()
+                },
+                csr,
+            )
+            .await
+            .unwrap()
+        };
         // A head, and a later one that extends it.
         let old = w.db.log_head().await.unwrap();
         assert_eq!(old.size, 4);
-        w.db.declare_interests(
-            id,
-            &NewDeclaration {
-                organisation_id: w.company,
-                ..Default::default()
-            },
-            csr,
-        )
-        .await
-        .unwrap();
+        declare().await;
         let new = w.db.log_head().await.unwrap();
         let leaves = w.db.log_leaves(new.size).await.unwrap();
         assert_eq!(
@@ -1008,16 +1011,7 @@ mod lifecycle {
         // The log grows; every head and proof served from the kept tree is the one the
         // entries make, and the kept tree is exactly the entries' tree.
         for _ in 0..13 {
-            w.db.declare_interests(
-                id,
-                &NewDeclaration {
-                    organisation_id: w.company,
-                    ..Default::default()
-                },
-                csr,
-            )
-            .await
-            .unwrap();
+            declare().await;
         }
         let grown = w.db.log_head().await.unwrap();
         let all = w.db.log_leaves(grown.size).await.unwrap();
