@@ -694,11 +694,12 @@ async fn demo_integrity(
         .iter()
         .find(|a| a.id == first)
         .context("the winning application")?;
+    let results = db.call_results(&stored, &applications).await?;
     db.award_call(
         &stored,
         winner,
         "ההצעה זכתה לציון המשוקלל הגבוה ביותר, ויש לה ביקוש מוכח בשכונה שאין בה גינה.",
-        &format!("application:{first} rank:1; application:{second} rank:2"),
+        &results,
         by_city,
     )
     .await?;

@@ -13,7 +13,8 @@ mod verify;
 use anyhow::Context;
 use clap::{Parser, Subcommand};
 use shutaf_store::{Db, DbSettings};
-use shutaf_web::{AppState, Config, Mailer};
+use shutaf_web::Config;
+use shutaf_web::startup::{Application, Startup};
 
 #[derive(Parser)]
 #[command(
@@ -214,14 +215,15 @@ async fn serve(config: Config, no_demo: bool) -> anyhow::Result<()> {
     }
     let secret = config::secret(&config)?;
     let log_key = config::log_key(&config)?;
-    let mailer = Mailer::from_config(&config).context("mail settings")?;
-    let listener = tokio::net::TcpListener::bind(&config.listen)
-        .await
-        .with_context(|| format!("cannot listen on {}", config.listen))?;
-    let address = listener.local_addr()?;
-    tracing::info!(%address, base_url = %config.base_url, "Shutaf is listening");
-    let state = AppState::new(db.clone(), config, mailer, secret, log_key);
-    shutaf_web::serve(listener, state, shutdown_signal()).await?;
+    let hub = Application::build(Startup {
+        config,
+        db: db.clone(),
+        secret,
+        log_key,
+    })
+    .await?;
+    tracing::info!(address = %hub.address(), base_url = %hub.state().config.base_url, "Shutaf is listening");
+    hub.run_until(shutdown_signal()).await?;
     db.close().await;
     tracing::info!("stopped");
     Ok(())

@@ -71,7 +71,7 @@ async fn connect(url: &str) -> Db {
 
 /// A fresh database on the test backend with the demo loaded by `shutaf demo`.
 async fn demo_database(dir: &Path) -> String {
-    let url = shutaf_store::testing::fresh_database_url().await;
+    let url = shutaf_testkit::database::fresh_database_url().await;
     succeeded(shutaf(dir, &url, &["demo"]));
     url
 }
@@ -269,7 +269,7 @@ fn header_without_time_and_source(header: &Json) -> Json {
 
 #[tokio::test]
 async fn backups_hold_every_table_in_foreign_key_order() {
-    let db = shutaf_store::testing::fresh_db().await;
+    let db = shutaf_testkit::database::fresh_db().await;
     let in_schema: std::collections::BTreeSet<String> = db
         .schema()
         .await
@@ -427,7 +427,7 @@ async fn an_online_backup_is_one_snapshot_and_restores_exactly() {
     );
 
     // Restored into a fresh database: verify passes, the same log head, the same rows.
-    let url_b = shutaf_store::testing::fresh_database_url().await;
+    let url_b = shutaf_testkit::database::fresh_database_url().await;
     let printed = succeeded(shutaf(&dir, &url_b, &["restore", "a.backup"]));
     assert!(printed.contains("decision log intact"), "{printed}");
     assert!(printed.contains("organisations"), "{printed}");
@@ -530,7 +530,7 @@ async fn an_edited_rewritten_or_cut_backup_shows() {
         3,
         |row, columns| row[detail_at(columns)] = Json::from("quietly changed"),
     );
-    let url_c = shutaf_store::testing::fresh_database_url().await;
+    let url_c = shutaf_testkit::database::fresh_database_url().await;
     let complaint = failed(shutaf(&dir, &url_c, &["restore", "edited.backup"]));
     assert!(complaint.contains("NOT INTACT"), "{complaint}");
     let c = connect(&url_c).await;
@@ -572,7 +572,7 @@ async fn an_edited_rewritten_or_cut_backup_shows() {
     text = text.replacen(&old_root, &hex::encode(merkle::root(&leaves)), 1);
     std::fs::write(dir.join("rewritten.backup"), text).unwrap();
     Backup::read(&dir.join("rewritten.backup")).check_log();
-    let url_d = shutaf_store::testing::fresh_database_url().await;
+    let url_d = shutaf_testkit::database::fresh_database_url().await;
     succeeded(shutaf(&dir, &url_d, &["restore", "rewritten.backup"]));
     let complaint = failed(shutaf(&dir, &url_d, &["verify", "--seen", "seen.txt"]));
     assert!(complaint.contains("REWRITTEN"), "{complaint}");
@@ -585,7 +585,7 @@ async fn an_edited_rewritten_or_cut_backup_shows() {
         lines[..lines.len() / 2].join("\n") + "\n",
     )
     .unwrap();
-    let url_e = shutaf_store::testing::fresh_database_url().await;
+    let url_e = shutaf_testkit::database::fresh_database_url().await;
     let complaint = failed(shutaf(&dir, &url_e, &["restore", "cut.backup"]));
     assert!(complaint.contains("INCOMPLETE"), "{complaint}");
     let e = connect(&url_e).await;

@@ -24,8 +24,8 @@ use fantoccini::error::{CmdError, ErrorStatus};
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{Value, json};
 use shutaf_domain::{ContributionType, Language, LocalityKind, OrganisationKind, Sector};
-use shutaf_store::testing::fresh_database_url;
 use shutaf_store::{Db, DbSettings, NewLocality, NewOrganisation};
+use shutaf_testkit::database::fresh_database_url;
 use shutaf_testkit::{ReceivedMail, SmtpServer};
 use shutaf_web::i18n::Tr;
 

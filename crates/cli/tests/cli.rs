@@ -77,7 +77,7 @@ fn start_hub(dir: &std::path::Path, database_url: &str) -> (Server, Vec<String>,
 #[tokio::test]
 async fn first_start_loads_the_demo_and_prints_its_accounts() {
     let dir = temp_dir("demo");
-    let url = shutaf_store::testing::fresh_database_url().await;
+    let url = shutaf_testkit::database::fresh_database_url().await;
     let (mut server, log, base) = start_hub(&dir, &url);
     let printed = log.join("\n");
     assert!(
@@ -191,7 +191,7 @@ async fn first_start_loads_the_demo_and_prints_its_accounts() {
 #[tokio::test]
 async fn migrate_and_admin_create() {
     let dir = temp_dir("admin");
-    let url = shutaf_store::testing::fresh_database_url().await;
+    let url = shutaf_testkit::database::fresh_database_url().await;
     let output = command(&dir, &url).arg("migrate").output().unwrap();
     assert!(
         output.status.success(),
@@ -273,7 +273,7 @@ fn configuration_errors_are_explained() {
 #[tokio::test]
 async fn verify_notices_an_edited_rewritten_or_removed_decision() {
     let dir = temp_dir("verify");
-    let url = shutaf_store::testing::fresh_database_url().await;
+    let url = shutaf_testkit::database::fresh_database_url().await;
     let seen = dir.join("seen.txt");
     let verify = || {
         command(&dir, &url)
@@ -419,7 +419,7 @@ async fn head_line(db: &shutaf_store::Db, size: u64) -> String {
 #[tokio::test]
 async fn verify_url_checks_another_hub_and_notices_a_rewritten_or_removed_decision() {
     let dir = temp_dir("verify-url");
-    let url = shutaf_store::testing::fresh_database_url().await;
+    let url = shutaf_testkit::database::fresh_database_url().await;
     let (_server, _, base) = start_hub(&dir, &url);
     let db = shutaf_store::Db::connect(&url, &shutaf_store::DbSettings::default())
         .await
@@ -582,7 +582,7 @@ fn flip(hex: &serde_json::Value) -> serde_json::Value {
 #[tokio::test]
 async fn verify_url_refuses_a_hub_that_lies_about_its_log() {
     let dir = temp_dir("verify-lies");
-    let url = shutaf_store::testing::fresh_database_url().await;
+    let url = shutaf_testkit::database::fresh_database_url().await;
     let (_server, _, hub) = start_hub(&dir, &url);
     let db = shutaf_store::Db::connect(&url, &shutaf_store::DbSettings::default())
         .await

@@ -366,7 +366,7 @@ async fn acknowledged_writes_survive_sigkill_and_the_log_stays_intact() {
     let _alone = ONE_AT_A_TIME.lock().await;
     let rounds = rounds();
     let dir = test_dir("crash");
-    let url = shutaf_store::testing::fresh_database_url().await;
+    let url = shutaf_testkit::database::fresh_database_url().await;
     let (db, author) = demo_world(&dir, &url).await;
 
     let acknowledged = Arc::new(Mutex::new(BTreeSet::new()));
@@ -753,7 +753,7 @@ async fn until(what: &str, hub: &Hub, ready: impl AsyncFn() -> bool) -> Duration
 
 #[tokio::test]
 async fn acknowledged_writes_survive_a_postgresql_server_crash() {
-    if shutaf_store::testing::test_backend() != Backend::Postgres {
+    if shutaf_testkit::database::test_backend() != Backend::Postgres {
         eprintln!(
             "the PostgreSQL server crash test runs with SHUTAF_TEST_BACKEND=postgres: skipped"
         );

@@ -76,7 +76,7 @@ async fn two_hubs_share_sessions_and_one_log_without_forking() {
         shutaf_store::random_token()
     ));
     std::fs::create_dir_all(&dir).unwrap();
-    let url = shutaf_store::testing::fresh_database_url().await;
+    let url = shutaf_testkit::database::fresh_database_url().await;
     // The first loads the demo; the second starts on the same database, shares the keys.
     let a = start(&dir, &url);
     let b = start(&dir, &url);

@@ -150,8 +150,8 @@ async fn contents(db: &Db) -> Vec<Vec<String>> {
 #[tokio::test]
 async fn a_small_scale_load_is_complete_repeatable_searchable_and_verifies() {
     let dir = temp_dir("load");
-    let first = shutaf_store::testing::fresh_database_url().await;
-    let second = shutaf_store::testing::fresh_database_url().await;
+    let first = shutaf_testkit::database::fresh_database_url().await;
+    let second = shutaf_testkit::database::fresh_database_url().await;
     assert_success(&shutaf(&dir, &first, &SMALL));
     assert_success(&shutaf(&dir, &second, &SMALL));
 

@@ -75,26 +75,6 @@ impl LogEntry {
     }
 }
 
-/// The lifecycle events that are decisions, and so go on the public record.
-pub fn is_decision(kind: &str) -> bool {
-    kind.starts_with("stage-")
-        || matches!(
-            kind,
-            "proposed"
-                | "convener-engaged"
-                | "partner-joined"
-                | "partner-left"
-                | "work-plan-recorded"
-                | "integrity-recorded"
-                | "interests-declared"
-                | "charter-proposed"
-                | "charter-endorsed"
-                | "notice-published"
-                | "alternative-proposed"
-                | "notice-decided"
-        )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -139,13 +119,5 @@ mod tests {
                 .unwrap()
                 .contains("\ndetail:y\n")
         );
-    }
-
-    #[test]
-    fn decisions_are_named() {
-        assert!(is_decision("stage-agreed"));
-        assert!(is_decision("charter-endorsed"));
-        assert!(!is_decision("edited"));
-        assert!(!is_decision("expectations-answered"));
     }
 }

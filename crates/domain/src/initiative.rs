@@ -109,7 +109,7 @@ pub struct IntegrityFacts {
 }
 
 /// Where the initiative stands in the city's work plan and budget.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub enum WorkPlanPlacement {
     #[default]
     NotRecorded,
@@ -117,6 +117,17 @@ pub enum WorkPlanPlacement {
     Placed,
     /// Recorded that no municipal budget is needed, with a reason.
     NoBudgetNeeded,
+}
+
+impl WorkPlanPlacement {
+    /// The stable code stored in the database and used by the API.
+    pub fn code(&self) -> &'static str {
+        match self {
+            WorkPlanPlacement::NotRecorded => "not-recorded",
+            WorkPlanPlacement::Placed => "placed",
+            WorkPlanPlacement::NoBudgetNeeded => "no-budget-needed",
+        }
+    }
 }
 
 /// Everything the gates and the checkup need to know about an initiative.

@@ -15,6 +15,7 @@ pub mod donation;
 pub mod expectations;
 pub mod initiative;
 pub mod integrity;
+pub mod journal;
 pub mod language;
 pub mod lifecycle;
 pub mod matching;

@@ -5,8 +5,9 @@ use serde::Serialize;
 use shutaf_domain::Language;
 use sqlx::FromRow;
 
+use crate::journal;
 use crate::organisations::pick_name;
-use crate::{Db, StoreError, StoreResult, abort, now};
+use crate::{Db, StoreError, StoreResult, now};
 
 /// An item on a locality's agenda.
 #[derive(Debug, Clone, FromRow, Serialize)]
@@ -138,8 +139,8 @@ impl Db {
     }
 
     pub async fn update_goal(&self, id: i64, goal: &NewGoal) -> StoreResult<()> {
-        let mut tx = self.write_tx().await?;
-        let done = sqlx::query(
+        let tx = self.write_tx().await?;
+        let mut tx = journal::guarded(tx, sqlx::query(
             "UPDATE goals SET title_he = $1, title_ar = $2, title_en = $3, description_he = $4, description_ar = $5, \
              description_en = $6, department = $7, horizon = $8, work_plan_year = $9, budget_line = $10, status = $11 WHERE id = $12",
         )
@@ -154,12 +155,7 @@ impl Db {
         .bind(goal.work_plan_year)
         .bind(goal.budget_line.as_deref())
         .bind(&goal.status)
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
-        if done.rows_affected() == 0 {
-            return abort(tx, StoreError::NotFound).await;
-        }
+        .bind(id), StoreError::NotFound).await?;
         write_codes(&mut tx, id, &goal.sdg_codes).await?;
         tx.commit().await?;
         Ok(())

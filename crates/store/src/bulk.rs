@@ -34,6 +34,7 @@ use shutaf_domain::call::CallStatus;
 use shutaf_domain::decision_log::LogEntry;
 use shutaf_domain::donation::{DonationKind, DonationStep, HeadDecision, Recommendation};
 use shutaf_domain::integrity::{NoticeOutcome, Relation};
+use shutaf_domain::journal::Event;
 use shutaf_domain::{
     ContributionType, Language, LocalityKind, Management, MemberRole, PartnershipModel, Stage,
 };
@@ -336,14 +337,13 @@ pub struct BulkInitiative {
     pub notice: Option<BulkNotice>,
 }
 
-/// Something that happened on an initiative (its activity record).
+/// Something that happened on an initiative (its activity record), worded by the journal.
 #[derive(Debug, Clone)]
 pub struct BulkEvent {
     pub initiative_id: i64,
-    pub kind: String,
+    pub event: Event,
     pub organisation_id: Option<i64>,
     pub user_id: Option<i64>,
-    pub detail: Option<String>,
     pub created_at: i64,
 }
 
@@ -357,16 +357,17 @@ pub struct BulkNotification {
     pub read_at: Option<i64>,
 }
 
-/// A decision for the public log, with the time it was taken; its index is given by the log.
+/// A decision for the public log, with the time it was taken; its index is given by the log,
+/// its kind and detail by the journal ([`Event::kind`], [`Event::detail`]) as for the hub's own.
 #[derive(Debug, Clone)]
 pub struct BulkDecision {
     pub at: i64,
-    pub kind: String,
+    pub event: Event,
     pub locality_id: Option<i64>,
     pub initiative_id: Option<i64>,
     pub organisation_id: Option<i64>,
+    /// The person, where the kind names one ([`shutaf_domain::journal::EventKind::names_person`]).
     pub person: Option<String>,
-    pub detail: Option<String>,
 }
 
 /// Rows written in one transaction, in the order their foreign keys need.
@@ -881,10 +882,10 @@ async fn write_batch(conn: &mut AnyConnection, backend: Backend, batch: Batch) -
     for e in events {
         rows.row([
             e.initiative_id.into(),
-            e.kind.into(),
+            e.event.kind().code().into(),
             e.organisation_id.into(),
             e.user_id.into(),
-            e.detail.into(),
+            e.event.history_detail().into(),
             e.created_at.into(),
         ]);
     }
@@ -1604,12 +1605,12 @@ async fn append_decisions(
         let entry = LogEntry {
             index: (first + offset as i64) as u64,
             at: d.at,
-            kind: d.kind,
+            kind: d.event.kind().code().to_owned(),
             locality_id: d.locality_id,
             initiative_id: d.initiative_id,
             organisation_id: d.organisation_id,
             person: d.person,
-            detail: d.detail,
+            detail: d.event.detail(),
         };
         leaves.push(entry.leaf_hash());
         let leaf = hex::encode(entry.leaf_hash());

@@ -8,11 +8,12 @@
 use serde::Serialize;
 use shutaf_domain::Language;
 use shutaf_domain::call::{CallStatus, Phase};
+use shutaf_domain::call::{Ranked, Score, Weight, aggregate};
+use shutaf_domain::journal::{Event, Standing};
 use sqlx::FromRow;
 
-use crate::integrity::log;
 use crate::organisations::pick_name;
-use crate::{Acting, Db, NewInitiative, StoreError, StoreResult, abort, now};
+use crate::{Acting, Db, NewInitiative, StoreError, StoreResult, abort, journal, now};
 
 /// A call as stored.
 #[derive(Debug, Clone, FromRow, Serialize)]
@@ -232,24 +233,23 @@ impl Db {
 
     /// Rewrites a draft call (a published call is on the record and does not change).
     pub async fn update_call(&self, id: i64, call: &NewCall) -> StoreResult<()> {
-        let mut tx = self.write_tx().await?;
-        let changed = sqlx::query(
-            "UPDATE calls SET lang = $1, title = $2, purpose = $3, sought = $4, eligibility = $5, deadline_at = $6, \
-             revision = revision + 1 WHERE id = $7 AND status = 'draft'",
+        let tx = self.write_tx().await?;
+        let mut tx = journal::guarded(
+            tx,
+            sqlx::query(
+                "UPDATE calls SET lang = $1, title = $2, purpose = $3, sought = $4, eligibility = $5, deadline_at = $6, \
+                 revision = revision + 1 WHERE id = $7 AND status = 'draft'",
+            )
+            .bind(&call.lang)
+            .bind(&call.title)
+            .bind(&call.purpose)
+            .bind(&call.sought)
+            .bind(&call.eligibility)
+            .bind(call.deadline_at)
+            .bind(id),
+            StoreError::Conflict,
         )
-        .bind(&call.lang)
-        .bind(&call.title)
-        .bind(&call.purpose)
-        .bind(&call.sought)
-        .bind(&call.eligibility)
-        .bind(call.deadline_at)
-        .bind(id)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        if changed == 0 {
-            return abort(tx, StoreError::Conflict).await;
-        }
+        .await?;
         write_parts(&mut tx, id, call).await?;
         tx.commit().await?;
         Ok(())
@@ -339,21 +339,12 @@ impl Db {
         .bind(id)
         .fetch_all(&mut *tx)
         .await?;
-        let criteria = weights
-            .iter()
-            .map(|(name, weight)| format!("{name} {weight}%"))
-            .collect::<Vec<_>>()
-            .join("; ");
-        log(
-            &mut tx,
-            "call-published",
-            locality_id,
-            None,
-            acting.organisation_id,
-            None,
-            &format!("call:{id} deadline:{deadline_at} criteria: {criteria}"),
-        )
-        .await?;
+        let event = Event::CallPublished {
+            call: id,
+            deadline_at,
+            criteria: weights,
+        };
+        journal::record_decision(&mut tx, locality_id, None, acting, &event).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -394,14 +385,15 @@ impl Db {
         .bind(at)
         .fetch_one(&mut *tx)
         .await?;
-        log(
+        journal::record_decision(
             &mut tx,
-            "application-received",
             locality_id,
             None,
-            Some(organisation_id),
-            None,
-            &format!("call:{call_id} application:{id}"),
+            acting.for_organisation(organisation_id),
+            &Event::ApplicationReceived {
+                call: call_id,
+                application: id,
+            },
         )
         .await?;
         tx.commit().await?;
@@ -513,23 +505,49 @@ impl Db {
             .execute(&mut *tx)
             .await?;
         }
-        let person: Option<String> =
-            sqlx::query_scalar("SELECT display_name FROM users WHERE id = $1")
-                .bind(acting.user_id)
-                .fetch_optional(&mut *tx)
-                .await?;
-        log(
+        journal::record_decision(
             &mut tx,
-            "application-scored",
             call.locality_id,
             None,
-            acting.organisation_id,
-            person.as_deref(),
-            &format!("call:{} application:{application_id}", call.id),
+            acting,
+            &Event::ApplicationScored {
+                call: call.id,
+                application: application_id,
+            },
         )
         .await?;
         tx.commit().await?;
         Ok(())
+    }
+
+    /// The results of a call's applications: the evaluators' scores aggregated by the call's
+    /// weights, ranked.
+    pub async fn call_results(
+        &self,
+        call: &Call,
+        applications: &[Application],
+    ) -> StoreResult<Vec<Ranked>> {
+        let scores: Vec<Score> = self
+            .scores(call.id)
+            .await?
+            .iter()
+            .map(|s| Score {
+                application_id: s.application_id,
+                criterion_id: s.criterion_id,
+                evaluator_id: s.evaluator_id,
+                score: s.score,
+            })
+            .collect();
+        let weights: Vec<Weight> = call
+            .criteria
+            .iter()
+            .map(|c| Weight {
+                criterion_id: c.id,
+                weight: c.weight,
+            })
+            .collect();
+        let ids: Vec<i64> = applications.iter().map(|a| a.id).collect();
+        Ok(aggregate(&ids, &weights, &scores))
     }
 
     /// Every score of a call with the evaluator's name and reason.
@@ -551,70 +569,57 @@ impl Db {
         call: &Call,
         application: &Application,
         reasons: &str,
-        results: &str,
+        results: &[Ranked],
         acting: Acting,
     ) -> StoreResult<()> {
-        let mut tx = self.write_tx().await?;
-        let at = now();
-        let changed = sqlx::query(
-            "UPDATE calls SET status = 'awarded', awarded_application_id = $1, outcome_reasons = $2, decided_at = $3, \
-             revision = revision + 1 WHERE id = $4 AND status = 'open' AND deadline_at <= $3 AND revision = $5",
-        )
-        .bind(application.id)
-        .bind(reasons)
-        .bind(at)
-        .bind(call.id)
-        .bind(call.revision)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        if changed == 0 {
-            return abort(tx, StoreError::Conflict).await;
-        }
-        log(
-            &mut tx,
-            "call-awarded",
-            call.locality_id,
-            None,
-            acting.organisation_id,
-            None,
-            &format!(
-                "call:{} application:{} organisation:{} results: {results} reasons: {reasons}",
-                call.id, application.id, application.organisation_id
-            ),
+        let tx = self.write_tx().await?;
+        let mut tx = journal::guarded(
+            tx,
+            sqlx::query(
+                "UPDATE calls SET status = 'awarded', awarded_application_id = $1, outcome_reasons = $2, decided_at = $3, \
+                 revision = revision + 1 WHERE id = $4 AND status = 'open' AND deadline_at <= $3 AND revision = $5",
+            )
+            .bind(application.id)
+            .bind(reasons)
+            .bind(now())
+            .bind(call.id)
+            .bind(call.revision),
+            StoreError::Conflict,
         )
         .await?;
+        let event = Event::CallAwarded {
+            call: call.id,
+            application: application.id,
+            organisation: application.organisation_id,
+            results: results.iter().map(Standing::from).collect(),
+            reasons: reasons.to_owned(),
+        };
+        journal::record_decision(&mut tx, call.locality_id, None, acting, &event).await?;
         tx.commit().await?;
         Ok(())
     }
 
     /// The convener ends the call without an award, with reasons.
     pub async fn cancel_call(&self, call: &Call, reasons: &str, acting: Acting) -> StoreResult<()> {
-        let mut tx = self.write_tx().await?;
-        let changed = sqlx::query(
-            "UPDATE calls SET status = 'cancelled', outcome_reasons = $1, decided_at = $2, revision = revision + 1 \
-             WHERE id = $3 AND status = 'open' AND revision = $4",
-        )
-        .bind(reasons)
-        .bind(now())
-        .bind(call.id)
-        .bind(call.revision)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        if changed == 0 {
-            return abort(tx, StoreError::Conflict).await;
-        }
-        log(
-            &mut tx,
-            "call-cancelled",
-            call.locality_id,
-            None,
-            acting.organisation_id,
-            None,
-            &format!("call:{} reasons: {reasons}", call.id),
+        let tx = self.write_tx().await?;
+        let mut tx = journal::guarded(
+            tx,
+            sqlx::query(
+                "UPDATE calls SET status = 'cancelled', outcome_reasons = $1, decided_at = $2, revision = revision + 1 \
+                 WHERE id = $3 AND status = 'open' AND revision = $4",
+            )
+            .bind(reasons)
+            .bind(now())
+            .bind(call.id)
+            .bind(call.revision),
+            StoreError::Conflict,
         )
         .await?;
+        let event = Event::CallCancelled {
+            call: call.id,
+            reasons: reasons.to_owned(),
+        };
+        journal::record_decision(&mut tx, call.locality_id, None, acting, &event).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -628,29 +633,24 @@ impl Db {
         reasons: &str,
         acting: Acting,
     ) -> StoreResult<()> {
-        let mut tx = self.write_tx().await?;
-        let changed = sqlx::query(
-            "UPDATE calls SET deadline_at = $1, revision = revision + 1 WHERE id = $2 AND status = 'open' AND revision = $3",
-        )
-        .bind(deadline_at)
-        .bind(call.id)
-        .bind(call.revision)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        if changed == 0 {
-            return abort(tx, StoreError::Conflict).await;
-        }
-        log(
-            &mut tx,
-            "call-rerun",
-            call.locality_id,
-            None,
-            acting.organisation_id,
-            None,
-            &format!("call:{} deadline:{deadline_at} reasons: {reasons}", call.id),
+        let tx = self.write_tx().await?;
+        let mut tx = journal::guarded(
+            tx,
+            sqlx::query(
+                "UPDATE calls SET deadline_at = $1, revision = revision + 1 WHERE id = $2 AND status = 'open' AND revision = $3",
+            )
+            .bind(deadline_at)
+            .bind(call.id)
+            .bind(call.revision),
+            StoreError::Conflict,
         )
         .await?;
+        let event = Event::CallRerun {
+            call: call.id,
+            deadline_at,
+            reasons: reasons.to_owned(),
+        };
+        journal::record_decision(&mut tx, call.locality_id, None, acting, &event).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -690,12 +690,13 @@ impl Db {
             .bind(at)
             .execute(&mut *tx)
             .await?;
-            crate::initiatives::touch(
+            journal::record(
                 &mut tx,
                 id,
-                "partner-joined",
                 acting.for_organisation(winner_organisation_id),
-                Some(&format!("call:{}", call.id)),
+                &Event::PartnerJoined {
+                    call: Some(call.id),
+                },
             )
             .await?;
         }

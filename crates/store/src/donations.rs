@@ -4,10 +4,10 @@
 
 use serde::Serialize;
 use shutaf_domain::donation::{DonationKind, DonationStep, HeadDecision, Recommendation};
+use shutaf_domain::journal::Event;
 use sqlx::FromRow;
 
-use crate::integrity::log;
-use crate::{Acting, Db, StoreError, StoreResult, abort, now};
+use crate::{Acting, Db, StoreError, StoreResult, journal, now};
 
 /// A donation and how far its procedure has gone.
 #[derive(Debug, Clone, FromRow, Serialize)]
@@ -109,25 +109,15 @@ impl Db {
         .bind(now())
         .fetch_one(&mut *tx)
         .await?;
-        let value = new
-            .value_agorot
-            .map(|v| format!(" value-agorot:{v}"))
-            .unwrap_or_default();
-        log(
-            &mut tx,
-            "donation-registered",
-            new.locality_id,
-            new.initiative_id,
-            acting.organisation_id,
-            None,
-            &format!(
-                "donation:{id} donor: {} kind:{}{value} purpose: {}",
-                new.donor_name,
-                new.kind.code(),
-                new.purpose
-            ),
-        )
-        .await?;
+        let event = Event::DonationRegistered {
+            donation: id,
+            donor: new.donor_name.clone(),
+            kind: new.kind,
+            value_agorot: new.value_agorot,
+            purpose: new.purpose.clone(),
+        };
+        journal::record_decision(&mut tx, new.locality_id, new.initiative_id, acting, &event)
+            .await?;
         tx.commit().await?;
         Ok(id)
     }
@@ -139,9 +129,7 @@ impl Db {
         action: &DonationAction,
         acting: Acting,
     ) -> StoreResult<()> {
-        let mut tx = self.write_tx().await?;
-        let at = now();
-        let (sql, a, b, kind, detail) = match action {
+        let (sql, a, b, event) = match action {
             DonationAction::Check {
                 check,
                 recommendation,
@@ -150,55 +138,52 @@ impl Db {
                  revision = revision + 1 WHERE id = $4 AND revision = $5",
                 Some(check.clone()),
                 Some(recommendation.code().to_owned()),
-                "donation-checked",
-                format!(
-                    "donation:{} recommendation:{} check: {check}",
-                    donation.id,
-                    recommendation.code()
-                ),
+                Event::DonationChecked {
+                    donation: donation.id,
+                    recommendation: *recommendation,
+                    check: check.clone(),
+                },
             ),
             DonationAction::Decide { decision, reasons } => (
                 "UPDATE donations SET head_decision = $2, head_reasons = $1, decided_at = $3, step = 'decided', \
                  revision = revision + 1 WHERE id = $4 AND revision = $5",
                 reasons.clone(),
                 Some(decision.code().to_owned()),
-                "donation-decided",
-                format!(
-                    "donation:{} decision:{} reasons: {}",
-                    donation.id,
-                    decision.code(),
-                    reasons.as_deref().unwrap_or("")
-                ),
+                Event::DonationDecided {
+                    donation: donation.id,
+                    decision: *decision,
+                    reasons: reasons.clone(),
+                },
             ),
             DonationAction::Report { report } => (
                 "UPDATE donations SET council_report = $1, reported_at = $3, step = 'reported', \
                  revision = revision + 1 WHERE id = $4 AND revision = $5",
                 Some(report.clone()),
                 None,
-                "donation-reported",
-                format!("donation:{} report: {report}", donation.id),
+                Event::DonationReported {
+                    donation: donation.id,
+                    report: report.clone(),
+                },
             ),
         };
-        let changed = sqlx::query(sql)
-            .bind(a)
-            .bind(b)
-            .bind(at)
-            .bind(donation.id)
-            .bind(donation.revision)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-        if changed == 0 {
-            return abort(tx, StoreError::Conflict).await;
-        }
-        log(
+        let tx = self.write_tx().await?;
+        let mut tx = journal::guarded(
+            tx,
+            sqlx::query(sql)
+                .bind(a)
+                .bind(b)
+                .bind(now())
+                .bind(donation.id)
+                .bind(donation.revision),
+            StoreError::Conflict,
+        )
+        .await?;
+        journal::record_decision(
             &mut tx,
-            kind,
             donation.locality_id,
             donation.initiative_id,
-            acting.organisation_id,
-            None,
-            &detail,
+            acting,
+            &event,
         )
         .await?;
         tx.commit().await?;

@@ -10,12 +10,14 @@ use std::collections::HashMap;
 use serde::Serialize;
 use shutaf_domain::expectations::ExpectationAnswers;
 use shutaf_domain::initiative::{IntegrityFacts, PartnerFacts, WorkPlanPlacement};
+use shutaf_domain::journal::{Event, Matter};
 use shutaf_domain::{
     ContributionType, InitiativeFacts, Language, Management, OrganisationKind, PartnershipModel,
     Sector, Stage,
 };
 use sqlx::{AnyConnection, FromRow};
 
+use crate::journal;
 use crate::organisations::pick_name;
 use crate::{Db, StoreError, StoreResult, abort, now};
 
@@ -250,7 +252,7 @@ pub(crate) const BUSINESS_PARTNER: &str = "CASE WHEN EXISTS (SELECT 1 FROM initi
      AND bp.status = 'active' AND bo.sector = 'business') THEN 1 ELSE 0 END";
 
 /// Sets `business_partner` afresh for the initiatives `which` selects (an SQL condition on
-/// `initiatives`, no input in it), after partners or sectors changed outside [`record_event`].
+/// `initiatives`, no input in it), after partners or sectors changed outside the journal ([`crate::journal::record`]).
 pub(crate) async fn refresh_business_partner(
     conn: &mut AnyConnection,
     which: &str,
@@ -262,82 +264,6 @@ pub(crate) async fn refresh_business_partner(
         query = query.bind(value);
     }
     query.execute(&mut *conn).await?;
-    Ok(())
-}
-
-/// Records an event and marks the initiative as active now, bumping its revision. Events that
-/// are decisions also go to the public decision log, in the same transaction.
-pub(crate) async fn touch(
-    conn: &mut AnyConnection,
-    id: i64,
-    kind: &str,
-    acting: Acting,
-    detail: Option<&str>,
-) -> StoreResult<()> {
-    record_event(conn, id, kind, acting, detail).await?;
-    if shutaf_domain::decision_log::is_decision(kind) {
-        record_decision(conn, id, kind, acting, detail).await?;
-    }
-    Ok(())
-}
-
-/// Records an event in the initiative's history (and bumps its revision) without logging it:
-/// for changes whose log entry is written by their own module.
-pub(crate) async fn record_event(
-    conn: &mut AnyConnection,
-    id: i64,
-    kind: &str,
-    acting: Acting,
-    detail: Option<&str>,
-) -> StoreResult<()> {
-    let at = now();
-    // Every change passes here, partners' included: the portal's flag is kept in the same
-    // statement.
-    sqlx::query(&format!(
-        "UPDATE initiatives SET revision = revision + 1, updated_at = $1, last_activity_at = $1, \
-         business_partner = {BUSINESS_PARTNER} WHERE id = $2"
-    ))
-    .bind(at)
-    .bind(id)
-    .execute(&mut *conn)
-    .await?;
-    sqlx::query(
-        "INSERT INTO initiative_events (initiative_id, kind, organisation_id, user_id, detail, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
-    )
-    .bind(id)
-    .bind(kind)
-    .bind(acting.organisation_id)
-    .bind(acting.user_id)
-    .bind(detail)
-    .bind(at)
-    .execute(&mut *conn)
-    .await?;
-    Ok(())
-}
-
-async fn record_decision(
-    conn: &mut AnyConnection,
-    id: i64,
-    kind: &str,
-    acting: Acting,
-    detail: Option<&str>,
-) -> StoreResult<()> {
-    let locality: i64 = sqlx::query_scalar("SELECT locality_id FROM initiatives WHERE id = $1")
-        .bind(id)
-        .fetch_one(&mut *conn)
-        .await?;
-    // Decisions here are the organisation's; declarations and recusals, which name the person,
-    // are logged by the integrity module.
-    let person: Option<String> = None;
-    let decision = crate::Decision {
-        kind,
-        locality_id: Some(locality),
-        initiative_id: Some(id),
-        organisation_id: acting.organisation_id,
-        person: person.as_deref(),
-        detail,
-    };
-    crate::decision_log::append(conn, &decision).await?;
     Ok(())
 }
 
@@ -385,15 +311,14 @@ pub(crate) async fn create_initiative_in(
     .execute(&mut *conn)
     .await?;
     refresh_business_partner(&mut *conn, "id = $1", Some(id)).await?;
-    record_decision(&mut *conn, id, "proposed", acting, None).await?;
-    sqlx::query(
-        "INSERT INTO initiative_events (initiative_id, kind, organisation_id, user_id, created_at) VALUES ($1, 'proposed', $2, $3, $4)",
+    journal::record_proposal(
+        conn,
+        id,
+        new.locality_id,
+        new.initiator_organisation_id,
+        acting,
+        at,
     )
-    .bind(id)
-    .bind(new.initiator_organisation_id)
-    .bind(acting.user_id)
-    .bind(at)
-    .execute(&mut *conn)
     .await?;
     // Convene early: the convener's staff hear of the idea at once.
     let staff: Vec<i64> = sqlx::query_scalar(
@@ -440,8 +365,8 @@ impl Db {
         new: &NewInitiative,
         acting: Acting,
     ) -> StoreResult<()> {
-        let mut tx = self.write_tx().await?;
-        let done = sqlx::query(
+        let tx = self.write_tx().await?;
+        let mut tx = journal::guarded(tx, sqlx::query(
             "UPDATE initiatives SET title_he = $1, title_ar = $2, title_en = $3, problem_he = $4, problem_ar = $5, problem_en = $6, \
              approach_he = $7, approach_ar = $8, approach_en = $9, model = $10, management = $11, lead_organisation_id = $12 WHERE id = $13",
         )
@@ -457,14 +382,9 @@ impl Db {
         .bind(new.model.code())
         .bind(new.management.code())
         .bind(new.lead_organisation_id)
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
-        if done.rows_affected() == 0 {
-            return abort(tx, StoreError::NotFound).await;
-        }
+        .bind(id), StoreError::NotFound).await?;
         write_links(&mut tx, id, &new.goal_ids, &new.needs).await?;
-        touch(&mut tx, id, "edited", acting, None).await?;
+        journal::record(&mut tx, id, acting, &Event::Edited).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -589,17 +509,16 @@ impl Db {
                 PartnerStatus::Active
             }
         };
-        let kind = match result {
-            PartnerStatus::Invited => "partner-invited",
-            PartnerStatus::Requested => "partner-requested",
-            PartnerStatus::Active => "partner-joined",
+        let event = match result {
+            PartnerStatus::Invited => Event::PartnerInvited,
+            PartnerStatus::Requested => Event::PartnerRequested,
+            PartnerStatus::Active => Event::PartnerJoined { call: None },
         };
-        touch(
+        journal::record(
             &mut tx,
             id,
-            kind,
             acting.for_organisation(organisation_id),
-            None,
+            &event,
         )
         .await?;
         tx.commit().await?;
@@ -614,18 +533,13 @@ impl Db {
         organisation_id: i64,
         acting: Acting,
     ) -> StoreResult<()> {
-        let mut tx = self.write_tx().await?;
-        let done = sqlx::query(
+        let tx = self.write_tx().await?;
+        let mut tx = journal::guarded(tx, sqlx::query(
             "DELETE FROM initiative_partners WHERE initiative_id = $1 AND organisation_id = $2 \
              AND organisation_id <> (SELECT initiator_organisation_id FROM initiatives WHERE id = $1)",
         )
         .bind(id)
-        .bind(organisation_id)
-        .execute(&mut *tx)
-        .await?;
-        if done.rows_affected() == 0 {
-            return abort(tx, StoreError::NotFound).await;
-        }
+        .bind(organisation_id), StoreError::NotFound).await?;
         sqlx::query(
             "DELETE FROM partner_contributions WHERE initiative_id = $1 AND organisation_id = $2",
         )
@@ -633,12 +547,11 @@ impl Db {
         .bind(organisation_id)
         .execute(&mut *tx)
         .await?;
-        touch(
+        journal::record(
             &mut tx,
             id,
-            "partner-left",
             acting.for_organisation(organisation_id),
-            None,
+            &Event::PartnerLeft,
         )
         .await?;
         tx.commit().await?;
@@ -655,8 +568,8 @@ impl Db {
         benefits: Option<&str>,
         acting: Acting,
     ) -> StoreResult<()> {
-        let mut tx = self.write_tx().await?;
-        let done = sqlx::query(
+        let tx = self.write_tx().await?;
+        let mut tx = journal::guarded(tx, sqlx::query(
             "UPDATE initiative_partners SET role = $1, interests = $2, benefits = $3 WHERE initiative_id = $4 AND organisation_id = $5 \
              AND status = 'active'",
         )
@@ -664,18 +577,12 @@ impl Db {
         .bind(interests)
         .bind(benefits)
         .bind(id)
-        .bind(organisation_id)
-        .execute(&mut *tx)
-        .await?;
-        if done.rows_affected() == 0 {
-            return abort(tx, StoreError::NotFound).await;
-        }
-        touch(
+        .bind(organisation_id), StoreError::NotFound).await?;
+        journal::record(
             &mut tx,
             id,
-            "partner-described",
             acting.for_organisation(organisation_id),
-            None,
+            &Event::PartnerDescribed,
         )
         .await?;
         tx.commit().await?;
@@ -714,12 +621,13 @@ impl Db {
         .bind(now())
         .fetch_one(&mut *tx)
         .await?;
-        touch(
+        journal::record(
             &mut tx,
             id,
-            "contribution-committed",
             acting.for_organisation(organisation_id),
-            Some(c.contribution.code()),
+            &Event::ContributionCommitted {
+                contribution: c.contribution,
+            },
         )
         .await?;
         tx.commit().await?;
@@ -733,22 +641,16 @@ impl Db {
         contribution_id: i64,
         acting: Acting,
     ) -> StoreResult<()> {
-        let mut tx = self.write_tx().await?;
-        let done = sqlx::query("DELETE FROM partner_contributions WHERE id = $1 AND initiative_id = $2 AND organisation_id = $3")
+        let tx = self.write_tx().await?;
+        let mut tx = journal::guarded(tx, sqlx::query("DELETE FROM partner_contributions WHERE id = $1 AND initiative_id = $2 AND organisation_id = $3")
             .bind(contribution_id)
             .bind(id)
-            .bind(organisation_id)
-            .execute(&mut *tx)
-            .await?;
-        if done.rows_affected() == 0 {
-            return abort(tx, StoreError::NotFound).await;
-        }
-        touch(
+            .bind(organisation_id), StoreError::NotFound).await?;
+        journal::record(
             &mut tx,
             id,
-            "contribution-withdrawn",
             acting.for_organisation(organisation_id),
-            None,
+            &Event::ContributionWithdrawn,
         )
         .await?;
         tx.commit().await?;
@@ -776,18 +678,17 @@ impl Db {
         reason: Option<&str>,
         acting: Acting,
     ) -> StoreResult<()> {
-        let mut tx = self.write_tx().await?;
-        let done = sqlx::query("UPDATE initiatives SET stage = $1, stage_reason = COALESCE($2, stage_reason) WHERE id = $3 AND revision = $4")
+        let tx = self.write_tx().await?;
+        let mut tx = journal::guarded(tx, sqlx::query("UPDATE initiatives SET stage = $1, stage_reason = COALESCE($2, stage_reason) WHERE id = $3 AND revision = $4")
             .bind(to.code())
             .bind(reason)
             .bind(id)
-            .bind(revision)
-            .execute(&mut *tx)
-            .await?;
-        if done.rows_affected() == 0 {
-            return abort(tx, StoreError::Conflict).await;
-        }
-        touch(&mut tx, id, &format!("stage-{}", to.code()), acting, reason).await?;
+            .bind(revision), StoreError::Conflict).await?;
+        let event = Event::StageChanged {
+            to,
+            reason: reason.map(str::to_owned),
+        };
+        journal::record(&mut tx, id, acting, &event).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -800,20 +701,15 @@ impl Db {
         contact_user_id: i64,
         acting: Acting,
     ) -> StoreResult<()> {
-        let mut tx = self.write_tx().await?;
-        let done = sqlx::query(
+        let tx = self.write_tx().await?;
+        let mut tx = journal::guarded(tx, sqlx::query(
             "UPDATE initiatives SET convener_contact_user_id = $1, convened_at = COALESCE(convened_at, $2) WHERE id = $3 AND revision = $4",
         )
         .bind(contact_user_id)
         .bind(now())
         .bind(id)
-        .bind(revision)
-        .execute(&mut *tx)
-        .await?;
-        if done.rows_affected() == 0 {
-            return abort(tx, StoreError::Conflict).await;
-        }
-        touch(&mut tx, id, "convener-engaged", acting, None).await?;
+        .bind(revision), StoreError::Conflict).await?;
+        journal::record(&mut tx, id, acting, &Event::ConvenerEngaged).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -828,11 +724,7 @@ impl Db {
         no_budget_reason: Option<&str>,
         acting: Acting,
     ) -> StoreResult<()> {
-        let code = match placement {
-            WorkPlanPlacement::NotRecorded => "not-recorded",
-            WorkPlanPlacement::Placed => "placed",
-            WorkPlanPlacement::NoBudgetNeeded => "no-budget-needed",
-        };
+        let code = placement.code();
         let mut tx = self.write_tx().await?;
         sqlx::query("UPDATE initiatives SET work_plan = $1, work_plan_item = $2, budget_line = $3, no_budget_reason = $4 WHERE id = $5")
             .bind(code)
@@ -842,7 +734,10 @@ impl Db {
             .bind(id)
             .execute(&mut *tx)
             .await?;
-        touch(&mut tx, id, "work-plan-recorded", acting, Some(code)).await?;
+        let event = Event::WorkPlanRecorded {
+            placement: placement.clone(),
+        };
+        journal::record(&mut tx, id, acting, &event).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -864,7 +759,10 @@ impl Db {
             .bind(id)
             .execute(&mut *tx)
             .await?;
-        touch(&mut tx, id, "integrity-recorded", acting, exemption).await?;
+        let event = Event::IntegrityRecorded {
+            exemption: exemption.map(str::to_owned),
+        };
+        journal::record(&mut tx, id, acting, &event).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -891,10 +789,9 @@ impl Db {
         .fetch_all(&mut *tx)
         .await?;
         let acting = acting.for_organisation(declaration.organisation_id);
-        record_event(&mut tx, id, "interests-declared", acting, None).await?;
         let recused = crate::integrity::declare_in(
             &mut tx,
-            crate::integrity::Matter::Initiative(id),
+            Matter::Initiative(id),
             locality_id,
             declaration,
             &parties,
@@ -934,12 +831,11 @@ impl Db {
         .execute(&mut *tx)
         .await
         .map_err(StoreError::from_write)?;
-        touch(
+        journal::record(
             &mut tx,
             id,
-            "charter-proposed",
             acting.for_organisation(organisation_id),
-            Some(&version.to_string()),
+            &Event::CharterProposed { version },
         )
         .await?;
         tx.commit().await?;
@@ -984,12 +880,11 @@ impl Db {
         .bind(now())
         .execute(&mut *tx)
         .await?;
-        touch(
+        journal::record(
             &mut tx,
             id,
-            "charter-endorsed",
             acting.for_organisation(organisation_id),
-            Some(&version.to_string()),
+            &Event::CharterEndorsed { version },
         )
         .await?;
         tx.commit().await?;
@@ -1034,12 +929,11 @@ impl Db {
             .execute(&mut *tx)
             .await?;
         }
-        touch(
+        journal::record(
             &mut tx,
             id,
-            "expectations-answered",
             acting.for_organisation(organisation_id),
-            None,
+            &Event::ExpectationsAnswered,
         )
         .await?;
         tx.commit().await?;

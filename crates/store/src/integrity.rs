@@ -7,44 +7,14 @@
 use serde::Serialize;
 use shutaf_domain::Language;
 use shutaf_domain::integrity::{Declared, NoticeOutcome, Relation, recusals};
+use shutaf_domain::journal::Event;
 use sqlx::{AnyConnection, FromRow};
 
 use crate::organisations::pick_name;
-use crate::{Acting, Db, Decision, StoreResult, now};
+use crate::{Acting, Db, StoreError, StoreResult, journal, now};
 
-/// What a declaration is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub enum Matter {
-    Initiative(i64),
-    Call(i64),
-}
-
-impl Matter {
-    fn kind(self) -> &'static str {
-        match self {
-            Matter::Initiative(_) => "initiative",
-            Matter::Call(_) => "call",
-        }
-    }
-
-    fn id(self) -> i64 {
-        match self {
-            Matter::Initiative(id) | Matter::Call(id) => id,
-        }
-    }
-
-    fn initiative_id(self) -> Option<i64> {
-        match self {
-            Matter::Initiative(id) => Some(id),
-            Matter::Call(_) => None,
-        }
-    }
-
-    /// How the matter is named in a log entry's detail.
-    fn reference(self) -> String {
-        format!("{}:{}", self.kind(), self.id())
-    }
-}
+/// What a declaration is about (an initiative or a call).
+pub use shutaf_domain::journal::Matter;
 
 /// An organisation named on the record, in its three languages.
 #[derive(Debug, Clone, FromRow, Serialize)]
@@ -140,39 +110,6 @@ impl AlternativeProposal {
     }
 }
 
-async fn display_name(conn: &mut AnyConnection, user_id: i64) -> StoreResult<Option<String>> {
-    Ok(
-        sqlx::query_scalar("SELECT display_name FROM users WHERE id = $1")
-            .bind(user_id)
-            .fetch_optional(&mut *conn)
-            .await?,
-    )
-}
-
-/// Appends a decision about a matter of a locality to the log.
-pub(crate) async fn log(
-    conn: &mut AnyConnection,
-    kind: &str,
-    locality_id: i64,
-    initiative_id: Option<i64>,
-    organisation_id: Option<i64>,
-    person: Option<&str>,
-    detail: &str,
-) -> StoreResult<u64> {
-    crate::decision_log::append(
-        conn,
-        &Decision {
-            kind,
-            locality_id: Some(locality_id),
-            initiative_id,
-            organisation_id,
-            person,
-            detail: Some(detail),
-        },
-    )
-    .await
-}
-
 /// Records a declaration within the caller's transaction: replaces the person's earlier one on
 /// the matter, logs it with the person's name and ties, and records (and logs) a recusal from
 /// each of `parties` they declared a tie with. Gives the parties they stepped aside from.
@@ -223,27 +160,20 @@ pub(crate) async fn declare_in(
         .execute(&mut *conn)
         .await?;
     }
-    let person = display_name(conn, acting.user_id).await?;
-    let ties = if declaration.ties.is_empty() {
-        "none".to_owned()
-    } else {
-        declaration
-            .ties
-            .iter()
-            .map(|(org, relation)| format!("organisation:{org} {}", relation.code()))
-            .collect::<Vec<_>>()
-            .join("; ")
+    let event = Event::InterestsDeclared {
+        matter,
+        ties: declaration.ties.clone(),
     };
-    log(
-        conn,
-        "interests-declared",
-        locality_id,
-        matter.initiative_id(),
-        Some(declaration.organisation_id),
-        person.as_deref(),
-        &format!("{} ties: {ties}", matter.reference()),
-    )
-    .await?;
+    let declarer = acting.for_organisation(declaration.organisation_id);
+    // On an initiative the declaration is also a row of its history; on a call, the log alone.
+    match matter {
+        Matter::Initiative(id) => {
+            journal::record(conn, id, declarer, &event).await?;
+        }
+        Matter::Call(_) => {
+            journal::record_decision(conn, locality_id, None, declarer, &event).await?;
+        }
+    }
     let declared = Declared {
         ties: declaration.ties.iter().map(|(org, _)| *org).collect(),
     };
@@ -275,15 +205,13 @@ pub(crate) async fn recuse_in(
     .await?
     .rows_affected();
     if inserted > 0 {
-        let person = display_name(conn, acting.user_id).await?;
-        log(
+        // The person's step, not a change of the initiative: the log alone.
+        journal::record_decision(
             conn,
-            "recused",
             locality_id,
             matter.initiative_id(),
-            acting.organisation_id,
-            person.as_deref(),
-            &format!("{} party: organisation:{party}", matter.reference()),
+            acting,
+            &Event::Recused { matter, party },
         )
         .await?;
     }
@@ -461,12 +389,14 @@ impl Db {
         .bind(now())
         .fetch_one(&mut *tx)
         .await?;
-        crate::initiatives::touch(
+        journal::record(
             &mut tx,
             initiative_id,
-            "notice-published",
             acting,
-            Some(&format!("notice:{id} closes:{closes_at}")),
+            &Event::NoticePublished {
+                notice: id,
+                closes_at,
+            },
         )
         .await?;
         tx.commit().await?;
@@ -516,12 +446,14 @@ impl Db {
         .bind(now())
         .fetch_one(&mut *tx)
         .await?;
-        crate::initiatives::touch(
+        journal::record(
             &mut tx,
             notice.initiative_id,
-            "alternative-proposed",
             acting.for_organisation(organisation_id),
-            Some(&format!("notice:{} proposal:{id}", notice.id)),
+            &Event::AlternativeProposed {
+                notice: notice.id,
+                proposal: id,
+            },
         )
         .await?;
         tx.commit().await?;
@@ -537,42 +469,28 @@ impl Db {
         reasons: &str,
         acting: Acting,
     ) -> StoreResult<()> {
-        let mut tx = self.write_tx().await?;
-        let changed = sqlx::query(
-            "UPDATE competition_notices SET outcome = $1, chosen_proposal_id = $2, outcome_reasons = $3, decided_at = $4 \
-             WHERE id = $5 AND outcome IS NULL",
-        )
-        .bind(outcome.code())
-        .bind(chosen)
-        .bind(reasons)
-        .bind(now())
-        .bind(notice.id)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        if changed == 0 {
-            return crate::abort(tx, crate::StoreError::Conflict).await;
-        }
-        let detail = match chosen {
-            Some(p) => format!(
-                "notice:{} outcome:{} proposal:{p} reasons: {reasons}",
-                notice.id,
-                outcome.code()
-            ),
-            None => format!(
-                "notice:{} outcome:{} reasons: {reasons}",
-                notice.id,
-                outcome.code()
-            ),
-        };
-        crate::initiatives::touch(
-            &mut tx,
-            notice.initiative_id,
-            "notice-decided",
-            acting,
-            Some(&detail),
+        let tx = self.write_tx().await?;
+        let mut tx = journal::guarded(
+            tx,
+            sqlx::query(
+                "UPDATE competition_notices SET outcome = $1, chosen_proposal_id = $2, outcome_reasons = $3, decided_at = $4 \
+                 WHERE id = $5 AND outcome IS NULL",
+            )
+            .bind(outcome.code())
+            .bind(chosen)
+            .bind(reasons)
+            .bind(now())
+            .bind(notice.id),
+            StoreError::Conflict,
         )
         .await?;
+        let event = Event::NoticeDecided {
+            notice: notice.id,
+            outcome,
+            chosen,
+            reasons: reasons.to_owned(),
+        };
+        journal::record(&mut tx, notice.initiative_id, acting, &event).await?;
         tx.commit().await?;
         Ok(())
     }

@@ -16,12 +16,12 @@ pub mod decision_log;
 pub mod donations;
 pub mod initiatives;
 pub mod integrity;
+pub(crate) mod journal;
 pub mod localities;
 pub mod matching;
 pub mod organisations;
 pub mod portal;
 pub mod sessions;
-pub mod testing;
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -31,7 +31,8 @@ use sqlx::{AnyPool, Executor};
 
 pub use accounts::{ApiToken, ApiTokenScope, MailTokenPurpose, User};
 pub use agenda::{Goal, LocalTarget, NewGoal};
-pub use decision_log::{Decision, LogFilter, TreeHead};
+pub(crate) use decision_log::Decision;
+pub use decision_log::{LogFilter, TreeHead};
 pub use initiatives::{
     Acting, CharterVersion, Initiative, InitiativeEvent, InitiativeListItem, NewContribution,
     NewInitiative, Partner, PartnerContribution, PartnerStatus,
@@ -263,6 +264,21 @@ fn clone_migrator(source: &Migrator) -> Migrator {
 }
 
 /// A fresh random secret, hex-encoded: for session-independent tokens sent by mail or API.
+/// A fingerprint of the migrations of `backend` (their checksums, hashed): databases migrated by
+/// the same set have the same schema, so a migrated copy can stand for a fresh one.
+pub fn migrations_fingerprint(backend: Backend) -> String {
+    use sha2::{Digest, Sha256};
+    let migrator = match backend {
+        Backend::Sqlite => &SQLITE_MIGRATIONS,
+        Backend::Postgres => &POSTGRES_MIGRATIONS,
+    };
+    let mut hasher = Sha256::new();
+    for migration in migrator.iter() {
+        hasher.update(&migration.checksum);
+    }
+    hex::encode(hasher.finalize())[..16].to_owned()
+}
+
 pub fn random_token() -> String {
     use rand::RngCore;
     let mut bytes = [0u8; 32];

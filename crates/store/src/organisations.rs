@@ -5,6 +5,7 @@ use serde::Serialize;
 use shutaf_domain::{ContributionType, Language, MemberRole, OrganisationKind, Sector, search};
 use sqlx::{Any, AnyConnection, FromRow, Transaction};
 
+use crate::journal;
 use crate::{Db, StoreError, StoreResult, abort, now, random_token, token_hash};
 
 /// Picks the name in `lang`, else the first one given (Hebrew, Arabic, English).
@@ -269,9 +270,9 @@ impl Db {
     }
 
     pub async fn update_organisation(&self, id: i64, org: &NewOrganisation) -> StoreResult<()> {
-        let mut tx = self.write_tx().await?;
+        let tx = self.write_tx().await?;
         let [sort_he, sort_ar, sort_en] = sort_names(&org.names);
-        let done = sqlx::query(
+        let mut tx = journal::guarded(tx, sqlx::query(
             "UPDATE organisations SET name_he = $1, name_ar = $2, name_en = $3, sort_he = $4, sort_ar = $5, sort_en = $6, \
              sector = $7, kind = $8, description = $9, website = $10, contributions_text = $11, updated_at = $12 WHERE id = $13",
         )
@@ -287,12 +288,7 @@ impl Db {
         .bind(org.website.as_deref())
         .bind(org.contributions_text.as_deref())
         .bind(now())
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
-        if done.rows_affected() == 0 {
-            return abort(tx, StoreError::NotFound).await;
-        }
+        .bind(id), StoreError::NotFound).await?;
         write_details(&mut tx, id, org).await?;
         // Its sector may have changed: the portal's flag of its partnerships follows.
         crate::initiatives::refresh_business_partner(

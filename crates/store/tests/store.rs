@@ -2,11 +2,11 @@
 //! the whole suite on SQLite and again on PostgreSQL), against a fresh database of its own.
 
 use shutaf_domain::{ContributionType, Language, MemberRole, OrganisationKind, Sector};
-use shutaf_store::testing::fresh_db;
 use shutaf_store::{
     ApiTokenScope, Backend, Db, DbSettings, DirectoryFilter, MailTokenPurpose, NewLocality,
     NewOrganisation, StoreError,
 };
+use shutaf_testkit::database::fresh_db;
 
 async fn user(db: &Db, email: &str) -> i64 {
     db.create_user(
@@ -1337,7 +1337,7 @@ mod lifecycle {
         let applications = w.db.applications(call_id).await.unwrap();
         assert_eq!(applications.len(), 2);
         assert!(matches!(
-            w.db.award_call(&call, &applications[0], "Best", "", convener)
+            w.db.award_call(&call, &applications[0], "Best", &[], convener)
                 .await,
             Err(StoreError::Conflict)
         ));
@@ -1354,9 +1354,22 @@ mod lifecycle {
             Err(StoreError::Conflict)
         ));
         let call = w.db.call(call_id).await.unwrap().unwrap();
-        w.db.award_call(&call, &applications[0], "Best value", "1:78", convener)
+        let results = w.db.call_results(&call, &applications).await.unwrap();
+        assert_eq!(results[0].application_id, company_app, "ranked best first");
+        w.db.award_call(&call, &applications[0], "Best value", &results, convener)
             .await
             .unwrap();
+        // The award's entry publishes every application's total and rank, worded by the journal.
+        let size = w.db.log_size().await.unwrap();
+        let award = w.db.log_entries(size - 1, size).await.unwrap().remove(0);
+        assert_eq!(award.kind, "call-awarded");
+        let detail = award.detail.unwrap();
+        assert!(
+            detail.contains(&format!("results: application:{company_app} total:"))
+                && detail.contains(" rank:1; application:")
+                && detail.ends_with("reasons: Best value"),
+            "{detail}"
+        );
         // Scoring ends with the award.
         let call = w.db.call(call_id).await.unwrap().unwrap();
         assert!(matches!(

@@ -1,4 +1,4 @@
-//! Test support for Shutaf. Only tests depend on this crate.
+//! A real SMTP server for the hub's mail.
 //!
 //! [`SmtpServer`] speaks enough SMTP (RFC 5321: EHLO/HELO, MAIL, RCPT, DATA, RSET, NOOP, QUIT)
 //! for the hub's real mail client to deliver to it over TCP on 127.0.0.1; tests then read the

@@ -18,6 +18,7 @@ pub mod metrics;
 pub mod ocds;
 pub mod pages;
 pub mod security;
+pub mod startup;
 
 use std::net::SocketAddr;
 use std::ops::Deref;

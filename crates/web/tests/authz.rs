@@ -492,10 +492,17 @@ async fn build_world(db: &Db) -> World {
         .await
         .unwrap();
     let awarded = db.call(awarded).await.unwrap().unwrap();
-    let winner = db.applications(awarded.id).await.unwrap().remove(0);
-    db.award_call(&awarded, &winner, "The best plan", "application:1", by_city)
-        .await
-        .unwrap();
+    let applications = db.applications(awarded.id).await.unwrap();
+    let results = db.call_results(&awarded, &applications).await.unwrap();
+    db.award_call(
+        &awarded,
+        &applications[0],
+        "The best plan",
+        &results,
+        by_city,
+    )
+    .await
+    .unwrap();
     w.draft_call = db.create_call(&call(DRAFT_TITLE), by_city).await.unwrap();
     w.draft_document = db
         .add_attachment(
@@ -840,8 +847,8 @@ async fn csrf_of_page(app: &App) -> String {
 }
 
 async fn template() -> Template {
-    let backend = shutaf_store::testing::test_backend();
-    let url = shutaf_store::testing::fresh_database_url().await;
+    let backend = shutaf_testkit::database::test_backend();
+    let url = shutaf_testkit::database::fresh_database_url().await;
     let db = Db::connect(&url, &settings()).await.unwrap();
     let mut world = build_world(&db).await;
     let app = App::start(db, url.clone()).await;
@@ -2551,7 +2558,7 @@ async fn every_route_every_role() {
 
 /// A fresh database and app with one verified person; gives the app and a CSRF token.
 async fn session_app(email: &str) -> (App, String) {
-    let url = shutaf_store::testing::fresh_database_url().await;
+    let url = shutaf_testkit::database::fresh_database_url().await;
     let db = Db::connect(&url, &settings()).await.unwrap();
     let hash = shutaf_web::auth::hash_password(PASSWORD.into())
         .await
@@ -2602,7 +2609,7 @@ async fn session_rows(db: &Db, id: &str) -> i64 {
 
 #[tokio::test]
 async fn signing_in_starts_a_new_session_id() {
-    let url = shutaf_store::testing::fresh_database_url().await;
+    let url = shutaf_testkit::database::fresh_database_url().await;
     let db = Db::connect(&url, &settings()).await.unwrap();
     let hash = shutaf_web::auth::hash_password(PASSWORD.into())
         .await

@@ -52,7 +52,7 @@ const LIVE: &[&str] = &[
 
 #[tokio::test]
 async fn every_text_field_survives_a_hostile_corpus() {
-    let url = shutaf_store::testing::fresh_database_url().await;
+    let url = shutaf_testkit::database::fresh_database_url().await;
     let db = Db::connect(
         &url,
         &DbSettings {
@@ -263,7 +263,11 @@ async fn every_text_field_survives_a_hostile_corpus() {
     )
     .await
     .unwrap();
-    db.award_call(&stored_call, &application, &next(), &next(), by_city)
+    let results = db
+        .call_results(&stored_call, std::slice::from_ref(&application))
+        .await
+        .unwrap();
+    db.award_call(&stored_call, &application, &next(), &results, by_city)
         .await
         .unwrap();
     let donation = db

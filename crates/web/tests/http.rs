@@ -27,7 +27,7 @@ impl TestApp {
         let smtp = SmtpServer::start().await;
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
-        let url = shutaf_store::testing::fresh_database_url().await;
+        let url = shutaf_testkit::database::fresh_database_url().await;
         let db = Db::connect(
             &url,
             &DbSettings {

@@ -9,8 +9,8 @@ use serde_json::Value;
 use shutaf_domain::call::parse_deadline;
 use shutaf_domain::{ContributionType, Language, LocalityKind, OrganisationKind, Sector};
 use shutaf_store::calls::NewCall;
-use shutaf_store::testing::fresh_db;
 use shutaf_store::{Acting, Db, Locality, NewLocality, NewOrganisation, Organisation};
+use shutaf_testkit::database::fresh_db;
 use shutaf_web::ocds::{CallRecord, OcdsSettings, release_package};
 
 const PACKAGE_URI: &str = "https://hub.example.org/api/v1/localities/1/ocds.json";
@@ -421,11 +421,12 @@ async fn world() -> World {
         .iter()
         .find(|a| a.id == company_application)
         .unwrap();
+    let results = db.call_results(&call, &applications).await.unwrap();
     db.award_call(
         &call,
         winner,
         "Best value for the roofs",
-        "",
+        &results,
         convener_acting,
     )
     .await

@@ -183,7 +183,7 @@ impl World {
 }
 
 async fn world() -> (World, i64) {
-    let url = shutaf_store::testing::fresh_database_url().await;
+    let url = shutaf_testkit::database::fresh_database_url().await;
     let db = Db::connect(
         &url,
         &DbSettings {

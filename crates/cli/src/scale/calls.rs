@@ -352,24 +352,15 @@ fn call_plan(world: &World, rng: &mut StdRng, weights: &Weighted) -> CallPlan {
 }
 
 /// A call's decision, placed in time.
-fn decision(
-    at: i64,
-    locality: i64,
-    kind: &'static str,
-    organisation: i64,
-    person: Option<i64>,
-    detail: String,
-) -> Item {
+fn decision(at: i64, locality: i64, event: Event, organisation: i64, person: Option<i64>) -> Item {
     Item {
         at,
         initiative: None,
         locality,
         step: Step {
-            kind,
+            event,
             organisation: Some(organisation),
             user: person,
-            logged: true,
-            detail: Some(detail),
             person,
             gap: Gap::None,
         },
@@ -554,9 +545,8 @@ fn call(
     if plan.kind != Kind::Draft {
         let weights = criteria
             .iter()
-            .map(|c| format!("{} {}%", c.name, c.weight))
-            .collect::<Vec<_>>()
-            .join("; ");
+            .map(|c| (c.name.clone(), c.weight))
+            .collect();
         let original_deadline = match plan.kind {
             Kind::Accepting => deadline_at,
             _ => published_at + first_deadline,
@@ -564,10 +554,13 @@ fn call(
         calls_history.push(decision(
             published_at,
             locality,
-            "call-published",
+            Event::CallPublished {
+                call: id,
+                deadline_at: original_deadline,
+                criteria: weights,
+            },
             convener,
             None,
-            format!("call:{id} deadline:{original_deadline} criteria: {weights}"),
         ));
     }
     let applications: Vec<BulkApplication> = plan
@@ -599,23 +592,25 @@ fn call(
         calls_history.push(decision(
             a.submitted_at,
             locality,
-            "application-received",
+            Event::ApplicationReceived {
+                call: id,
+                application: a.id,
+            },
             a.organisation_id,
             None,
-            format!("call:{id} application:{}", a.id),
         ));
     }
     if let Some(at) = rerun_at {
         calls_history.push(decision(
             published_at + at,
             locality,
-            "call-rerun",
+            Event::CallRerun {
+                call: id,
+                deadline_at,
+                reasons: pick(rng, words::RERUN_REASONS)[li].to_owned(),
+            },
             convener,
             None,
-            format!(
-                "call:{id} deadline:{deadline_at} reasons: {}",
-                pick(rng, words::RERUN_REASONS)[li]
-            ),
         ));
     }
     let mut declarations = Vec::new();
@@ -627,30 +622,26 @@ fn call(
             .iter()
             .map(|(index, relation)| (plan.applicants[*index], *relation))
             .collect();
-        let listed = if ties.is_empty() {
-            "none".to_owned()
-        } else {
-            ties.iter()
-                .map(|(org, relation)| format!("organisation:{org} {}", relation.code()))
-                .collect::<Vec<_>>()
-                .join("; ")
-        };
         calls_history.push(decision(
             at,
             locality,
-            "interests-declared",
+            Event::InterestsDeclared {
+                matter: Matter::Call(id),
+                ties: ties.clone(),
+            },
             convener,
             Some(d.user),
-            format!("call:{id} ties: {listed}"),
         ));
         for (party, _) in &ties {
             calls_history.push(decision(
                 at,
                 locality,
-                "recused",
+                Event::Recused {
+                    matter: Matter::Call(id),
+                    party: *party,
+                },
                 convener,
                 Some(d.user),
-                format!("call:{id} party: organisation:{party}"),
             ));
             recusals.push(BulkRecusal {
                 user_id: d.user,
@@ -695,10 +686,12 @@ fn call(
         calls_history.push(decision(
             at,
             locality,
-            "application-scored",
+            Event::ApplicationScored {
+                call: id,
+                application: application.id,
+            },
             convener,
             Some(*user),
-            format!("call:{id} application:{}", application.id),
         ));
     }
     let (status, awarded, reasons, decided_at) = match plan.kind {
@@ -731,27 +724,19 @@ fn call(
             } else {
                 words::AWARD_REASONS[2][li]
             };
-            let results = ranked
-                .iter()
-                .map(|r| {
-                    format!(
-                        "application:{} total:{} rank:{}",
-                        r.application_id, r.total, r.rank
-                    )
-                })
-                .collect::<Vec<_>>()
-                .join("; ");
             let at = published_at + decided;
             calls_history.push(decision(
                 at,
                 locality,
-                "call-awarded",
+                Event::CallAwarded {
+                    call: id,
+                    application: winner.id,
+                    organisation: winner.organisation_id,
+                    results: ranked.iter().map(Standing::from).collect(),
+                    reasons: reasons.to_owned(),
+                },
                 convener,
                 None,
-                format!(
-                    "call:{id} application:{} organisation:{} results: {results} reasons: {reasons}",
-                    winner.id, winner.organisation_id
-                ),
             ));
             (
                 CallStatus::Awarded,
@@ -766,10 +751,12 @@ fn call(
             calls_history.push(decision(
                 at,
                 locality,
-                "call-cancelled",
+                Event::CallCancelled {
+                    call: id,
+                    reasons: reasons.to_owned(),
+                },
                 convener,
                 None,
-                format!("call:{id} reasons: {reasons}"),
             ));
             (
                 CallStatus::Cancelled,
@@ -943,31 +930,28 @@ fn donation(
     let id = next(&mut ids.donation);
     let locality = info.id;
     let convener = info.convener;
-    let entry = |at: i64, kind: &'static str, detail: String| Item {
+    let entry = |at: i64, event: Event| Item {
         at,
         initiative,
         locality,
         step: Step {
-            kind,
+            event,
             organisation: Some(convener),
             user: Some(registered_by),
-            logged: true,
-            detail: Some(detail),
             person: None,
             gap: Gap::None,
         },
         event: false,
     };
-    let value = value_agorot
-        .map(|v| format!(" value-agorot:{v}"))
-        .unwrap_or_default();
     history.push(entry(
         registered_at,
-        "donation-registered",
-        format!(
-            "donation:{id} donor: {donor_name} kind:{}{value} purpose: {purpose}",
-            kind.code()
-        ),
+        Event::DonationRegistered {
+            donation: id,
+            donor: donor_name.clone(),
+            kind,
+            value_agorot,
+            purpose: purpose.clone(),
+        },
     ));
     let mut d = BulkDonation {
         id,
@@ -1002,11 +986,11 @@ fn donation(
         let check = words::COMMITTEE_CHECKS[index][li].to_owned();
         history.push(entry(
             times[1],
-            "donation-checked",
-            format!(
-                "donation:{id} recommendation:{} check: {check}",
-                recommendation.code()
-            ),
+            Event::DonationChecked {
+                donation: id,
+                recommendation,
+                check: check.clone(),
+            },
         ));
         d.committee_check = Some(check);
         d.recommendation = Some(recommendation);
@@ -1023,12 +1007,11 @@ fn donation(
                 .then(|| pick(rng, words::HEAD_REASONS)[li].to_owned());
             history.push(entry(
                 times[2],
-                "donation-decided",
-                format!(
-                    "donation:{id} decision:{} reasons: {}",
-                    decision.code(),
-                    reasons.as_deref().unwrap_or("")
-                ),
+                Event::DonationDecided {
+                    donation: id,
+                    decision,
+                    reasons: reasons.clone(),
+                },
             ));
             d.head_decision = Some(decision);
             d.head_reasons = reasons;
@@ -1037,8 +1020,10 @@ fn donation(
                 let report = pick(rng, words::COUNCIL_REPORTS)[li].to_owned();
                 history.push(entry(
                     times[3],
-                    "donation-reported",
-                    format!("donation:{id} report: {report}"),
+                    Event::DonationReported {
+                        donation: id,
+                        report: report.clone(),
+                    },
                 ));
                 d.council_report = Some(report);
                 d.reported_at = Some(times[3]);

@@ -16,7 +16,9 @@ use std::collections::{HashMap, HashSet};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use shutaf_domain::expectations::Question;
+use shutaf_domain::initiative::WorkPlanPlacement;
 use shutaf_domain::integrity::{Exemption, NoticeOutcome};
+use shutaf_domain::journal::{Event, EventKind, Matter, Standing};
 use shutaf_domain::{
     ContributionType, Language, LocalityKind, Management, MemberRole, OrganisationKind,
     PartnershipModel, Sector, Stage,
@@ -877,19 +879,11 @@ const MAIN_PATH: [Stage; 8] = [
     Stage::Sustaining,
 ];
 
-fn stage_kind(stage: Stage) -> &'static str {
-    match stage {
-        Stage::Idea => "stage-idea",
-        Stage::Convened => "stage-convened",
-        Stage::Scoping => "stage-scoping",
-        Stage::Building => "stage-building",
-        Stage::Agreed => "stage-agreed",
-        Stage::Implementing => "stage-implementing",
-        Stage::Reviewing => "stage-reviewing",
-        Stage::Sustaining => "stage-sustaining",
-        Stage::Closed => "stage-closed",
-        Stage::Declined => "stage-declined",
-        Stage::Withdrawn => "stage-withdrawn",
+/// A move to `stage`; the reasons of a decline or a withdrawal are filled in later.
+fn stage_event(stage: Stage) -> Event {
+    Event::StageChanged {
+        to: stage,
+        reason: None,
     }
 }
 
@@ -966,15 +960,12 @@ impl Plan {
     }
 }
 
-/// One step of a history.
+/// One step of a history: a decision (so on the public log too) or not, as its kind says.
 #[derive(Debug, Clone)]
 struct Step {
-    kind: &'static str,
+    event: Event,
     organisation: Option<i64>,
     user: Option<i64>,
-    /// A decision, so on the public log too.
-    logged: bool,
-    detail: Option<String>,
     /// For declarations of interests: the person, named on the log.
     person: Option<i64>,
     /// How long after the step before it (a kind of gap; see [`gap`]).
@@ -1014,12 +1005,10 @@ fn decider(world: &World, plan: &Plan, convener_turn: bool, contact: i64) -> (i6
 /// The steps of an initiative's history, in order. `contact` is the convener's contact person,
 /// `id` the initiative's (for the declarations' detail).
 fn steps(world: &World, plan: &Plan, id: i64, contact: i64) -> Vec<Step> {
-    let step = |kind: &'static str, organisation: i64, user: i64, logged: bool, gap: Gap| Step {
-        kind,
+    let step = |event: Event, organisation: i64, user: i64, gap: Gap| Step {
+        event,
         organisation: Some(organisation),
         user: Some(user),
-        logged,
-        detail: None,
         person: None,
         gap,
     };
@@ -1028,96 +1017,100 @@ fn steps(world: &World, plan: &Plan, id: i64, contact: i64) -> Vec<Step> {
     let owner = |org: i64| world.org(org).owner;
     let initiator_owner = owner(plan.initiator);
     let mut out = vec![step(
-        "proposed",
+        Event::Proposed,
         plan.initiator,
         initiator_owner,
-        true,
         Gap::None,
     )];
     // From a call: the winner joins as the initiative is made (`initiative_from_call`).
     let winner = plan.from_call.and_then(|call| {
         let winner = *plan.partners.first()?;
-        out.push(Step {
-            detail: Some(format!("call:{call}")),
-            ..step("partner-joined", winner, contact, true, Gap::None)
-        });
+        out.push(step(
+            Event::PartnerJoined { call: Some(call) },
+            winner,
+            contact,
+            Gap::None,
+        ));
         Some(winner)
     });
     for (org, status) in &plan.pending {
-        let (kind, user) = match status {
-            PartnerStatus::Invited => ("partner-invited", initiator_owner),
-            _ => ("partner-requested", owner(*org)),
+        let (event, user) = match status {
+            PartnerStatus::Invited => (Event::PartnerInvited, initiator_owner),
+            _ => (Event::PartnerRequested, owner(*org)),
         };
-        out.push(step(kind, *org, user, false, Gap::Short));
+        out.push(step(event, *org, user, Gap::Short));
     }
     if plan.at_least(Stage::Convened) {
         out.push(step(
-            "convener-engaged",
+            Event::ConvenerEngaged,
             convener,
             contact,
-            true,
             Gap::Convening,
         ));
         out.push(step(
-            stage_kind(Stage::Convened),
+            stage_event(Stage::Convened),
             convener,
             contact,
-            true,
             Gap::Short,
         ));
     }
     for _ in 0..plan.recontacts {
-        out.push(step(
-            "convener-engaged",
-            convener,
-            contact,
-            true,
-            Gap::Stage,
-        ));
+        out.push(step(Event::ConvenerEngaged, convener, contact, Gap::Stage));
     }
     if let Some(notice) = &plan.notice {
         out.push(step(
-            "notice-published",
+            Event::NoticePublished {
+                notice: 0,
+                closes_at: 0,
+            },
             convener,
             contact,
-            true,
             Gap::Convening,
         ));
         for org in &notice.alternatives {
             out.push(step(
-                "alternative-proposed",
+                Event::AlternativeProposed {
+                    notice: 0,
+                    proposal: 0,
+                },
                 *org,
                 owner(*org),
-                true,
                 Gap::Short,
             ));
         }
         if notice.outcome.is_some() {
-            out.push(step("notice-decided", convener, contact, true, Gap::Stage));
+            out.push(step(
+                Event::NoticeDecided {
+                    notice: 0,
+                    outcome: NoticeOutcome::Original,
+                    chosen: None,
+                    reasons: String::new(),
+                },
+                convener,
+                contact,
+                Gap::Stage,
+            ));
         }
     }
     for partner in plan.partners.iter().filter(|p| Some(**p) != winner) {
         out.push(step(
-            "partner-joined",
+            Event::PartnerJoined { call: None },
             *partner,
             owner(*partner),
-            true,
             Gap::Short,
         ));
     }
     for partner in &plan.churn {
         out.push(step(
-            "partner-joined",
+            Event::PartnerJoined { call: None },
             *partner,
             owner(*partner),
-            true,
             Gap::Short,
         ));
         out.push(step(
-            "partner-left",
+            Event::PartnerLeft,
             *partner,
             owner(*partner),
-            true,
             Gap::Stage,
         ));
     }
@@ -1125,7 +1118,7 @@ fn steps(world: &World, plan: &Plan, id: i64, contact: i64) -> Vec<Step> {
     let mut stage_step = |out: &mut Vec<Step>, stage: Stage, gap: Gap| {
         turn = !turn;
         let (user, org) = decider(world, plan, turn, contact);
-        out.push(step(stage_kind(stage), org, user, true, gap));
+        out.push(step(stage_event(stage), org, user, gap));
     };
     if plan.at_least(Stage::Scoping) {
         stage_step(&mut out, Stage::Scoping, Gap::Stage);
@@ -1135,57 +1128,59 @@ fn steps(world: &World, plan: &Plan, id: i64, contact: i64) -> Vec<Step> {
         let active = plan.active();
         for version in 1..=plan.charter_versions {
             let proposer = active[(version as usize - 1) % active.len()];
-            out.push(Step {
-                detail: Some(version.to_string()),
-                ..step(
-                    "charter-proposed",
-                    proposer,
-                    owner(proposer),
-                    true,
-                    Gap::Stage,
-                )
-            });
+            out.push(step(
+                Event::CharterProposed {
+                    version: version as i64,
+                },
+                proposer,
+                owner(proposer),
+                Gap::Stage,
+            ));
         }
         if plan.charter_versions > 0 {
             for org in active.iter().take(plan.endorsers) {
-                out.push(Step {
-                    detail: Some(plan.charter_versions.to_string()),
-                    ..step("charter-endorsed", *org, owner(*org), true, Gap::Short)
-                });
+                out.push(step(
+                    Event::CharterEndorsed {
+                        version: plan.charter_versions as i64,
+                    },
+                    *org,
+                    owner(*org),
+                    Gap::Short,
+                ));
             }
         }
     }
     if plan.work_plan != WorkPlan::NotRecorded {
-        let code = match plan.work_plan {
-            WorkPlan::Placed => "placed",
-            _ => "no-budget-needed",
+        let placement = match plan.work_plan {
+            WorkPlan::Placed => WorkPlanPlacement::Placed,
+            _ => WorkPlanPlacement::NoBudgetNeeded,
         };
         for n in 0..=plan.work_plan_updates {
-            out.push(Step {
-                detail: Some(code.to_owned()),
-                ..step(
-                    "work-plan-recorded",
-                    convener,
-                    contact,
-                    true,
-                    if n == 0 { Gap::Short } else { Gap::Stage },
-                )
-            });
+            out.push(step(
+                Event::WorkPlanRecorded {
+                    placement: placement.clone(),
+                },
+                convener,
+                contact,
+                if n == 0 { Gap::Short } else { Gap::Stage },
+            ));
         }
     }
     if plan.integrity {
         out.push(step(
-            "integrity-recorded",
+            Event::IntegrityRecorded { exemption: None },
             convener,
             contact,
-            true,
             Gap::Short,
         ));
         for (user, org) in &plan.declarations {
+            let declared = Event::InterestsDeclared {
+                matter: Matter::Initiative(id),
+                ties: Vec::new(),
+            };
             out.push(Step {
-                detail: Some(format!("initiative:{id} ties: none")),
                 person: Some(*user),
-                ..step("interests-declared", *org, *user, true, Gap::Short)
+                ..step(declared, *org, *user, Gap::Short)
             });
         }
     }
@@ -1213,17 +1208,15 @@ fn steps(world: &World, plan: &Plan, id: i64, contact: i64) -> Vec<Step> {
             stage_step(&mut out, Stage::Closed, Gap::Long);
         }
         Stage::Declined => out.push(step(
-            stage_kind(Stage::Declined),
+            stage_event(Stage::Declined),
             convener,
             contact,
-            true,
             Gap::Stage,
         )),
         Stage::Withdrawn => out.push(step(
-            stage_kind(Stage::Withdrawn),
+            stage_event(Stage::Withdrawn),
             plan.initiator,
             initiator_owner,
-            true,
             Gap::Stage,
         )),
         _ => {}
@@ -1232,7 +1225,10 @@ fn steps(world: &World, plan: &Plan, id: i64, contact: i64) -> Vec<Step> {
 }
 
 fn cost(world: &World, plan: &Plan) -> u64 {
-    steps(world, plan, 0, 0).iter().filter(|s| s.logged).count() as u64
+    steps(world, plan, 0, 0)
+        .iter()
+        .filter(|s| s.event.is_decision())
+        .count() as u64
 }
 
 /// A random organisation of the plan's locality not in it yet (or of anywhere, failing that).
@@ -1788,16 +1784,16 @@ fn initiative(
         .notice
         .as_ref()
         .map(|n| notice(rng, n, primary, topic, ids, &mut path, &times));
-    let time_of = |kind: &str, organisation: Option<i64>| {
+    let time_of = |kind: EventKind, organisation: Option<i64>| {
         path.iter()
             .zip(&times)
             .find(|(s, _)| {
-                s.kind == kind && (organisation.is_none() || s.organisation == organisation)
+                s.event.kind() == kind && (organisation.is_none() || s.organisation == organisation)
             })
             .map(|(_, t)| *t)
     };
 
-    let convened_at = time_of("convener-engaged", None);
+    let convened_at = time_of(EventKind::ConvenerEngaged, None);
     let owner = |org: i64| world.org(org).owner;
     let text_in = |tri: &Tri| tri[primary].to_owned();
     let mut partners = vec![BulkPartner {
@@ -1810,7 +1806,7 @@ fn initiative(
         joined_at: Some(created_at),
     }];
     for partner in &plan.partners {
-        let joined = time_of("partner-joined", Some(*partner)).unwrap_or(created_at);
+        let joined = time_of(EventKind::PartnerJoined, Some(*partner)).unwrap_or(created_at);
         partners.push(BulkPartner {
             organisation_id: *partner,
             status: PartnerStatus::Active,
@@ -1824,7 +1820,7 @@ fn initiative(
     let mut extra_events: Vec<(i64, Step)> = Vec::new();
     if plan.at_least(Stage::Building) {
         let every = plan.at_least(Stage::Agreed);
-        let at = time_of(stage_kind(Stage::Building), None).unwrap_or(last);
+        let at = time_of(EventKind::stage(Stage::Building), None).unwrap_or(last);
         for partner in partners.iter_mut() {
             if every || rng.random_bool(0.6) {
                 partner.role = Some(text_in(pick(rng, words::ROLES)));
@@ -1834,11 +1830,9 @@ fn initiative(
                 extra_events.push((
                     at,
                     Step {
-                        kind: "partner-described",
+                        event: Event::PartnerDescribed,
                         organisation: Some(partner.organisation_id),
                         user: Some(owner(partner.organisation_id)),
-                        logged: false,
-                        detail: None,
                         person: None,
                         gap: Gap::None,
                     },
@@ -1848,8 +1842,8 @@ fn initiative(
     }
     for (org, status) in &plan.pending {
         let kind = match status {
-            PartnerStatus::Invited => "partner-invited",
-            _ => "partner-requested",
+            PartnerStatus::Invited => EventKind::PartnerInvited,
+            _ => EventKind::PartnerRequested,
         };
         partners.push(BulkPartner {
             organisation_id: *org,
@@ -1866,8 +1860,8 @@ fn initiative(
     let mut contributions = Vec::new();
     if plan.at_least(Stage::Building) {
         let every = plan.at_least(Stage::Agreed);
-        let at = time_of(stage_kind(Stage::Agreed), None)
-            .or_else(|| time_of(stage_kind(Stage::Building), None))
+        let at = time_of(EventKind::stage(Stage::Agreed), None)
+            .or_else(|| time_of(EventKind::stage(Stage::Building), None))
             .unwrap_or(last);
         for org in plan.active() {
             if !every && !rng.random_bool(0.4) {
@@ -1903,11 +1897,9 @@ fn initiative(
                 extra_events.push((
                     at,
                     Step {
-                        kind: "contribution-committed",
+                        event: Event::ContributionCommitted { contribution },
                         organisation: Some(org),
                         user: Some(info.owner),
-                        logged: false,
-                        detail: Some(contribution.code().to_owned()),
                         person: None,
                         gap: Gap::None,
                     },
@@ -1918,19 +1910,18 @@ fn initiative(
     let charter_versions: Vec<BulkCharterVersion> = path
         .iter()
         .zip(&times)
-        .filter(|(s, _)| s.kind == "charter-proposed")
-        .map(|(s, at)| {
+        .filter_map(|(s, at)| match s.event {
+            Event::CharterProposed { version } => Some((s, at, version)),
+            _ => None,
+        })
+        .map(|(s, at, version)| {
             let vision = fill(
                 pick(rng, words::CHARTER_VISIONS)[primary],
                 &[("{P}", locality.names[primary].as_str())],
             );
             let objectives = pick(rng, words::CHARTER_OBJECTIVES)[primary];
             BulkCharterVersion {
-                version: s
-                    .detail
-                    .as_deref()
-                    .and_then(|v| v.parse().ok())
-                    .unwrap_or(1),
+                version,
                 content: serde_json::json!({ "vision": vision, "objectives": objectives })
                     .to_string(),
                 organisation_id: s.organisation.unwrap_or(plan.initiator),
@@ -1942,7 +1933,7 @@ fn initiative(
     let endorsements: Vec<BulkEndorsement> = path
         .iter()
         .zip(&times)
-        .filter(|(s, _)| s.kind == "charter-endorsed")
+        .filter(|(s, _)| s.event.kind() == EventKind::CharterEndorsed)
         .map(|(s, at)| BulkEndorsement {
             version: plan.charter_versions as i64,
             organisation_id: s.organisation.unwrap_or(plan.initiator),
@@ -1952,7 +1943,7 @@ fn initiative(
         .collect();
     let mut expectations = Vec::new();
     if plan.at_least(Stage::Building) {
-        let at = time_of(stage_kind(Stage::Building), None).unwrap_or(last);
+        let at = time_of(EventKind::stage(Stage::Building), None).unwrap_or(last);
         for org in plan.active() {
             if !rng.random_bool(0.6) {
                 continue;
@@ -1971,11 +1962,9 @@ fn initiative(
             extra_events.push((
                 at,
                 Step {
-                    kind: "expectations-answered",
+                    event: Event::ExpectationsAnswered,
                     organisation: Some(org),
                     user: Some(owner(org)),
-                    logged: false,
-                    detail: None,
                     person: None,
                     gap: Gap::None,
                 },
@@ -1984,7 +1973,7 @@ fn initiative(
     }
     let mut indicators = Vec::new();
     if plan.at_least(Stage::Implementing) {
-        let at = time_of(stage_kind(Stage::Implementing), None).unwrap_or(last);
+        let at = time_of(EventKind::stage(Stage::Implementing), None).unwrap_or(last);
         let count = rng.random_range(1..=3);
         for i in rand::seq::index::sample(rng, words::INDICATORS.len(), count).iter() {
             let (name, unit, baseline, target) = &words::INDICATORS[i];
@@ -2001,7 +1990,7 @@ fn initiative(
     let declarations: Vec<BulkDeclaration> = path
         .iter()
         .zip(&times)
-        .filter(|(s, _)| s.kind == "interests-declared")
+        .filter(|(s, _)| s.event.kind() == EventKind::InterestsDeclared)
         .map(|(s, at)| BulkDeclaration {
             user_id: s.user.unwrap_or(contact),
             organisation_id: s.organisation.unwrap_or(locality.convener),
@@ -2083,11 +2072,15 @@ fn initiative(
         });
     }
     for item in &mut items {
-        if item.step.kind == "stage-declined" || item.step.kind == "stage-withdrawn" {
-            item.step.detail = stage_reason.clone();
-        }
-        if item.step.kind == "integrity-recorded" {
-            item.step.detail = integrity_exemption.map(str::to_owned);
+        match &mut item.step.event {
+            Event::StageChanged {
+                to: Stage::Declined | Stage::Withdrawn,
+                reason,
+            } => *reason = stage_reason.clone(),
+            Event::IntegrityRecorded { exemption } => {
+                *exemption = integrity_exemption.map(str::to_owned)
+            }
+            _ => {}
         }
     }
     let events = items.len() as i64;
@@ -2160,16 +2153,16 @@ fn notice(
     times: &[i64],
 ) -> BulkNotice {
     let id = next(&mut ids.notice);
-    let at = |kind: &str| {
+    let at = |kind: EventKind| {
         path.iter()
             .zip(times)
-            .filter(|(s, _)| s.kind == kind)
+            .filter(|(s, _)| s.event.kind() == kind)
             .map(|(_, t)| *t)
             .collect::<Vec<i64>>()
     };
-    let published_at = at("notice-published")[0];
-    let proposed = at("alternative-proposed");
-    let decided_at = at("notice-decided").first().copied();
+    let published_at = at(EventKind::NoticePublished)[0];
+    let proposed = at(EventKind::AlternativeProposed);
+    let decided_at = at(EventKind::NoticeDecided).first().copied();
     let last = proposed.last().copied().unwrap_or(published_at);
     // The window closed between the last proposal and the decision; an undecided notice's
     // closes a few weeks after it opened.
@@ -2204,25 +2197,30 @@ fn notice(
     let mut alternatives = alternatives;
     let mut proposals = alternatives.iter_mut();
     for step in path.iter_mut() {
-        match step.kind {
-            "notice-published" => step.detail = Some(format!("notice:{id} closes:{closes_at}")),
-            "alternative-proposed" => {
-                if let Some(a) = proposals.next() {
-                    a.submitted_by = step.user.unwrap_or_default();
-                    step.detail = Some(format!("notice:{id} proposal:{}", a.id));
+        match step.event.kind() {
+            EventKind::NoticePublished => {
+                step.event = Event::NoticePublished {
+                    notice: id,
+                    closes_at,
                 }
             }
-            "notice-decided" => {
+            EventKind::AlternativeProposed => {
+                if let Some(a) = proposals.next() {
+                    a.submitted_by = step.user.unwrap_or_default();
+                    step.event = Event::AlternativeProposed {
+                        notice: id,
+                        proposal: a.id,
+                    };
+                }
+            }
+            EventKind::NoticeDecided => {
                 if let Some((outcome, chosen, reasons)) = &outcome {
-                    step.detail = Some(match chosen {
-                        Some(p) => format!(
-                            "notice:{id} outcome:{} proposal:{p} reasons: {reasons}",
-                            outcome.code()
-                        ),
-                        None => {
-                            format!("notice:{id} outcome:{} reasons: {reasons}", outcome.code())
-                        }
-                    });
+                    step.event = Event::NoticeDecided {
+                        notice: id,
+                        outcome: *outcome,
+                        chosen: *chosen,
+                        reasons: reasons.clone(),
+                    };
                 }
             }
             _ => {}
@@ -2238,7 +2236,7 @@ fn notice(
         closes_at,
         published_by: path
             .iter()
-            .find(|s| s.kind == "notice-published")
+            .find(|s| s.event.kind() == EventKind::NoticePublished)
             .and_then(|s| s.user)
             .unwrap_or_default(),
         published_at,
@@ -2286,30 +2284,22 @@ fn decisions(
             step,
             event,
         } = item;
-        if step.logged {
+        if step.event.is_decision() {
             batch.decisions.push(BulkDecision {
                 at,
-                kind: step.kind.to_owned(),
+                event: step.event.clone(),
                 locality_id: Some(locality),
                 initiative_id: initiative,
                 organisation_id: step.organisation,
                 person: step.person.map(|user| world.display_name(user).to_owned()),
-                detail: step.detail.clone(),
             });
         }
         if let (true, Some(initiative)) = (event, initiative) {
-            // A declaration's own event carries no detail; the log names the matter.
-            let event_detail = if step.kind == "interests-declared" {
-                None
-            } else {
-                step.detail
-            };
             batch.events.push(BulkEvent {
                 initiative_id: initiative,
-                kind: step.kind.to_owned(),
+                event: step.event,
                 organisation_id: step.organisation,
                 user_id: step.user,
-                detail: event_detail,
                 created_at: at,
             });
         }
@@ -2389,9 +2379,11 @@ mod tests {
             // Its own history (a gift for it names it too).
             let mine: Vec<&&BulkDecision> = decisions
                 .iter()
-                .filter(|d| d.initiative_id == Some(i.id) && !d.kind.starts_with("donation-"))
+                .filter(|d| {
+                    d.initiative_id == Some(i.id) && !d.event.kind().code().starts_with("donation-")
+                })
                 .collect();
-            assert_eq!(mine[0].kind, "proposed", "{}", i.id);
+            assert_eq!(mine[0].event, Event::Proposed, "{}", i.id);
             assert!(mine.windows(2).all(|w| w[0].at <= w[1].at));
             if i.stage.at_least(Stage::Convened) {
                 assert!(i.convener_contact_user_id.is_some());
@@ -2416,7 +2408,7 @@ mod tests {
             if i.stage == Stage::Declined || i.stage == Stage::Withdrawn {
                 assert!(i.stage_reason.is_some());
                 assert_eq!(
-                    mine.last().unwrap().detail,
+                    mine.last().unwrap().event.detail(),
                     i.stage_reason,
                     "the reasons are published"
                 );
@@ -2448,7 +2440,8 @@ mod tests {
             decisions
                 .iter()
                 .filter(|d| {
-                    d.kind == kind && d.detail.as_deref().is_some_and(|t| t.starts_with(detail))
+                    d.event.kind().code() == kind
+                        && d.event.detail().is_some_and(|t| t.starts_with(detail))
                 })
                 .count()
         };
@@ -2467,8 +2460,8 @@ mod tests {
                 assert_eq!(
                     decisions
                         .iter()
-                        .filter(|d| d.kind == "application-received"
-                            && d.detail.as_deref() == Some(detail.as_str()))
+                        .filter(|d| d.event.kind() == EventKind::ApplicationReceived
+                            && d.event.detail().as_deref() == Some(detail.as_str()))
                         .count(),
                     1
                 );
@@ -2526,8 +2519,7 @@ mod tests {
                             decisions
                                 .iter()
                                 .filter(|d| d.initiative_id == Some(initiative)
-                                    && d.kind == "partner-joined"
-                                    && d.detail.as_deref() == Some(&format!("call:{id}")))
+                                    && d.event == Event::PartnerJoined { call: Some(id) })
                                 .count(),
                             1
                         );
@@ -2595,12 +2587,12 @@ mod tests {
                 LogEntry {
                     index: index as u64,
                     at: d.at,
-                    kind: d.kind,
+                    kind: d.event.kind().code().to_owned(),
                     locality_id: d.locality_id,
                     initiative_id: d.initiative_id,
                     organisation_id: d.organisation_id,
                     person: d.person,
-                    detail: d.detail,
+                    detail: d.event.detail(),
                 }
                 .leaf_hash()
             })
@@ -2619,7 +2611,10 @@ mod tests {
             log_entries: 6_000,
             ..sizes(0)
         };
-        assert_eq!(log_root(world), "3d192f7b859a41177e9ecacd92c02bfb6de6f48e5e3c1bed3882c1ab0983a05b");
+        assert_eq!(
+            log_root(world),
+            "3d192f7b859a41177e9ecacd92c02bfb6de6f48e5e3c1bed3882c1ab0983a05b"
+        );
         // The world the scale test loads into a database (crates/cli/tests/scale.rs).
         let small = Sizes {
             organisations: 2_000,
@@ -2628,7 +2623,10 @@ mod tests {
             localities: 25,
             seed: 42,
         };
-        assert_eq!(log_root(small), "8fea7ac93010b5b60722c0630f05fe217361db12a0aab06967b28d702ac718b0");
+        assert_eq!(
+            log_root(small),
+            "8fea7ac93010b5b60722c0630f05fe217361db12a0aab06967b28d702ac718b0"
+        );
     }
 
     #[test]

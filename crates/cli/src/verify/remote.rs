@@ -4,7 +4,7 @@
 //! 1. The hub's public key and its signed tree head: the Ed25519 signature must hold over
 //!    [`merkle::tree_head_bytes`].
 //! 2. Every entry, a page at a time: indexes contiguous from 0, each leaf hash recomputed from
-//!    the entry's fields with [`LogEntry::canonical_bytes`] (a hash or encoding the hub sends
+//!    the entry's fields with [`shutaf_domain::decision_log::LogEntry::canonical_bytes`] (a hash or encoding the hub sends
 //!    along must agree), and the root over them equal to the signed root.
 //! 3. Each head seen before (the shared seen-heads file): today's first entries give its root,
 //!    and the hub's consistency proof from it to today's head verifies.
@@ -18,9 +18,7 @@ use std::time::Duration;
 
 use anyhow::{Context, anyhow, bail};
 use ed25519_dalek::{Signature, VerifyingKey};
-use serde::Deserialize;
 use serde::de::DeserializeOwned;
-use shutaf_domain::decision_log::LogEntry;
 use shutaf_domain::merkle::{self, Hash};
 
 use super::{Seen, check_seen, parse_hash, read_seen, record_seen};
@@ -36,50 +34,10 @@ const MAX_PROOF: usize = 130;
 const TIMEOUT: Duration = Duration::from_secs(60);
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 
-#[derive(Deserialize)]
-struct KeyBody {
-    public_key: String,
-}
-
-#[derive(Deserialize)]
-struct HeadBody {
-    size: u64,
-    root: String,
-    at: i64,
-    signature: String,
-    public_key: Option<String>,
-}
-
-#[derive(Deserialize)]
-struct EntryBody {
-    index: u64,
-    at: i64,
-    kind: String,
-    locality_id: Option<i64>,
-    initiative_id: Option<i64>,
-    organisation_id: Option<i64>,
-    person: Option<String>,
-    detail: Option<String>,
-    /// Sent by the hub for convenience; compared, never trusted.
-    canonical: Option<String>,
-    /// Likewise.
-    leaf_hash: Option<String>,
-}
-
-#[derive(Deserialize)]
-struct InclusionBody {
-    index: u64,
-    size: u64,
-    leaf_hash: Option<String>,
-    audit_path: Vec<String>,
-}
-
-#[derive(Deserialize)]
-struct ConsistencyBody {
-    first: u64,
-    second: u64,
-    proof: Vec<String>,
-}
+// The wire shapes are the API's own: one definition for the hub and its verifier.
+use shutaf_web::api::log::{
+    ConsistencyBody, EntryBody, InclusionBody, KeyBody, TreeHeadBody as HeadBody,
+};
 
 /// The seen-heads file used for a hub when `--seen` is not given: one per host and port, so
 /// that the heads of different hubs are never compared with each other.
@@ -214,9 +172,8 @@ async fn signed_head(hub: &Hub) -> anyhow::Result<(VerifyingKey, u64, Hash)> {
         .get("/api/v1/log/head")
         .await
         .context("THE HUB GIVES NO VALID SIGNED TREE HEAD")?;
-    if let Some(sent) = &head.public_key
-        && !sent.trim().eq_ignore_ascii_case(&hex::encode(key_bytes))
-    {
+    let sent = &head.public_key;
+    if !sent.trim().eq_ignore_ascii_case(&hex::encode(key_bytes)) {
         bail!(
             "THE HUB SIGNS WITH ANOTHER KEY THAN IT PUBLISHES: {} at /api/v1/log/key, {sent} with its head",
             hex::encode(key_bytes)
@@ -275,29 +232,18 @@ async fn leaves(
                     sent.index
                 );
             }
-            let entry = LogEntry {
-                index: sent.index,
-                at: sent.at,
-                kind: sent.kind,
-                locality_id: sent.locality_id,
-                initiative_id: sent.initiative_id,
-                organisation_id: sent.organisation_id,
-                person: sent.person,
-                detail: sent.detail,
-            };
-            let canonical = entry.canonical_bytes();
+            // Recomputed from the fields; the hash and encoding sent beside them are compared,
+            // never trusted.
+            let canonical = sent.entry().canonical_bytes();
             let leaf = merkle::leaf_hash(&canonical);
-            if let Some(hash) = &sent.leaf_hash
-                && remote_hash(hash, "an entry's leaf hash")? != leaf
-            {
+            let hash = &sent.leaf_hash;
+            if !hash.is_empty() && remote_hash(hash, "an entry's leaf hash")? != leaf {
                 bail!(
                     "THE DECISION LOG IS NOT INTACT: entry {next}'s fields do not give the hash the hub sends with it ({} recomputed, {hash} sent)",
                     hex::encode(leaf)
                 );
             }
-            if let Some(text) = &sent.canonical
-                && text.as_bytes() != canonical.as_slice()
-            {
+            if !sent.canonical.is_empty() && sent.canonical.as_bytes() != canonical.as_slice() {
                 bail!(
                     "THE DECISION LOG IS NOT INTACT: entry {next}'s fields do not give the canonical encoding the hub sends with it"
                 );
@@ -362,9 +308,7 @@ async fn check_inclusion(
             body.index, body.size
         )));
     }
-    if let Some(hash) = &body.leaf_hash
-        && parse_hash(hash) != Some(*leaf)
-    {
+    if parse_hash(&body.leaf_hash) != Some(*leaf) {
         return Err(fails("it is for another entry than the one the hub lists"));
     }
     let path =

@@ -2,7 +2,7 @@
 //! evaluators declare and score, the convener awards (or cancels, or re-runs), and an awarded
 //! call can become an initiative. Who may see what is decided here too.
 
-use shutaf_domain::call::{self, Phase, Score, Weight};
+use shutaf_domain::call::{self, Phase};
 use shutaf_domain::validate::{self, FieldErrors};
 use shutaf_domain::{Management, PartnershipModel};
 use shutaf_store::calls::{Application, Call, NewCall};
@@ -613,26 +613,7 @@ pub async fn results(
     call: &Call,
     applications: &[Application],
 ) -> ActionResult<Vec<call::Ranked>> {
-    let scores = state.db.scores(call.id).await?;
-    let weights: Vec<Weight> = call
-        .criteria
-        .iter()
-        .map(|c| Weight {
-            criterion_id: c.id,
-            weight: c.weight,
-        })
-        .collect();
-    let scores: Vec<Score> = scores
-        .iter()
-        .map(|s| Score {
-            application_id: s.application_id,
-            criterion_id: s.criterion_id,
-            evaluator_id: s.evaluator_id,
-            score: s.score,
-        })
-        .collect();
-    let ids: Vec<i64> = applications.iter().map(|a| a.id).collect();
-    Ok(call::aggregate(&ids, &weights, &scores))
+    Ok(state.db.call_results(call, applications).await?)
 }
 
 /// The convener's staff who decide on a call: past the deadline, declared, clear of every
@@ -693,19 +674,9 @@ pub async fn award(
         unreachable!("errors were returned above")
     };
     let ranked = results(state, &call, &applications).await?;
-    let summary = ranked
-        .iter()
-        .map(|r| {
-            format!(
-                "application:{} total:{} rank:{}",
-                r.application_id, r.total, r.rank
-            )
-        })
-        .collect::<Vec<_>>()
-        .join("; ");
     match state
         .db
-        .award_call(&call, chosen, &reasons, &summary, acting(user, convener))
+        .award_call(&call, chosen, &reasons, &ranked, acting(user, convener))
         .await
     {
         Err(StoreError::Conflict) => Err(ActionError::App(AppError::Conflict(

@@ -58,10 +58,10 @@ async fn head(State(state): State<AppState>) -> Result<Json<TreeHeadBody>, AppEr
 }
 
 /// The hub's public key for tree heads.
-#[derive(Serialize, ToSchema)]
+#[derive(Serialize, Deserialize, ToSchema)]
 pub struct KeyBody {
     /// Ed25519, hex.
-    public_key: String,
+    pub public_key: String,
 }
 
 /// The public key that verifies this hub's tree heads.
@@ -73,20 +73,44 @@ async fn key(State(state): State<AppState>) -> Json<KeyBody> {
 }
 
 /// An entry with its canonical bytes (as UTF-8 text) and leaf hash, to recompute.
-#[derive(Serialize, ToSchema)]
+///
+/// The wire shape of an entry, read back by `shutaf verify --url`, which recomputes the
+/// canonical bytes and the hash from the fields ([`EntryBody::entry`]) and trusts neither.
+#[derive(Serialize, Deserialize, ToSchema)]
 pub struct EntryBody {
-    index: u64,
-    at: i64,
-    kind: String,
-    locality_id: Option<i64>,
-    initiative_id: Option<i64>,
-    organisation_id: Option<i64>,
-    person: Option<String>,
-    detail: Option<String>,
+    pub index: u64,
+    pub at: i64,
+    pub kind: String,
+    pub locality_id: Option<i64>,
+    pub initiative_id: Option<i64>,
+    pub organisation_id: Option<i64>,
+    pub person: Option<String>,
+    pub detail: Option<String>,
     /// The canonical encoding the leaf hash is computed over.
-    canonical: String,
+    // Always sent; a verifier reads entries without it too (it recomputes it from the fields).
+    #[serde(default)]
+    #[schema(required = true)]
+    pub canonical: String,
     /// SHA-256(0x00 || canonical), hex.
-    leaf_hash: String,
+    #[serde(default)]
+    #[schema(required = true)]
+    pub leaf_hash: String,
+}
+
+impl EntryBody {
+    /// The entry its fields describe (what a verifier rehashes).
+    pub fn entry(&self) -> LogEntry {
+        LogEntry {
+            index: self.index,
+            at: self.at,
+            kind: self.kind.clone(),
+            locality_id: self.locality_id,
+            initiative_id: self.initiative_id,
+            organisation_id: self.organisation_id,
+            person: self.person.clone(),
+            detail: self.detail.clone(),
+        }
+    }
 }
 
 impl From<LogEntry> for EntryBody {
@@ -144,13 +168,13 @@ pub struct InclusionQuery {
 }
 
 /// An audit path.
-#[derive(Serialize, ToSchema)]
+#[derive(Serialize, Deserialize, ToSchema)]
 pub struct InclusionBody {
-    index: u64,
-    size: u64,
-    leaf_hash: String,
+    pub index: u64,
+    pub size: u64,
+    pub leaf_hash: String,
     /// Sibling hashes from the leaf up (hex).
-    audit_path: Vec<String>,
+    pub audit_path: Vec<String>,
 }
 
 /// The inclusion proof of an entry in the tree of a given size.
@@ -182,11 +206,11 @@ pub struct ConsistencyQuery {
 }
 
 /// A consistency proof.
-#[derive(Serialize, ToSchema)]
+#[derive(Serialize, Deserialize, ToSchema)]
 pub struct ConsistencyBody {
-    first: u64,
-    second: u64,
-    proof: Vec<String>,
+    pub first: u64,
+    pub second: u64,
+    pub proof: Vec<String>,
 }
 
 /// The proof that the tree of `second` entries extends the tree of `first` entries unchanged.

@@ -30,7 +30,8 @@ use crate::error::AppError;
 mod calls;
 mod donations;
 mod initiatives;
-mod log;
+/// The decision log's public endpoints; their wire shapes are read back by `shutaf verify --url`.
+pub mod log;
 
 #[derive(OpenApi)]
 #[openapi(

@@ -1,0 +1,20 @@
+//! The test kit of Shutaf: the one way tests start the hub and reach its parts. Only tests
+//! depend on this crate.
+//!
+//! - [`app`]: the hub in the test's process ([`TestApp`]), started by the same
+//!   [`shutaf_web::startup::Application`] as `shutaf serve`, with browser-like clients for the
+//!   pages (CSRF included) and API tokens for the JSON API;
+//! - [`process`]: the `shutaf` binary as a process ([`HubProcess`]) and its other commands;
+//! - [`database`]: a fresh database per test, copied from a template migrated once per set of
+//!   migrations, on SQLite or PostgreSQL (`SHUTAF_TEST_BACKEND`);
+//! - [`smtp`]: a real SMTP server that keeps what it receives ([`SmtpServer`]).
+
+pub mod app;
+pub mod database;
+pub mod process;
+pub mod smtp;
+
+pub use app::{PASSWORD, TestApp, csrf_token, location};
+pub use database::{fresh_database_url, fresh_db, test_backend};
+pub use process::{HubOptions, HubProcess, TempDir};
+pub use smtp::{ReceivedMail, SmtpServer};
