@@ -238,6 +238,9 @@ impl Acting {
     }
 }
 
+/// An active partner as the facts need it: (initiative, organisation, sector, kind, role).
+type ActivePartner = (i64, i64, Sector, OrganisationKind, Option<String>);
+
 /// An initiative in a list, with the facts for its checkup.
 #[derive(Debug, Clone)]
 pub struct InitiativeListItem {
@@ -678,17 +681,24 @@ impl Db {
         reason: Option<&str>,
         acting: Acting,
     ) -> StoreResult<()> {
-        let tx = self.write_tx().await?;
-        let mut tx = journal::guarded(tx, sqlx::query("UPDATE initiatives SET stage = $1, stage_reason = COALESCE($2, stage_reason) WHERE id = $3 AND revision = $4")
-            .bind(to.code())
-            .bind(reason)
-            .bind(id)
-            .bind(revision), StoreError::Conflict).await?;
+        let mut tx = self.write_tx().await?;
         let event = Event::StageChanged {
             to,
             reason: reason.map(str::to_owned),
         };
-        journal::record(&mut tx, id, acting, &event).await?;
+        // The stage, on the revision the caller read, in the journal's own statement.
+        let reason = reason.map(str::to_owned);
+        let change = journal::Change {
+            set: "stage = $3, stage_reason = COALESCE($4, stage_reason)",
+            guard: "AND revision = $5",
+        };
+        let result = journal::record_change(&mut tx, id, acting, &event, change, |statement| {
+            statement.bind(to.code()).bind(reason).bind(revision)
+        })
+        .await;
+        if let Err(e) = result {
+            return abort(tx, e).await;
+        }
         tx.commit().await?;
         Ok(())
     }
@@ -701,15 +711,23 @@ impl Db {
         contact_user_id: i64,
         acting: Acting,
     ) -> StoreResult<()> {
-        let tx = self.write_tx().await?;
-        let mut tx = journal::guarded(tx, sqlx::query(
-            "UPDATE initiatives SET convener_contact_user_id = $1, convened_at = COALESCE(convened_at, $2) WHERE id = $3 AND revision = $4",
+        let mut tx = self.write_tx().await?;
+        let change = journal::Change {
+            set: "convener_contact_user_id = $3, convened_at = COALESCE(convened_at, $1)",
+            guard: "AND revision = $4",
+        };
+        let result = journal::record_change(
+            &mut tx,
+            id,
+            acting,
+            &Event::ConvenerEngaged,
+            change,
+            |statement| statement.bind(contact_user_id).bind(revision),
         )
-        .bind(contact_user_id)
-        .bind(now())
-        .bind(id)
-        .bind(revision), StoreError::Conflict).await?;
-        journal::record(&mut tx, id, acting, &Event::ConvenerEngaged).await?;
+        .await;
+        if let Err(e) = result {
+            return abort(tx, e).await;
+        }
         tx.commit().await?;
         Ok(())
     }
@@ -974,6 +992,36 @@ impl Db {
         Ok(facts.pop().map(|item| item.facts))
     }
 
+    /// The facts of an initiative already read with its partners (one request's scope), without
+    /// reading either again.
+    pub async fn facts_of_initiative(
+        &self,
+        initiative: &Initiative,
+        partners: &[Partner],
+        at: i64,
+    ) -> StoreResult<InitiativeFacts> {
+        let active = partners
+            .iter()
+            .filter(|p| p.status == PartnerStatus::Active)
+            .map(|p| {
+                (
+                    initiative.id,
+                    p.organisation_id,
+                    p.sector,
+                    p.kind,
+                    p.role.clone(),
+                )
+            })
+            .collect();
+        let mut facts = self
+            .facts_with(vec![initiative.clone()], Some(active), at)
+            .await?;
+        facts
+            .pop()
+            .map(|item| item.facts)
+            .ok_or(StoreError::NotFound)
+    }
+
     /// Initiatives of a locality, newest first, one page, each with its facts (a fixed number
     /// of queries whatever the page size).
     pub async fn initiatives_of_locality(
@@ -1032,31 +1080,64 @@ impl Db {
         initiatives: Vec<Initiative>,
         at: i64,
     ) -> StoreResult<Vec<InitiativeListItem>> {
+        self.facts_with(initiatives, None, at).await
+    }
+
+    /// The facts of `initiatives`; their active partners are read unless given (as
+    /// `(initiative, organisation, sector, kind, role)`).
+    async fn facts_with(
+        &self,
+        initiatives: Vec<Initiative>,
+        partners: Option<Vec<ActivePartner>>,
+        at: i64,
+    ) -> StoreResult<Vec<InitiativeListItem>> {
         if initiatives.is_empty() {
             return Ok(Vec::new());
         }
         let ids = id_list(&initiatives.iter().map(|i| i.id).collect::<Vec<_>>());
-        let partners: Vec<(i64, i64, String, String, Option<String>)> = sqlx::query_as(&format!(
-            "SELECT p.initiative_id, p.organisation_id, o.sector, o.kind, p.role FROM initiative_partners p \
-             JOIN organisations o ON o.id = p.organisation_id WHERE p.initiative_id IN ({ids}) AND p.status = 'active'"
-        ))
-        .fetch_all(&self.pool)
-        .await?;
+        let partners: Vec<ActivePartner> = match partners {
+            Some(partners) => partners,
+            None => {
+                let rows: Vec<(i64, i64, String, String, Option<String>)> = sqlx::query_as(&format!(
+                    "SELECT p.initiative_id, p.organisation_id, o.sector, o.kind, p.role FROM initiative_partners p \
+                     JOIN organisations o ON o.id = p.organisation_id WHERE p.initiative_id IN ({ids}) AND p.status = 'active'"
+                ))
+                .fetch_all(&self.pool)
+                .await?;
+                rows.into_iter()
+                    .filter_map(|(i, o, sector, kind, role)| {
+                        Some((
+                            i,
+                            o,
+                            Sector::parse(&sector)?,
+                            OrganisationKind::parse(&kind)?,
+                            role,
+                        ))
+                    })
+                    .collect()
+            }
+        };
         let committed: Vec<(i64, i64, String)> = sqlx::query_as(&format!(
             "SELECT initiative_id, organisation_id, contribution FROM partner_contributions WHERE initiative_id IN ({ids})"
         ))
         .fetch_all(&self.pool)
         .await?;
-        let versions: Vec<(i64, i64)> = sqlx::query_as(&format!(
-            "SELECT initiative_id, MAX(version) FROM charter_versions WHERE initiative_id IN ({ids}) GROUP BY initiative_id"
+        // The current charter versions (no organisation) and the endorsements, in one statement.
+        let charters: Vec<(i64, i64, Option<i64>)> = sqlx::query_as(&format!(
+            "SELECT initiative_id, MAX(version), NULL FROM charter_versions WHERE initiative_id IN ({ids}) GROUP BY initiative_id \
+             UNION ALL SELECT initiative_id, version, organisation_id FROM endorsements WHERE initiative_id IN ({ids})"
         ))
         .fetch_all(&self.pool)
         .await?;
-        let endorsed: Vec<(i64, i64, i64)> = sqlx::query_as(&format!(
-            "SELECT initiative_id, version, organisation_id FROM endorsements WHERE initiative_id IN ({ids})"
-        ))
-        .fetch_all(&self.pool)
-        .await?;
+        let versions: Vec<(i64, i64)> = charters
+            .iter()
+            .filter(|(_, _, o)| o.is_none())
+            .map(|(i, v, _)| (*i, *v))
+            .collect();
+        let endorsed: Vec<(i64, i64, i64)> = charters
+            .iter()
+            .filter_map(|(i, v, o)| Some((*i, *v, (*o)?)))
+            .collect();
         let answers: Vec<(i64, i64, String, String)> = sqlx::query_as(&format!(
             "SELECT initiative_id, organisation_id, question, answer FROM expectation_answers WHERE initiative_id IN ({ids})"
         ))
@@ -1101,31 +1182,28 @@ impl Db {
             let partner_facts: Vec<PartnerFacts> = partners
                 .iter()
                 .filter(|(i, ..)| *i == id)
-                .filter_map(|(_, org, sector, kind, role)| {
-                    let kind = OrganisationKind::parse(kind)?;
-                    Some(PartnerFacts {
-                        organisation_id: *org,
-                        sector: Sector::parse(sector)?,
-                        is_local_authority: matches!(
-                            kind,
-                            OrganisationKind::Municipality
-                                | OrganisationKind::LocalCouncil
-                                | OrganisationKind::RegionalCouncil
-                                | OrganisationKind::Cluster
-                        ),
-                        has_role: role.as_deref().is_some_and(|r| !r.trim().is_empty()),
-                        committed: committed
+                .map(|(_, org, sector, kind, role)| PartnerFacts {
+                    organisation_id: *org,
+                    sector: *sector,
+                    is_local_authority: matches!(
+                        kind,
+                        OrganisationKind::Municipality
+                            | OrganisationKind::LocalCouncil
+                            | OrganisationKind::RegionalCouncil
+                            | OrganisationKind::Cluster
+                    ),
+                    has_role: role.as_deref().is_some_and(|r| !r.trim().is_empty()),
+                    committed: committed
+                        .iter()
+                        .filter(|(i, o, _)| *i == id && o == org)
+                        .filter_map(|(_, _, c)| ContributionType::parse(c))
+                        .collect(),
+                    endorsed_current: version.is_some_and(|v| {
+                        endorsed
                             .iter()
-                            .filter(|(i, o, _)| *i == id && o == org)
-                            .filter_map(|(_, _, c)| ContributionType::parse(c))
-                            .collect(),
-                        endorsed_current: version.is_some_and(|v| {
-                            endorsed
-                                .iter()
-                                .any(|(i, ver, o)| *i == id && *ver == v && o == org)
-                        }),
-                        expectations: initiative_answers.remove(org),
-                    })
+                            .any(|(i, ver, o)| *i == id && *ver == v && o == org)
+                    }),
+                    expectations: initiative_answers.remove(org),
                 })
                 .collect();
             let decider_ids: Vec<i64> = deciders

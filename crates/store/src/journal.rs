@@ -27,18 +27,54 @@ pub(crate) async fn record(
     acting: Acting,
     event: &Event,
 ) -> StoreResult<i64> {
+    record_change(conn, id, acting, event, Change::NONE, |statement| statement).await
+}
+
+/// Columns of the initiative that change with an event, written by the journal's own statement
+/// (one statement, not two) on a condition.
+pub(crate) struct Change<'a> {
+    /// Assignments, such as `stage = $3`; their placeholders start at `$3`.
+    pub set: &'a str,
+    /// A further condition, such as `AND revision = $5`; when it fails, `Conflict`.
+    pub guard: &'a str,
+}
+
+impl Change<'_> {
+    pub(crate) const NONE: Change<'static> = Change { set: "", guard: "" };
+}
+
+/// [`record`], with the initiative's own `change` made in the same statement; `bind` binds its
+/// placeholders (from `$3`). `Conflict` when the guard fails, `NotFound` when there is no such
+/// initiative.
+pub(crate) async fn record_change(
+    conn: &mut AnyConnection,
+    id: i64,
+    acting: Acting,
+    event: &Event,
+    change: Change<'_>,
+    bind: impl for<'s> FnOnce(Statement<'s>) -> Statement<'s>,
+) -> StoreResult<i64> {
     let at = now();
+    let set = if change.set.is_empty() {
+        String::new()
+    } else {
+        format!("{}, ", change.set)
+    };
     // Every change passes here, partners' included: the portal's flag is kept in the same
     // statement.
-    let locality: Option<i64> = sqlx::query_scalar(&format!(
-        "UPDATE initiatives SET revision = revision + 1, updated_at = $1, last_activity_at = $1, \
-         business_partner = {BUSINESS_PARTNER} WHERE id = $2 RETURNING locality_id"
-    ))
-    .bind(at)
-    .bind(id)
-    .fetch_optional(&mut *conn)
-    .await?;
-    let locality = locality.ok_or(StoreError::NotFound)?;
+    let sql = format!(
+        "UPDATE initiatives SET {set}revision = revision + 1, updated_at = $1, last_activity_at = $1, \
+         business_partner = {BUSINESS_PARTNER} WHERE id = $2 {} RETURNING locality_id",
+        change.guard
+    );
+    let row = bind(sqlx::query(&sql).bind(at).bind(id))
+        .fetch_optional(&mut *conn)
+        .await?;
+    let locality: i64 = match row {
+        Some(row) => sqlx::Row::try_get(&row, 0)?,
+        None if change.guard.is_empty() => return Err(StoreError::NotFound),
+        None => return Err(StoreError::Conflict),
+    };
     history(conn, id, acting, event, at).await?;
     if event.is_decision() {
         record_decision(conn, locality, Some(id), acting, event).await?;

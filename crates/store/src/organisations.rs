@@ -440,6 +440,21 @@ impl Db {
     }
 
     /// The organisations a person belongs to, with their role.
+    /// The organisations a person is a member of, with their role: ids only, in one statement
+    /// (what deciding who may act needs).
+    pub async fn memberships_of(&self, user_id: i64) -> StoreResult<Vec<(i64, MemberRole)>> {
+        let rows: Vec<(i64, String)> = sqlx::query_as(
+            "SELECT organisation_id, role FROM memberships WHERE user_id = $1 ORDER BY organisation_id",
+        )
+        .bind(user_id)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|(id, role)| Some((id, MemberRole::parse(&role)?)))
+            .collect())
+    }
+
     pub async fn organisations_of(
         &self,
         user_id: i64,

@@ -41,28 +41,22 @@ impl Standing {
     }
 }
 
-/// Works out a person's standing from their memberships.
-pub async fn standing(
-    state: &AppState,
+/// Works out a person's standing from their memberships (organisation, role) and the
+/// locality's convener. Pure: the caller has read what it needs.
+pub fn standing_of(
     user: &User,
+    memberships: &[(i64, MemberRole)],
+    convener: i64,
     initiative: &Initiative,
     partners: &[Partner],
-) -> ActionResult<Standing> {
-    let memberships = state.db.organisations_of(user.id).await?;
-    let locality = state
-        .db
-        .locality(initiative.locality_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
+) -> Standing {
     let managed: Vec<i64> = memberships
         .iter()
         .filter(|(_, role)| role.manages())
-        .map(|(org, _)| org.id)
+        .map(|(org, _)| *org)
         .collect();
-    let convener_staff = memberships
-        .iter()
-        .any(|(org, _)| org.id == locality.convener_organisation_id)
-        || user.platform_admin();
+    let convener_staff =
+        memberships.iter().any(|(org, _)| *org == convener) || user.platform_admin();
     let mut standing = Standing {
         convener_staff,
         ..Standing::default()
@@ -84,19 +78,78 @@ pub async fn standing(
     if !standing.manages.is_empty() {
         standing.parties.push(Party::Partner);
     }
-    Ok(standing)
+    standing
 }
 
-/// Loads an initiative with its partners and the person's standing.
-pub async fn load(
+/// Works out a person's standing in an initiative already read.
+pub async fn standing(
     state: &AppState,
     user: &User,
-    id: i64,
-) -> ActionResult<(Initiative, Vec<Partner>, Standing)> {
+    initiative: &Initiative,
+    partners: &[Partner],
+) -> ActionResult<Standing> {
+    let memberships = state.db.memberships_of(user.id).await?;
+    let locality = state
+        .db
+        .locality(initiative.locality_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok(standing_of(
+        user,
+        &memberships,
+        locality.convener_organisation_id,
+        initiative,
+        partners,
+    ))
+}
+
+/// An initiative as one request sees it, read once and passed down: the initiative, its
+/// partners, its locality's convener, the person's standing, and (read when first asked for)
+/// the facts its gates need.
+pub struct Scope {
+    pub initiative: Initiative,
+    pub partners: Vec<Partner>,
+    /// The locality's convener organisation.
+    pub convener: i64,
+    pub standing: Standing,
+    facts: tokio::sync::OnceCell<InitiativeFacts>,
+}
+
+impl Scope {
+    /// The facts of the initiative as read with it, read once.
+    pub async fn facts(&self, state: &AppState) -> ActionResult<&InitiativeFacts> {
+        Ok(self
+            .facts
+            .get_or_try_init(|| async {
+                state
+                    .db
+                    .facts_of_initiative(&self.initiative, &self.partners, shutaf_store::now())
+                    .await
+            })
+            .await?)
+    }
+}
+
+/// Reads an initiative's scope for a person: the initiative, its partners, the locality and
+/// the person's memberships, each once.
+pub async fn load(state: &AppState, user: &User, id: i64) -> ActionResult<Scope> {
     let initiative = state.db.initiative(id).await?.ok_or(AppError::NotFound)?;
     let partners = state.db.partners(id).await?;
-    let standing = standing(state, user, &initiative, &partners).await?;
-    Ok((initiative, partners, standing))
+    let memberships = state.db.memberships_of(user.id).await?;
+    let convener = state
+        .db
+        .locality(initiative.locality_id)
+        .await?
+        .ok_or(AppError::NotFound)?
+        .convener_organisation_id;
+    let standing = standing_of(user, &memberships, convener, &initiative, &partners);
+    Ok(Scope {
+        initiative,
+        partners,
+        convener,
+        standing,
+        facts: tokio::sync::OnceCell::new(),
+    })
 }
 
 fn acting(user: &User, organisation_id: Option<i64>) -> Acting {
@@ -267,7 +320,12 @@ pub async fn edit(
     id: i64,
     input: &InitiativeInput,
 ) -> ActionResult<()> {
-    let (initiative, partners, standing) = load(state, user, id).await?;
+    let Scope {
+        initiative,
+        partners,
+        standing,
+        ..
+    } = load(state, user, id).await?;
     if !(standing.is(Party::Lead) || standing.convener_staff) || initiative.stage.is_final() {
         return Err(ActionError::Refused("refused-not-your-part"));
     }
@@ -315,11 +373,12 @@ pub async fn transition(
     to: Stage,
     reason: Option<&str>,
 ) -> ActionResult<()> {
-    let (initiative, _, standing) = load(state, user, id).await?;
-    let facts = facts(state, id).await?;
+    let scope = load(state, user, id).await?;
+    let (initiative, standing) = (&scope.initiative, &scope.standing);
+    let facts = scope.facts(state).await?;
     let reason = reason.map(str::trim).filter(|r| !r.is_empty());
     // Who may take the step is decided before the reason's length is looked at.
-    lifecycle::check_transition(&facts, to, &standing.parties, reason)
+    lifecycle::check_transition(facts, to, &standing.parties, reason)
         .map_err(|r| ActionError::App(AppError::Refused(r)))?;
     if let Some(reason) = reason
         && reason.chars().count() > 5_000
@@ -329,7 +388,7 @@ pub async fn transition(
         return Err(ActionError::Invalid(errors));
     }
     if standing.convener_staff {
-        super::integrity::check_convener_decides(state, user, id).await?;
+        super::integrity::check_convener_decides(state, user, &scope).await?;
     }
     match state
         .db
@@ -345,7 +404,11 @@ pub async fn transition(
 
 /// The convener engages: the person becomes the contact, and the idea is convened.
 pub async fn engage(state: &AppState, user: &User, id: i64) -> ActionResult<()> {
-    let (initiative, _, standing) = load(state, user, id).await?;
+    let Scope {
+        initiative,
+        standing,
+        ..
+    } = load(state, user, id).await?;
     if !standing.convener_staff {
         return Err(ActionError::App(AppError::Refused(
             lifecycle::Refusal::NotYourPart {
@@ -379,7 +442,11 @@ pub async fn propose_partner(
     id: i64,
     organisation_id: i64,
 ) -> ActionResult<PartnerStatus> {
-    let (initiative, _, standing) = load(state, user, id).await?;
+    let Scope {
+        initiative,
+        standing,
+        ..
+    } = load(state, user, id).await?;
     if initiative.stage.is_final() {
         return Err(ActionError::Refused("refused-initiative-ended"));
     }
@@ -422,7 +489,11 @@ pub async fn remove_partner(
     id: i64,
     organisation_id: i64,
 ) -> ActionResult<()> {
-    let (initiative, _, standing) = load(state, user, id).await?;
+    let Scope {
+        initiative,
+        standing,
+        ..
+    } = load(state, user, id).await?;
     let own = state
         .db
         .role_in(organisation_id, user.id)
@@ -456,7 +527,7 @@ pub async fn describe_partner(
     interests: &str,
     benefits: &str,
 ) -> ActionResult<()> {
-    let (_, _, standing) = load(state, user, id).await?;
+    let Scope { standing, .. } = load(state, user, id).await?;
     require_manages(&standing, organisation_id)?;
     let mut errors = FieldErrors::new();
     let role = errors
@@ -520,7 +591,7 @@ pub async fn add_contribution(
     organisation_id: i64,
     fields: [&str; 5], // type, description, cash, in-kind estimate, period
 ) -> ActionResult<i64> {
-    let (_, _, standing) = load(state, user, id).await?;
+    let Scope { standing, .. } = load(state, user, id).await?;
     require_manages(&standing, organisation_id)?;
     let mut errors = FieldErrors::new();
     let contribution = errors.check(
@@ -563,7 +634,7 @@ pub async fn remove_contribution(
     organisation_id: i64,
     contribution_id: i64,
 ) -> ActionResult<()> {
-    let (_, _, standing) = load(state, user, id).await?;
+    let Scope { standing, .. } = load(state, user, id).await?;
     require_manages(&standing, organisation_id)?;
     Ok(state
         .db
@@ -586,11 +657,12 @@ pub async fn place_in_work_plan(
     budget_line: &str,
     reason: &str,
 ) -> ActionResult<()> {
-    let (_, _, standing) = load(state, user, id).await?;
+    let scope = load(state, user, id).await?;
+    let (standing,) = (&scope.standing,);
     if !standing.convener_staff {
         return Err(ActionError::Refused("refused-convener-only"));
     }
-    super::integrity::check_convener_decides(state, user, id).await?;
+    super::integrity::check_convener_decides(state, user, &scope).await?;
     let mut errors = FieldErrors::new();
     let item = errors
         .check("work_plan_item", validate::optional_line(item, 300))
@@ -642,11 +714,12 @@ pub async fn record_integrity(
     exemption: &str,
     text: &str,
 ) -> ActionResult<()> {
-    let (_, _, standing) = load(state, user, id).await?;
+    let scope = load(state, user, id).await?;
+    let (standing,) = (&scope.standing,);
     if !standing.convener_staff {
         return Err(ActionError::Refused("refused-convener-only"));
     }
-    super::integrity::check_convener_decides(state, user, id).await?;
+    super::integrity::check_convener_decides(state, user, &scope).await?;
     let mut errors = FieldErrors::new();
     let exemption = match exemption {
         "" => None,
@@ -684,7 +757,11 @@ pub async fn declare_interests(
     id: i64,
     input: &super::integrity::DeclarationInput,
 ) -> ActionResult<Vec<i64>> {
-    let (initiative, _, standing) = load(state, user, id).await?;
+    let Scope {
+        initiative,
+        standing,
+        ..
+    } = load(state, user, id).await?;
     // The organisation the person decides for: the convener, or a partner they manage.
     let organisation_id = if standing.convener_staff {
         super::integrity::convener_of(state, initiative.locality_id).await?
@@ -725,7 +802,7 @@ pub async fn propose_charter(
     organisation_id: i64,
     sections: &[(String, String)],
 ) -> ActionResult<i64> {
-    let (_, _, standing) = load(state, user, id).await?;
+    let Scope { standing, .. } = load(state, user, id).await?;
     require_manages(&standing, organisation_id)?;
     let mut errors = FieldErrors::new();
     let mut content = serde_json::Map::new();
@@ -768,10 +845,11 @@ pub async fn endorse(
     organisation_id: i64,
     version: i64,
 ) -> ActionResult<()> {
-    let (initiative, _, standing) = load(state, user, id).await?;
-    require_manages(&standing, organisation_id)?;
+    let scope = load(state, user, id).await?;
+    let (initiative, standing) = (&scope.initiative, &scope.standing);
+    require_manages(standing, organisation_id)?;
     if organisation_id == super::integrity::convener_of(state, initiative.locality_id).await? {
-        super::integrity::check_convener_decides(state, user, id).await?;
+        super::integrity::check_convener_decides(state, user, &scope).await?;
     }
     match state
         .db
@@ -798,7 +876,7 @@ pub async fn answer_expectations(
     organisation_id: i64,
     answers: &[(String, String)],
 ) -> ActionResult<()> {
-    let (_, _, standing) = load(state, user, id).await?;
+    let Scope { standing, .. } = load(state, user, id).await?;
     require_manages(&standing, organisation_id)?;
     let given: Vec<(&str, &str)> = answers
         .iter()

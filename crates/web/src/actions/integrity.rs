@@ -6,7 +6,7 @@ use shutaf_domain::validate::{self, FieldErrors};
 use shutaf_store::integrity::{Matter, NewDeclaration};
 use shutaf_store::{Acting, StoreError, User};
 
-use super::initiatives::load;
+use super::initiatives::{Scope, load};
 use super::{ActionError, ActionResult};
 use crate::AppState;
 use crate::error::AppError;
@@ -110,14 +110,18 @@ pub async fn check_decider(
 
 /// The convener's staff deciding on an initiative: the partners (but their own organisation)
 /// are the parties; a declaration is needed where the city and a business are partners.
-pub async fn check_convener_decides(state: &AppState, user: &User, id: i64) -> ActionResult<()> {
-    let (initiative, partners, standing) = load(state, user, id).await?;
-    if !standing.convener_staff {
+pub async fn check_convener_decides(
+    state: &AppState,
+    user: &User,
+    scope: &Scope,
+) -> ActionResult<()> {
+    if !scope.standing.convener_staff {
         return Ok(());
     }
-    let convener = convener_of(state, initiative.locality_id).await?;
-    let facts = super::initiatives::facts(state, id).await?;
-    let parties: Vec<i64> = partners
+    let convener = scope.convener;
+    let facts = scope.facts(state).await?;
+    let parties: Vec<i64> = scope
+        .partners
         .iter()
         .filter(|p| p.status == shutaf_store::PartnerStatus::Active)
         .map(|p| p.organisation_id)
@@ -126,8 +130,8 @@ pub async fn check_convener_decides(state: &AppState, user: &User, id: i64) -> A
     check_decider(
         state,
         user,
-        Matter::Initiative(id),
-        initiative.locality_id,
+        Matter::Initiative(scope.initiative.id),
+        scope.initiative.locality_id,
         &parties,
         facts.city_with_business(),
         convener,
@@ -165,14 +169,15 @@ pub async fn publish_notice(
     summary: &str,
     closes: &str,
 ) -> ActionResult<i64> {
-    let (initiative, _, standing) = load(state, user, id).await?;
+    let scope = load(state, user, id).await?;
+    let (initiative, standing) = (&scope.initiative, &scope.standing);
     if !standing.convener_staff {
         return Err(ActionError::Refused("refused-convener-only"));
     }
     if initiative.stage.is_final() {
         return Err(ActionError::Refused("refused-initiative-ended"));
     }
-    check_convener_decides(state, user, id).await?;
+    check_convener_decides(state, user, &scope).await?;
     if state.db.notice_of(id).await?.is_some() {
         return Err(ActionError::Refused("refused-notice-exists"));
     }
@@ -222,7 +227,7 @@ pub async fn propose_alternative(
     organisation: &str,
     summary: &str,
 ) -> ActionResult<i64> {
-    let (_, partners, _) = load(state, user, id).await?;
+    let Scope { partners, .. } = load(state, user, id).await?;
     let notice = state.db.notice_of(id).await?.ok_or(AppError::NotFound)?;
     if !integrity::window_open(notice.closes_at, shutaf_store::now()) {
         return Err(ActionError::Refused("refused-notice-closed"));
@@ -277,7 +282,8 @@ pub async fn decide_notice(
     chosen: &str,
     reasons: &str,
 ) -> ActionResult<()> {
-    let (initiative, _, standing) = load(state, user, id).await?;
+    let scope = load(state, user, id).await?;
+    let (initiative, standing) = (&scope.initiative, &scope.standing);
     if !standing.convener_staff {
         return Err(ActionError::Refused("refused-convener-only"));
     }
@@ -285,7 +291,7 @@ pub async fn decide_notice(
     if notice.outcome.is_some() {
         return Err(ActionError::Refused("refused-notice-decided"));
     }
-    check_convener_decides(state, user, id).await?;
+    check_convener_decides(state, user, &scope).await?;
     let alternatives = state.db.alternatives(notice.id).await?;
     let mut errors = FieldErrors::new();
     let outcome = NoticeOutcome::parse(outcome);

@@ -258,7 +258,11 @@ pub async fn edit_form(
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
-    let (initiative, _, standing) = act::load(&state, &user, id).await?;
+    let act::Scope {
+        initiative,
+        standing,
+        ..
+    } = act::load(&state, &user, id).await?;
     if !(standing.is(lifecycle::Party::Lead) || standing.convener_staff) {
         return Err(AppError::Forbidden("refused-not-your-part"));
     }
