@@ -230,7 +230,7 @@ struct ApiFieldError {
 #[derive(askama::Template)]
 #[template(path = "error.html")]
 struct ErrorPage {
-    ctx: crate::pages::Ctx,
+    ctx: crate::view::Ctx,
     status: u16,
     message: String,
     /// Unmet gates: (what is required, how to meet it).
@@ -342,7 +342,7 @@ impl ErrorContext {
             let next = urlencode(&self.path_and_query);
             Redirect::to(&format!("/signin?next={next}")).into_response()
         } else {
-            let ctx = crate::pages::Ctx::bare(tr, self.csrf, self.path_and_query);
+            let ctx = crate::view::Ctx::bare(tr, self.csrf, self.path_and_query);
             let page = ErrorPage {
                 ctx,
                 status: status.as_u16(),

@@ -19,6 +19,7 @@ pub mod ocds;
 pub mod pages;
 pub mod security;
 pub mod startup;
+pub mod view;
 
 use std::net::SocketAddr;
 use std::ops::Deref;

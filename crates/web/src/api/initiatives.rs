@@ -235,8 +235,8 @@ pub struct RiskBody {
 
 fn risks(tr: Tr, found: &[Risk]) -> Vec<RiskBody> {
     // Explained exactly as on the pages.
-    let ctx = crate::pages::Ctx::bare(tr, None, String::new());
-    crate::pages::initiatives::show_risks(&ctx, found)
+    let ctx = crate::view::Ctx::bare(tr, None, String::new());
+    crate::view::show_risks(&ctx, found)
         .into_iter()
         .zip(found)
         .map(|(shown, risk)| RiskBody {
@@ -1433,7 +1433,7 @@ async fn suggestions(
         .db
         .organisation_summaries(&ranked.iter().map(|s| s.organisation_id).collect::<Vec<_>>())
         .await?;
-    let ctx = crate::pages::Ctx::bare(Tr::new(lang), None, String::new());
+    let ctx = crate::view::Ctx::bare(Tr::new(lang), None, String::new());
     Ok(Json(
         ranked
             .into_iter()
@@ -1447,7 +1447,7 @@ async fn suggestions(
                     reasons: s
                         .reasons
                         .iter()
-                        .map(|r| crate::pages::initiatives::reason_text(&ctx, r))
+                        .map(|r| crate::view::reason_text(&ctx, r))
                         .collect(),
                 })
             })

@@ -14,7 +14,8 @@ use shutaf_store::integrity::{Declaration, Matter, Recusal};
 use shutaf_store::{Goal, Locality, User};
 use tower_sessions::Session;
 
-use super::initiatives::{PageCall, declaration_input};
+use super::PageAction;
+use super::initiatives::declaration_input;
 use super::{Ctx, FormFields, FormState, render, render_status};
 use crate::AppState;
 use crate::actions::ActionError;
@@ -505,7 +506,7 @@ pub async fn show(
     render(&call_page(&state, user.as_ref(), ctx, id, FormState::empty(), None).await?)
 }
 
-impl PageCall {
+impl PageAction {
     /// The outcome of an action on a call: back to the call, or its page with the problem.
     async fn finish_call(
         self,
@@ -513,49 +514,21 @@ impl PageCall {
         result: Result<(), ActionError>,
         flash: &'static str,
     ) -> Result<Response, AppError> {
-        let PageCall {
-            state,
-            user,
-            session,
-            ctx,
-            id,
-        } = self;
-        match result {
-            Ok(()) => {
-                auth::flash(&session, flash).await;
-                Ok(Redirect::to(&format!("/calls/{id}")).into_response())
-            }
-            Err(ActionError::Invalid(errors)) => {
-                let page = call_page(
-                    &state,
-                    Some(&user),
-                    ctx,
-                    id,
-                    FormState::new(errors, form),
-                    None,
-                )
-                .await?;
-                render_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
-            }
-            Err(ActionError::Refused(key)) => {
-                let problem = Some(ctx.t(key));
-                let page = call_page(
-                    &state,
-                    Some(&user),
-                    ctx,
-                    id,
-                    FormState::new(FieldErrors::new(), form),
-                    problem,
-                )
-                .await?;
-                render_status(StatusCode::FORBIDDEN, &page)
-            }
-            Err(ActionError::App(error)) => Err(error),
-        }
+        let id = self.id;
+        self.finish(
+            form,
+            result,
+            flash,
+            format!("/calls/{id}"),
+            async |state: &AppState, user: &shutaf_store::User, ctx, form, problem| {
+                call_page(state, Some(user), ctx, id, form, problem).await
+            },
+        )
+        .await
     }
 }
 
-pub async fn publish(call: PageCall, form: FormFields) -> Result<Response, AppError> {
+pub async fn publish(call: PageAction, form: FormFields) -> Result<Response, AppError> {
     let result = act::publish_call(&call.state, &call.user, call.id).await;
     call.finish_call(form, result, "flash-call-published").await
 }
@@ -605,7 +578,7 @@ pub(crate) async fn read_multipart(
     Ok((FormFields(fields), uploads))
 }
 
-pub async fn apply(call: PageCall, multipart: Multipart) -> Result<Response, AppError> {
+pub async fn apply(call: PageAction, multipart: Multipart) -> Result<Response, AppError> {
     let (form, uploads) = read_multipart(multipart).await?;
     let input = act::ApplicationInput {
         organisation: form.get("organisation").to_owned(),
@@ -618,13 +591,13 @@ pub async fn apply(call: PageCall, multipart: Multipart) -> Result<Response, App
     call.finish_call(form, result, "flash-applied").await
 }
 
-pub async fn add_documents(call: PageCall, multipart: Multipart) -> Result<Response, AppError> {
+pub async fn add_documents(call: PageAction, multipart: Multipart) -> Result<Response, AppError> {
     let (form, uploads) = read_multipart(multipart).await?;
     let result = act::add_call_documents(&call.state, &call.user, call.id, &uploads).await;
     call.finish_call(form, result, "flash-saved").await
 }
 
-pub async fn declare(call: PageCall, form: FormFields) -> Result<Response, AppError> {
+pub async fn declare(call: PageAction, form: FormFields) -> Result<Response, AppError> {
     let input = declaration_input(&form);
     let result = act::declare_on_call(&call.state, &call.user, call.id, &input)
         .await
@@ -633,7 +606,7 @@ pub async fn declare(call: PageCall, form: FormFields) -> Result<Response, AppEr
 }
 
 pub async fn score(
-    call: PageCall,
+    call: PageAction,
     Path((_, application_id)): Path<(i64, i64)>,
     form: FormFields,
 ) -> Result<Response, AppError> {
@@ -652,7 +625,7 @@ pub async fn score(
     call.finish_call(form, result, "flash-scored").await
 }
 
-pub async fn award(call: PageCall, form: FormFields) -> Result<Response, AppError> {
+pub async fn award(call: PageAction, form: FormFields) -> Result<Response, AppError> {
     let result = act::award(
         &call.state,
         &call.user,
@@ -664,12 +637,12 @@ pub async fn award(call: PageCall, form: FormFields) -> Result<Response, AppErro
     call.finish_call(form, result, "flash-awarded").await
 }
 
-pub async fn cancel(call: PageCall, form: FormFields) -> Result<Response, AppError> {
+pub async fn cancel(call: PageAction, form: FormFields) -> Result<Response, AppError> {
     let result = act::cancel(&call.state, &call.user, call.id, form.get("cancel_reasons")).await;
     call.finish_call(form, result, "flash-saved").await
 }
 
-pub async fn rerun(call: PageCall, form: FormFields) -> Result<Response, AppError> {
+pub async fn rerun(call: PageAction, form: FormFields) -> Result<Response, AppError> {
     let result = act::rerun(
         &call.state,
         &call.user,
@@ -681,7 +654,7 @@ pub async fn rerun(call: PageCall, form: FormFields) -> Result<Response, AppErro
     call.finish_call(form, result, "flash-saved").await
 }
 
-pub async fn start_initiative(call: PageCall) -> Result<Response, AppError> {
+pub async fn start_initiative(call: PageAction) -> Result<Response, AppError> {
     match act::start_initiative(&call.state, &call.user, call.id).await {
         Ok(initiative) => {
             auth::flash(&call.session, "flash-initiative-from-call").await;

@@ -7,12 +7,11 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use shutaf_domain::donation::{DonationKind, DonationStep, HeadDecision, Recommendation};
-use shutaf_domain::validate::FieldErrors;
 use shutaf_store::Locality;
 use shutaf_store::donations::Donation;
 use tower_sessions::Session;
 
-use super::{Ctx, FormFields, FormState, render, render_status};
+use super::{Ctx, FormFields, FormState, PageAction, render, render_status};
 use crate::AppState;
 use crate::actions::ActionError;
 use crate::actions::calls::is_convener_staff;
@@ -198,14 +197,7 @@ pub async fn show(
     render(&donation_page(&state, user.as_ref(), ctx, id, FormState::empty(), None).await?)
 }
 
-pub async fn step(
-    State(state): State<AppState>,
-    SignedIn(user): SignedIn,
-    session: Session,
-    ctx: Ctx,
-    Path(id): Path<i64>,
-    form: FormFields,
-) -> Result<Response, AppError> {
+pub async fn step(call: PageAction, form: FormFields) -> Result<Response, AppError> {
     let input = StepInput {
         step: form.get("step").to_owned(),
         check: form.get("check").to_owned(),
@@ -214,36 +206,18 @@ pub async fn step(
         reasons: form.get("reasons").to_owned(),
         report: form.get("report").to_owned(),
     };
-    match act::take_step(&state, &user, id, &input).await {
-        Ok(_) => {
-            auth::flash(&session, "flash-saved").await;
-            Ok(Redirect::to(&format!("/donations/{id}")).into_response())
-        }
-        Err(ActionError::Invalid(errors)) => {
-            let page = donation_page(
-                &state,
-                Some(&user),
-                ctx,
-                id,
-                FormState::new(errors, form),
-                None,
-            )
-            .await?;
-            render_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
-        }
-        Err(ActionError::Refused(key)) => {
-            let problem = Some(ctx.t(key));
-            let page = donation_page(
-                &state,
-                Some(&user),
-                ctx,
-                id,
-                FormState::new(FieldErrors::new(), form),
-                problem,
-            )
-            .await?;
-            render_status(StatusCode::FORBIDDEN, &page)
-        }
-        Err(ActionError::App(error)) => Err(error),
-    }
+    let result = act::take_step(&call.state, &call.user, call.id, &input)
+        .await
+        .map(|_| ());
+    let id = call.id;
+    call.finish(
+        form,
+        result,
+        "flash-saved",
+        format!("/donations/{id}"),
+        async |state: &AppState, user: &shutaf_store::User, ctx, form, problem| {
+            donation_page(state, Some(user), ctx, id, form, problem).await
+        },
+    )
+    .await
 }

@@ -6,7 +6,7 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use shutaf_domain::checkup::{self, Risk};
+use shutaf_domain::checkup;
 use shutaf_domain::expectations::{self, Divergence, Question};
 use shutaf_domain::lifecycle::{self, Gate};
 use shutaf_domain::validate::FieldErrors;
@@ -17,12 +17,15 @@ use shutaf_store::{
 };
 use tower_sessions::Session;
 
-use super::{Ctx, FormFields, FormState, QueryFields, query_value, render, render_status};
+use super::{
+    Ctx, FormFields, FormState, PageAction, QueryFields, query_value, render, render_status,
+};
 use crate::AppState;
 use crate::actions::ActionError;
 use crate::actions::initiatives::{self as act, CHARTER_SECTIONS, InitiativeInput, Standing};
 use crate::auth::{self, MaybeUser, SignedIn};
 use crate::error::AppError;
+use crate::view::{ShownRisk, format_shekels, reason_text, sdg_label_with, show_risks};
 
 pub(crate) fn input_from(form: &FormFields) -> InitiativeInput {
     InitiativeInput {
@@ -49,44 +52,6 @@ pub(crate) fn input_from(form: &FormFields) -> InitiativeInput {
         needs: form.all("needs").into_iter().map(Into::into).collect(),
         lead: form.get("lead").into(),
     }
-}
-
-/// A risk as shown: its explanation and remedy in the reader's language.
-pub struct ShownRisk {
-    pub severity: &'static str,
-    pub severity_label: String,
-    pub text: String,
-    pub remedy: String,
-}
-
-pub fn show_risks(ctx: &Ctx, risks: &[Risk]) -> Vec<ShownRisk> {
-    risks
-        .iter()
-        .map(|risk| {
-            let items: Vec<String> = risk
-                .items
-                .iter()
-                .map(|code| match risk.rule {
-                    checkup::Rule::UncoveredContributions => ctx.t(format!("contribution-{code}")),
-                    // Questions end in a question mark; inside a sentence they should not.
-                    checkup::Rule::ExpectationsGap => ctx
-                        .t(format!("expectation-{code}"))
-                        .trim_end_matches(['?', '؟'])
-                        .to_owned(),
-                    _ => ctx.t(format!("risk-integrity-{code}")),
-                })
-                .collect();
-            let items = ctx.tr.join(&items);
-            ShownRisk {
-                severity: risk.severity.code(),
-                severity_label: ctx.t(risk.severity.label_key()),
-                text: ctx
-                    .tr
-                    .args_mixed(&risk.rule.label_key(), risk.count, &items),
-                remedy: ctx.t(risk.rule.remedy_key()),
-            }
-        })
-        .collect()
 }
 
 #[derive(Template)]
@@ -386,55 +351,6 @@ impl InitiativePage {
     }
 }
 
-/// "₪12,500" or "₪12,500.50".
-pub fn format_shekels(agorot: i64) -> String {
-    let whole = (agorot / 100).to_string();
-    let mut grouped = String::new();
-    for (i, c) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i).is_multiple_of(3) {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    match agorot % 100 {
-        0 => format!("₪{grouped}"),
-        cents => format!("₪{grouped}.{cents:02}"),
-    }
-}
-
-/// An SDG code with its text, local targets of the locality included.
-pub fn sdg_label_with(ctx: &Ctx, code: &str, local: &[shutaf_store::LocalTarget]) -> String {
-    match local.iter().find(|t| t.code == code) {
-        Some(target) => format!(
-            "{code}: {} ({})",
-            target.title(ctx.lang()),
-            ctx.t("sdg-local-target")
-        ),
-        None => sdg_label(ctx, code),
-    }
-}
-
-/// An SDG code with its short text, in the reader's language.
-pub fn sdg_label(ctx: &Ctx, code: &str) -> String {
-    use shutaf_domain::sdg;
-    let goal: u8 = code
-        .split('.')
-        .next()
-        .and_then(|g| g.parse().ok())
-        .unwrap_or(0);
-    match code.matches('.').count() {
-        0 => format!(
-            "SDG {code}: {}",
-            sdg::goal_short(goal, ctx.lang()).unwrap_or_default()
-        ),
-        1 => format!(
-            "{code}: {}",
-            sdg::target_title(code, ctx.lang()).unwrap_or_default()
-        ),
-        _ => format!("{code} ({})", ctx.t("sdg-local-target")),
-    }
-}
-
 async fn initiative_page(
     state: &AppState,
     user: Option<&shutaf_store::User>,
@@ -600,156 +516,35 @@ pub async fn show(
 }
 
 /// The Fluent key of a part in an initiative.
-fn party_key(party: lifecycle::Party) -> &'static str {
-    match party {
-        lifecycle::Party::ConvenerStaff => "party-convener-staff",
-        lifecycle::Party::Lead => "party-lead",
-        lifecycle::Party::Partner => "party-partner",
-    }
-}
-
-/// An action posted from an initiative's page: who acts, on which initiative (the `{id}` of the
-/// route), and what the page needs to show the outcome.
-pub struct PageCall {
-    pub(crate) state: AppState,
-    pub(crate) user: shutaf_store::User,
-    pub(crate) session: Session,
-    pub(crate) ctx: Ctx,
-    pub(crate) id: i64,
-}
-
-impl axum::extract::FromRequestParts<AppState> for PageCall {
-    type Rejection = AppError;
-
-    async fn from_request_parts(
-        parts: &mut axum::http::request::Parts,
-        state: &AppState,
-    ) -> Result<Self, AppError> {
-        let SignedIn(user) = SignedIn::from_request_parts(parts, state).await?;
-        let session = Session::from_request_parts(parts, state)
-            .await
-            .map_err(|_| AppError::Internal("no session layer".into()))?;
-        let ctx = Ctx::from_request_parts(parts, state).await?;
-        let params = axum::extract::RawPathParams::from_request_parts(parts, state)
-            .await
-            .map_err(|_| AppError::NotFound)?;
-        let id = params
-            .iter()
-            .find(|(name, _)| *name == "id")
-            .and_then(|(_, v)| v.parse().ok())
-            .ok_or(AppError::NotFound)?;
-        Ok(PageCall {
-            state: state.clone(),
-            user,
-            session,
-            ctx,
-            id,
-        })
-    }
-}
-
-impl PageCall {
-    /// On success back to the page with a message; on a form problem or a refusal, the page
-    /// again with the problem explained next to what was typed.
-    async fn finish(
+impl PageAction {
+    /// The outcome of an action on the initiative: back to its page, or the page again with
+    /// the problem.
+    async fn finish_initiative(
         self,
         form: FormFields,
         result: Result<(), ActionError>,
         flash: &'static str,
     ) -> Result<Response, AppError> {
-        let PageCall {
-            state,
-            user,
-            session,
-            ctx,
-            id,
-        } = self;
-        let (state, user, session) = (&state, &user, &session);
-        match result {
-            Ok(()) => {
-                auth::flash(session, flash).await;
-                Ok(Redirect::to(&format!("/initiatives/{id}")).into_response())
-            }
-            Err(ActionError::Invalid(errors)) => {
-                let page = initiative_page(
-                    state,
-                    Some(user),
-                    ctx,
-                    id,
-                    FormState::new(errors, form),
-                    None,
-                )
-                .await?;
-                render_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
-            }
-            Err(ActionError::Refused(key)) => {
-                let problem = Some(ctx.t(key));
-                let page = initiative_page(
-                    state,
-                    Some(user),
-                    ctx,
-                    id,
-                    FormState::new(FieldErrors::new(), form),
-                    problem,
-                )
-                .await?;
-                render_status(StatusCode::FORBIDDEN, &page)
-            }
-            Err(ActionError::App(AppError::Refused(refusal))) => {
-                let mut problem = ctx.t(refusal.key());
-                let mut errors = FieldErrors::new();
-                match &refusal {
-                    lifecycle::Refusal::GatesUnmet(gates) => {
-                        for gate in gates {
-                            problem.push_str(&format!(
-                                " {} {}",
-                                ctx.t(gate.label_key()),
-                                ctx.t(gate.remedy_key())
-                            ));
-                        }
-                    }
-                    // Say who may take the step.
-                    lifecycle::Refusal::NotYourPart { allowed } => {
-                        let who: Vec<String> =
-                            allowed.iter().map(|p| ctx.t(party_key(*p))).collect();
-                        problem.push_str(&format!(
-                            " {}",
-                            ctx.a("refused-who-may", "parties", &ctx.tr.join(&who))
-                        ));
-                    }
-                    // The missing reason is shown at its field too.
-                    lifecycle::Refusal::ReasonRequired => {
-                        errors.add("reason", "refused-reason-required")
-                    }
-                    lifecycle::Refusal::NoSuchTransition { .. } => {}
-                }
-                let status = match refusal {
-                    lifecycle::Refusal::NotYourPart { .. } => StatusCode::FORBIDDEN,
-                    lifecycle::Refusal::ReasonRequired => StatusCode::UNPROCESSABLE_ENTITY,
-                    _ => StatusCode::CONFLICT,
-                };
-                let page = initiative_page(
-                    state,
-                    Some(user),
-                    ctx,
-                    id,
-                    FormState::new(errors, form),
-                    Some(problem),
-                )
-                .await?;
-                render_status(status, &page)
-            }
-            Err(ActionError::App(other)) => Err(other),
-        }
+        let id = self.id;
+        self.finish(
+            form,
+            result,
+            flash,
+            format!("/initiatives/{id}"),
+            async |state: &AppState, user: &shutaf_store::User, ctx, form, problem| {
+                initiative_page(state, Some(user), ctx, id, form, problem).await
+            },
+        )
+        .await
     }
 }
 
-pub async fn engage(call: PageCall, form: FormFields) -> Result<Response, AppError> {
+pub async fn engage(call: PageAction, form: FormFields) -> Result<Response, AppError> {
     let result = act::engage(&call.state, &call.user, call.id).await;
-    call.finish(form, result, "flash-engaged").await
+    call.finish_initiative(form, result, "flash-engaged").await
 }
 
-pub async fn change_stage(call: PageCall, form: FormFields) -> Result<Response, AppError> {
+pub async fn change_stage(call: PageAction, form: FormFields) -> Result<Response, AppError> {
     let Some(to) = Stage::parse(form.get("to")) else {
         return Err(AppError::BadRequest("error-choose-option"));
     };
@@ -757,10 +552,11 @@ pub async fn change_stage(call: PageCall, form: FormFields) -> Result<Response, 
         .filter(|r| !r.trim().is_empty())
         .map(str::to_owned);
     let result = act::transition(&call.state, &call.user, call.id, to, reason.as_deref()).await;
-    call.finish(form, result, "flash-stage-changed").await
+    call.finish_initiative(form, result, "flash-stage-changed")
+        .await
 }
 
-pub async fn add_partner(call: PageCall, form: FormFields) -> Result<Response, AppError> {
+pub async fn add_partner(call: PageAction, form: FormFields) -> Result<Response, AppError> {
     let organisation: i64 = form
         .get("organisation")
         .trim()
@@ -769,20 +565,20 @@ pub async fn add_partner(call: PageCall, form: FormFields) -> Result<Response, A
     let result = act::propose_partner(&call.state, &call.user, call.id, organisation)
         .await
         .map(|_| ());
-    call.finish(form, result, "flash-saved").await
+    call.finish_initiative(form, result, "flash-saved").await
 }
 
 pub async fn remove_partner(
-    call: PageCall,
+    call: PageAction,
     Path((_, organisation)): Path<(i64, i64)>,
     form: FormFields,
 ) -> Result<Response, AppError> {
     let result = act::remove_partner(&call.state, &call.user, call.id, organisation).await;
-    call.finish(form, result, "flash-saved").await
+    call.finish_initiative(form, result, "flash-saved").await
 }
 
 pub async fn describe_partner(
-    call: PageCall,
+    call: PageAction,
     Path((_, organisation)): Path<(i64, i64)>,
     form: FormFields,
 ) -> Result<Response, AppError> {
@@ -796,11 +592,11 @@ pub async fn describe_partner(
         form.get("benefits"),
     )
     .await;
-    call.finish(form, result, "flash-saved").await
+    call.finish_initiative(form, result, "flash-saved").await
 }
 
 pub async fn add_contribution(
-    call: PageCall,
+    call: PageAction,
     Path((_, organisation)): Path<(i64, i64)>,
     form: FormFields,
 ) -> Result<Response, AppError> {
@@ -814,21 +610,21 @@ pub async fn add_contribution(
     let result = act::add_contribution(&call.state, &call.user, call.id, organisation, fields)
         .await
         .map(|_| ());
-    call.finish(form, result, "flash-saved").await
+    call.finish_initiative(form, result, "flash-saved").await
 }
 
 pub async fn remove_contribution(
-    call: PageCall,
+    call: PageAction,
     Path((_, organisation, contribution)): Path<(i64, i64, i64)>,
     form: FormFields,
 ) -> Result<Response, AppError> {
     let result =
         act::remove_contribution(&call.state, &call.user, call.id, organisation, contribution)
             .await;
-    call.finish(form, result, "flash-saved").await
+    call.finish_initiative(form, result, "flash-saved").await
 }
 
-pub async fn work_plan(call: PageCall, form: FormFields) -> Result<Response, AppError> {
+pub async fn work_plan(call: PageAction, form: FormFields) -> Result<Response, AppError> {
     let result = act::place_in_work_plan(
         &call.state,
         &call.user,
@@ -839,10 +635,10 @@ pub async fn work_plan(call: PageCall, form: FormFields) -> Result<Response, App
         form.get("no_budget_reason"),
     )
     .await;
-    call.finish(form, result, "flash-saved").await
+    call.finish_initiative(form, result, "flash-saved").await
 }
 
-pub async fn integrity(call: PageCall, form: FormFields) -> Result<Response, AppError> {
+pub async fn integrity(call: PageAction, form: FormFields) -> Result<Response, AppError> {
     let competition = form.get("competition") == "1";
     let result = act::record_integrity(
         &call.state,
@@ -853,7 +649,7 @@ pub async fn integrity(call: PageCall, form: FormFields) -> Result<Response, App
         form.get("exemption_text"),
     )
     .await;
-    call.finish(form, result, "flash-saved").await
+    call.finish_initiative(form, result, "flash-saved").await
 }
 
 /// The declaration as a form sent it: ties are pairs of `tie_org` and `tie_relation` fields.
@@ -870,15 +666,15 @@ pub fn declaration_input(form: &FormFields) -> crate::actions::integrity::Declar
     }
 }
 
-pub async fn declare(call: PageCall, form: FormFields) -> Result<Response, AppError> {
+pub async fn declare(call: PageAction, form: FormFields) -> Result<Response, AppError> {
     let input = declaration_input(&form);
     let result = act::declare_interests(&call.state, &call.user, call.id, &input)
         .await
         .map(|_| ());
-    call.finish(form, result, "flash-declared").await
+    call.finish_initiative(form, result, "flash-declared").await
 }
 
-pub async fn publish_notice(call: PageCall, form: FormFields) -> Result<Response, AppError> {
+pub async fn publish_notice(call: PageAction, form: FormFields) -> Result<Response, AppError> {
     let result = crate::actions::integrity::publish_notice(
         &call.state,
         &call.user,
@@ -888,10 +684,10 @@ pub async fn publish_notice(call: PageCall, form: FormFields) -> Result<Response
     )
     .await
     .map(|_| ());
-    call.finish(form, result, "flash-saved").await
+    call.finish_initiative(form, result, "flash-saved").await
 }
 
-pub async fn propose_alternative(call: PageCall, form: FormFields) -> Result<Response, AppError> {
+pub async fn propose_alternative(call: PageAction, form: FormFields) -> Result<Response, AppError> {
     let result = crate::actions::integrity::propose_alternative(
         &call.state,
         &call.user,
@@ -901,10 +697,10 @@ pub async fn propose_alternative(call: PageCall, form: FormFields) -> Result<Res
     )
     .await
     .map(|_| ());
-    call.finish(form, result, "flash-saved").await
+    call.finish_initiative(form, result, "flash-saved").await
 }
 
-pub async fn decide_notice(call: PageCall, form: FormFields) -> Result<Response, AppError> {
+pub async fn decide_notice(call: PageAction, form: FormFields) -> Result<Response, AppError> {
     let result = crate::actions::integrity::decide_notice(
         &call.state,
         &call.user,
@@ -914,7 +710,7 @@ pub async fn decide_notice(call: PageCall, form: FormFields) -> Result<Response,
         form.get("outcome_reasons"),
     )
     .await;
-    call.finish(form, result, "flash-saved").await
+    call.finish_initiative(form, result, "flash-saved").await
 }
 
 /// Two charter versions side by side.
@@ -1328,34 +1124,6 @@ pub struct ShownSuggestion {
     pub sector: shutaf_domain::Sector,
     pub score: u32,
     pub reasons: Vec<String>,
-}
-
-/// Explains a matching reason in the reader's language.
-pub fn reason_text(ctx: &Ctx, reason: &shutaf_domain::matching::Reason) -> String {
-    use shutaf_domain::matching::Reason;
-    match reason {
-        Reason::Covers(types) => {
-            let items: Vec<String> = types.iter().map(|c| ctx.t(c.label_key())).collect();
-            ctx.a("reason-covers", "items", &ctx.tr.join(&items))
-        }
-        Reason::NewSector(sector) => {
-            ctx.a("reason-new-sector", "sector", &ctx.t(sector.label_key()))
-        }
-        Reason::SameLocality => ctx.t("reason-same-locality"),
-        Reason::SharedGoals(goals) => {
-            let items: Vec<String> = goals
-                .iter()
-                .map(|g| {
-                    format!(
-                        "{g} {}",
-                        shutaf_domain::sdg::goal_short(*g, ctx.lang()).unwrap_or_default()
-                    )
-                })
-                .collect();
-            ctx.a("reason-shared-goals", "items", &ctx.tr.join(&items))
-        }
-        Reason::Record(n) => ctx.tr.count("reason-record", "count", *n as i64),
-    }
 }
 
 #[derive(Template)]

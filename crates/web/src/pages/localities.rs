@@ -43,7 +43,7 @@ pub struct LocalityPage {
 
 impl LocalityPage {
     pub fn sdg_label(&self, code: &str) -> String {
-        super::initiatives::sdg_label_with(&self.ctx, code, &self.local_targets)
+        crate::view::sdg_label_with(&self.ctx, code, &self.local_targets)
     }
 }
 

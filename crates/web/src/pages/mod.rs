@@ -13,19 +13,15 @@ pub mod portal;
 pub mod record;
 
 use axum::Router;
-use axum::extract::{DefaultBodyLimit, FromRequestParts, Query};
-use axum::http::request::Parts;
+use axum::extract::{DefaultBodyLimit, Query};
 use axum::routing::{get, post};
-use shutaf_domain::Language;
 use shutaf_domain::validate::FieldErrors;
-use shutaf_store::User;
-use tower_sessions::Session;
 
 use crate::AppState;
-use crate::auth::MaybeUser;
-use crate::error::{AppError, urlencode};
-use crate::i18n::Tr;
-use crate::security::CsrfToken;
+use crate::actions::ActionError;
+use crate::error::AppError;
+
+pub use crate::view::{Ctx, LanguageLink};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -205,204 +201,124 @@ pub fn routes() -> Router<AppState> {
         .route("/admin/localities", post(admin::create_locality))
 }
 
-/// What every page needs: the translator, the person, the CSRF token, where we are.
-pub struct Ctx {
-    pub tr: Tr,
-    pub user: Option<User>,
-    pub csrf: String,
-    /// Path and query of this page, for language links and `next=` after sign-in.
-    pub here: String,
-    /// A one-off message from the previous action (a Fluent key).
-    pub flash: Option<String>,
-    /// Unread in-app notifications of the signed-in person.
-    pub unread: i64,
+/// An action posted from a page about the thing of the route's `{id}` (an initiative, a call):
+/// who acts, on which, and what the page needs to show the outcome.
+pub struct PageAction {
+    pub(crate) state: AppState,
+    pub(crate) user: shutaf_store::User,
+    pub(crate) session: tower_sessions::Session,
+    pub(crate) ctx: Ctx,
+    pub(crate) id: i64,
 }
 
-/// A link in the language switcher.
-pub struct LanguageLink {
-    pub code: &'static str,
-    pub name: &'static str,
-    pub href: String,
-    pub current: bool,
-}
-
-impl Ctx {
-    /// A context without a session, for error pages.
-    pub fn bare(tr: Tr, csrf: Option<String>, here: String) -> Ctx {
-        Ctx {
-            tr,
-            user: None,
-            csrf: csrf.unwrap_or_default(),
-            here,
-            flash: None,
-            unread: 0,
-        }
-    }
-
-    pub fn t(&self, key: impl AsRef<str>) -> String {
-        self.tr.t(key.as_ref())
-    }
-
-    pub fn sectors(&self) -> &'static [shutaf_domain::Sector] {
-        shutaf_domain::Sector::ALL
-    }
-
-    pub fn kinds(&self) -> &'static [shutaf_domain::OrganisationKind] {
-        shutaf_domain::OrganisationKind::ALL
-    }
-
-    pub fn contribution_types(&self) -> &'static [shutaf_domain::ContributionType] {
-        shutaf_domain::ContributionType::ALL
-    }
-
-    pub fn locality_kinds(&self) -> &'static [shutaf_domain::LocalityKind] {
-        shutaf_domain::LocalityKind::ALL
-    }
-
-    pub fn sector_defaults(
-        &self,
-        sector: &shutaf_domain::Sector,
-    ) -> &'static [shutaf_domain::ContributionType] {
-        shutaf_domain::ContributionType::sector_defaults(*sector)
-    }
-
-    pub fn page_of(
-        &self,
-        page: impl std::borrow::Borrow<u32>,
-        pages: impl std::borrow::Borrow<u32>,
-    ) -> String {
-        let (page, pages) = (*page.borrow(), *pages.borrow());
-        self.tr.args(
-            "pagination-page-of",
-            &[("page", &page.to_string()), ("pages", &pages.to_string())],
-        )
-    }
-
-    pub fn models(&self) -> &'static [shutaf_domain::PartnershipModel] {
-        shutaf_domain::PartnershipModel::ALL
-    }
-
-    pub fn managements(&self) -> &'static [shutaf_domain::Management] {
-        shutaf_domain::Management::ALL
-    }
-
-    pub fn questions(&self) -> &'static [shutaf_domain::expectations::Question] {
-        shutaf_domain::expectations::Question::ALL
-    }
-
-    pub fn stages(&self) -> &'static [shutaf_domain::Stage] {
-        shutaf_domain::Stage::ALL
-    }
-
-    /// The answer codes of a questionnaire question.
-    pub fn answers_of(&self, question: &str) -> &'static [&'static str] {
-        shutaf_domain::expectations::Question::parse(question)
-            .map(|q| q.answers())
-            .unwrap_or(&[])
-    }
-
-    pub fn roles(&self) -> &'static [shutaf_domain::MemberRole] {
-        shutaf_domain::MemberRole::ALL
-    }
-
-    pub fn a(&self, key: &str, name: &'static str, value: &str) -> String {
-        self.tr.args(key, &[(name, value)])
-    }
-
-    pub fn lang(&self) -> Language {
-        self.tr.lang
-    }
-
-    pub fn languages(&self) -> Vec<LanguageLink> {
-        Language::ALL
-            .iter()
-            .map(|lang| LanguageLink {
-                code: lang.code(),
-                name: lang.native_name(),
-                href: format!("/language/{}?next={}", lang.code(), urlencode(&self.here)),
-                current: *lang == self.tr.lang,
-            })
-            .collect()
-    }
-
-    /// Whether `path` is the current section, for `aria-current` in the navigation.
-    pub fn at(&self, path: &str) -> bool {
-        let here = self.here.split('?').next().unwrap_or("");
-        if path == "/" {
-            here == "/"
-        } else {
-            here == path || here.starts_with(&format!("{path}/"))
-        }
-    }
-
-    pub fn is_admin(&self) -> bool {
-        self.user.as_ref().is_some_and(User::platform_admin)
-    }
-
-    pub fn date(&self, unix: &i64) -> String {
-        self.tr.date(*unix)
-    }
-
-    /// The ties a declaration can name.
-    pub fn relations(&self) -> &'static [shutaf_domain::integrity::Relation] {
-        shutaf_domain::integrity::Relation::ALL
-    }
-
-    /// A moment in Israel's civil time (deadlines are set and read there).
-    pub fn local_time(&self, unix: &i64) -> String {
-        shutaf_domain::call::local_display(*unix)
-    }
-
-    /// The message `key` with two named text arguments.
-    pub fn a2(&self, key: &str, n1: &'static str, v1: &str, n2: &'static str, v2: &str) -> String {
-        self.tr.args(key, &[(n1, v1), (n2, v2)])
-    }
-}
-
-impl FromRequestParts<AppState> for Ctx {
+impl axum::extract::FromRequestParts<AppState> for PageAction {
     type Rejection = AppError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
-        let MaybeUser(user) = MaybeUser::from_request_parts(parts, state).await?;
-        let lang = crate::negotiate_language(
-            &parts.headers,
-            user.as_ref().and_then(User::language),
-            state.config.default_language,
-        );
-        let csrf = parts
-            .extensions
-            .get::<CsrfToken>()
-            .map(|t| t.0.clone())
-            .unwrap_or_default();
-        let here = parts
-            .uri
-            .path_and_query()
-            .map(|p| p.as_str().to_owned())
-            .unwrap_or_else(|| "/".into());
-        // Read before removing: removing marks the session changed, and a changed session is
-        // written to the database, which must not happen on every page a visitor reads.
-        let flash = match parts.extensions.get::<Session>() {
-            Some(session) => match session.get::<String>("flash").await.ok().flatten() {
-                Some(flash) => {
-                    let _ = session.remove::<String>("flash").await;
-                    Some(flash)
-                }
-                None => None,
-            },
-            None => None,
-        };
-        let unread = match &user {
-            Some(user) => state.db.unread_notifications(user.id).await?,
-            None => 0,
-        };
-        Ok(Ctx {
-            tr: Tr::new(lang),
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &AppState,
+    ) -> Result<Self, AppError> {
+        let crate::auth::SignedIn(user) =
+            crate::auth::SignedIn::from_request_parts(parts, state).await?;
+        let session = tower_sessions::Session::from_request_parts(parts, state)
+            .await
+            .map_err(|_| AppError::Internal("no session layer".into()))?;
+        let ctx = Ctx::from_request_parts(parts, state).await?;
+        let params = axum::extract::RawPathParams::from_request_parts(parts, state)
+            .await
+            .map_err(|_| AppError::NotFound)?;
+        let id = params
+            .iter()
+            .find(|(name, _)| *name == "id")
+            .and_then(|(_, v)| v.parse().ok())
+            .ok_or(AppError::NotFound)?;
+        Ok(PageAction {
+            state: state.clone(),
             user,
-            csrf,
-            here,
-            flash,
-            unread,
+            session,
+            ctx,
+            id,
         })
+    }
+}
+
+impl PageAction {
+    /// Finishes a page action, the same way for every page: on success back to `back` with a
+    /// message; on a form problem or a refusal, the page again (made by `page` from the form as
+    /// sent and the problem) with the problem explained next to what was typed.
+    pub(crate) async fn finish<P: askama::Template>(
+        self,
+        form: FormFields,
+        result: Result<(), ActionError>,
+        flash: &'static str,
+        back: String,
+        page: impl AsyncFnOnce(
+            &AppState,
+            &shutaf_store::User,
+            Ctx,
+            FormState,
+            Option<String>,
+        ) -> Result<P, AppError>,
+    ) -> Result<axum::response::Response, AppError> {
+        use axum::http::StatusCode;
+        use axum::response::{IntoResponse, Redirect};
+        use shutaf_domain::lifecycle::Refusal;
+        let PageAction {
+            state,
+            user,
+            session,
+            ctx,
+            ..
+        } = self;
+        let (status, errors, problem) = match result {
+            Ok(()) => {
+                crate::auth::flash(&session, flash).await;
+                return Ok(Redirect::to(&back).into_response());
+            }
+            Err(ActionError::Invalid(errors)) => (StatusCode::UNPROCESSABLE_ENTITY, errors, None),
+            Err(ActionError::Refused(key)) => {
+                let problem = ctx.t(key);
+                (StatusCode::FORBIDDEN, FieldErrors::new(), Some(problem))
+            }
+            Err(ActionError::App(AppError::Refused(refusal))) => {
+                let mut problem = ctx.t(refusal.key());
+                let mut errors = FieldErrors::new();
+                match &refusal {
+                    Refusal::GatesUnmet(gates) => {
+                        for gate in gates {
+                            problem.push_str(&format!(
+                                " {} {}",
+                                ctx.t(gate.label_key()),
+                                ctx.t(gate.remedy_key())
+                            ));
+                        }
+                    }
+                    // Say who may take the step.
+                    Refusal::NotYourPart { allowed } => {
+                        let who: Vec<String> = allowed
+                            .iter()
+                            .map(|p| ctx.t(crate::view::party_key(*p)))
+                            .collect();
+                        problem.push_str(&format!(
+                            " {}",
+                            ctx.a("refused-who-may", "parties", &ctx.tr.join(&who))
+                        ));
+                    }
+                    // The missing reason is shown at its field too.
+                    Refusal::ReasonRequired => errors.add("reason", "refused-reason-required"),
+                    Refusal::NoSuchTransition { .. } => {}
+                }
+                let status = match refusal {
+                    Refusal::NotYourPart { .. } => StatusCode::FORBIDDEN,
+                    Refusal::ReasonRequired => StatusCode::UNPROCESSABLE_ENTITY,
+                    _ => StatusCode::CONFLICT,
+                };
+                (status, errors, Some(problem))
+            }
+            Err(ActionError::App(other)) => return Err(other),
+        };
+        let page = page(&state, &user, ctx, FormState::new(errors, form), problem).await?;
+        render_status(status, &page)
     }
 }
 
