@@ -79,68 +79,7 @@ pub fn routes() -> Router<AppState> {
             "/localities/{id}/edit",
             get(localities::edit_form).post(localities::update),
         )
-        .route("/initiatives/new", get(initiatives::new_form))
-        .route("/initiatives", post(initiatives::create))
-        .route("/initiatives/{id}", get(initiatives::show))
-        .route(
-            "/initiatives/{id}/edit",
-            get(initiatives::edit_form).post(initiatives::update),
-        )
-        .route("/initiatives/{id}/engage", post(initiatives::engage))
-        .route("/initiatives/{id}/stage", post(initiatives::change_stage))
-        .route("/initiatives/{id}/partners", post(initiatives::add_partner))
-        .route(
-            "/initiatives/{id}/partners/{org}",
-            post(initiatives::describe_partner),
-        )
-        .route(
-            "/initiatives/{id}/partners/{org}/remove",
-            post(initiatives::remove_partner),
-        )
-        .route(
-            "/initiatives/{id}/partners/{org}/contributions",
-            post(initiatives::add_contribution),
-        )
-        .route(
-            "/initiatives/{id}/partners/{org}/contributions/{contribution}/remove",
-            post(initiatives::remove_contribution),
-        )
-        .route("/initiatives/{id}/work-plan", post(initiatives::work_plan))
-        .route("/initiatives/{id}/integrity", post(initiatives::integrity))
-        .route("/initiatives/{id}/declaration", post(initiatives::declare))
-        .route(
-            "/initiatives/{id}/notice",
-            post(initiatives::publish_notice),
-        )
-        .route(
-            "/initiatives/{id}/notice/alternatives",
-            post(initiatives::propose_alternative),
-        )
-        .route(
-            "/initiatives/{id}/notice/decision",
-            post(initiatives::decide_notice),
-        )
-        .route(
-            "/initiatives/{id}/charter",
-            get(initiatives::charter).post(initiatives::propose_charter),
-        )
-        .route(
-            "/initiatives/{id}/charter/{version}/endorse",
-            post(initiatives::endorse),
-        )
-        .route(
-            "/initiatives/{id}/expectations",
-            get(initiatives::expectations_page).post(initiatives::answer_expectations),
-        )
-        .route("/localities/{id}/initiatives", get(initiatives::dashboard))
-        .route(
-            "/initiatives/{id}/suggestions",
-            get(initiatives::suggestions),
-        )
-        .route(
-            "/organisations/{id}/opportunities",
-            get(initiatives::opportunities),
-        )
+        .merge(initiatives::routes())
         .route(
             "/localities/{id}/calls",
             get(calls::list).post(calls::create),

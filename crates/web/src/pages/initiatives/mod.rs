@@ -7,10 +7,10 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use shutaf_domain::checkup;
-use shutaf_domain::expectations::{self, Divergence, Question};
+use shutaf_domain::expectations::{Divergence, Question};
 use shutaf_domain::lifecycle::{self, Gate};
 use shutaf_domain::validate::FieldErrors;
-use shutaf_domain::{ContributionType, Stage};
+use shutaf_domain::Stage;
 use shutaf_store::{
     CharterVersion, Goal, Initiative, InitiativeEvent, Locality, Partner, PartnerContribution,
     PartnerStatus,
@@ -26,6 +26,34 @@ use crate::actions::initiatives::{self as act, CHARTER_SECTIONS, InitiativeInput
 use crate::auth::{self, MaybeUser, SignedIn};
 use crate::error::AppError;
 use crate::view::{ShownRisk, format_shekels, reason_text, sdg_label_with, show_risks};
+
+pub mod charter;
+pub mod expectations;
+pub mod integrity;
+pub mod matching;
+pub mod partners;
+
+pub use integrity::declaration_input;
+
+/// The routes of an initiative's pages: its core (proposal, page, stages, work plan, the
+/// locality's dashboard) here, and each part's own.
+pub fn routes() -> axum::Router<AppState> {
+    use axum::routing::{get, post};
+    axum::Router::new()
+        .route("/initiatives/new", get(new_form))
+        .route("/initiatives", post(create))
+        .route("/initiatives/{id}", get(show))
+        .route("/initiatives/{id}/edit", get(edit_form).post(update))
+        .route("/initiatives/{id}/engage", post(engage))
+        .route("/initiatives/{id}/stage", post(change_stage))
+        .route("/initiatives/{id}/work-plan", post(work_plan))
+        .route("/localities/{id}/initiatives", get(dashboard))
+        .merge(partners::routes())
+        .merge(integrity::routes())
+        .merge(charter::routes())
+        .merge(expectations::routes())
+        .merge(matching::routes())
+}
 
 pub(crate) fn input_from(form: &FormFields) -> InitiativeInput {
     InitiativeInput {
@@ -515,7 +543,6 @@ pub async fn show(
     render(&initiative_page(&state, user.as_ref(), ctx, id, FormState::empty(), None).await?)
 }
 
-/// The Fluent key of a part in an initiative.
 impl PageAction {
     /// The outcome of an action on the initiative: back to its page, or the page again with
     /// the problem.
@@ -556,74 +583,6 @@ pub async fn change_stage(call: PageAction, form: FormFields) -> Result<Response
         .await
 }
 
-pub async fn add_partner(call: PageAction, form: FormFields) -> Result<Response, AppError> {
-    let organisation: i64 = form
-        .get("organisation")
-        .trim()
-        .parse()
-        .map_err(|_| AppError::BadRequest("error-choose-option"))?;
-    let result = act::propose_partner(&call.state, &call.user, call.id, organisation)
-        .await
-        .map(|_| ());
-    call.finish_initiative(form, result, "flash-saved").await
-}
-
-pub async fn remove_partner(
-    call: PageAction,
-    Path((_, organisation)): Path<(i64, i64)>,
-    form: FormFields,
-) -> Result<Response, AppError> {
-    let result = act::remove_partner(&call.state, &call.user, call.id, organisation).await;
-    call.finish_initiative(form, result, "flash-saved").await
-}
-
-pub async fn describe_partner(
-    call: PageAction,
-    Path((_, organisation)): Path<(i64, i64)>,
-    form: FormFields,
-) -> Result<Response, AppError> {
-    let result = act::describe_partner(
-        &call.state,
-        &call.user,
-        call.id,
-        organisation,
-        form.get("role"),
-        form.get("interests"),
-        form.get("benefits"),
-    )
-    .await;
-    call.finish_initiative(form, result, "flash-saved").await
-}
-
-pub async fn add_contribution(
-    call: PageAction,
-    Path((_, organisation)): Path<(i64, i64)>,
-    form: FormFields,
-) -> Result<Response, AppError> {
-    let fields = [
-        form.get("contribution"),
-        form.get("description"),
-        form.get("cash"),
-        form.get("in_kind"),
-        form.get("period"),
-    ];
-    let result = act::add_contribution(&call.state, &call.user, call.id, organisation, fields)
-        .await
-        .map(|_| ());
-    call.finish_initiative(form, result, "flash-saved").await
-}
-
-pub async fn remove_contribution(
-    call: PageAction,
-    Path((_, organisation, contribution)): Path<(i64, i64, i64)>,
-    form: FormFields,
-) -> Result<Response, AppError> {
-    let result =
-        act::remove_contribution(&call.state, &call.user, call.id, organisation, contribution)
-            .await;
-    call.finish_initiative(form, result, "flash-saved").await
-}
-
 pub async fn work_plan(call: PageAction, form: FormFields) -> Result<Response, AppError> {
     let result = act::place_in_work_plan(
         &call.state,
@@ -636,414 +595,6 @@ pub async fn work_plan(call: PageAction, form: FormFields) -> Result<Response, A
     )
     .await;
     call.finish_initiative(form, result, "flash-saved").await
-}
-
-pub async fn integrity(call: PageAction, form: FormFields) -> Result<Response, AppError> {
-    let competition = form.get("competition") == "1";
-    let result = act::record_integrity(
-        &call.state,
-        &call.user,
-        call.id,
-        competition,
-        form.get("exemption"),
-        form.get("exemption_text"),
-    )
-    .await;
-    call.finish_initiative(form, result, "flash-saved").await
-}
-
-/// The declaration as a form sent it: ties are pairs of `tie_org` and `tie_relation` fields.
-pub fn declaration_input(form: &FormFields) -> crate::actions::integrity::DeclarationInput {
-    crate::actions::integrity::DeclarationInput {
-        has_interests: form.get("has_interests") == "1",
-        details: form.get("details").to_owned(),
-        ties: form
-            .all("tie_org")
-            .into_iter()
-            .zip(form.all("tie_relation"))
-            .map(|(o, r)| (o.to_owned(), r.to_owned()))
-            .collect(),
-    }
-}
-
-pub async fn declare(call: PageAction, form: FormFields) -> Result<Response, AppError> {
-    let input = declaration_input(&form);
-    let result = act::declare_interests(&call.state, &call.user, call.id, &input)
-        .await
-        .map(|_| ());
-    call.finish_initiative(form, result, "flash-declared").await
-}
-
-pub async fn publish_notice(call: PageAction, form: FormFields) -> Result<Response, AppError> {
-    let result = crate::actions::integrity::publish_notice(
-        &call.state,
-        &call.user,
-        call.id,
-        form.get("notice_summary"),
-        form.get("notice_closes"),
-    )
-    .await
-    .map(|_| ());
-    call.finish_initiative(form, result, "flash-saved").await
-}
-
-pub async fn propose_alternative(call: PageAction, form: FormFields) -> Result<Response, AppError> {
-    let result = crate::actions::integrity::propose_alternative(
-        &call.state,
-        &call.user,
-        call.id,
-        form.get("organisation"),
-        form.get("alternative_summary"),
-    )
-    .await
-    .map(|_| ());
-    call.finish_initiative(form, result, "flash-saved").await
-}
-
-pub async fn decide_notice(call: PageAction, form: FormFields) -> Result<Response, AppError> {
-    let result = crate::actions::integrity::decide_notice(
-        &call.state,
-        &call.user,
-        call.id,
-        form.get("outcome"),
-        form.get("chosen"),
-        form.get("outcome_reasons"),
-    )
-    .await;
-    call.finish_initiative(form, result, "flash-saved").await
-}
-
-/// Two charter versions side by side.
-pub struct Comparison {
-    pub a: i64,
-    pub b: i64,
-    pub rows: Vec<CompareRow>,
-}
-
-/// One section in two versions.
-pub struct CompareRow {
-    pub section: String,
-    pub a: String,
-    pub b: String,
-    pub changed: bool,
-}
-
-#[derive(Template)]
-#[template(path = "charter.html")]
-pub struct CharterPage {
-    pub ctx: Ctx,
-    pub initiative: Initiative,
-    pub versions: Vec<CharterVersion>,
-    /// The version shown, its sections as (section, text).
-    pub current: Option<(i64, Vec<(String, String)>)>,
-    /// Side by side: the two versions and their sections.
-    pub compare: Option<Comparison>,
-    pub partners: Vec<(String, bool)>,
-    pub standing: Standing,
-    pub form: FormState,
-    pub sections: &'static [&'static str],
-}
-
-fn sections_of(version: &CharterVersion) -> Vec<(String, String)> {
-    let parsed: serde_json::Map<String, serde_json::Value> =
-        serde_json::from_str(&version.content).unwrap_or_default();
-    CHARTER_SECTIONS
-        .iter()
-        .filter_map(|s| {
-            parsed
-                .get(*s)
-                .and_then(|v| v.as_str())
-                .map(|text| ((*s).to_owned(), text.to_owned()))
-        })
-        .collect()
-}
-
-async fn charter_page(
-    state: &AppState,
-    user: Option<&shutaf_store::User>,
-    ctx: Ctx,
-    id: i64,
-    query: &[(String, String)],
-    form: Option<FormState>,
-) -> Result<CharterPage, AppError> {
-    let initiative = state.db.initiative(id).await?.ok_or(AppError::NotFound)?;
-    let partners = state.db.partners(id).await?;
-    let standing = match user {
-        Some(user) => act::standing(state, user, &initiative, &partners).await?,
-        None => Standing::default(),
-    };
-    let versions = state.db.charter_versions(id).await?;
-    let current = versions.last().map(|v| (v.version, sections_of(v)));
-    let endorsed = match versions.last() {
-        Some(v) => state.db.endorsements(id, v.version).await?,
-        None => Vec::new(),
-    };
-    let lang = ctx.lang();
-    let partner_list = partners
-        .iter()
-        .filter(|p| p.status == PartnerStatus::Active)
-        .map(|p| {
-            (
-                p.name(lang).to_owned(),
-                endorsed.contains(&p.organisation_id),
-            )
-        })
-        .collect();
-    let pick = |name: &str| {
-        query_value(query, name)
-            .parse::<i64>()
-            .ok()
-            .and_then(|n| versions.iter().find(|v| v.version == n))
-    };
-    let compare = match (pick("a"), pick("b")) {
-        (Some(a), Some(b)) => {
-            let (sa, sb) = (sections_of(a), sections_of(b));
-            let rows = CHARTER_SECTIONS
-                .iter()
-                .map(|s| {
-                    let ta = sa
-                        .iter()
-                        .find(|(k, _)| k == s)
-                        .map(|(_, v)| v.clone())
-                        .unwrap_or_default();
-                    let tb = sb
-                        .iter()
-                        .find(|(k, _)| k == s)
-                        .map(|(_, v)| v.clone())
-                        .unwrap_or_default();
-                    let changed = ta != tb;
-                    CompareRow {
-                        section: (*s).to_owned(),
-                        a: ta,
-                        b: tb,
-                        changed,
-                    }
-                })
-                .collect();
-            Some(Comparison {
-                a: a.version,
-                b: b.version,
-                rows,
-            })
-        }
-        _ => None,
-    };
-    // The proposal form starts from the current text.
-    let form = form.unwrap_or_else(|| {
-        FormState::new(
-            FieldErrors::new(),
-            FormFields(current.as_ref().map(|(_, s)| s.clone()).unwrap_or_default()),
-        )
-    });
-    Ok(CharterPage {
-        ctx,
-        initiative,
-        versions,
-        current,
-        compare,
-        partners: partner_list,
-        standing,
-        form,
-        sections: CHARTER_SECTIONS,
-    })
-}
-
-pub async fn charter(
-    State(state): State<AppState>,
-    MaybeUser(user): MaybeUser,
-    ctx: Ctx,
-    Path(id): Path<i64>,
-    query: QueryFields,
-) -> Result<Response, AppError> {
-    render(&charter_page(&state, user.as_ref(), ctx, id, &query.0, None).await?)
-}
-
-pub async fn propose_charter(
-    State(state): State<AppState>,
-    SignedIn(user): SignedIn,
-    session: Session,
-    ctx: Ctx,
-    Path(id): Path<i64>,
-    form: FormFields,
-) -> Result<Response, AppError> {
-    let organisation: i64 = form
-        .get("organisation")
-        .parse()
-        .map_err(|_| AppError::BadRequest("error-choose-option"))?;
-    match act::propose_charter(&state, &user, id, organisation, &form.0).await {
-        Ok(_) => {
-            auth::flash(&session, "flash-charter-proposed").await;
-            Ok(Redirect::to(&format!("/initiatives/{id}/charter")).into_response())
-        }
-        Err(ActionError::Invalid(errors)) => {
-            let page = charter_page(
-                &state,
-                Some(&user),
-                ctx,
-                id,
-                &[],
-                Some(FormState::new(errors, form)),
-            )
-            .await?;
-            render_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
-        }
-        Err(other) => Err(other.into()),
-    }
-}
-
-pub async fn endorse(
-    State(state): State<AppState>,
-    SignedIn(user): SignedIn,
-    session: Session,
-    Path((id, version)): Path<(i64, i64)>,
-    form: FormFields,
-) -> Result<Response, AppError> {
-    let organisation: i64 = form
-        .get("organisation")
-        .parse()
-        .map_err(|_| AppError::BadRequest("error-choose-option"))?;
-    act::endorse(&state, &user, id, organisation, version).await?;
-    auth::flash(&session, "flash-endorsed").await;
-    Ok(Redirect::to(&format!("/initiatives/{id}/charter")).into_response())
-}
-
-#[derive(Template)]
-#[template(path = "expectations.html")]
-pub struct ExpectationsPage {
-    pub ctx: Ctx,
-    pub initiative: Initiative,
-    /// For each question, each partner's answer position.
-    pub table: Vec<QuestionRow>,
-    pub divergences: Vec<Divergence>,
-    pub names: Vec<(i64, String)>,
-    pub standing: Standing,
-    pub mine: Vec<MyAnswers>,
-}
-
-/// A question and each partner's answer (its position), in partner order.
-pub struct QuestionRow {
-    pub question: Question,
-    pub answers: Vec<Option<usize>>,
-}
-
-/// The answers of an organisation the reader acts for, for its form.
-pub struct MyAnswers {
-    pub organisation: i64,
-    pub name: String,
-    /// (question code, answer code or empty)
-    pub values: Vec<(String, String)>,
-}
-
-impl ExpectationsPage {
-    pub fn answer_label(&self, question: &Question, position: &usize) -> String {
-        question
-            .answers()
-            .get(*position)
-            .map(|a| self.ctx.t(format!("expectation-{}-{a}", question.code())))
-            .unwrap_or_default()
-    }
-
-    pub fn name(&self, id: &i64) -> String {
-        self.names
-            .iter()
-            .find(|(i, _)| i == id)
-            .map(|(_, n)| n.clone())
-            .unwrap_or_default()
-    }
-}
-
-pub async fn expectations_page(
-    State(state): State<AppState>,
-    MaybeUser(user): MaybeUser,
-    ctx: Ctx,
-    Path(id): Path<i64>,
-) -> Result<Response, AppError> {
-    let initiative = state.db.initiative(id).await?.ok_or(AppError::NotFound)?;
-    let partners = state.db.partners(id).await?;
-    let standing = match &user {
-        Some(user) => act::standing(&state, user, &initiative, &partners).await?,
-        None => Standing::default(),
-    };
-    let answers = state.db.expectations(id).await?;
-    let lang = ctx.lang();
-    let active: Vec<&Partner> = partners
-        .iter()
-        .filter(|p| p.status == PartnerStatus::Active)
-        .collect();
-    let names: Vec<(i64, String)> = active
-        .iter()
-        .map(|p| (p.organisation_id, p.name(lang).to_owned()))
-        .collect();
-    let table = Question::ALL
-        .iter()
-        .map(|q| QuestionRow {
-            question: *q,
-            answers: active
-                .iter()
-                .map(|p| answers.get(&p.organisation_id).and_then(|a| a.get(*q)))
-                .collect(),
-        })
-        .collect();
-    let pairs: Vec<(i64, &shutaf_domain::expectations::ExpectationAnswers)> =
-        answers.iter().map(|(org, a)| (*org, a)).collect();
-    let divergences = expectations::divergences(&pairs);
-    let mine = standing
-        .manages
-        .iter()
-        .map(|org| {
-            let given = answers.get(org);
-            let values = Question::ALL
-                .iter()
-                .map(|q| {
-                    (
-                        q.code().to_owned(),
-                        given
-                            .and_then(|a| a.get(*q))
-                            .map(|p| q.answers()[p].to_owned())
-                            .unwrap_or_default(),
-                    )
-                })
-                .collect();
-            MyAnswers {
-                organisation: *org,
-                name: names
-                    .iter()
-                    .find(|(i, _)| i == org)
-                    .map(|(_, n)| n.clone())
-                    .unwrap_or_default(),
-                values,
-            }
-        })
-        .collect();
-    render(&ExpectationsPage {
-        ctx,
-        initiative,
-        table,
-        divergences,
-        names,
-        standing,
-        mine,
-    })
-}
-
-pub async fn answer_expectations(
-    State(state): State<AppState>,
-    SignedIn(user): SignedIn,
-    session: Session,
-    Path(id): Path<i64>,
-    form: FormFields,
-) -> Result<Response, AppError> {
-    let organisation: i64 = form
-        .get("organisation")
-        .parse()
-        .map_err(|_| AppError::BadRequest("error-choose-option"))?;
-    let answers: Vec<(String, String)> = Question::ALL
-        .iter()
-        .map(|q| (q.code().to_owned(), form.get(q.code()).to_owned()))
-        .collect();
-    act::answer_expectations(&state, &user, id, organisation, &answers).await?;
-    auth::flash(&session, "flash-saved").await;
-    Ok(Redirect::to(&format!("/initiatives/{id}/expectations")).into_response())
 }
 
 /// A row of the convener's dashboard.
@@ -1109,125 +660,5 @@ pub async fn dashboard(
         stage,
         sort,
         total,
-    })
-}
-
-/// Labels of every contribution type, for the templates.
-pub fn contribution_types() -> &'static [ContributionType] {
-    ContributionType::ALL
-}
-
-/// A suggested organisation, with its reasons in the reader's language.
-pub struct ShownSuggestion {
-    pub organisation_id: i64,
-    pub name: String,
-    pub sector: shutaf_domain::Sector,
-    pub score: u32,
-    pub reasons: Vec<String>,
-}
-
-#[derive(Template)]
-#[template(path = "suggestions.html")]
-pub struct SuggestionsPage {
-    pub ctx: Ctx,
-    pub initiative: Initiative,
-    pub suggestions: Vec<ShownSuggestion>,
-    pub can_invite: bool,
-}
-
-/// Organisations that would complete the initiative, and why.
-pub async fn suggestions(
-    State(state): State<AppState>,
-    MaybeUser(user): MaybeUser,
-    ctx: Ctx,
-    Path(id): Path<i64>,
-) -> Result<Response, AppError> {
-    let initiative = state.db.initiative(id).await?.ok_or(AppError::NotFound)?;
-    let can_invite = match &user {
-        Some(user) => act::standing(&state, user, &initiative, &state.db.partners(id).await?)
-            .await?
-            .is_lead(),
-        None => false,
-    };
-    let ranked = act::suggestions(&state, id, 20).await?;
-    let orgs = state
-        .db
-        .organisation_summaries(&ranked.iter().map(|s| s.organisation_id).collect::<Vec<_>>())
-        .await?;
-    let lang = ctx.lang();
-    let suggestions = ranked
-        .into_iter()
-        .filter_map(|s| {
-            let org = orgs.iter().find(|o| o.id == s.organisation_id)?;
-            Some(ShownSuggestion {
-                organisation_id: s.organisation_id,
-                name: org.name(lang).to_owned(),
-                sector: org.sector,
-                score: s.score,
-                reasons: s.reasons.iter().map(|r| reason_text(&ctx, r)).collect(),
-            })
-        })
-        .collect();
-    render(&SuggestionsPage {
-        ctx,
-        initiative,
-        suggestions,
-        can_invite,
-    })
-}
-
-#[derive(Template)]
-#[template(path = "opportunities.html")]
-pub struct OpportunitiesPage {
-    pub ctx: Ctx,
-    pub organisation: shutaf_store::Organisation,
-    pub opportunities: Vec<ShownOpportunity>,
-    pub goals: Vec<Goal>,
-}
-
-/// An open initiative where the organisation is needed, as shown.
-pub struct ShownOpportunity {
-    pub initiative_id: i64,
-    pub title: String,
-    pub stage: Stage,
-    pub covers: String,
-}
-
-/// Where an organisation's contributions are needed: open initiatives, and goals no initiative
-/// serves yet in the localities it works in.
-pub async fn opportunities(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Path(id): Path<i64>,
-) -> Result<Response, AppError> {
-    let organisation = state.db.organisation(id).await?.ok_or(AppError::NotFound)?;
-    let lang = ctx.lang();
-    let opportunities = state
-        .db
-        .opportunities(id, 20)
-        .await?
-        .into_iter()
-        .map(|o| ShownOpportunity {
-            initiative_id: o.initiative_id,
-            title: shutaf_store::organisations::pick_name(
-                [&o.titles[0], &o.titles[1], &o.titles[2]],
-                lang,
-            )
-            .to_owned(),
-            stage: o.stage,
-            covers: ctx.tr.join(
-                &o.covers
-                    .iter()
-                    .map(|c| ctx.t(c.label_key()))
-                    .collect::<Vec<_>>(),
-            ),
-        })
-        .collect();
-    let goals = state.db.open_goals_for(id, 20).await?;
-    render(&OpportunitiesPage {
-        ctx,
-        organisation,
-        opportunities,
-        goals,
     })
 }
