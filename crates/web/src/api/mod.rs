@@ -27,6 +27,7 @@ use crate::AppState;
 use crate::actions::{self, LocalityInput, OrganisationInput};
 use crate::error::AppError;
 
+pub(crate) mod agenda;
 mod calls;
 mod donations;
 mod initiatives;
@@ -71,6 +72,7 @@ pub fn routes() -> Router<AppState> {
         .routes(routes!(accept_invitation))
         .routes(routes!(list_localities, create_locality))
         .routes(routes!(get_locality, update_locality))
+        .merge(agenda::routes())
         .merge(initiatives::routes())
         .merge(calls::routes())
         .merge(donations::routes())
@@ -654,9 +656,9 @@ impl LocalityBody {
     }
 }
 
-/// A goal on a locality's agenda.
+/// A goal as a locality lists it (the agenda's own goals are [`agenda::GoalBody`]).
 #[derive(Serialize, ToSchema)]
-pub struct GoalBody {
+pub struct GoalSummaryBody {
     id: i64,
     title: String,
     titles: Names,
@@ -665,9 +667,9 @@ pub struct GoalBody {
     budget_line: Option<String>,
 }
 
-impl GoalBody {
-    fn of(g: Goal, lang: Language) -> GoalBody {
-        GoalBody {
+impl GoalSummaryBody {
+    fn of(g: Goal, lang: Language) -> GoalSummaryBody {
+        GoalSummaryBody {
             id: g.id,
             title: g.title(lang).to_owned(),
             titles: Names::of(&g.title_he, &g.title_ar, &g.title_en),
@@ -683,7 +685,7 @@ impl GoalBody {
 pub struct LocalityDetail {
     #[serde(flatten)]
     locality: LocalityBody,
-    goals: Vec<GoalBody>,
+    goals: Vec<GoalSummaryBody>,
 }
 
 /// Fields of a new locality.
@@ -1080,7 +1082,7 @@ async fn get_locality(
         .goals_of(id)
         .await?
         .into_iter()
-        .map(|g| GoalBody::of(g, lang))
+        .map(|g| GoalSummaryBody::of(g, lang))
         .collect();
     Ok(Json(LocalityDetail {
         locality: LocalityBody::of(locality, lang),

@@ -6,11 +6,11 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
+use shutaf_domain::Stage;
 use shutaf_domain::checkup;
 use shutaf_domain::expectations::{Divergence, Question};
 use shutaf_domain::lifecycle::{self, Gate};
 use shutaf_domain::validate::FieldErrors;
-use shutaf_domain::Stage;
 use shutaf_store::{
     CharterVersion, Goal, Initiative, InitiativeEvent, Locality, Partner, PartnerContribution,
     PartnerStatus,
