@@ -100,6 +100,9 @@ pub struct HubOptions<'a> {
     /// Names the log file in `test-artifacts/`.
     pub name: &'a str,
     pub database_url: String,
+    /// The command line: `serve --no-demo` by default. `&[]` is a first start as an operator
+    /// makes it, `shutaf` alone, which serves and loads the demo into an empty database.
+    pub args: &'a [&'a str],
     /// Its working directory (key files, the outbox); a new temporary one when `None`.
     pub dir: Option<PathBuf>,
     /// The test SMTP server's port, if the hub sends mail.
@@ -114,6 +117,7 @@ impl<'a> HubOptions<'a> {
             binary,
             name,
             database_url,
+            args: &["serve", "--no-demo"],
             dir: None,
             smtp_port: None,
             env: Vec::new(),
@@ -134,7 +138,9 @@ pub struct HubProcess {
 }
 
 impl HubProcess {
-    /// Starts `shutaf serve --no-demo` and waits until `/healthz` answers 200.
+    /// Starts the hub (`shutaf serve --no-demo` unless told otherwise) and waits until `/healthz`
+    /// answers 200. Started again on the same database and directory, it is the same hub after a
+    /// restart (the keys are kept in the directory).
     pub async fn start(options: HubOptions<'_>) -> HubProcess {
         let (dir, temp) = match options.dir {
             Some(dir) => (dir, None),
@@ -150,7 +156,7 @@ impl HubProcess {
         let err = out.try_clone().expect("clone the server log");
         let mut command = command(options.binary, &dir, &options.database_url);
         command
-            .args(["serve", "--no-demo"])
+            .args(options.args)
             .env("SHUTAF_LISTEN", format!("127.0.0.1:{port}"))
             .env("SHUTAF_BASE_URL", &base);
         if let Some(port) = options.smtp_port {
@@ -218,8 +224,16 @@ impl HubProcess {
         &self.dir
     }
 
+    /// What the hub wrote to its standard output and error so far.
     pub fn log_text(&self) -> String {
         std::fs::read_to_string(&self.log).unwrap_or_default()
+    }
+
+    /// The last `lines` lines of the hub's log, for failure messages.
+    pub fn log_tail(&self, lines: usize) -> String {
+        let log = self.log_text();
+        let all: Vec<&str> = log.lines().collect();
+        all[all.len().saturating_sub(lines)..].join("\n")
     }
 
     /// Runs another command of the binary against the hub's database, in its directory.

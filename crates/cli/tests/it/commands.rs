@@ -2,84 +2,23 @@
 //! errors, graceful shutdown, and `verify` of the database and of a hub over HTTP. Runs on the
 //! backend chosen by SHUTAF_TEST_BACKEND.
 
-use std::io::{BufRead, BufReader};
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
-const BINARY: &str = env!("CARGO_BIN_EXE_shutaf");
+use shutaf_testkit::csrf_token;
+use shutaf_testkit::database::fresh_database_url;
+use shutaf_testkit::process::{TempDir, command};
 
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
-fn command(dir: &std::path::Path, database_url: &str) -> Command {
-    let mut command = Command::new(BINARY);
-    command
-        .current_dir(dir)
-        .env("SHUTAF_DATABASE_URL", database_url)
-        .env_remove("SHUTAF_SMTP_HOST")
-        .env("SHUTAF_LOG", "info");
-    command
-}
-
-fn temp_dir(name: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join("shutaf-tests").join(format!(
-        "cli-{name}-{}-{}",
-        std::process::id(),
-        shutaf_store::random_token()
-    ));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-struct Server(Child);
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-/// Starts the hub on a free port with the demo loaded; returns it, its start-up log up to
-/// "listening", and its base URL.
-fn start_hub(dir: &std::path::Path, database_url: &str) -> (Server, Vec<String>, String) {
-    let port = free_port();
-    let child = command(dir, database_url)
-        .env("SHUTAF_LISTEN", format!("127.0.0.1:{port}"))
-        .env("SHUTAF_BASE_URL", format!("http://127.0.0.1:{port}"))
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut server = Server(child);
-    let stderr = server.0.stderr.take().unwrap();
-    let (sender, receiver) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-            let _ = sender.send(line);
-        }
-    });
-    let mut log = Vec::new();
-    let deadline = Instant::now() + Duration::from_secs(60);
-    while !log.iter().any(|l: &String| l.contains("listening")) {
-        assert!(Instant::now() < deadline, "the hub did not start: {log:#?}");
-        if let Ok(line) = receiver.recv_timeout(Duration::from_millis(200)) {
-            log.push(line);
-        }
-    }
-    (server, log, format!("http://127.0.0.1:{port}"))
-}
+use crate::support::{BINARY, first_start};
 
 #[tokio::test]
 async fn first_start_loads_the_demo_and_prints_its_accounts() {
-    let dir = temp_dir("demo");
-    let url = shutaf_testkit::database::fresh_database_url().await;
-    let (mut server, log, base) = start_hub(&dir, &url);
-    let printed = log.join("\n");
+    let dir = TempDir::new("cli-demo");
+    let url = fresh_database_url().await;
+    let mut hub = first_start("first-start", dir.path(), &url).await;
+    let (dir, base) = (dir.path(), hub.base.clone());
+    // What it printed on its way to serving.
+    let printed = hub.log_text();
     assert!(
         printed.contains("admin@demo.shutaf.org.il")
             && printed.contains("coordinator@demo.shutaf.org.il"),
@@ -134,8 +73,8 @@ async fn first_start_loads_the_demo_and_prints_its_accounts() {
     }
 
     // A demo person signs in with the printed password.
-    let line = log
-        .iter()
+    let line = printed
+        .lines()
         .find(|l| l.contains("coordinator@demo.shutaf.org.il"))
         .unwrap();
     let password = line.split_whitespace().last().unwrap().to_owned();
@@ -152,9 +91,7 @@ async fn first_start_loads_the_demo_and_prints_its_accounts() {
         .text()
         .await
         .unwrap();
-    let marker = "<meta name=\"csrf-token\" content=\"";
-    let start = page.find(marker).unwrap() + marker.len();
-    let token = page[start..start + 64].to_owned();
+    let token = csrf_token(&page);
     let response = client
         .post(format!("{base}/signin"))
         .form(&[
@@ -172,13 +109,13 @@ async fn first_start_loads_the_demo_and_prints_its_accounts() {
     {
         let status = Command::new("kill")
             .arg("-TERM")
-            .arg(server.0.id().to_string())
+            .arg(hub.child.id().to_string())
             .status()
             .unwrap();
         assert!(status.success());
         let deadline = Instant::now() + Duration::from_secs(20);
         loop {
-            if let Some(status) = server.0.try_wait().unwrap() {
+            if let Some(status) = hub.child.try_wait().unwrap() {
                 assert!(status.success(), "graceful shutdown exits 0, got {status}");
                 break;
             }
@@ -190,16 +127,17 @@ async fn first_start_loads_the_demo_and_prints_its_accounts() {
 
 #[tokio::test]
 async fn migrate_and_admin_create() {
-    let dir = temp_dir("admin");
-    let url = shutaf_testkit::database::fresh_database_url().await;
-    let output = command(&dir, &url).arg("migrate").output().unwrap();
+    let dir = TempDir::new("cli-admin");
+    let dir = dir.path();
+    let url = fresh_database_url().await;
+    let output = command(BINARY, dir, &url).arg("migrate").output().unwrap();
     assert!(
         output.status.success(),
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
 
-    let output = command(&dir, &url)
+    let output = command(BINARY, dir, &url)
         .args(["admin", "create", "--email", "Root@Example.org"])
         .output()
         .unwrap();
@@ -212,7 +150,7 @@ async fn migrate_and_admin_create() {
         String::from_utf8_lossy(&output.stderr).contains("password"),
         "a generated password is printed"
     );
-    let output = command(&dir, &url)
+    let output = command(BINARY, dir, &url)
         .args(["admin", "create", "--email", "not an email"])
         .output()
         .unwrap();
@@ -225,7 +163,7 @@ async fn migrate_and_admin_create() {
     assert!(admin.platform_admin() && admin.is_verified());
 
     // `admin token` prints a token of the account, and only of an existing one.
-    let output = command(&dir, &url)
+    let output = command(BINARY, dir, &url)
         .args([
             "admin",
             "token",
@@ -245,7 +183,7 @@ async fn migrate_and_admin_create() {
     let (user, scope) = db.user_by_api_token(token.trim()).await.unwrap().unwrap();
     assert_eq!(user.id, admin.id);
     assert_eq!(scope, shutaf_store::ApiTokenScope::Write);
-    let output = command(&dir, &url)
+    let output = command(BINARY, dir, &url)
         .args(["admin", "token", "--email", "nobody@example.org"])
         .output()
         .unwrap();
@@ -254,15 +192,16 @@ async fn migrate_and_admin_create() {
 
 #[test]
 fn configuration_errors_are_explained() {
-    let dir = temp_dir("config");
-    let output = command(&dir, "sqlite://x.db")
+    let dir = TempDir::new("cli-config");
+    let dir = dir.path();
+    let output = command(BINARY, dir, "sqlite://x.db")
         .env("SHUTAF_DEFAULT_LANGUAGE", "fr")
         .arg("migrate")
         .output()
         .unwrap();
     assert!(!output.status.success());
     assert!(String::from_utf8_lossy(&output.stderr).contains("he, ar or en"));
-    let output = command(&dir, "mysql://nope")
+    let output = command(BINARY, dir, "mysql://nope")
         .arg("migrate")
         .output()
         .unwrap();
@@ -272,18 +211,19 @@ fn configuration_errors_are_explained() {
 
 #[tokio::test]
 async fn verify_notices_an_edited_rewritten_or_removed_decision() {
-    let dir = temp_dir("verify");
-    let url = shutaf_testkit::database::fresh_database_url().await;
+    let dir = TempDir::new("cli-verify");
+    let dir = dir.path();
+    let url = fresh_database_url().await;
     let seen = dir.join("seen.txt");
     let verify = || {
-        command(&dir, &url)
+        command(BINARY, dir, &url)
             .args(["verify", "--seen"])
             .arg(&seen)
             .output()
             .unwrap()
     };
     assert!(
-        command(&dir, &url)
+        command(BINARY, dir, &url)
             .arg("demo")
             .output()
             .unwrap()
@@ -372,13 +312,18 @@ async fn verify_notices_an_edited_rewritten_or_removed_decision() {
 
 /// `shutaf verify --url BASE --seen SEEN`, run from `dir`.
 fn verify_url(dir: &std::path::Path, base: &str, seen: &std::path::Path) -> std::process::Output {
-    Command::new(BINARY)
-        .current_dir(dir)
-        .env("SHUTAF_LOG", "info")
+    verifier(dir)
         .args(["verify", "--url", base, "--seen"])
         .arg(seen)
         .output()
         .unwrap()
+}
+
+/// The binary in `dir`, with no database: checking another hub needs none.
+fn verifier(dir: &std::path::Path) -> Command {
+    let mut command = command(BINARY, dir, "");
+    command.env_remove("SHUTAF_DATABASE_URL");
+    command
 }
 
 /// Asserts that `output` failed, saying `expected` (and did not panic).
@@ -418,9 +363,10 @@ async fn head_line(db: &shutaf_store::Db, size: u64) -> String {
 
 #[tokio::test]
 async fn verify_url_checks_another_hub_and_notices_a_rewritten_or_removed_decision() {
-    let dir = temp_dir("verify-url");
-    let url = shutaf_testkit::database::fresh_database_url().await;
-    let (_server, _, base) = start_hub(&dir, &url);
+    let dir = TempDir::new("cli-verify-url");
+    let url = fresh_database_url().await;
+    let hub = first_start("verify-url", dir.path(), &url).await;
+    let (dir, base) = (dir.path(), hub.base.clone());
     let db = shutaf_store::Db::connect(&url, &shutaf_store::DbSettings::default())
         .await
         .unwrap();
@@ -428,7 +374,7 @@ async fn verify_url_checks_another_hub_and_notices_a_rewritten_or_removed_decisi
     assert!(size >= 3, "the demo puts decisions on the record: {size}");
     let seen = dir.join("seen.txt");
 
-    let stdout = assert_passes(&verify_url(&dir, &base, &seen));
+    let stdout = assert_passes(&verify_url(dir, &base, &seen));
     assert!(
         stdout.contains(&format!("intact: {size} entries"))
             && stdout.contains("3 inclusion proof(s) checked"),
@@ -445,7 +391,7 @@ async fn verify_url_checks_another_hub_and_notices_a_rewritten_or_removed_decisi
     // and the hub's consistency proof from it verifies.
     let earlier = head_line(&db, size - 2).await;
     std::fs::write(&seen, format!("{earlier}\n{today}\n")).unwrap();
-    let stdout = assert_passes(&verify_url(&dir, &base, &seen));
+    let stdout = assert_passes(&verify_url(dir, &base, &seen));
     assert!(
         stdout.contains("consistent with 2 head(s) seen before"),
         "{stdout}"
@@ -458,8 +404,7 @@ async fn verify_url_checks_another_hub_and_notices_a_rewritten_or_removed_decisi
 
     // Without --seen, each hub gets its own file.
     assert_passes(
-        &Command::new(BINARY)
-            .current_dir(&dir)
+        &verifier(dir)
             .args(["verify", "--url", &base])
             .output()
             .unwrap(),
@@ -480,7 +425,7 @@ async fn verify_url_checks_another_hub_and_notices_a_rewritten_or_removed_decisi
         .unwrap();
     // The hub signs the head of its kept tree, which the edited entries no longer give.
     assert_fails_saying(
-        &verify_url(&dir, &base, &seen),
+        &verify_url(dir, &base, &seen),
         "DOES NOT MATCH ITS SIGNED HEAD",
     );
 
@@ -492,14 +437,14 @@ async fn verify_url_checks_another_hub_and_notices_a_rewritten_or_removed_decisi
         .await
         .unwrap();
     assert_fails_saying(
-        &verify_url(&dir, &base, &dir.join("fresh.txt")),
+        &verify_url(dir, &base, &dir.join("fresh.txt")),
         "DOES NOT MATCH ITS SIGNED HEAD",
     );
     // Its tree rebuilt too, the hub signs the rewritten log, and a verifier that never saw it
     // before cannot tell; the heads seen before give it away.
     db.rebuild_log_tree().await.unwrap();
-    assert_passes(&verify_url(&dir, &base, &dir.join("fresh.txt")));
-    assert_fails_saying(&verify_url(&dir, &base, &seen), "REWRITTEN");
+    assert_passes(&verify_url(dir, &base, &dir.join("fresh.txt")));
+    assert_fails_saying(&verify_url(dir, &base, &seen), "REWRITTEN");
     assert_eq!(
         std::fs::read_to_string(&seen).unwrap(),
         format!("{earlier}\n{today}\n"),
@@ -514,12 +459,12 @@ async fn verify_url_checks_another_hub_and_notices_a_rewritten_or_removed_decisi
         .await
         .unwrap();
     db.rebuild_log_tree().await.unwrap();
-    assert_passes(&verify_url(&dir, &base, &seen));
+    assert_passes(&verify_url(dir, &base, &seen));
     sqlx::query("DELETE FROM decision_log WHERE idx = 0")
         .execute(&db.pool)
         .await
         .unwrap();
-    assert!(!verify_url(&dir, &base, &seen).status.success());
+    assert!(!verify_url(dir, &base, &seen).status.success());
 }
 
 /// How the man in the middle changes an answer: given the path asked for (with its query) and
@@ -581,9 +526,10 @@ fn flip(hex: &serde_json::Value) -> serde_json::Value {
 
 #[tokio::test]
 async fn verify_url_refuses_a_hub_that_lies_about_its_log() {
-    let dir = temp_dir("verify-lies");
-    let url = shutaf_testkit::database::fresh_database_url().await;
-    let (_server, _, hub) = start_hub(&dir, &url);
+    let dir = TempDir::new("cli-verify-lies");
+    let url = fresh_database_url().await;
+    let server = first_start("verify-lies", dir.path(), &url).await;
+    let (dir, hub) = (dir.path(), server.base.clone());
     let db = shutaf_store::Db::connect(&url, &shutaf_store::DbSettings::default())
         .await
         .unwrap();
@@ -596,7 +542,7 @@ async fn verify_url_refuses_a_hub_that_lies_about_its_log() {
     let earlier = format!("{}\n", head_line(&db, size - 1).await);
     let check = |expected: &str| {
         std::fs::write(&seen, &earlier).unwrap();
-        let output = verify_url(&dir, &base, &seen);
+        let output = verify_url(dir, &base, &seen);
         assert_fails_saying(&output, expected);
         assert_eq!(
             std::fs::read_to_string(&seen).unwrap(),
@@ -607,7 +553,7 @@ async fn verify_url_refuses_a_hub_that_lies_about_its_log() {
 
     // Honest, through the man in the middle: it passes.
     std::fs::write(&seen, &earlier).unwrap();
-    assert_passes(&verify_url(&dir, &base, &seen));
+    assert_passes(&verify_url(dir, &base, &seen));
 
     set(Box::new(|path, mut v| {
         if path.starts_with("/api/v1/log/head") {
@@ -721,9 +667,9 @@ async fn verify_url_refuses_a_hub_that_lies_about_its_log() {
         format!("{earlier}{} {}\n", size - 1, "ab".repeat(32)),
     )
     .unwrap();
-    assert_fails_saying(&verify_url(&dir, &hub, &seen), "REWRITTEN");
+    assert_fails_saying(&verify_url(dir, &hub, &seen), "REWRITTEN");
     std::fs::write(&seen, format!("{} {}\n", size + 5, "ab".repeat(32))).unwrap();
-    assert_fails_saying(&verify_url(&dir, &hub, &seen), "SHRANK");
+    assert_fails_saying(&verify_url(dir, &hub, &seen), "SHRANK");
     std::fs::write(&seen, "12 not-a-root\n").unwrap();
-    assert_fails_saying(&verify_url(&dir, &hub, &seen), "a seen head is");
+    assert_fails_saying(&verify_url(dir, &hub, &seen), "a seen head is");
 }

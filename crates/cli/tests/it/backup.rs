@@ -7,8 +7,8 @@
 //! SHUTAF_TEST_POSTGRES_URL) and says so when it skips.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
+use std::process::Output;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::Duration;
@@ -19,30 +19,10 @@ use shutaf_domain::merkle;
 use shutaf_domain::{ContributionType, Management, OrganisationKind, PartnershipModel, Sector};
 use shutaf_store::backup::{SKIPPED, TABLES};
 use shutaf_store::{Acting, Db, DbSettings, NewInitiative, NewOrganisation};
+use shutaf_testkit::database::{fresh_database_url, fresh_db, with_database};
+use shutaf_testkit::process::{TempDir, run};
 
-const BINARY: &str = env!("CARGO_BIN_EXE_shutaf");
-
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join("shutaf-tests").join(format!(
-        "backup-{name}-{}-{}",
-        std::process::id(),
-        &shutaf_store::random_token()[..12]
-    ));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn shutaf(dir: &Path, database_url: &str, args: &[&str]) -> Output {
-    Command::new(BINARY)
-        .current_dir(dir)
-        .env("SHUTAF_DATABASE_URL", database_url)
-        .env_remove("SHUTAF_SMTP_HOST")
-        .env("SHUTAF_LOG", "warn")
-        .env("RUST_BACKTRACE", "0")
-        .args(args)
-        .output()
-        .unwrap()
-}
+use crate::support::BINARY;
 
 /// Asserts the command succeeded; gives its standard output.
 fn succeeded(output: Output) -> String {
@@ -71,8 +51,8 @@ async fn connect(url: &str) -> Db {
 
 /// A fresh database on the test backend with the demo loaded by `shutaf demo`.
 async fn demo_database(dir: &Path) -> String {
-    let url = shutaf_testkit::database::fresh_database_url().await;
-    succeeded(shutaf(dir, &url, &["demo"]));
+    let url = fresh_database_url().await;
+    succeeded(run(BINARY, dir, &url, &["demo"]));
     url
 }
 
@@ -269,7 +249,7 @@ fn header_without_time_and_source(header: &Json) -> Json {
 
 #[tokio::test]
 async fn backups_hold_every_table_in_foreign_key_order() {
-    let db = shutaf_testkit::database::fresh_db().await;
+    let db = fresh_db().await;
     let in_schema: std::collections::BTreeSet<String> = db
         .schema()
         .await
@@ -295,12 +275,18 @@ async fn backups_hold_every_table_in_foreign_key_order() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_online_backup_is_one_snapshot_and_restores_exactly() {
-    let dir = temp_dir("online");
+    let files = TempDir::new("backup-online");
+    let dir = files.path().to_owned();
     let url_a = demo_database(&dir).await;
     let a = connect(&url_a).await;
     let attachment = add_attachment(&a).await;
     // A head seen before the backup: the restored log must extend it.
-    succeeded(shutaf(&dir, &url_a, &["verify", "--seen", "seen-a.txt"]));
+    succeeded(run(
+        BINARY,
+        &dir,
+        &url_a,
+        &["verify", "--seen", "seen-a.txt"],
+    ));
 
     // Another task keeps writing through the store: an organisation, then an initiative
     // (which appends a decision to the log in its transaction).
@@ -362,7 +348,7 @@ async fn an_online_backup_is_one_snapshot_and_restores_exactly() {
         let before = written.load(Ordering::SeqCst);
         let output = {
             let (dir, url) = (dir.clone(), url_a.clone());
-            tokio::task::spawn_blocking(move || shutaf(&dir, &url, &["backup", "a.backup"]))
+            tokio::task::spawn_blocking(move || run(BINARY, &dir, &url, &["backup", "a.backup"]))
                 .await
                 .unwrap()
         };
@@ -427,12 +413,22 @@ async fn an_online_backup_is_one_snapshot_and_restores_exactly() {
     );
 
     // Restored into a fresh database: verify passes, the same log head, the same rows.
-    let url_b = shutaf_testkit::database::fresh_database_url().await;
-    let printed = succeeded(shutaf(&dir, &url_b, &["restore", "a.backup"]));
+    let url_b = fresh_database_url().await;
+    let printed = succeeded(run(BINARY, &dir, &url_b, &["restore", "a.backup"]));
     assert!(printed.contains("decision log intact"), "{printed}");
     assert!(printed.contains("organisations"), "{printed}");
-    succeeded(shutaf(&dir, &url_b, &["verify", "--seen", "seen-b.txt"]));
-    succeeded(shutaf(&dir, &url_b, &["verify", "--seen", "seen-a.txt"]));
+    succeeded(run(
+        BINARY,
+        &dir,
+        &url_b,
+        &["verify", "--seen", "seen-b.txt"],
+    ));
+    succeeded(run(
+        BINARY,
+        &dir,
+        &url_b,
+        &["verify", "--seen", "seen-a.txt"],
+    ));
     let b = connect(&url_b).await;
     let head = b.log_head().await.unwrap();
     assert_eq!(backup.header["log"]["size"], head.size);
@@ -453,7 +449,7 @@ async fn an_online_backup_is_one_snapshot_and_restores_exactly() {
     );
 
     // Backing the restored database up gives the same file, but for when and where from.
-    succeeded(shutaf(&dir, &url_b, &["backup", "b.backup"]));
+    succeeded(run(BINARY, &dir, &url_b, &["backup", "b.backup"]));
     let again = Backup::read(&dir.join("b.backup"));
     assert_eq!(
         header_without_time_and_source(&again.header),
@@ -474,7 +470,7 @@ async fn an_online_backup_is_one_snapshot_and_restores_exactly() {
 
     // A database that holds data is refused, and left as it was.
     let before_refusal = count(&b, "organisations").await;
-    let refused = failed(shutaf(&dir, &url_b, &["restore", "a.backup"]));
+    let refused = failed(run(BINARY, &dir, &url_b, &["restore", "a.backup"]));
     assert!(refused.contains("NOT EMPTY"), "{refused}");
     assert_eq!(count(&b, "organisations").await, before_refusal);
     a.close().await;
@@ -516,10 +512,11 @@ fn edit_log_entry(
 
 #[tokio::test]
 async fn an_edited_rewritten_or_cut_backup_shows() {
-    let dir = temp_dir("tamper");
+    let files = TempDir::new("backup-tamper");
+    let dir = files.path().to_owned();
     let url_a = demo_database(&dir).await;
-    succeeded(shutaf(&dir, &url_a, &["verify", "--seen", "seen.txt"]));
-    succeeded(shutaf(&dir, &url_a, &["backup", "a.backup"]));
+    succeeded(run(BINARY, &dir, &url_a, &["verify", "--seen", "seen.txt"]));
+    succeeded(run(BINARY, &dir, &url_a, &["backup", "a.backup"]));
     let original = Backup::read(&dir.join("a.backup"));
     let detail_at = |columns: &[String]| columns.iter().position(|c| c == "detail").unwrap();
 
@@ -530,8 +527,8 @@ async fn an_edited_rewritten_or_cut_backup_shows() {
         3,
         |row, columns| row[detail_at(columns)] = Json::from("quietly changed"),
     );
-    let url_c = shutaf_testkit::database::fresh_database_url().await;
-    let complaint = failed(shutaf(&dir, &url_c, &["restore", "edited.backup"]));
+    let url_c = fresh_database_url().await;
+    let complaint = failed(run(BINARY, &dir, &url_c, &["restore", "edited.backup"]));
     assert!(complaint.contains("NOT INTACT"), "{complaint}");
     let c = connect(&url_c).await;
     assert_eq!(
@@ -539,7 +536,7 @@ async fn an_edited_rewritten_or_cut_backup_shows() {
         original.table("decision_log").rows.len() as u64,
         "the rows are restored"
     );
-    let complaint = failed(shutaf(&dir, &url_c, &["verify", "--seen", "c.txt"]));
+    let complaint = failed(run(BINARY, &dir, &url_c, &["verify", "--seen", "c.txt"]));
     assert!(complaint.contains("NOT INTACT"), "{complaint}");
     c.close().await;
 
@@ -572,9 +569,9 @@ async fn an_edited_rewritten_or_cut_backup_shows() {
     text = text.replacen(&old_root, &hex::encode(merkle::root(&leaves)), 1);
     std::fs::write(dir.join("rewritten.backup"), text).unwrap();
     Backup::read(&dir.join("rewritten.backup")).check_log();
-    let url_d = shutaf_testkit::database::fresh_database_url().await;
-    succeeded(shutaf(&dir, &url_d, &["restore", "rewritten.backup"]));
-    let complaint = failed(shutaf(&dir, &url_d, &["verify", "--seen", "seen.txt"]));
+    let url_d = fresh_database_url().await;
+    succeeded(run(BINARY, &dir, &url_d, &["restore", "rewritten.backup"]));
+    let complaint = failed(run(BINARY, &dir, &url_d, &["verify", "--seen", "seen.txt"]));
     assert!(complaint.contains("REWRITTEN"), "{complaint}");
 
     // Cut short: refused, and nothing is kept; the whole file then restores.
@@ -585,14 +582,14 @@ async fn an_edited_rewritten_or_cut_backup_shows() {
         lines[..lines.len() / 2].join("\n") + "\n",
     )
     .unwrap();
-    let url_e = shutaf_testkit::database::fresh_database_url().await;
-    let complaint = failed(shutaf(&dir, &url_e, &["restore", "cut.backup"]));
+    let url_e = fresh_database_url().await;
+    let complaint = failed(run(BINARY, &dir, &url_e, &["restore", "cut.backup"]));
     assert!(complaint.contains("INCOMPLETE"), "{complaint}");
     let e = connect(&url_e).await;
     assert_eq!(e.restore_blockers().await.unwrap(), Vec::<String>::new());
     assert_eq!(count(&e, "users").await, 0);
-    succeeded(shutaf(&dir, &url_e, &["restore", "a.backup"]));
-    succeeded(shutaf(&dir, &url_e, &["verify", "--seen", "seen.txt"]));
+    succeeded(run(BINARY, &dir, &url_e, &["restore", "a.backup"]));
+    succeeded(run(BINARY, &dir, &url_e, &["verify", "--seen", "seen.txt"]));
     e.close().await;
 }
 
@@ -626,15 +623,6 @@ fn postgres_admin_url() -> String {
         .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
 }
 
-fn with_database(admin_url: &str, database: &str) -> String {
-    let (base, query) = match admin_url.split_once('?') {
-        Some((base, query)) => (base, format!("?{query}")),
-        None => (admin_url, String::new()),
-    };
-    let root = base.rsplit_once('/').map(|(root, _)| root).unwrap_or(base);
-    format!("{root}/{database}{query}")
-}
-
 #[tokio::test]
 async fn a_backup_crosses_from_sqlite_to_postgresql_and_back() {
     use sqlx::Connection;
@@ -649,16 +637,17 @@ async fn a_backup_crosses_from_sqlite_to_postgresql_and_back() {
         eprintln!("SKIPPED: no PostgreSQL at {admin_url} for the cross-backend round trip");
         return;
     };
-    let dir = temp_dir("cross");
+    let files = TempDir::new("backup-cross");
+    let dir = files.path().to_owned();
     let sqlite_url = |name: &str| format!("sqlite://{}", dir.join(name).display());
 
     // SQLite with the demo and an attachment.
     let url_a = sqlite_url("a.db");
-    succeeded(shutaf(&dir, &url_a, &["demo"]));
+    succeeded(run(BINARY, &dir, &url_a, &["demo"]));
     let a = connect(&url_a).await;
     let attachment = add_attachment(&a).await;
     a.close().await;
-    succeeded(shutaf(&dir, &url_a, &["backup", "a.backup"]));
+    succeeded(run(BINARY, &dir, &url_a, &["backup", "a.backup"]));
     let original = Backup::read(&dir.join("a.backup"));
     assert_eq!(original.header["source"], "sqlite");
 
@@ -673,9 +662,9 @@ async fn a_backup_crosses_from_sqlite_to_postgresql_and_back() {
         .await
         .unwrap();
     let url_p = with_database(&admin_url, &name);
-    succeeded(shutaf(&dir, &url_p, &["restore", "a.backup"]));
-    succeeded(shutaf(&dir, &url_p, &["verify", "--seen", "seen.txt"]));
-    succeeded(shutaf(&dir, &url_p, &["backup", "p.backup"]));
+    succeeded(run(BINARY, &dir, &url_p, &["restore", "a.backup"]));
+    succeeded(run(BINARY, &dir, &url_p, &["verify", "--seen", "seen.txt"]));
+    succeeded(run(BINARY, &dir, &url_p, &["backup", "p.backup"]));
     let from_postgres = Backup::read(&dir.join("p.backup"));
     assert_eq!(from_postgres.header["source"], "postgres");
     assert_eq!(
@@ -712,9 +701,9 @@ async fn a_backup_crosses_from_sqlite_to_postgresql_and_back() {
 
     // And back into a new SQLite file.
     let url_c = sqlite_url("c.db");
-    succeeded(shutaf(&dir, &url_c, &["restore", "p.backup"]));
-    succeeded(shutaf(&dir, &url_c, &["verify", "--seen", "seen.txt"]));
-    succeeded(shutaf(&dir, &url_c, &["backup", "c.backup"]));
+    succeeded(run(BINARY, &dir, &url_c, &["restore", "p.backup"]));
+    succeeded(run(BINARY, &dir, &url_c, &["verify", "--seen", "seen.txt"]));
+    succeeded(run(BINARY, &dir, &url_c, &["backup", "c.backup"]));
     assert!(Backup::read(&dir.join("c.backup")).body == original.body);
 
     let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name}"))

@@ -4,82 +4,22 @@
 //! once never fork the log, and `shutaf verify` passes. Meant for PostgreSQL (the scale path);
 //! on SQLite two processes share the file the same way.
 
-use std::io::{BufRead, BufReader};
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
-
 use shutaf_store::{ApiTokenScope, Db, DbSettings};
+use shutaf_testkit::csrf_token;
+use shutaf_testkit::database::fresh_database_url;
+use shutaf_testkit::process::{TempDir, run};
 
-const BINARY: &str = env!("CARGO_BIN_EXE_shutaf");
+use crate::support::{BINARY, first_start};
+
 const PASSWORD: &str = "a good long passphrase for two hubs";
-
-struct Hub {
-    child: Child,
-    base: String,
-}
-
-impl Drop for Hub {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn start(dir: &std::path::Path, url: &str) -> Hub {
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let mut child = Command::new(BINARY)
-        .current_dir(dir)
-        .env("SHUTAF_DATABASE_URL", url)
-        .env_remove("SHUTAF_SMTP_HOST")
-        .env("SHUTAF_LOG", "info")
-        .env("SHUTAF_LISTEN", format!("127.0.0.1:{port}"))
-        .env("SHUTAF_BASE_URL", format!("http://127.0.0.1:{port}"))
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let stderr = child.stderr.take().unwrap();
-    let (sender, receiver) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-            let _ = sender.send(line);
-        }
-    });
-    let deadline = Instant::now() + Duration::from_secs(60);
-    let mut log = Vec::new();
-    while !log.iter().any(|l: &String| l.contains("listening")) {
-        assert!(Instant::now() < deadline, "the hub did not start: {log:#?}");
-        if let Ok(line) = receiver.recv_timeout(Duration::from_millis(100)) {
-            log.push(line);
-        }
-    }
-    Hub {
-        child,
-        base: format!("http://127.0.0.1:{port}"),
-    }
-}
-
-fn csrf_token(html: &str) -> String {
-    let marker = "<meta name=\"csrf-token\" content=\"";
-    let start = html.find(marker).expect("a CSRF token") + marker.len();
-    html[start..start + 64].to_owned()
-}
 
 #[tokio::test]
 async fn two_hubs_share_sessions_and_one_log_without_forking() {
-    let dir = std::env::temp_dir().join("shutaf-tests").join(format!(
-        "multi-{}-{}",
-        std::process::id(),
-        shutaf_store::random_token()
-    ));
-    std::fs::create_dir_all(&dir).unwrap();
-    let url = shutaf_testkit::database::fresh_database_url().await;
+    let dir = TempDir::new("multi");
+    let url = fresh_database_url().await;
     // The first loads the demo; the second starts on the same database, shares the keys.
-    let a = start(&dir, &url);
-    let b = start(&dir, &url);
+    let a = first_start("multi-a", dir.path(), &url).await;
+    let b = first_start("multi-b", dir.path(), &url).await;
 
     let db = Db::connect(&url, &DbSettings::default()).await.unwrap();
     let coordinator = db
@@ -225,13 +165,7 @@ async fn two_hubs_share_sessions_and_one_log_without_forking() {
         indexes.iter().enumerate().all(|(i, idx)| i as i64 == *idx),
         "indexes 0, 1, 2, ... with no gap or repeat"
     );
-    let verified = Command::new(BINARY)
-        .current_dir(&dir)
-        .env("SHUTAF_DATABASE_URL", &url)
-        .env("SHUTAF_LOG", "warn")
-        .args(["verify", "--seen", "heads.txt"])
-        .output()
-        .unwrap();
+    let verified = run(BINARY, dir.path(), &url, &["verify", "--seen", "heads.txt"]);
     assert!(
         verified.status.success(),
         "{}{}",

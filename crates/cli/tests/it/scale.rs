@@ -5,14 +5,13 @@
 //! decision log, and a database with data in it is refused. Runs on the backend chosen by
 //! SHUTAF_TEST_BACKEND.
 
-use std::io::{BufRead, BufReader};
-use std::process::{Child, Command, Output, Stdio};
-use std::time::{Duration, Instant};
-
 use shutaf_domain::Language;
 use shutaf_store::{Db, DbSettings, DirectoryFilter};
+use shutaf_testkit::database::fresh_database_url;
+use shutaf_testkit::process::{TempDir, assert_success, run};
+use shutaf_testkit::{HubOptions, HubProcess};
 
-const BINARY: &str = env!("CARGO_BIN_EXE_shutaf");
+use crate::support::BINARY;
 
 const SMALL: [&str; 11] = [
     "demo",
@@ -27,81 +26,6 @@ const SMALL: [&str; 11] = [
     "--seed",
     "42",
 ];
-
-fn temp_dir(name: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join("shutaf-tests").join(format!(
-        "scale-{name}-{}-{}",
-        std::process::id(),
-        shutaf_store::random_token()
-    ));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn shutaf(dir: &std::path::Path, database_url: &str, args: &[&str]) -> Output {
-    Command::new(BINARY)
-        .current_dir(dir)
-        .env("SHUTAF_DATABASE_URL", database_url)
-        .env("SHUTAF_LOG", "info")
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn assert_success(output: &Output) {
-    assert!(
-        output.status.success(),
-        "{}\n{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
-}
-
-struct Server(Child);
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-/// Starts the hub on the generated database; gives it and its base URL.
-fn start_hub(dir: &std::path::Path, database_url: &str) -> (Server, String) {
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let child = Command::new(BINARY)
-        .current_dir(dir)
-        .env("SHUTAF_DATABASE_URL", database_url)
-        .env_remove("SHUTAF_SMTP_HOST")
-        .env("SHUTAF_LOG", "info")
-        .env("SHUTAF_LISTEN", format!("127.0.0.1:{port}"))
-        .env("SHUTAF_BASE_URL", format!("http://127.0.0.1:{port}"))
-        .args(["serve", "--no-demo"])
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut server = Server(child);
-    let stderr = server.0.stderr.take().unwrap();
-    let (sender, receiver) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-            let _ = sender.send(line);
-        }
-    });
-    let mut log = Vec::new();
-    let deadline = Instant::now() + Duration::from_secs(60);
-    while !log.iter().any(|l: &String| l.contains("listening")) {
-        assert!(Instant::now() < deadline, "the hub did not start: {log:#?}");
-        if let Ok(line) = receiver.recv_timeout(Duration::from_millis(200)) {
-            log.push(line);
-        }
-    }
-    (server, format!("http://127.0.0.1:{port}"))
-}
 
 async fn connect(url: &str) -> Db {
     Db::connect(url, &DbSettings::default()).await.unwrap()
@@ -149,11 +73,12 @@ async fn contents(db: &Db) -> Vec<Vec<String>> {
 
 #[tokio::test]
 async fn a_small_scale_load_is_complete_repeatable_searchable_and_verifies() {
-    let dir = temp_dir("load");
-    let first = shutaf_testkit::database::fresh_database_url().await;
-    let second = shutaf_testkit::database::fresh_database_url().await;
-    assert_success(&shutaf(&dir, &first, &SMALL));
-    assert_success(&shutaf(&dir, &second, &SMALL));
+    let dir = TempDir::new("scale-load");
+    let dir = dir.path();
+    let first = fresh_database_url().await;
+    let second = fresh_database_url().await;
+    assert_success(&run(BINARY, dir, &first, &SMALL));
+    assert_success(&run(BINARY, dir, &second, &SMALL));
 
     let db = connect(&first).await;
     let count = |table: &'static str| {
@@ -370,7 +295,12 @@ async fn a_small_scale_load_is_complete_repeatable_searchable_and_verifies() {
     .unwrap();
     paths.push(format!("/initiatives/{noticed}"));
     {
-        let (_server, base) = start_hub(&dir, &first);
+        let hub = HubProcess::start(HubOptions {
+            dir: Some(dir.to_owned()),
+            ..HubOptions::new(BINARY, "scale", first.clone())
+        })
+        .await;
+        let base = &hub.base;
         let client = reqwest::Client::new();
         for path in &paths {
             let response = client.get(format!("{base}{path}")).send().await.unwrap();
@@ -379,8 +309,9 @@ async fn a_small_scale_load_is_complete_repeatable_searchable_and_verifies() {
     }
 
     // The log verifies.
-    let output = shutaf(
-        &dir,
+    let output = run(
+        BINARY,
+        dir,
         &first,
         &["verify", "--seen", dir.join("seen.txt").to_str().unwrap()],
     );
@@ -404,7 +335,7 @@ async fn a_small_scale_load_is_complete_repeatable_searchable_and_verifies() {
     assert_eq!(created, 2001);
 
     // A database with data in it is refused, and left alone.
-    let output = shutaf(&dir, &first, &SMALL);
+    let output = run(BINARY, dir, &first, &SMALL);
     assert!(!output.status.success());
     assert!(
         String::from_utf8_lossy(&output.stderr).contains("not empty"),
@@ -418,10 +349,12 @@ async fn a_small_scale_load_is_complete_repeatable_searchable_and_verifies() {
 
 #[test]
 fn impossible_sizes_are_explained() {
-    let dir = temp_dir("sizes");
+    let dir = TempDir::new("scale-sizes");
+    let dir = dir.path();
     let url = format!("sqlite://{}", dir.join("unused.db").display());
-    let output = shutaf(
-        &dir,
+    let output = run(
+        BINARY,
+        dir,
         &url,
         &["demo", "--initiatives", "100", "--log-entries", "50"],
     );

@@ -16,7 +16,6 @@
 //! See docs/RELIABILITY.md.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::{BufRead, BufReader};
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -26,8 +25,11 @@ use std::time::{Duration, Instant};
 
 use rand::Rng;
 use shutaf_store::{ApiTokenScope, Backend, Db, DbSettings};
+use shutaf_testkit::HubProcess;
+use shutaf_testkit::database::{fresh_database_url, test_backend};
+use shutaf_testkit::process::{TempDir, free_port, run};
 
-const BINARY: &str = env!("CARGO_BIN_EXE_shutaf");
+use crate::support::{BINARY, first_start};
 
 /// The two tests run one after the other: each runs a hub, four writers and a database server
 /// flat out, and on two cores together they would mostly measure each other.
@@ -40,87 +42,8 @@ fn rounds() -> usize {
         .unwrap_or(3)
 }
 
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
-fn test_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join("shutaf-tests").join(format!(
-        "{name}-{}-{}",
-        std::process::id(),
-        shutaf_store::random_token()
-    ));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
 // ---------------------------------------------------------------------------------------------
 // The hub, its writers and the checks after a crash (shared by both tests)
-
-struct Hub {
-    child: Child,
-    base: String,
-    /// The hub's log (the last lines), for failure messages.
-    log: Arc<Mutex<Vec<String>>>,
-}
-
-impl Hub {
-    fn log_tail(&self) -> String {
-        let log = self.log.lock().unwrap();
-        log[log.len().saturating_sub(30)..].join("\n")
-    }
-}
-
-impl Drop for Hub {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn start(dir: &Path, url: &str) -> Hub {
-    let port = free_port();
-    let mut child = Command::new(BINARY)
-        .current_dir(dir)
-        .env("SHUTAF_DATABASE_URL", url)
-        .env_remove("SHUTAF_SMTP_HOST")
-        .env("SHUTAF_LOG", "info")
-        .env("SHUTAF_LISTEN", format!("127.0.0.1:{port}"))
-        .env("SHUTAF_BASE_URL", format!("http://127.0.0.1:{port}"))
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let stderr = child.stderr.take().unwrap();
-    let log = Arc::new(Mutex::new(Vec::new()));
-    let kept = log.clone();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-            let mut kept = kept.lock().unwrap();
-            if kept.len() >= 2000 {
-                kept.drain(..1000);
-            }
-            kept.push(line);
-        }
-    });
-    let deadline = Instant::now() + Duration::from_secs(60);
-    while !log.lock().unwrap().iter().any(|l| l.contains("listening")) {
-        assert!(
-            Instant::now() < deadline,
-            "the hub did not start: {:#?}",
-            log.lock().unwrap()
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    Hub {
-        child,
-        base: format!("http://127.0.0.1:{port}"),
-        log,
-    }
-}
 
 /// What the writers expect when a write is not acknowledged.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -233,7 +156,7 @@ struct Writers {
 
 impl Writers {
     fn start(
-        hub: &Hub,
+        hub: &HubProcess,
         author: &Arc<Author>,
         round: &str,
         acknowledged: &Arc<Mutex<BTreeSet<String>>>,
@@ -277,7 +200,7 @@ impl Writers {
 /// Loads the demo (the hub's first start does) and makes a write token for the demo company's
 /// manager.
 async fn demo_world(dir: &Path, url: &str) -> (Db, Arc<Author>) {
-    drop(start(dir, url));
+    drop(first_start("crash-demo", dir, url).await);
     let db = Db::connect(url, &DbSettings::default()).await.unwrap();
     let csr = db
         .user_by_email("csr@demo.shutaf.org.il")
@@ -291,16 +214,6 @@ async fn demo_world(dir: &Path, url: &str) -> (Db, Arc<Author>) {
         .await
         .unwrap();
     (db, Arc::new(Author { token, company }))
-}
-
-fn verify(dir: &Path, url: &str) -> std::process::Output {
-    Command::new(BINARY)
-        .current_dir(dir)
-        .env("SHUTAF_DATABASE_URL", url)
-        .env("SHUTAF_LOG", "warn")
-        .args(["verify", "--seen", "heads.txt"])
-        .output()
-        .unwrap()
 }
 
 /// After a crash: every acknowledged write is stored, SQLite's file is intact, and the log
@@ -338,7 +251,7 @@ async fn check_after_crash(
             .unwrap();
         assert_eq!(check, "ok", "round {round}");
     }
-    let output = verify(dir, url);
+    let output = run(BINARY, dir, url, &["verify", "--seen", "heads.txt"]);
     assert!(
         output.status.success(),
         "round {round}: verify failed: {}{}",
@@ -365,14 +278,16 @@ fn assert_one_head_a_round(dir: &Path, rounds: usize) {
 async fn acknowledged_writes_survive_sigkill_and_the_log_stays_intact() {
     let _alone = ONE_AT_A_TIME.lock().await;
     let rounds = rounds();
-    let dir = test_dir("crash");
-    let url = shutaf_testkit::database::fresh_database_url().await;
-    let (db, author) = demo_world(&dir, &url).await;
+    let files = TempDir::new("crash");
+    let dir = files.path();
+    let url = fresh_database_url().await;
+    let (db, author) = demo_world(dir, &url).await;
 
     let acknowledged = Arc::new(Mutex::new(BTreeSet::new()));
     let mut rng = rand::rng();
     for round in 0..rounds {
-        let mut hub = start(&dir, &url);
+        // Started again on the same database and directory after each crash.
+        let mut hub = first_start("crash", dir, &url).await;
         let writers = Writers::start(
             &hub,
             &author,
@@ -386,9 +301,9 @@ async fn acknowledged_writes_survive_sigkill_and_the_log_stays_intact() {
         hub.child.wait().unwrap();
         writers.finish().await;
 
-        check_after_crash(&db, &dir, &url, &round.to_string(), &acknowledged).await;
+        check_after_crash(&db, dir, &url, &round.to_string(), &acknowledged).await;
     }
-    assert_one_head_a_round(&dir, rounds);
+    assert_one_head_a_round(dir, rounds);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -738,13 +653,13 @@ impl Drop for Cluster {
 }
 
 /// Waits until `ready` holds; how long it took.
-async fn until(what: &str, hub: &Hub, ready: impl AsyncFn() -> bool) -> Duration {
+async fn until(what: &str, hub: &HubProcess, ready: impl AsyncFn() -> bool) -> Duration {
     let began = Instant::now();
     while !ready().await {
         assert!(
             began.elapsed() < Duration::from_secs(60),
             "{what} did not happen within 60 s; the hub's log ends:\n{}",
-            hub.log_tail()
+            hub.log_tail(30)
         );
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
@@ -753,7 +668,7 @@ async fn until(what: &str, hub: &Hub, ready: impl AsyncFn() -> bool) -> Duration
 
 #[tokio::test]
 async fn acknowledged_writes_survive_a_postgresql_server_crash() {
-    if shutaf_testkit::database::test_backend() != Backend::Postgres {
+    if test_backend() != Backend::Postgres {
         eprintln!(
             "the PostgreSQL server crash test runs with SHUTAF_TEST_BACKEND=postgres: skipped"
         );
@@ -775,11 +690,12 @@ async fn acknowledged_writes_survive_a_postgresql_server_crash() {
             .unwrap();
         admin.close().await.unwrap();
     }
-    let dir = test_dir("pg-crash");
+    let files = TempDir::new("pg-crash");
+    let dir = files.path();
     let url = cluster.url("shutaf");
-    let (db, author) = demo_world(&dir, &url).await;
+    let (db, author) = demo_world(dir, &url).await;
     // One hub for the whole test: it is not restarted when the database comes back.
-    let mut hub = start(&dir, &url);
+    let mut hub = first_start("pg-crash", dir, &url).await;
     let client = reqwest::Client::builder()
         .timeout(Duration::from_secs(30))
         .build()
@@ -838,7 +754,7 @@ async fn acknowledged_writes_survive_a_postgresql_server_crash() {
         assert!(
             hub.child.try_wait().unwrap().is_none(),
             "round {round}: the hub exited when PostgreSQL went down; its log ends:\n{}",
-            hub.log_tail()
+            hub.log_tail(30)
         );
         let down = crashed.elapsed();
 
@@ -888,7 +804,7 @@ async fn acknowledged_writes_survive_a_postgresql_server_crash() {
             );
         }
 
-        check_after_crash(&db, &dir, &url, &label, &acknowledged).await;
+        check_after_crash(&db, dir, &url, &label, &acknowledged).await;
         let output = cluster.amcheck("shutaf");
         assert!(
             output.status.success(),
@@ -897,7 +813,7 @@ async fn acknowledged_writes_survive_a_postgresql_server_crash() {
             String::from_utf8_lossy(&output.stderr)
         );
     }
-    assert_one_head_a_round(&dir, rounds);
+    assert_one_head_a_round(dir, rounds);
     assert!(
         hub.child.try_wait().unwrap().is_none(),
         "the hub kept running"
@@ -905,7 +821,7 @@ async fn acknowledged_writes_survive_a_postgresql_server_crash() {
     drop(hub);
     db.close().await;
     drop(cluster);
-    let _ = std::fs::remove_dir_all(&dir);
+    drop(files);
     eprintln!(
         "{rounds} PostgreSQL server crashes in {:.1} s",
         began.elapsed().as_secs_f64()
