@@ -31,7 +31,6 @@
 //! PostgreSQL's identity sequences past them and runs `ANALYZE` on either backend.
 
 use shutaf_domain::call::CallStatus;
-use shutaf_domain::decision_log::LogEntry;
 use shutaf_domain::donation::{DonationKind, DonationStep, HeadDecision, Recommendation};
 use shutaf_domain::integrity::{NoticeOutcome, Relation};
 use shutaf_domain::journal::Event;
@@ -907,7 +906,7 @@ async fn write_batch(conn: &mut AnyConnection, backend: Backend, batch: Batch) -
     }
     rows.write(conn).await?;
 
-    append_decisions(conn, backend, decisions).await
+    append_decisions(conn, decisions).await
 }
 
 async fn write_goals(
@@ -1564,69 +1563,30 @@ async fn write_donations(
     rows.write(conn).await
 }
 
-/// Appends decisions to the log as `decision_log::append` does one: the size row advanced (and
-/// so locked) first, then each entry at the next index with its leaf hash. Gives the new size.
+/// Appends decisions to the log through the log's one path ([`crate::decision_log::append_all`]),
+/// worded by the journal. Gives the new size.
 async fn append_decisions(
     conn: &mut AnyConnection,
-    backend: Backend,
     decisions: Vec<BulkDecision>,
 ) -> StoreResult<u64> {
-    if decisions.is_empty() {
-        let size: i64 = sqlx::query_scalar("SELECT size FROM decision_log_size WHERE id = 1")
-            .fetch_one(&mut *conn)
-            .await?;
-        return Ok(size as u64);
-    }
-    let count = decisions.len() as i64;
-    let size: i64 = sqlx::query_scalar(
-        "UPDATE decision_log_size SET size = size + $1 WHERE id = 1 RETURNING size",
-    )
-    .bind(count)
-    .fetch_one(&mut *conn)
-    .await?;
-    let first = size - count;
-    let mut leaves = Vec::with_capacity(decisions.len());
-    let mut rows = Rows::new(
-        backend,
-        "decision_log",
-        &[
-            "idx",
-            "at",
-            "kind",
-            "locality_id",
-            "initiative_id",
-            "organisation_id",
-            "person",
-            "detail",
-            "leaf_hash",
-        ],
-    );
-    for (offset, d) in decisions.into_iter().enumerate() {
-        let entry = LogEntry {
-            index: (first + offset as i64) as u64,
-            at: d.at,
-            kind: d.event.kind().code().to_owned(),
-            locality_id: d.locality_id,
-            initiative_id: d.initiative_id,
-            organisation_id: d.organisation_id,
-            person: d.person,
-            detail: d.event.detail(),
-        };
-        leaves.push(entry.leaf_hash());
-        let leaf = hex::encode(entry.leaf_hash());
-        rows.row([
-            (entry.index as i64).into(),
-            entry.at.into(),
-            entry.kind.into(),
-            entry.locality_id.into(),
-            entry.initiative_id.into(),
-            entry.organisation_id.into(),
-            entry.person.into(),
-            entry.detail.into(),
-            leaf.into(),
-        ]);
-    }
-    rows.write(conn).await?;
-    crate::decision_log::grow_tree(conn, first as u64, &leaves).await?;
-    Ok(size as u64)
+    let details: Vec<Option<String>> = decisions.iter().map(|d| d.event.detail()).collect();
+    let entries: Vec<(i64, crate::Decision<'_>)> = decisions
+        .iter()
+        .zip(&details)
+        .map(|(d, detail)| {
+            (
+                d.at,
+                crate::Decision {
+                    kind: d.event.kind().code(),
+                    locality_id: d.locality_id,
+                    initiative_id: d.initiative_id,
+                    organisation_id: d.organisation_id,
+                    person: d.person.as_deref(),
+                    detail: detail.as_deref(),
+                },
+            )
+        })
+        .collect();
+    let first = crate::decision_log::append_all(conn, &entries).await?;
+    Ok(first + entries.len() as u64)
 }

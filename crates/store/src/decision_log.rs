@@ -60,51 +60,93 @@ pub struct Decision<'a> {
     pub detail: Option<&'a str>,
 }
 
-/// Appends a decision within the caller's transaction; gives its index.
+/// Appends a decision within the caller's transaction, taken now; gives its index.
 pub(crate) async fn append(conn: &mut AnyConnection, decision: &Decision<'_>) -> StoreResult<u64> {
-    // Taking the next index by updating the one size row serialises appenders.
+    append_all(conn, &[(now(), decision.clone())]).await
+}
+
+/// Entries a statement inserts at most (nine values each, well under SQLite's bound parameters).
+const ENTRIES_PER_STATEMENT: usize = 100;
+
+/// Appends decisions, each with the time it was taken, within the caller's transaction: the one
+/// path to the log, for the hub's own decisions one at a time and the bulk loader's by the
+/// thousand. The size row is advanced first (which serialises appenders), then each entry is
+/// written at the next index with its leaf hash, then the subtrees the entries complete. Gives
+/// the index of the first.
+pub(crate) async fn append_all(
+    conn: &mut AnyConnection,
+    decisions: &[(i64, Decision<'_>)],
+) -> StoreResult<u64> {
+    let count = decisions.len() as i64;
     let size: i64 = sqlx::query_scalar(
-        "UPDATE decision_log_size SET size = size + 1 WHERE id = 1 RETURNING size",
+        "UPDATE decision_log_size SET size = size + $1 WHERE id = 1 RETURNING size",
     )
+    .bind(count)
     .fetch_one(&mut *conn)
     .await?;
-    let entry = LogEntry {
-        index: (size - 1) as u64,
-        at: now(),
-        kind: decision.kind.to_owned(),
-        locality_id: decision.locality_id,
-        initiative_id: decision.initiative_id,
-        organisation_id: decision.organisation_id,
-        person: decision.person.map(str::to_owned),
-        detail: decision.detail.map(str::to_owned),
-    };
-    sqlx::query(
-        "INSERT INTO decision_log (idx, at, kind, locality_id, initiative_id, organisation_id, person, detail, leaf_hash) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-    )
-    .bind(entry.index as i64)
-    .bind(entry.at)
-    .bind(&entry.kind)
-    .bind(entry.locality_id)
-    .bind(entry.initiative_id)
-    .bind(entry.organisation_id)
-    .bind(entry.person.as_deref())
-    .bind(entry.detail.as_deref())
-    .bind(hex::encode(entry.leaf_hash()))
-    .execute(&mut *conn)
-    .await?;
-    grow_tree(conn, entry.index, &[entry.leaf_hash()]).await?;
-    Ok(entry.index)
+    let first = (size - count) as u64;
+    if decisions.is_empty() {
+        return Ok(first);
+    }
+    let mut leaves = Vec::with_capacity(decisions.len());
+    for (offset, chunk) in decisions.chunks(ENTRIES_PER_STATEMENT).enumerate() {
+        let values: Vec<String> = (0..chunk.len())
+            .map(|row| {
+                let n = row * 9;
+                format!(
+                    "(${}, ${}, ${}, ${}, ${}, ${}, ${}, ${}, ${})",
+                    n + 1,
+                    n + 2,
+                    n + 3,
+                    n + 4,
+                    n + 5,
+                    n + 6,
+                    n + 7,
+                    n + 8,
+                    n + 9
+                )
+            })
+            .collect();
+        let sql = format!(
+            "INSERT INTO decision_log (idx, at, kind, locality_id, initiative_id, organisation_id, person, detail, leaf_hash) \
+             VALUES {}",
+            values.join(", ")
+        );
+        let mut query = sqlx::query(&sql);
+        for (row, (at, decision)) in chunk.iter().enumerate() {
+            let entry = LogEntry {
+                index: first + (offset * ENTRIES_PER_STATEMENT + row) as u64,
+                at: *at,
+                kind: decision.kind.to_owned(),
+                locality_id: decision.locality_id,
+                initiative_id: decision.initiative_id,
+                organisation_id: decision.organisation_id,
+                person: decision.person.map(str::to_owned),
+                detail: decision.detail.map(str::to_owned),
+            };
+            let leaf = entry.leaf_hash();
+            leaves.push(leaf);
+            query = query
+                .bind(entry.index as i64)
+                .bind(entry.at)
+                .bind(entry.kind)
+                .bind(entry.locality_id)
+                .bind(entry.initiative_id)
+                .bind(entry.organisation_id)
+                .bind(entry.person)
+                .bind(entry.detail)
+                .bind(hex::encode(leaf));
+        }
+        query.execute(&mut *conn).await?;
+    }
+    grow_tree(conn, first, &leaves).await?;
+    Ok(first)
 }
 
 /// Keeps the subtrees that the leaves `leaves`, appended from index `first`, complete: each one
 /// made from its left child (stored before, or made here) and its right child (the leaf, or
 /// the subtree made just before it). Runs in the appending transaction, after the entries.
-pub(crate) async fn grow_tree(
-    conn: &mut AnyConnection,
-    first: u64,
-    leaves: &[Hash],
-) -> StoreResult<()> {
+async fn grow_tree(conn: &mut AnyConnection, first: u64, leaves: &[Hash]) -> StoreResult<()> {
     let mut made: HashMap<Node, Hash> = HashMap::new();
     let completed: Vec<(u64, Vec<Node>)> = (0..leaves.len() as u64)
         .map(|offset| (offset, merkle::completed_by(first + offset)))

@@ -1,9 +1,19 @@
-//! Initiatives: proposed partnerships, their partners and contributions, charter versions and
-//! endorsements, expectations, and the facts the lifecycle rules are checked against.
+//! Initiatives: proposed partnerships between organisations of a locality. In storage an
+//! initiative is a row of `initiatives` (texts, model, stage, work-plan placement, integrity
+//! record, revision) with its linked goals and needs, its partners (`initiative_partners`) and
+//! what they committed, charter versions and endorsements, expectation answers, and the
+//! activity record; from these come the facts the lifecycle rules are checked against.
 //!
 //! Every change bumps the initiative's `revision` and is recorded in `initiative_events` in the
 //! same transaction. Stage changes are conditional on the revision the person saw, so two people
 //! acting at once cannot both win: the second is told the initiative changed meanwhile.
+//!
+//! This module holds the shared types and the core: proposing, editing and reading initiatives,
+//! the facts, stages and the convener's contact, the work plan and integrity record, declarations
+//! of interest, events and notifications. The rest, by capability:
+//! - `partners`: the organisations in an initiative and their committed contributions.
+//! - `charter`: charter versions and the partners' endorsements of them.
+//! - `expectations`: each partner's answers to the expectations questionnaire.
 
 use std::collections::HashMap;
 
@@ -20,6 +30,10 @@ use sqlx::{AnyConnection, FromRow};
 use crate::journal;
 use crate::organisations::pick_name;
 use crate::{Db, StoreError, StoreResult, abort, now};
+
+mod charter;
+mod expectations;
+mod partners;
 
 /// An initiative as stored.
 #[derive(Debug, Clone, FromRow, Serialize)]
@@ -161,20 +175,6 @@ impl Partner {
     pub fn name(&self, lang: Language) -> &str {
         pick_name([&self.name_he, &self.name_ar, &self.name_en], lang)
     }
-}
-
-#[derive(FromRow)]
-struct PartnerRow {
-    organisation_id: i64,
-    name_he: Option<String>,
-    name_ar: Option<String>,
-    name_en: Option<String>,
-    sector: String,
-    kind: String,
-    status: String,
-    role: Option<String>,
-    interests: Option<String>,
-    benefits: Option<String>,
 }
 
 /// One committed contribution of a partner.
@@ -437,239 +437,6 @@ impl Db {
         Ok(())
     }
 
-    /// The organisations in an initiative (partners, invited, asking), partners first.
-    pub async fn partners(&self, id: i64) -> StoreResult<Vec<Partner>> {
-        let rows: Vec<PartnerRow> = sqlx::query_as(
-            "SELECT p.organisation_id, o.name_he, o.name_ar, o.name_en, o.sector, o.kind, p.status, p.role, p.interests, p.benefits \
-             FROM initiative_partners p JOIN organisations o ON o.id = p.organisation_id WHERE p.initiative_id = $1 \
-             ORDER BY p.created_at, p.organisation_id",
-        )
-        .bind(id)
-        .fetch_all(&self.pool)
-        .await?;
-        let mut partners: Vec<Partner> = rows
-            .into_iter()
-            .filter_map(|r| {
-                Some(Partner {
-                    organisation_id: r.organisation_id,
-                    name_he: r.name_he,
-                    name_ar: r.name_ar,
-                    name_en: r.name_en,
-                    sector: Sector::parse(&r.sector)?,
-                    kind: OrganisationKind::parse(&r.kind)?,
-                    status: PartnerStatus::parse(&r.status)?,
-                    role: r.role,
-                    interests: r.interests,
-                    benefits: r.benefits,
-                })
-            })
-            .collect();
-        partners.sort_by_key(|p| p.status != PartnerStatus::Active);
-        Ok(partners)
-    }
-
-    /// Adds an organisation as invited by the lead, or as asking to join; an invited one that
-    /// asks (or an asking one that is invited) becomes a partner.
-    pub async fn propose_partner(
-        &self,
-        id: i64,
-        organisation_id: i64,
-        status: PartnerStatus,
-        acting: Acting,
-    ) -> StoreResult<PartnerStatus> {
-        let mut tx = self.write_tx().await?;
-        let existing: Option<String> =
-            sqlx::query_scalar("SELECT status FROM initiative_partners WHERE initiative_id = $1 AND organisation_id = $2")
-                .bind(id)
-                .bind(organisation_id)
-                .fetch_optional(&mut *tx)
-                .await?;
-        let at = now();
-        let result = match existing.as_deref().and_then(PartnerStatus::parse) {
-            None => {
-                sqlx::query("INSERT INTO initiative_partners (initiative_id, organisation_id, status, created_at) VALUES ($1, $2, $3, $4)")
-                    .bind(id)
-                    .bind(organisation_id)
-                    .bind(status.code())
-                    .bind(at)
-                    .execute(&mut *tx)
-                    .await
-                    .map_err(|e| match &e {
-                        sqlx::Error::Database(db) if db.is_foreign_key_violation() => StoreError::NotFound,
-                        _ => StoreError::Database(e),
-                    })?;
-                status
-            }
-            Some(PartnerStatus::Active) => return abort(tx, StoreError::Conflict).await,
-            Some(current) if current == status => return abort(tx, StoreError::Conflict).await,
-            Some(_) => {
-                sqlx::query("UPDATE initiative_partners SET status = 'active', joined_at = $1 WHERE initiative_id = $2 AND organisation_id = $3")
-                    .bind(at)
-                    .bind(id)
-                    .bind(organisation_id)
-                    .execute(&mut *tx)
-                    .await?;
-                PartnerStatus::Active
-            }
-        };
-        let event = match result {
-            PartnerStatus::Invited => Event::PartnerInvited,
-            PartnerStatus::Requested => Event::PartnerRequested,
-            PartnerStatus::Active => Event::PartnerJoined { call: None },
-        };
-        journal::record(
-            &mut tx,
-            id,
-            acting.for_organisation(organisation_id),
-            &event,
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(result)
-    }
-
-    /// Removes an organisation from an initiative (refusing an invitation or a request, or
-    /// leaving). The initiator stays.
-    pub async fn remove_partner(
-        &self,
-        id: i64,
-        organisation_id: i64,
-        acting: Acting,
-    ) -> StoreResult<()> {
-        let tx = self.write_tx().await?;
-        let mut tx = journal::guarded(tx, sqlx::query(
-            "DELETE FROM initiative_partners WHERE initiative_id = $1 AND organisation_id = $2 \
-             AND organisation_id <> (SELECT initiator_organisation_id FROM initiatives WHERE id = $1)",
-        )
-        .bind(id)
-        .bind(organisation_id), StoreError::NotFound).await?;
-        sqlx::query(
-            "DELETE FROM partner_contributions WHERE initiative_id = $1 AND organisation_id = $2",
-        )
-        .bind(id)
-        .bind(organisation_id)
-        .execute(&mut *tx)
-        .await?;
-        journal::record(
-            &mut tx,
-            id,
-            acting.for_organisation(organisation_id),
-            &Event::PartnerLeft,
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(())
-    }
-
-    /// Records a partner's role, interests and expected benefits.
-    pub async fn describe_partner(
-        &self,
-        id: i64,
-        organisation_id: i64,
-        role: Option<&str>,
-        interests: Option<&str>,
-        benefits: Option<&str>,
-        acting: Acting,
-    ) -> StoreResult<()> {
-        let tx = self.write_tx().await?;
-        let mut tx = journal::guarded(tx, sqlx::query(
-            "UPDATE initiative_partners SET role = $1, interests = $2, benefits = $3 WHERE initiative_id = $4 AND organisation_id = $5 \
-             AND status = 'active'",
-        )
-        .bind(role)
-        .bind(interests)
-        .bind(benefits)
-        .bind(id)
-        .bind(organisation_id), StoreError::NotFound).await?;
-        journal::record(
-            &mut tx,
-            id,
-            acting.for_organisation(organisation_id),
-            &Event::PartnerDescribed,
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(())
-    }
-
-    pub async fn add_contribution(
-        &self,
-        id: i64,
-        organisation_id: i64,
-        c: &NewContribution,
-        acting: Acting,
-    ) -> StoreResult<i64> {
-        let mut tx = self.write_tx().await?;
-        let active: Option<String> = sqlx::query_scalar(
-            "SELECT status FROM initiative_partners WHERE initiative_id = $1 AND organisation_id = $2 AND status = 'active'",
-        )
-        .bind(id)
-        .bind(organisation_id)
-        .fetch_optional(&mut *tx)
-        .await?;
-        if active.is_none() {
-            return abort(tx, StoreError::NotFound).await;
-        }
-        let contribution_id: i64 = sqlx::query_scalar(
-            "INSERT INTO partner_contributions (initiative_id, organisation_id, contribution, description, cash_agorot, in_kind_agorot, \
-             period, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
-        )
-        .bind(id)
-        .bind(organisation_id)
-        .bind(c.contribution.code())
-        .bind(c.description.as_deref())
-        .bind(c.cash_agorot)
-        .bind(c.in_kind_agorot)
-        .bind(c.period.as_deref())
-        .bind(now())
-        .fetch_one(&mut *tx)
-        .await?;
-        journal::record(
-            &mut tx,
-            id,
-            acting.for_organisation(organisation_id),
-            &Event::ContributionCommitted {
-                contribution: c.contribution,
-            },
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(contribution_id)
-    }
-
-    pub async fn remove_contribution(
-        &self,
-        id: i64,
-        organisation_id: i64,
-        contribution_id: i64,
-        acting: Acting,
-    ) -> StoreResult<()> {
-        let tx = self.write_tx().await?;
-        let mut tx = journal::guarded(tx, sqlx::query("DELETE FROM partner_contributions WHERE id = $1 AND initiative_id = $2 AND organisation_id = $3")
-            .bind(contribution_id)
-            .bind(id)
-            .bind(organisation_id), StoreError::NotFound).await?;
-        journal::record(
-            &mut tx,
-            id,
-            acting.for_organisation(organisation_id),
-            &Event::ContributionWithdrawn,
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(())
-    }
-
-    pub async fn contributions(&self, id: i64) -> StoreResult<Vec<PartnerContribution>> {
-        Ok(sqlx::query_as(
-            "SELECT id, organisation_id, contribution, description, cash_agorot, in_kind_agorot, period FROM partner_contributions \
-             WHERE initiative_id = $1 ORDER BY organisation_id, id",
-        )
-        .bind(id)
-        .fetch_all(&self.pool)
-        .await?)
-    }
-
     /// Moves the initiative to a stage, if nobody changed it since `revision` was read. The
     /// caller has checked the transition (`shutaf_domain::lifecycle::check_transition`) against
     /// facts read at that revision; the condition makes the check and the write one decision.
@@ -818,158 +585,6 @@ impl Db {
         .await?;
         tx.commit().await?;
         Ok(recused)
-    }
-
-    /// Proposes a new charter version (content: JSON of its sections); endorsements are of a
-    /// version, so a new one starts with none. Gives the new version number.
-    pub async fn propose_charter(
-        &self,
-        id: i64,
-        content: &str,
-        organisation_id: i64,
-        acting: Acting,
-    ) -> StoreResult<i64> {
-        let mut tx = self.write_tx().await?;
-        let version: i64 = sqlx::query_scalar(
-            "SELECT COALESCE(MAX(version), 0) + 1 FROM charter_versions WHERE initiative_id = $1",
-        )
-        .bind(id)
-        .fetch_one(&mut *tx)
-        .await?;
-        sqlx::query(
-            "INSERT INTO charter_versions (initiative_id, version, content, proposed_by_organisation_id, proposed_by_user_id, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6)",
-        )
-        .bind(id)
-        .bind(version)
-        .bind(content)
-        .bind(organisation_id)
-        .bind(acting.user_id)
-        .bind(now())
-        .execute(&mut *tx)
-        .await
-        .map_err(StoreError::from_write)?;
-        journal::record(
-            &mut tx,
-            id,
-            acting.for_organisation(organisation_id),
-            &Event::CharterProposed { version },
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(version)
-    }
-
-    pub async fn charter_versions(&self, id: i64) -> StoreResult<Vec<CharterVersion>> {
-        Ok(sqlx::query_as(
-            "SELECT version, content, proposed_by_organisation_id, created_at FROM charter_versions WHERE initiative_id = $1 ORDER BY version",
-        )
-        .bind(id)
-        .fetch_all(&self.pool)
-        .await?)
-    }
-
-    /// A partner endorses a version; only the current (latest) version can be endorsed.
-    pub async fn endorse(
-        &self,
-        id: i64,
-        version: i64,
-        organisation_id: i64,
-        acting: Acting,
-    ) -> StoreResult<()> {
-        let mut tx = self.write_tx().await?;
-        let current: Option<i64> = sqlx::query_scalar(
-            "SELECT MAX(version) FROM charter_versions WHERE initiative_id = $1",
-        )
-        .bind(id)
-        .fetch_one(&mut *tx)
-        .await?;
-        if current != Some(version) {
-            return abort(tx, StoreError::Conflict).await;
-        }
-        sqlx::query(
-            "INSERT INTO endorsements (initiative_id, version, organisation_id, user_id, created_at) VALUES ($1, $2, $3, $4, $5) \
-             ON CONFLICT (initiative_id, version, organisation_id) DO NOTHING",
-        )
-        .bind(id)
-        .bind(version)
-        .bind(organisation_id)
-        .bind(acting.user_id)
-        .bind(now())
-        .execute(&mut *tx)
-        .await?;
-        journal::record(
-            &mut tx,
-            id,
-            acting.for_organisation(organisation_id),
-            &Event::CharterEndorsed { version },
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(())
-    }
-
-    /// The organisations that endorsed a version.
-    pub async fn endorsements(&self, id: i64, version: i64) -> StoreResult<Vec<i64>> {
-        Ok(sqlx::query_scalar("SELECT organisation_id FROM endorsements WHERE initiative_id = $1 AND version = $2 ORDER BY organisation_id")
-            .bind(id)
-            .bind(version)
-            .fetch_all(&self.pool)
-            .await?)
-    }
-
-    /// Replaces a partner's answers to the expectations questionnaire.
-    pub async fn set_expectations(
-        &self,
-        id: i64,
-        organisation_id: i64,
-        answers: &[(&str, &str)],
-        acting: Acting,
-    ) -> StoreResult<()> {
-        let mut tx = self.write_tx().await?;
-        sqlx::query(
-            "DELETE FROM expectation_answers WHERE initiative_id = $1 AND organisation_id = $2",
-        )
-        .bind(id)
-        .bind(organisation_id)
-        .execute(&mut *tx)
-        .await?;
-        let at = now();
-        for (question, answer) in answers {
-            sqlx::query(
-                "INSERT INTO expectation_answers (initiative_id, organisation_id, question, answer, answered_at) VALUES ($1, $2, $3, $4, $5)",
-            )
-            .bind(id)
-            .bind(organisation_id)
-            .bind(*question)
-            .bind(*answer)
-            .bind(at)
-            .execute(&mut *tx)
-            .await?;
-        }
-        journal::record(
-            &mut tx,
-            id,
-            acting.for_organisation(organisation_id),
-            &Event::ExpectationsAnswered,
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(())
-    }
-
-    /// Each partner's expectation answers.
-    pub async fn expectations(&self, id: i64) -> StoreResult<HashMap<i64, ExpectationAnswers>> {
-        let rows: Vec<(i64, String, String)> =
-            sqlx::query_as("SELECT organisation_id, question, answer FROM expectation_answers WHERE initiative_id = $1")
-                .bind(id)
-                .fetch_all(&self.pool)
-                .await?;
-        Ok(
-            group_answers(rows.into_iter().map(|(org, q, a)| (id, org, q, a)))
-                .remove(&id)
-                .unwrap_or_default(),
-        )
     }
 
     pub async fn events(&self, id: i64, limit: i64) -> StoreResult<Vec<InitiativeEvent>> {
