@@ -2,11 +2,12 @@
 //! server: started by [`shutaf_web::startup::Application`], exactly as `shutaf serve` starts it.
 //! Clients speak real HTTP to it: a browser-like one for pages ([`TestApp::signed_in`],
 //! [`TestApp::post`] with the page's CSRF token) and a token-bearing one for the JSON API
-//! ([`TestApp::api_token`]).
+//! ([`TestApp::api_token`]). People and organisations are made directly in the store
+//! ([`person`], [`Person`], [`organisation`], [`organisation_from`]).
 
 use reqwest::StatusCode;
 use reqwest::redirect::Policy;
-use shutaf_domain::{OrganisationKind, Sector};
+use shutaf_domain::{Language, OrganisationKind, Sector};
 use shutaf_store::{Db, NewOrganisation};
 use shutaf_web::Config;
 use shutaf_web::config::SmtpConfig;
@@ -26,14 +27,17 @@ pub fn test_log_key() -> ed25519_dalek::SigningKey {
     ed25519_dalek::SigningKey::from_bytes(&[7; 32])
 }
 
-/// A hub serving on 127.0.0.1, for one test.
+/// A hub serving on 127.0.0.1, for one test. It serves until the test's runtime ends, or until
+/// [`TestApp::stop`].
 pub struct TestApp {
-    /// `http://127.0.0.1:<port>`.
+    /// `http://127.0.0.1:<port>`: where it listens, whatever `base_url` it was configured with.
     pub base: String,
     pub db: Db,
     pub smtp: SmtpServer,
     /// The configuration it runs with.
     pub config: Config,
+    shutdown: tokio::sync::oneshot::Sender<()>,
+    served: tokio::task::JoinHandle<std::io::Result<()>>,
 }
 
 impl TestApp {
@@ -50,7 +54,8 @@ impl TestApp {
         TestApp::spawn_on(db, url, adjust).await
     }
 
-    /// Starts a hub on a database the test made (a copy of a prepared world, say).
+    /// Starts a hub on a database the test made (a copy of a prepared world, say: see
+    /// [`crate::database::Snapshot`]).
     pub async fn spawn_on(
         db: Db,
         database_url: String,
@@ -80,14 +85,36 @@ impl TestApp {
         .await
         .expect("start the hub");
         let config = hub.state().config.clone();
-        let base = config.base().to_owned();
-        tokio::spawn(hub.run_until(std::future::pending()));
+        // Requests go to the address bound even when the configuration names another base (an
+        // https one, for secure cookies).
+        let base = format!("http://{}", hub.address());
+        let (shutdown, stop) = tokio::sync::oneshot::channel::<()>();
+        let served = tokio::spawn(hub.run_until(async move {
+            // Only an explicit stop ends it: a test may let go of its `TestApp` and still use
+            // the hub through its clients.
+            if stop.await.is_err() {
+                std::future::pending::<()>().await;
+            }
+        }));
         TestApp {
             base,
             db,
             smtp,
             config,
+            shutdown,
+            served,
         }
+    }
+
+    /// Stops the hub (it finishes the requests in flight, for up to ten seconds), its SMTP
+    /// server, and closes its database connections: for tests that run many hubs one after the
+    /// other. Clients from [`TestApp::bare_client`] let it stop at once; one that keeps
+    /// connections alive may hold it up to those ten seconds.
+    pub async fn stop(self) {
+        let _ = self.shutdown.send(());
+        let _ = tokio::time::timeout(std::time::Duration::from_secs(10), self.served).await;
+        self.smtp.stop();
+        self.db.close().await;
     }
 
     /// A browser-like client: keeps cookies, does not follow redirects (tests look at them).
@@ -95,6 +122,16 @@ impl TestApp {
         reqwest::Client::builder()
             .cookie_store(true)
             .redirect(Policy::none())
+            .build()
+            .expect("an HTTP client")
+    }
+
+    /// A client that keeps no cookies (the test sends the ones it means), follows no redirects
+    /// and keeps no idle connection (so that [`TestApp::stop`] is quick).
+    pub fn bare_client(&self) -> reqwest::Client {
+        reqwest::Client::builder()
+            .redirect(Policy::none())
+            .pool_max_idle_per_host(0)
             .build()
             .expect("an HTTP client")
     }
@@ -128,6 +165,67 @@ impl TestApp {
         client
             .post(self.url(action))
             .form(&form)
+            .send()
+            .await
+            .expect("POST answered")
+    }
+
+    /// Submits a form with files the way a browser does: `multipart/form-data`, the CSRF token of
+    /// the page it is on in the action's query string (the body is read after the check).
+    pub async fn upload(
+        &self,
+        client: &reqwest::Client,
+        page: &str,
+        action: &str,
+        fields: &[(&str, &str)],
+        files: &[(&str, &[u8])],
+    ) -> reqwest::Response {
+        let (_, html) = self.get(client, page).await;
+        let token = csrf_token(&html);
+        let (content_type, body) = multipart(fields, files);
+        client
+            .post(self.url(&format!("{action}?csrf_token={token}")))
+            .header("content-type", content_type)
+            .body(body)
+            .send()
+            .await
+            .expect("POST answered")
+    }
+
+    /// The CSRF token of a first visit to the sign-in page, checked against the cookie that
+    /// carries it: for a client that keeps no cookies ([`TestApp::bare_client`]) and sends
+    /// `shutaf_csrf=<token>` itself.
+    pub async fn csrf_cookie(&self, client: &reqwest::Client) -> String {
+        let response = client
+            .get(self.url("/signin"))
+            .send()
+            .await
+            .expect("GET answered");
+        let cookie = set_cookie(&response, "shutaf_csrf").expect("a CSRF cookie");
+        let token = csrf_token(&response.text().await.expect("the sign-in page"));
+        assert_eq!(cookie, token, "the page repeats its cookie's token");
+        token
+    }
+
+    /// Signs `email` (made with [`PASSWORD`]) in through the form with the cookies the test
+    /// sends itself (`cookies`: the CSRF cookie of `csrf`, and perhaps a session from before).
+    /// Gives the answer: its `Set-Cookie` carries the new session ([`set_cookie`]).
+    pub async fn sign_in_with_cookies(
+        &self,
+        client: &reqwest::Client,
+        cookies: &str,
+        csrf: &str,
+        email: &str,
+    ) -> reqwest::Response {
+        client
+            .post(self.url("/signin"))
+            .header("cookie", cookies)
+            .form(&[
+                ("email", email),
+                ("password", PASSWORD),
+                ("next", "/profile"),
+                ("csrf_token", csrf),
+            ])
             .send()
             .await
             .expect("POST answered")
@@ -193,13 +291,59 @@ impl TestApp {
 
 /// A verified person, made directly in the store, with [`PASSWORD`]. Gives their id.
 pub async fn person(db: &Db, email: &str) -> i64 {
-    let hash = shutaf_web::auth::hash_password(PASSWORD.into())
-        .await
-        .expect("hash the test password");
-    db.create_user(email, "Test Person", &hash, None, false, true)
+    Person::new(email).make(db).await
+}
+
+/// A person as a test needs them, made directly in the store with [`PASSWORD`]:
+/// `Person { language: Some(Language::En), ..Person::new(email) }.make(&db)`.
+#[derive(Debug, Clone, Copy)]
+pub struct Person<'a> {
+    pub email: &'a str,
+    /// "Test Person" unless told otherwise.
+    pub name: &'a str,
+    pub language: Option<Language>,
+    pub platform_admin: bool,
+    /// Whether their address is confirmed (they can sign in).
+    pub verified: bool,
+}
+
+/// The hash of [`PASSWORD`], made once: hashing is slow on purpose, and one hash serves every
+/// person.
+static PASSWORD_HASH: tokio::sync::OnceCell<String> = tokio::sync::OnceCell::const_new();
+
+impl<'a> Person<'a> {
+    /// A verified person of no preferred language, not a platform administrator.
+    pub fn new(email: &'a str) -> Person<'a> {
+        Person {
+            email,
+            name: "Test Person",
+            language: None,
+            platform_admin: false,
+            verified: true,
+        }
+    }
+
+    /// Makes the person. Gives their id.
+    pub async fn make(&self, db: &Db) -> i64 {
+        let hash = PASSWORD_HASH
+            .get_or_init(|| async {
+                shutaf_web::auth::hash_password(PASSWORD.into())
+                    .await
+                    .expect("hash the test password")
+            })
+            .await;
+        db.create_user(
+            self.email,
+            self.name,
+            hash,
+            self.language,
+            self.platform_admin,
+            self.verified,
+        )
         .await
         .expect("create the person")
         .id
+    }
 }
 
 /// An organisation (Hebrew and English name alike) owned by `owner`. Gives its id.
@@ -216,7 +360,13 @@ pub async fn organisation(
         kind: Some(kind),
         ..Default::default()
     };
-    db.create_organisation(&org, owner)
+    organisation_from(db, owner, &org).await
+}
+
+/// An organisation as the test describes it (names, contributions, localities, ...), owned by
+/// `owner`. Gives its id.
+pub async fn organisation_from(db: &Db, owner: i64, new: &NewOrganisation) -> i64 {
+    db.create_organisation(new, owner)
         .await
         .expect("create the organisation")
         .id
@@ -230,6 +380,58 @@ pub fn csrf_token(html: &str) -> String {
         .map(|i| i + marker.len())
         .expect("the page has a CSRF token");
     html[start..start + 64].to_owned()
+}
+
+/// A `multipart/form-data` body as a browser sends it: the text fields, then the files, each
+/// in a field named `file`. Gives the content type (with its boundary) and the body.
+pub fn multipart<N: AsRef<str>, V: AsRef<str>>(
+    fields: &[(N, V)],
+    files: &[(&str, &[u8])],
+) -> (String, Vec<u8>) {
+    let boundary = "shutaf-test-boundary-5c2a9e";
+    let mut body = Vec::new();
+    for (name, value) in fields {
+        let (name, value) = (name.as_ref(), value.as_ref());
+        body.extend_from_slice(
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+            )
+            .as_bytes(),
+        );
+    }
+    for (name, bytes) in files {
+        body.extend_from_slice(
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\n\
+                 Content-Type: application/octet-stream\r\n\r\n"
+            )
+            .as_bytes(),
+        );
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
+/// The files alone as a `multipart/form-data` body (see [`multipart`]).
+pub fn files_only(files: &[(&str, &[u8])]) -> (String, Vec<u8>) {
+    multipart::<&str, &str>(&[], files)
+}
+
+/// The value a response sets for cookie `name` (none when it sets none, or clears it).
+pub fn set_cookie(response: &reqwest::Response, name: &str) -> Option<String> {
+    let prefix = format!("{name}=");
+    response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find_map(|c| {
+            c.strip_prefix(&prefix)
+                .map(|rest| rest.split(';').next().unwrap_or("").to_owned())
+        })
+        .filter(|value| !value.is_empty())
 }
 
 /// Where a redirect points (empty when it is none).

@@ -6,15 +6,19 @@
 //!   pages (CSRF included) and API tokens for the JSON API;
 //! - [`process`]: the `shutaf` binary as a process ([`HubProcess`]) and its other commands;
 //! - [`database`]: a fresh database per test, copied from a template migrated once per set of
-//!   migrations, on SQLite or PostgreSQL (`SHUTAF_TEST_BACKEND`);
-//! - [`smtp`]: a real SMTP server that keeps what it receives ([`SmtpServer`]).
+//!   migrations, on SQLite or PostgreSQL (`SHUTAF_TEST_BACKEND`); copies of a prepared world
+//!   ([`Snapshot`]);
+//! - [`smtp`]: a real SMTP server that keeps what it receives ([`SmtpServer`]);
+//! - [`browser`]: a real Chromium through chromedriver, every page checked with axe-core
+//!   ([`browser::Browser`]).
 
 pub mod app;
+pub mod browser;
 pub mod database;
 pub mod process;
 pub mod smtp;
 
-pub use app::{PASSWORD, TestApp, csrf_token, location};
-pub use database::{fresh_database_url, fresh_db, test_backend};
+pub use app::{PASSWORD, Person, TestApp, csrf_token, location, multipart, set_cookie};
+pub use database::{Snapshot, fresh_database_url, fresh_db, test_backend};
 pub use process::{HubOptions, HubProcess, TempDir};
 pub use smtp::{ReceivedMail, SmtpServer};

@@ -102,10 +102,12 @@ fn decode_quoted_printable(text: &str) -> String {
 pub struct SmtpServer {
     pub port: u16,
     received: Arc<Mutex<Vec<ReceivedMail>>>,
+    accepting: tokio::task::AbortHandle,
 }
 
 impl SmtpServer {
-    /// Starts the server on a free port; it runs until the test's runtime ends.
+    /// Starts the server on a free port; it runs until the test's runtime ends, or until
+    /// [`SmtpServer::stop`].
     pub async fn start() -> SmtpServer {
         let listener = TcpListener::bind("127.0.0.1:0")
             .await
@@ -113,7 +115,7 @@ impl SmtpServer {
         let port = listener.local_addr().expect("SMTP address").port();
         let received = Arc::new(Mutex::new(Vec::new()));
         let store = received.clone();
-        tokio::spawn(async move {
+        let accepting = tokio::spawn(async move {
             while let Ok((stream, _)) = listener.accept().await {
                 let store = store.clone();
                 tokio::spawn(async move {
@@ -121,7 +123,16 @@ impl SmtpServer {
                 });
             }
         });
-        SmtpServer { port, received }
+        SmtpServer {
+            port,
+            received,
+            accepting: accepting.abort_handle(),
+        }
+    }
+
+    /// Stops accepting connections (and frees the port); what was received stays readable.
+    pub fn stop(&self) {
+        self.accepting.abort();
     }
 
     pub fn messages(&self) -> Vec<ReceivedMail> {

@@ -618,16 +618,11 @@ impl Backup {
     }
 }
 
-fn postgres_admin_url() -> String {
-    std::env::var("SHUTAF_TEST_POSTGRES_URL")
-        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
-}
-
 #[tokio::test]
 async fn a_backup_crosses_from_sqlite_to_postgresql_and_back() {
     use sqlx::Connection;
     sqlx::any::install_default_drivers();
-    let admin_url = postgres_admin_url();
+    let admin_url = shutaf_testkit::database::postgres_admin_url();
     let admin = tokio::time::timeout(
         Duration::from_secs(5),
         sqlx::AnyConnection::connect(&admin_url),

@@ -15,10 +15,10 @@ use shutaf_store::calls::NewCall;
 use shutaf_store::donations::NewDonation;
 use shutaf_store::integrity::NewDeclaration;
 use shutaf_store::{
-    Acting, Db, DbSettings, NewContribution, NewGoal, NewInitiative, NewLocality, NewOrganisation,
-    PartnerStatus,
+    Acting, NewContribution, NewGoal, NewInitiative, NewLocality, NewOrganisation, PartnerStatus,
 };
-use shutaf_web::{AppState, Config, Mailer};
+use shutaf_testkit::app::organisation_from;
+use shutaf_testkit::{Person, TestApp};
 
 /// Payloads, each tagged with a number so that a leak can be traced to its field.
 fn payload(n: usize) -> String {
@@ -52,33 +52,20 @@ const LIVE: &[&str] = &[
 
 #[tokio::test]
 async fn every_text_field_survives_a_hostile_corpus() {
-    let url = shutaf_testkit::database::fresh_database_url().await;
-    let db = Db::connect(
-        &url,
-        &DbSettings {
-            max_connections: 5,
-            migration_locking: true,
-        },
-    )
-    .await
-    .unwrap();
+    let app = TestApp::spawn().await;
+    let db = app.db.clone();
     let mut n = 0;
     let mut next = || {
         n += 1;
         payload(n)
     };
-    let person = db
-        .create_user(
-            "hostile@example.org",
-            &next(),
-            "hash",
-            Some(Language::He),
-            false,
-            true,
-        )
-        .await
-        .unwrap()
-        .id;
+    let person = Person {
+        name: &next(),
+        language: Some(Language::He),
+        ..Person::new("hostile@example.org")
+    }
+    .make(&db)
+    .await;
     let org = |names: [String; 3], description: String, sector, kind| NewOrganisation {
         names: names.map(Some),
         sector: Some(sector),
@@ -88,19 +75,17 @@ async fn every_text_field_survives_a_hostile_corpus() {
         contributions_text: None,
         ..Default::default()
     };
-    let city = db
-        .create_organisation(
-            &org(
-                [next(), next(), next()],
-                next(),
-                Sector::Public,
-                OrganisationKind::Municipality,
-            ),
-            person,
-        )
-        .await
-        .unwrap()
-        .id;
+    let city = organisation_from(
+        &db,
+        person,
+        &org(
+            [next(), next(), next()],
+            next(),
+            Sector::Public,
+            OrganisationKind::Municipality,
+        ),
+    )
+    .await;
     let locality = db
         .create_locality(&NewLocality {
             names: [Some(next()), Some(next()), Some(next())],
@@ -111,22 +96,20 @@ async fn every_text_field_survives_a_hostile_corpus() {
         .await
         .unwrap()
         .id;
-    let company = db
-        .create_organisation(
-            &NewOrganisation {
-                locality_ids: vec![locality],
-                ..org(
-                    [next(), next(), next()],
-                    next(),
-                    Sector::Business,
-                    OrganisationKind::Company,
-                )
-            },
-            person,
-        )
-        .await
-        .unwrap()
-        .id;
+    let company = organisation_from(
+        &db,
+        person,
+        &NewOrganisation {
+            locality_ids: vec![locality],
+            ..org(
+                [next(), next(), next()],
+                next(),
+                Sector::Business,
+                OrganisationKind::Company,
+            )
+        },
+    )
+    .await;
     let goal = db
         .create_goal(
             locality,
@@ -287,26 +270,8 @@ async fn every_text_field_survives_a_hostile_corpus() {
         .unwrap();
     let last_payload = n;
 
-    // The hub, and every page that shows what was typed.
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    let config = Config {
-        base_url: base.clone(),
-        ..Config::default()
-    };
-    let mailer = Mailer::from_config(&config).unwrap();
-    let state = AppState::new(
-        db.clone(),
-        config,
-        mailer,
-        "test-secret-0123456789abcdef0123456789".into(),
-        ed25519_dalek::SigningKey::from_bytes(&[7; 32]),
-    );
-    tokio::spawn(shutaf_web::serve(listener, state, std::future::pending()));
-    let client = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap();
+    // Every page that shows what was typed, read by a visitor.
+    let client = app.bare_client();
     let mut paths = vec![
         "/".to_owned(),
         "/organisations".into(),
@@ -354,7 +319,7 @@ async fn every_text_field_survives_a_hostile_corpus() {
     }
     let mut shown = std::collections::BTreeSet::new();
     for path in &paths {
-        let response = client.get(format!("{base}{path}")).send().await.unwrap();
+        let response = client.get(app.url(path)).send().await.unwrap();
         let status = response.status();
         let content_type = response
             .headers()

@@ -2,9 +2,15 @@
 //!
 //! sqlx reports every statement as a tracing event (target `sqlx::query`); a layer counts them.
 //! Each page is fetched with a little data and again with ten times as much, and must cost the
-//! same number of statements both times. The test is alone in its binary so that no other test's
-//! queries are counted.
+//! same number of statements both times.
+//!
+//! Other tests of this binary run at the same time, so only this test's statements are counted:
+//! those on the thread it runs on (its runtime has one thread, where its hub serves: PostgreSQL
+//! runs statements in the request's task), and those SQLite's connection threads run for a
+//! request that began on it (they enter the caller's span: tower-http's request span, which the
+//! layer marks when it opens on the test's thread).
 
+use std::cell::Cell;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use shutaf_domain::integrity::Relation;
@@ -14,14 +20,65 @@ use shutaf_domain::{
 use shutaf_store::calls::NewCall;
 use shutaf_store::integrity::NewDeclaration;
 use shutaf_store::{
-    Acting, Db, DbSettings, NewGoal, NewInitiative, NewLocality, NewOrganisation, PartnerStatus,
+    Acting, Db, NewGoal, NewInitiative, NewLocality, NewOrganisation, PartnerStatus,
 };
-use shutaf_web::{AppState, Config, Mailer};
+use shutaf_testkit::app::organisation_from;
+use shutaf_testkit::{Person, TestApp};
+use tracing_subscriber::Layer;
 use tracing_subscriber::layer::SubscriberExt;
+use tracing_subscriber::registry::LookupSpan;
 
 static STATEMENTS: AtomicUsize = AtomicUsize::new(0);
 
-/// Counts sqlx's statement events.
+/// Held by the test that counts: the count is the process's, so counting tests take turns.
+static COUNTING: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
+thread_local! {
+    /// Whether this thread is the counting test's.
+    static COUNTED_THREAD: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Marks the current thread as the counting test's until dropped (the test harness may reuse
+/// the thread for another test).
+struct CountingHere;
+
+impl CountingHere {
+    fn start() -> CountingHere {
+        COUNTED_THREAD.with(|c| c.set(true));
+        CountingHere
+    }
+}
+
+impl Drop for CountingHere {
+    fn drop(&mut self) {
+        COUNTED_THREAD.with(|c| c.set(false));
+    }
+}
+
+/// Sets the counting layer up as the process's subscriber, once: only it may be.
+fn count_statements() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        // Request spans (to follow a request onto SQLite's threads) and statement events only:
+        // nothing else is recorded for the other tests.
+        let wanted = tracing_subscriber::filter::filter_fn(|metadata| {
+            if metadata.is_span() {
+                metadata.target().starts_with("tower_http")
+            } else {
+                metadata.target() == "sqlx::query"
+            }
+        });
+        tracing::subscriber::set_global_default(
+            tracing_subscriber::registry().with(CountStatements.with_filter(wanted)),
+        )
+        .expect("the statement counter is the only global subscriber");
+    });
+}
+
+/// A span opened on the counting test's thread.
+struct Counted;
+
+/// Counts sqlx's statement events of the counting test.
 struct CountStatements;
 
 /// The statement's text, from the event's `db.statement` (or `summary`) field.
@@ -41,13 +98,30 @@ impl tracing::field::Visit for Statement {
     }
 }
 
-impl<S: tracing::Subscriber> tracing_subscriber::Layer<S> for CountStatements {
-    fn on_event(
+impl<S: tracing::Subscriber + for<'a> LookupSpan<'a>> Layer<S> for CountStatements {
+    fn on_new_span(
         &self,
-        event: &tracing::Event<'_>,
-        _ctx: tracing_subscriber::layer::Context<'_, S>,
+        _attributes: &tracing::span::Attributes<'_>,
+        id: &tracing::span::Id,
+        ctx: tracing_subscriber::layer::Context<'_, S>,
     ) {
+        if COUNTED_THREAD.with(Cell::get)
+            && let Some(span) = ctx.span(id)
+        {
+            span.extensions_mut().insert(Counted);
+        }
+    }
+
+    fn on_event(&self, event: &tracing::Event<'_>, ctx: tracing_subscriber::layer::Context<'_, S>) {
         if event.metadata().target() != "sqlx::query" {
+            return;
+        }
+        let ours = COUNTED_THREAD.with(Cell::get)
+            || ctx.event_span(event).is_some_and(|span| {
+                span.scope()
+                    .any(|span| span.extensions().get::<Counted>().is_some())
+            });
+        if !ours {
             return;
         }
         let mut statement = Statement(String::new());
@@ -81,48 +155,38 @@ impl World {
         for _ in 0..n {
             self.next += 1;
             let i = self.next;
-            let owner = self
-                .db
-                .create_user(
-                    &format!("owner{i}@example.org"),
-                    &format!("Owner {i}"),
-                    "hash",
-                    None,
-                    false,
-                    true,
-                )
-                .await
-                .unwrap()
-                .id;
+            let owner = Person {
+                name: &format!("Owner {i}"),
+                ..Person::new(&format!("owner{i}@example.org"))
+            }
+            .make(&self.db)
+            .await;
             let sector = if i.is_multiple_of(2) {
                 Sector::Business
             } else {
                 Sector::Third
             };
-            let org = self
-                .db
-                .create_organisation(
-                    &NewOrganisation {
-                        names: [
-                            Some(format!("ארגון מספר {i}")),
-                            Some(format!("منظمة {i}")),
-                            Some(format!("Organisation {i}")),
-                        ],
-                        sector: Some(sector),
-                        kind: Some(if sector == Sector::Business {
-                            OrganisationKind::Company
-                        } else {
-                            OrganisationKind::Ngo
-                        }),
-                        contributions: ContributionType::sector_defaults(sector).to_vec(),
-                        locality_ids: vec![self.locality],
-                        ..Default::default()
-                    },
-                    owner,
-                )
-                .await
-                .unwrap()
-                .id;
+            let org = organisation_from(
+                &self.db,
+                owner,
+                &NewOrganisation {
+                    names: [
+                        Some(format!("ארגון מספר {i}")),
+                        Some(format!("منظمة {i}")),
+                        Some(format!("Organisation {i}")),
+                    ],
+                    sector: Some(sector),
+                    kind: Some(if sector == Sector::Business {
+                        OrganisationKind::Company
+                    } else {
+                        OrganisationKind::Ngo
+                    }),
+                    contributions: ContributionType::sector_defaults(sector).to_vec(),
+                    locality_ids: vec![self.locality],
+                    ..Default::default()
+                },
+            )
+            .await;
             let acting = Acting {
                 user_id: owner,
                 organisation_id: Some(org),
@@ -182,42 +246,25 @@ impl World {
     }
 }
 
-async fn world() -> (World, i64) {
-    let url = shutaf_testkit::database::fresh_database_url().await;
-    let db = Db::connect(
-        &url,
-        &DbSettings {
-            max_connections: 5,
-            migration_locking: true,
+/// A city convening its locality, with a goal and a published call; gives the call too.
+async fn world(db: Db) -> (World, i64) {
+    let coordinator = Person {
+        name: "Coordinator",
+        ..Person::new("coordinator@city.example")
+    }
+    .make(&db)
+    .await;
+    let city = organisation_from(
+        &db,
+        coordinator,
+        &NewOrganisation {
+            names: [Some("עיריית עמק".into()), None, Some("Emek".into())],
+            sector: Some(Sector::Public),
+            kind: Some(OrganisationKind::Municipality),
+            ..Default::default()
         },
     )
-    .await
-    .unwrap();
-    let coordinator = db
-        .create_user(
-            "coordinator@city.example",
-            "Coordinator",
-            "hash",
-            None,
-            false,
-            true,
-        )
-        .await
-        .unwrap()
-        .id;
-    let city = db
-        .create_organisation(
-            &NewOrganisation {
-                names: [Some("עיריית עמק".into()), None, Some("Emek".into())],
-                sector: Some(Sector::Public),
-                kind: Some(OrganisationKind::Municipality),
-                ..Default::default()
-            },
-            coordinator,
-        )
-        .await
-        .unwrap()
-        .id;
+    .await;
     let locality = db
         .create_locality(&NewLocality {
             names: [Some("עמק".into()), None, Some("Emek".into())],
@@ -276,37 +323,16 @@ async fn world() -> (World, i64) {
     )
 }
 
-#[tokio::test]
+// A runtime of one thread (the default), where the hub serves too: see the module's doc.
+#[tokio::test(flavor = "current_thread")]
 async fn pages_cost_the_same_statements_whatever_the_data() {
-    tracing::subscriber::set_global_default(
-        tracing_subscriber::registry().with(CountStatements).with(
-            tracing_subscriber::filter::Targets::new()
-                .with_target("sqlx::query", tracing::Level::TRACE),
-        ),
-    )
-    .unwrap();
-    let (mut w, call) = world().await;
+    let _turn = COUNTING.lock().await;
+    count_statements();
+    let _counting = CountingHere::start();
+    let app = TestApp::spawn().await;
+    let (mut w, call) = world(app.db.clone()).await;
     w.grow(3, call).await;
-
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    let config = Config {
-        base_url: base.clone(),
-        ..Config::default()
-    };
-    let mailer = Mailer::from_config(&config).unwrap();
-    let state = AppState::new(
-        w.db.clone(),
-        config,
-        mailer,
-        "test-secret-0123456789abcdef0123456789".into(),
-        ed25519_dalek::SigningKey::from_bytes(&[7; 32]),
-    );
-    tokio::spawn(shutaf_web::serve(listener, state, std::future::pending()));
-    let client = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap();
+    let client = app.bare_client();
 
     let l = w.locality;
     let pages: Vec<String> = vec![
@@ -335,7 +361,7 @@ async fn pages_cost_the_same_statements_whatever_the_data() {
     ];
     let measure = async |path: &str| -> usize {
         let before = STATEMENTS.load(Ordering::SeqCst);
-        let response = client.get(format!("{base}{path}")).send().await.unwrap();
+        let response = client.get(app.url(path)).send().await.unwrap();
         let status = response.status();
         let _ = response.bytes().await.unwrap();
         assert!(status.is_success(), "{path}: {status}");
@@ -363,4 +389,74 @@ async fn pages_cost_the_same_statements_whatever_the_data() {
             "{page} cost {before} statements with 3 organisations and {after} with 30"
         );
     }
+}
+
+/// A stage change reads the initiative's scope once and writes in as few statements as it can:
+/// the convener's staff declining an idea costs at most 25 statements, sessions included.
+#[tokio::test(flavor = "current_thread")]
+async fn a_stage_change_reads_its_scope_once() {
+    let _turn = COUNTING.lock().await;
+    count_statements();
+    let _counting = CountingHere::start();
+    let app = TestApp::spawn().await;
+    let (w, _) = world(app.db.clone()).await;
+    let owner = Person::new("ngo@example.org").make(&app.db).await;
+    let ngo = organisation_from(
+        &app.db,
+        owner,
+        &NewOrganisation {
+            names: [Some("עמותה".into()), None, Some("NGO".into())],
+            sector: Some(Sector::Third),
+            kind: Some(OrganisationKind::Ngo),
+            locality_ids: vec![w.locality],
+            ..Default::default()
+        },
+    )
+    .await;
+    let (id, _) = app
+        .db
+        .create_initiative(
+            &NewInitiative {
+                locality_id: w.locality,
+                initiator_organisation_id: ngo,
+                titles: [Some("גינה".into()), None, Some("Garden".into())],
+                problems: [None, None, None],
+                approaches: [None, None, None],
+                model: PartnershipModel::JointAgenda,
+                management: Management::Joint,
+                goal_ids: vec![w.goal],
+                needs: vec![ContributionType::Budget],
+                lead_organisation_id: None,
+            },
+            Acting {
+                user_id: owner,
+                organisation_id: Some(ngo),
+            },
+        )
+        .await
+        .unwrap();
+    let coordinator = app.signed_in("coordinator@city.example").await;
+    let (_, html) = app.get(&coordinator, &format!("/initiatives/{id}")).await;
+    let token = shutaf_testkit::csrf_token(&html);
+
+    let before = STATEMENTS.load(Ordering::SeqCst);
+    let response = coordinator
+        .post(app.url(&format!("/initiatives/{id}/stage")))
+        .form(&[
+            ("to", "declined"),
+            ("reason", "Not on this year's agenda"),
+            ("csrf_token", &token),
+        ])
+        .send()
+        .await
+        .unwrap();
+    let statements = STATEMENTS.load(Ordering::SeqCst) - before;
+    assert_eq!(response.status(), reqwest::StatusCode::SEE_OTHER);
+    let initiative = app.db.initiative(id).await.unwrap().unwrap();
+    assert_eq!(initiative.stage, shutaf_domain::Stage::Declined);
+    assert!(statements > 0, "statements are counted");
+    assert!(
+        statements <= 25,
+        "a stage change cost {statements} statements, more than 25"
+    );
 }

@@ -10,6 +10,8 @@ use shutaf_domain::call::parse_deadline;
 use shutaf_domain::{ContributionType, Language, LocalityKind, OrganisationKind, Sector};
 use shutaf_store::calls::NewCall;
 use shutaf_store::{Acting, Db, Locality, NewLocality, NewOrganisation, Organisation};
+use shutaf_testkit::Person;
+use shutaf_testkit::app::organisation_from;
 use shutaf_testkit::database::fresh_db;
 use shutaf_web::ocds::{CallRecord, OcdsSettings, release_package};
 
@@ -221,20 +223,17 @@ fn times(value: &Value, path: &str, found: &mut Vec<(String, String)>) {
 // ---------------------------------------------------------------------------------------------
 // The data: one locality, its convener, and calls in every state.
 
+/// A person who reads Hebrew.
 async fn user(db: &Db, email: &str) -> i64 {
-    db.create_user(
-        email,
-        "Test Person",
-        "hash",
-        Some(Language::He),
-        false,
-        true,
-    )
+    Person {
+        language: Some(Language::He),
+        ..Person::new(email)
+    }
+    .make(db)
     .await
-    .unwrap()
-    .id
 }
 
+/// An organisation named in the languages given, offering its sector's usual contributions.
 async fn organisation(
     db: &Db,
     names: [Option<&str>; 3],
@@ -242,19 +241,14 @@ async fn organisation(
     kind: OrganisationKind,
     owner: i64,
 ) -> i64 {
-    db.create_organisation(
-        &NewOrganisation {
-            names: names.map(|n| n.map(str::to_owned)),
-            sector: Some(sector),
-            kind: Some(kind),
-            contributions: ContributionType::sector_defaults(sector).to_vec(),
-            ..Default::default()
-        },
-        owner,
-    )
-    .await
-    .unwrap()
-    .id
+    let new = NewOrganisation {
+        names: names.map(|n| n.map(str::to_owned)),
+        sector: Some(sector),
+        kind: Some(kind),
+        contributions: ContributionType::sector_defaults(sector).to_vec(),
+        ..Default::default()
+    };
+    organisation_from(db, owner, &new).await
 }
 
 /// Jerusalem civil time to Unix seconds.

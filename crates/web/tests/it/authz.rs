@@ -1,11 +1,12 @@
 //! The authorisation matrix: every operation of the JSON API (enumerated from the OpenAPI
-//! document the running app serves) and every state-changing page form (the POST routes of
-//! `pages/mod.rs`), tried by each of seven roles: a visitor (no account, no token), a plain
-//! `member` of a partner organisation, an `admin` of it, the convener's staff of this locality,
-//! the convener's staff of another locality, an evaluator of the calls (no organisation), and a
-//! platform administrator. Each row says which roles are allowed; an unexpected allow fails, an
-//! unexpected deny fails, and so does any other answer (a 5xx, a 400 from a body that was not
-//! understood, an allowed role answered 409/422 where the row expects success).
+//! document the running app serves) and every state-changing page form (the POST routes the
+//! pages' `routes()` declare), tried by each of seven roles: a visitor (no account, no token), a
+//! plain `member` of a partner organisation, an `admin` of it, the convener's staff of this
+//! locality, the convener's staff of another locality, an evaluator of the calls (no
+//! organisation), and a platform administrator. Each row says which roles are allowed; an
+//! unexpected allow fails, an unexpected deny fails, and so does any other answer (a 5xx, a 400
+//! from a body that was not understood, an allowed role answered 409/422 where the row expects
+//! success).
 //!
 //! Denied is 401, 403 or 404 (pages: a redirect to `/signin` for a visitor). Allowed is 2xx (pages:
 //! a 303 elsewhere, or a page); a row marked `invalid` sends a body that authorisation lets
@@ -21,20 +22,19 @@
 //! sign in through `/signin` and get write-scope API tokens once; the database is then copied for
 //! each run, so every run starts from the same world: a fresh copy and app for each allowed
 //! (operation, role) pair, one for all the denied roles of an operation (after which nothing may
-//! have changed), one for all roles of a read. SQLite copies the file; PostgreSQL resets one of
-//! a few databases made from the world to the world's rows and sequences (creating a database
-//! per run would take minutes). Each run first checks that its database looks like the world.
+//! have changed), one for all roles of a read. The world is the test kit's
+//! [`Snapshot`](shutaf_testkit::Snapshot): SQLite copies the file; PostgreSQL resets one of a few
+//! databases made from the world to the world's rows and sequences (creating a database per run
+//! would take minutes). Each run first checks that its database looks like the world.
 //!
-//! Sessions are tested at the end: a new session id at sign-in, and the idle and absolute
-//! time-outs (sign-out ending the session on the server is covered in http.rs).
+//! Before the matrix, [`authorisation_per_role`] walks an organisation's and a locality's pages
+//! role by role through browser-like clients. Sessions themselves are tested in `security.rs`.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
-use reqwest::redirect::Policy;
+use reqwest::StatusCode;
 use serde_json::{Value, json};
 use shutaf_domain::donation::DonationKind;
 use shutaf_domain::{
@@ -45,13 +45,12 @@ use shutaf_store::calls::NewCall;
 use shutaf_store::donations::NewDonation;
 use shutaf_store::integrity::NewDeclaration;
 use shutaf_store::{
-    Acting, ApiTokenScope, Backend, Db, DbSettings, MailTokenPurpose, NewContribution, NewGoal,
-    NewInitiative, NewLocality, NewOrganisation, PartnerStatus,
+    Acting, ApiTokenScope, Backend, Db, NewContribution, NewGoal, NewInitiative, NewLocality,
+    NewOrganisation, PartnerStatus,
 };
-use shutaf_web::{AppState, Config, Mailer};
-use sqlx::Connection;
+use shutaf_testkit::app::{files_only, organisation_from};
+use shutaf_testkit::{Person, Snapshot, TestApp, location, multipart, set_cookie, test_backend};
 
-const PASSWORD: &str = "a good long passphrase";
 const PDF: &[u8] = b"%PDF-1.4\n% evidence\n%%EOF\n";
 /// The partner's proposals start so (then the call's title): only those who may read
 /// applications in full see them before the results.
@@ -175,17 +174,15 @@ fn in_days(days: i64) -> String {
 
 async fn build_world(db: &Db) -> World {
     let mut w = World::default();
-    let hash = shutaf_web::auth::hash_password(PASSWORD.into())
-        .await
-        .unwrap();
-    let person = |email: &'static str, admin: bool| {
-        let hash = hash.clone();
-        async move {
-            db.create_user(email, email, &hash, Some(Language::En), admin, true)
-                .await
-                .unwrap()
-                .id
+    let person = |email: &'static str, platform_admin: bool| async move {
+        Person {
+            name: email,
+            language: Some(Language::En),
+            platform_admin,
+            ..Person::new(email)
         }
+        .make(db)
+        .await
     };
     for role in SIGNED_IN {
         let id = person(role.email().unwrap(), *role == PlatformAdmin).await;
@@ -207,9 +204,8 @@ async fn build_world(db: &Db) -> World {
             ..Default::default()
         }
     };
-    let create = |new: NewOrganisation, owner: i64| async move {
-        db.create_organisation(&new, owner).await.unwrap().id
-    };
+    let create =
+        |new: NewOrganisation, owner: i64| async move { organisation_from(db, owner, &new).await };
     w.city = create(
         org(
             "Testham",
@@ -555,60 +551,12 @@ async fn build_world(db: &Db) -> World {
     w
 }
 
-// ---- running apps on copies of the world ------------------------------------------------------
+// ---- running hubs on copies of the world -------------------------------------------------------
 
-static COPIES: AtomicU64 = AtomicU64::new(0);
-
-fn settings() -> DbSettings {
-    DbSettings {
-        max_connections: 5,
-        migration_locking: true,
-    }
-}
-
-fn postgres_admin_url() -> String {
-    std::env::var("SHUTAF_TEST_POSTGRES_URL")
-        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
-}
-
-/// `url` with its database replaced by `database`.
-fn with_database(url: &str, database: &str) -> String {
-    let (base, query) = match url.split_once('?') {
-        Some((base, query)) => (base, format!("?{query}")),
-        None => (url, String::new()),
-    };
-    let root = base.rsplit_once('/').map(|(root, _)| root).unwrap_or(base);
-    format!("{root}/{database}{query}")
-}
-
-/// Where a run's copy of the world lives.
-enum Copied {
-    /// A copy of the SQLite file.
-    Sqlite(PathBuf),
-    /// One of the PostgreSQL databases made from the world, reset to it for this run.
-    Postgres(String),
-}
-
-/// How fresh copies of the world are made.
-enum Source {
-    /// The world's SQLite file, copied for each run.
-    Sqlite(String),
-    /// PostgreSQL: creating a database from a template takes 0.5 to 2 s, hundreds of times too
-    /// long, so `PARALLEL` databases are made from the world once, and each run first resets one
-    /// to the world: every table's rows and every sequence, from the `pristine` schema the world
-    /// carries. The run then checks the fingerprint against the world's.
-    Postgres {
-        world: String,
-        copies: Vec<String>,
-        free: std::sync::Mutex<Vec<String>>,
-        reset: String,
-    },
-}
-
-/// The world as built, closed, ready to be copied.
-struct Template {
+/// The world as built and kept for copies, with what every run is checked against.
+struct Worlds {
     backend: Backend,
-    source: Source,
+    snapshot: Snapshot,
     world: World,
     /// What the world's database looks like (every run starts so).
     pristine: Vec<String>,
@@ -616,258 +564,27 @@ struct Template {
     operations: BTreeSet<(String, String)>,
 }
 
-/// A connection to the PostgreSQL server, to create and drop databases.
-async fn postgres_admin() -> sqlx::AnyConnection {
-    sqlx::any::install_default_drivers();
-    sqlx::AnyConnection::connect(&postgres_admin_url())
-        .await
-        .unwrap()
-}
-
-/// Keeps the world's rows and sequences in the schema `pristine` of its own database, and gives
-/// the SQL that resets a copy of it to them.
-async fn keep_pristine(db: &Db) -> String {
-    let tables: Vec<String> = sqlx::query_scalar(
-        "SELECT table_name::text FROM information_schema.tables WHERE table_schema = 'public' \
-         AND table_type = 'BASE TABLE' AND table_name <> '_sqlx_migrations' ORDER BY table_name",
-    )
-    .fetch_all(&db.pool)
-    .await
-    .unwrap();
-    let sequences: Vec<(String, Option<i64>)> = sqlx::query_as(
-        "SELECT sequencename::text, last_value FROM pg_sequences WHERE schemaname = 'public' \
-         ORDER BY sequencename",
-    )
-    .fetch_all(&db.pool)
-    .await
-    .unwrap();
-    let mut keep = String::from("CREATE SCHEMA pristine;");
-    // Foreign keys are not checked while the rows are put back (they were consistent).
-    let mut reset = String::from("BEGIN; SET LOCAL session_replication_role = replica;");
-    for table in &tables {
-        keep.push_str(&format!(
-            "CREATE TABLE pristine.{table} AS SELECT * FROM public.{table};"
-        ));
-        reset.push_str(&format!(
-            "DELETE FROM public.{table}; INSERT INTO public.{table} OVERRIDING SYSTEM VALUE \
-             SELECT * FROM pristine.{table};"
-        ));
-    }
-    for (sequence, last) in sequences {
-        reset.push_str(&match last {
-            Some(last) => format!("SELECT setval('public.{sequence}', {last}, true);"),
-            None => format!("SELECT setval('public.{sequence}', 1, false);"),
-        });
-    }
-    reset.push_str("COMMIT;");
-    sqlx::raw_sql(&keep).execute(&db.pool).await.unwrap();
-    reset
-}
-
-impl Template {
-    /// A fresh world: a copy of the database as built, and the app on it.
-    async fn fresh(&self) -> (App, Copied) {
-        let n = COPIES.fetch_add(1, Ordering::Relaxed);
-        let (url, copy) = match &self.source {
-            Source::Sqlite(file) => {
-                let path = PathBuf::from(format!("{file}.authz{}_{n}.db", std::process::id()));
-                std::fs::copy(file, &path).unwrap();
-                let wal = format!("{file}-wal");
-                if std::path::Path::new(&wal).exists() {
-                    std::fs::copy(&wal, format!("{}-wal", path.display())).unwrap();
-                }
-                (format!("sqlite://{}", path.display()), Copied::Sqlite(path))
-            }
-            Source::Postgres { free, .. } => {
-                let name = free.lock().unwrap().pop().expect("a database for each run");
-                // Commits need not wait for the disk here: nothing outlives the run.
-                let url = with_database(&postgres_admin_url(), &name);
-                let options = "options=-c%20synchronous_commit%3Doff";
-                let url = match url.contains('?') {
-                    true => format!("{url}&{options}"),
-                    false => format!("{url}?{options}"),
-                };
-                (url, Copied::Postgres(name))
-            }
-        };
-        let db = Db::connect(&url, &settings()).await.unwrap();
-        if let Source::Postgres { reset, .. } = &self.source {
-            sqlx::raw_sql(reset).execute(&db.pool).await.unwrap();
-        }
-        (App::start(db, url).await, copy)
-    }
-
-    async fn discard(&self, app: App, copy: Copied) {
-        app.stop().await;
-        match (copy, &self.source) {
-            (Copied::Sqlite(path), _) => remove_sqlite(&path.display().to_string()),
-            (Copied::Postgres(name), Source::Postgres { free, .. }) => {
-                free.lock().unwrap().push(name)
-            }
-            (Copied::Postgres(_), Source::Sqlite(_)) => unreachable!(),
-        }
-    }
-
-    /// Removes the world and its copies.
-    async fn remove(&self) {
-        match &self.source {
-            Source::Sqlite(file) => remove_sqlite(file),
-            Source::Postgres { world, copies, .. } => {
-                let mut admin = postgres_admin().await;
-                for name in copies.iter().chain([world]) {
-                    sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-                        .execute(&mut admin)
-                        .await
-                        .unwrap();
-                }
-            }
-        }
-    }
-}
-
-fn remove_sqlite(file: &str) {
-    for suffix in ["", "-wal", "-shm"] {
-        let _ = std::fs::remove_file(format!("{file}{suffix}"));
-    }
-}
-
-/// Where the apps of this process leave their mail.
-fn outbox() -> PathBuf {
-    std::env::temp_dir()
-        .join("shutaf-tests")
-        .join(format!("authz-outbox-{}", std::process::id()))
-}
-
-/// The real app, served on a random port.
-struct App {
-    base: String,
-    db: Db,
-    client: reqwest::Client,
-    shutdown: tokio::sync::oneshot::Sender<()>,
-    served: tokio::task::JoinHandle<std::io::Result<()>>,
-}
-
-impl App {
-    async fn start(db: Db, url: String) -> App {
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let base = format!("http://{}", listener.local_addr().unwrap());
-        let config = Config {
-            base_url: base.clone(),
-            database_url: url,
-            outbox_dir: outbox(),
-            ..Config::default()
-        };
-        let mailer = Mailer::from_config(&config).unwrap();
-        let state = AppState::new(
-            db.clone(),
-            config,
-            mailer,
-            "test-secret-0123456789abcdef0123456789".into(),
-            ed25519_dalek::SigningKey::from_bytes(&[7; 32]),
-        );
-        let (shutdown, stop) = tokio::sync::oneshot::channel::<()>();
-        let served = tokio::spawn(shutaf_web::serve(listener, state, async move {
-            let _ = stop.await;
-        }));
-        // No connection is kept alive, so that the app shuts down at once.
-        let client = reqwest::Client::builder()
-            .redirect(Policy::none())
-            .pool_max_idle_per_host(0)
-            .build()
-            .unwrap();
-        App {
-            base,
-            db,
-            client,
-            shutdown,
-            served,
-        }
-    }
-
-    fn url(&self, path: &str) -> String {
-        format!("{}{path}", self.base)
-    }
-
-    async fn stop(self) {
-        drop(self.client);
-        let _ = self.shutdown.send(());
-        let _ = tokio::time::timeout(Duration::from_secs(10), self.served).await;
-        self.db.close().await;
-    }
-}
-
-/// A `Set-Cookie` value of a response.
-fn set_cookie(response: &reqwest::Response, name: &str) -> Option<String> {
-    let prefix = format!("{name}=");
-    response
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find_map(|c| {
-            c.strip_prefix(&prefix)
-                .map(|rest| rest.split(';').next().unwrap_or("").to_owned())
-        })
-        .filter(|value| !value.is_empty())
-}
-
-fn csrf_token(html: &str) -> String {
-    let marker = "<meta name=\"csrf-token\" content=\"";
-    let start = html
-        .find(marker)
-        .map(|i| i + marker.len())
-        .expect("page has a CSRF token");
-    html[start..start + 64].to_owned()
-}
-
-/// Signs in through the form, as a browser does: the CSRF token from the sign-in page, then the
-/// form. Gives the new session id.
-async fn sign_in(app: &App, csrf: &str, cookie: &str, email: &str) -> reqwest::Response {
-    app.client
-        .post(app.url("/signin"))
-        .header("cookie", cookie)
-        .form(&[
-            ("email", email),
-            ("password", PASSWORD),
-            ("next", "/profile"),
-            ("csrf_token", csrf),
-        ])
-        .send()
-        .await
-        .unwrap()
-}
-
-/// A CSRF token and its cookie, from the sign-in page.
-async fn csrf_of_page(app: &App) -> String {
-    let response = app.client.get(app.url("/signin")).send().await.unwrap();
-    let cookie = set_cookie(&response, "shutaf_csrf").expect("a CSRF cookie");
-    let token = csrf_token(&response.text().await.unwrap());
-    assert_eq!(cookie, token, "the page repeats its cookie's token");
-    token
-}
-
-async fn template() -> Template {
-    let backend = shutaf_testkit::database::test_backend();
-    let url = shutaf_testkit::database::fresh_database_url().await;
-    let db = Db::connect(&url, &settings()).await.unwrap();
-    let mut world = build_world(&db).await;
-    let app = App::start(db, url.clone()).await;
-    // Each role signs in once; the sessions live in the database and so in every copy.
-    world.csrf = csrf_of_page(&app).await;
+/// Builds the world in a fresh database, signs each role in once through `/signin` (the sessions
+/// live in the database, and so in every copy), reads the OpenAPI document, and keeps the world.
+async fn worlds() -> Worlds {
+    let app = TestApp::spawn().await;
+    let mut world = build_world(&app.db).await;
+    let client = app.bare_client();
+    world.csrf = app.csrf_cookie(&client).await;
     for role in SIGNED_IN {
-        let response = sign_in(
-            &app,
-            &world.csrf,
-            &format!("shutaf_csrf={}", world.csrf),
-            role.email().unwrap(),
-        )
-        .await;
+        let response = app
+            .sign_in_with_cookies(
+                &client,
+                &format!("shutaf_csrf={}", world.csrf),
+                &world.csrf,
+                role.email().unwrap(),
+            )
+            .await;
         assert_eq!(response.status(), 303, "{role:?} signs in");
         let session = set_cookie(&response, "shutaf_session").expect("a session cookie");
         world.sessions.insert(*role, session);
     }
-    let document: Value = app
-        .client
+    let document: Value = client
         .get(app.url("/api/openapi.json"))
         .send()
         .await
@@ -884,43 +601,12 @@ async fn template() -> Template {
         }
     }
     let pristine = fingerprint(&app.db).await;
-    let reset = match backend {
-        Backend::Postgres => Some(keep_pristine(&app.db).await),
-        Backend::Sqlite => None,
-    };
+    let url = app.config.database_url.clone();
+    drop(client);
     app.stop().await;
-    let source = match reset {
-        None => Source::Sqlite(url.trim_start_matches("sqlite://").to_owned()),
-        Some(reset) => {
-            let world = url
-                .rsplit('/')
-                .next()
-                .unwrap()
-                .split('?')
-                .next()
-                .unwrap()
-                .to_owned();
-            let mut admin = postgres_admin().await;
-            let mut copies = Vec::new();
-            for n in 0..PARALLEL {
-                let name = format!("shutaf_authz_{}_{n}", std::process::id());
-                sqlx::query(&format!("CREATE DATABASE {name} TEMPLATE {world}"))
-                    .execute(&mut admin)
-                    .await
-                    .unwrap();
-                copies.push(name);
-            }
-            Source::Postgres {
-                world,
-                free: std::sync::Mutex::new(copies.clone()),
-                copies,
-                reset,
-            }
-        }
-    };
-    Template {
-        backend,
-        source,
+    Worlds {
+        backend: test_backend(),
+        snapshot: Snapshot::keep(&url, PARALLEL).await,
         world,
         pristine,
         operations,
@@ -960,45 +646,13 @@ struct Answer {
 
 async fn answer(response: reqwest::Response) -> Answer {
     let status = response.status().as_u16();
-    let location = response
-        .headers()
-        .get("location")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("")
-        .to_owned();
+    let location = location(&response);
     let body = response.text().await.unwrap_or_default();
     Answer {
         status,
         location,
         body,
     }
-}
-
-/// A `multipart/form-data` body: text fields, then files in fields named `file`.
-fn multipart(fields: &[(String, String)], files: &[(&str, &[u8])]) -> (String, Vec<u8>) {
-    let boundary = "shutaf-authz-boundary-7d1f";
-    let mut body = Vec::new();
-    for (name, value) in fields {
-        body.extend_from_slice(
-            format!(
-                "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
-            )
-            .as_bytes(),
-        );
-    }
-    for (name, bytes) in files {
-        body.extend_from_slice(
-            format!(
-                "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\n\
-                 Content-Type: application/octet-stream\r\n\r\n"
-            )
-            .as_bytes(),
-        );
-        body.extend_from_slice(bytes);
-        body.extend_from_slice(b"\r\n");
-    }
-    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
-    (format!("multipart/form-data; boundary={boundary}"), body)
 }
 
 // ---- the API table ----------------------------------------------------------------------------
@@ -2179,17 +1833,36 @@ fn page_reads() -> Vec<PageRead> {
     ]
 }
 
-/// The POST routes `pages/mod.rs` declares.
+/// The POST routes the pages declare: in the `routes()` of `pages/mod.rs` and of the modules it
+/// merges (read from the sources, so that a route added anywhere in the pages needs a row).
 fn page_post_routes() -> BTreeSet<String> {
-    let source = include_str!("../src/pages/mod.rs");
-    let start = source.find("pub fn routes()").expect("the routes function");
-    let end = start + source[start..].find("\n}\n").expect("its end");
-    source[start..end]
-        .split(".route(")
-        .skip(1)
-        .filter(|route| route.contains("post("))
-        .map(|route| route.split('"').nth(1).expect("a path").to_owned())
-        .collect()
+    let mut routes = BTreeSet::new();
+    let mut folders = vec![std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/pages")];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).expect("the pages' sources") {
+            let path = entry.expect("a source file").path();
+            if path.is_dir() {
+                folders.push(path);
+                continue;
+            }
+            if path.extension().is_none_or(|e| e != "rs") {
+                continue;
+            }
+            let source = std::fs::read_to_string(&path).expect("a source file");
+            let Some(start) = source.find("pub fn routes()") else {
+                continue;
+            };
+            let end = start + source[start..].find("\n}\n").expect("its end");
+            routes.extend(
+                source[start..end]
+                    .split(".route(")
+                    .skip(1)
+                    .filter(|route| route.contains("post("))
+                    .map(|route| route.split('"').nth(1).expect("a path").to_owned()),
+            );
+        }
+    }
+    routes
 }
 
 // ---- running the tables -----------------------------------------------------------------------
@@ -2245,11 +1918,11 @@ impl Face {
         }
     }
 
-    async fn send(&self, app: &App, w: &World, role: Role) -> Answer {
+    async fn send(&self, app: &TestApp, client: &reqwest::Client, w: &World, role: Role) -> Answer {
         match self {
             Face::Api(row) => {
                 let method = reqwest::Method::from_bytes(row.method.as_bytes()).unwrap();
-                let mut request = app.client.request(method, app.url(&(row.path)(w)));
+                let mut request = client.request(method, app.url(&(row.path)(w)));
                 if let Some(token) = w.tokens.get(&role) {
                     request = request.bearer_auth(token);
                 }
@@ -2257,7 +1930,7 @@ impl Face {
                     Body::Empty => request,
                     Body::Json(body) => request.json(&body(w)),
                     Body::File => {
-                        let (content_type, body) = multipart(&[], &[("evidence.pdf", PDF)]);
+                        let (content_type, body) = files_only(&[("evidence.pdf", PDF)]);
                         request.header("content-type", content_type).body(body)
                     }
                 };
@@ -2272,18 +1945,18 @@ impl Face {
                 let mut fields = (row.form)(w);
                 let request = if row.upload {
                     let (content_type, body) = multipart(&fields, &[("evidence.pdf", PDF)]);
-                    app.client
+                    client
                         .post(app.url(&format!("{path}?csrf_token={}", w.csrf)))
                         .header("content-type", content_type)
                         .body(body)
                 } else {
                     fields.push(kv("csrf_token", &w.csrf));
-                    app.client.post(app.url(&path)).form(&fields)
+                    client.post(app.url(&path)).form(&fields)
                 };
                 answer(request.header("cookie", cookie).send().await.unwrap()).await
             }
             Face::PageRead(row) => {
-                let mut request = app.client.get(app.url(&(row.path)(w)));
+                let mut request = client.get(app.url(&(row.path)(w)));
                 if let Some(session) = w.sessions.get(&role) {
                     request = request.header("cookie", format!("shutaf_session={session}"));
                 }
@@ -2382,19 +2055,21 @@ struct Run {
     unchanged: bool,
 }
 
-async fn run(template: Arc<Template>, run: Run) -> Vec<String> {
-    let w = &template.world;
-    let (app, copy) = template.fresh().await;
+async fn run(worlds: Arc<Worlds>, run: Run) -> Vec<String> {
+    let w = &worlds.world;
+    let copy = worlds.snapshot.copy().await;
+    let app = TestApp::spawn_on(copy.db.clone(), copy.url.clone(), |_| {}).await;
+    let client = app.bare_client();
     let before = fingerprint(&app.db).await;
     let mut failures = Vec::new();
-    if before != template.pristine {
+    if before != worlds.pristine {
         failures.push(format!(
             "{}: the run did not start from the world",
             run.face.label(w)
         ));
     }
     for role in &run.roles {
-        let answer = run.face.send(&app, w, *role).await;
+        let answer = run.face.send(&app, &client, w, *role).await;
         let seen = outcome(answer.status, &answer.location);
         let expected = run.face.expected(*role);
         if let (Outcome::Allowed, Some((secret, seen_by))) = (seen, run.face.secret())
@@ -2432,7 +2107,9 @@ async fn run(template: Arc<Template>, run: Run) -> Vec<String> {
             ));
         }
     }
-    template.discard(app, copy).await;
+    drop(client);
+    app.stop().await;
+    worlds.snapshot.give_back(copy).await;
     failures
 }
 
@@ -2471,7 +2148,7 @@ fn runs_of(face: Face) -> Vec<Run> {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_route_every_role() {
     let started = Instant::now();
-    let template = Arc::new(template().await);
+    let kept = Arc::new(worlds().await);
     let built = started.elapsed();
 
     // The table covers exactly the operations of the OpenAPI document.
@@ -2481,8 +2158,8 @@ async fn every_route_every_role() {
         .map(|row| (row.method.to_owned(), row.template.to_owned()))
         .collect();
     let mut failures = Vec::new();
-    let missing: Vec<_> = template.operations.difference(&table).collect();
-    let stale: Vec<_> = table.difference(&template.operations).collect();
+    let missing: Vec<_> = kept.operations.difference(&table).collect();
+    let stale: Vec<_> = table.difference(&kept.operations).collect();
     if !missing.is_empty() || !stale.is_empty() {
         failures.push(format!(
             "API operations without a row: {missing:?}; rows without an operation: {stale:?}"
@@ -2517,9 +2194,9 @@ async fn every_route_every_role() {
     let mut tasks = tokio::task::JoinSet::new();
     for run_ in runs {
         let permit = permits.clone().acquire_owned().await.unwrap();
-        let template = template.clone();
+        let kept = kept.clone();
         tasks.spawn(async move {
-            let failures = run(template, run_).await;
+            let failures = run(kept, run_).await;
             drop(permit);
             failures
         });
@@ -2532,19 +2209,18 @@ async fn every_route_every_role() {
     }
     failures.sort();
 
-    template.remove().await;
-    let _ = std::fs::remove_dir_all(outbox());
+    kept.snapshot.remove().await;
     eprintln!(
         "authz: {} API operations ({} rows), {} page forms and {} page reads, {} roles, \
          {worlds} worlds; world built and signed in in {:.1} s, all in {:.1} s ({:?})",
-        template.operations.len(),
+        kept.operations.len(),
         api.len(),
         pages.len(),
         page_reads().len(),
         ROLES.len(),
         built.as_secs_f64(),
         started.elapsed().as_secs_f64(),
-        template.backend,
+        kept.backend,
     );
     assert!(
         failures.is_empty(),
@@ -2554,195 +2230,164 @@ async fn every_route_every_role() {
     );
 }
 
-// ---- sessions ---------------------------------------------------------------------------------
+// ---- the pages, role by role --------------------------------------------------------------------
 
-/// A fresh database and app with one verified person; gives the app and a CSRF token.
-async fn session_app(email: &str) -> (App, String) {
-    let url = shutaf_testkit::database::fresh_database_url().await;
-    let db = Db::connect(&url, &settings()).await.unwrap();
-    let hash = shutaf_web::auth::hash_password(PASSWORD.into())
-        .await
-        .unwrap();
-    db.create_user(email, "Dana", &hash, None, false, true)
-        .await
-        .unwrap();
-    let app = App::start(db, url).await;
-    let csrf = csrf_of_page(&app).await;
-    (app, csrf)
-}
-
-/// Signs in; gives the session id and the session cookie's attributes.
-async fn signed_in(app: &App, csrf: &str, email: &str) -> (String, String) {
-    let response = sign_in(app, csrf, &format!("shutaf_csrf={csrf}"), email).await;
-    assert_eq!(response.status(), 303);
-    let header = response
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|c| c.starts_with("shutaf_session="))
-        .expect("a session cookie")
-        .to_owned();
-    (set_cookie(&response, "shutaf_session").unwrap(), header)
-}
-
-/// The profile page with a session cookie: 200, or a redirect to sign in.
-async fn profile(app: &App, session: &str) -> (u16, String) {
-    let response = app
-        .client
-        .get(app.url("/profile"))
-        .header("cookie", format!("shutaf_session={session}"))
-        .send()
-        .await
-        .unwrap();
-    let a = answer(response).await;
-    (a.status, a.location)
-}
-
-async fn session_rows(db: &Db, id: &str) -> i64 {
-    sqlx::query_scalar("SELECT COUNT(*) FROM sessions WHERE id = $1")
-        .bind(id)
-        .fetch_one(&db.pool)
-        .await
-        .unwrap()
-}
-
+/// Who may do what, role by role, over HTTP: an unexpected allow fails.
 #[tokio::test]
-async fn signing_in_starts_a_new_session_id() {
-    let url = shutaf_testkit::database::fresh_database_url().await;
-    let db = Db::connect(&url, &settings()).await.unwrap();
-    let hash = shutaf_web::auth::hash_password(PASSWORD.into())
+async fn authorisation_per_role() {
+    let app = TestApp::spawn().await;
+    let owner = app.person("owner@example.org").await;
+    let admin = app.person("admin@example.org").await;
+    let member = app.person("member@example.org").await;
+    let outsider = app.person("outsider@example.org").await;
+    let platform = app.person("platform@example.org").await;
+    app.db.set_platform_admin(platform, true).await.unwrap();
+    let org = app
+        .organisation(owner, "Org", Sector::Third, OrganisationKind::Ngo)
+        .await;
+    app.db
+        .add_member(org, admin, MemberRole::Admin)
         .await
         .unwrap();
-    let user = db
-        .create_user("fixed@example.org", "Dana", &hash, None, false, false)
+    app.db
+        .add_member(org, member, MemberRole::Member)
         .await
         .unwrap();
-    let token = db
-        .issue_mail_token(user.id, MailTokenPurpose::VerifyEmail)
-        .await
-        .unwrap();
-    let app = App::start(db.clone(), url).await;
-    // Confirming the address leaves a message for the next page: a session before signing in,
-    // whose id an attacker could have planted.
-    let response = app
-        .client
-        .get(app.url(&format!("/verify-email?token={token}")))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), 303);
-    let before = set_cookie(&response, "shutaf_session").expect("a session before sign-in");
-    let csrf = set_cookie(&response, "shutaf_csrf").expect("a CSRF cookie");
-    assert_eq!(session_rows(&db, &before).await, 1);
+    let other = app
+        .organisation(
+            outsider,
+            "Other",
+            Sector::Public,
+            OrganisationKind::Municipality,
+        )
+        .await;
 
-    let response = sign_in(
-        &app,
-        &csrf,
-        &format!("shutaf_csrf={csrf}; shutaf_session={before}"),
-        "fixed@example.org",
-    )
-    .await;
-    assert_eq!(response.status(), 303);
-    let after = set_cookie(&response, "shutaf_session").expect("a session cookie");
-    assert_ne!(after, before, "signing in gives the session a new id");
-    assert_eq!(
-        session_rows(&db, &before).await,
-        0,
-        "the old id is gone from the server"
-    );
-    assert_eq!(profile(&app, &after).await.0, 200);
-    let (status, location) = profile(&app, &before).await;
-    assert_eq!(
-        (status, location.starts_with("/signin")),
-        (303, true),
-        "the id from before sign-in is not signed in"
-    );
-    app.stop().await;
-}
-
-#[tokio::test]
-async fn an_idle_session_ends() {
-    let (app, csrf) = session_app("idle@example.org").await;
-    let (session, cookie) = signed_in(&app, &csrf, "idle@example.org").await;
-    // The idle time-out is the session row's expiry (7 days without a write to the session),
-    // which the browser's cookie mirrors.
-    assert!(cookie.contains("Max-Age=604800"), "{cookie}");
-    let expiry: i64 = sqlx::query_scalar("SELECT expiry_date FROM sessions WHERE id = $1")
-        .bind(&session)
-        .fetch_one(&app.db.pool)
-        .await
-        .unwrap();
-    let now = shutaf_store::now();
-    assert!((now + 7 * 86_400 - expiry).abs() < 60, "{expiry} vs {now}");
-    assert_eq!(profile(&app, &session).await.0, 200);
-
-    let age = |expiry: i64| {
-        let pool = app.db.pool.clone();
-        let session = session.clone();
-        async move {
-            sqlx::query("UPDATE sessions SET expiry_date = $1 WHERE id = $2")
-                .bind(expiry)
-                .bind(session)
-                .execute(&pool)
-                .await
-                .unwrap();
-        }
-    };
-    // Nearly idle for 7 days: still signed in.
-    age(shutaf_store::now() + 60).await;
-    assert_eq!(profile(&app, &session).await.0, 200);
-    // Idle past it: the server refuses the cookie, whatever the browser kept.
-    age(shutaf_store::now() - 1).await;
-    let (status, location) = profile(&app, &session).await;
-    assert_eq!((status, location.starts_with("/signin")), (303, true));
-    app.stop().await;
-}
-
-#[tokio::test]
-async fn a_session_ends_30_days_after_signing_in_however_active() {
-    let (app, csrf) = session_app("busy@example.org").await;
-    let (session, _) = signed_in(&app, &csrf, "busy@example.org").await;
-    // Ages the moment of signing in kept in the session, and keeps the row fresh (active).
-    let signed_in_days_ago = |days: i64| {
-        let pool = app.db.pool.clone();
-        let session = session.clone();
-        async move {
-            let data: String = sqlx::query_scalar("SELECT data FROM sessions WHERE id = $1")
-                .bind(&session)
-                .fetch_one(&pool)
-                .await
-                .unwrap();
-            // Edited as text: the record's id is a 128-bit number that a JSON value would round.
-            let key = "\"signed_in_at\":";
-            let at = data.find(key).expect("the moment of signing in is kept") + key.len();
-            let digits = data[at..]
-                .find(|c: char| !c.is_ascii_digit())
-                .unwrap_or(data.len() - at);
-            let record = format!(
-                "{}{}{}",
-                &data[..at],
-                shutaf_store::now() - days * 86_400 - 60,
-                &data[at + digits..]
+    let edit = format!("/organisations/{org}/edit");
+    let members = format!("/organisations/{org}/members");
+    // (route, visitor, member, admin, owner, outsider, platform admin): expected success.
+    let gets: [(&str, [bool; 6]); 4] = [
+        (&edit, [false, false, true, true, false, true]),
+        (&members, [false, true, true, true, false, true]),
+        ("/admin", [false, false, false, false, false, true]),
+        ("/profile", [false, true, true, true, true, true]),
+    ];
+    let clients = [
+        app.client(),
+        app.signed_in("member@example.org").await,
+        app.signed_in("admin@example.org").await,
+        app.signed_in("owner@example.org").await,
+        app.signed_in("outsider@example.org").await,
+        app.signed_in("platform@example.org").await,
+    ];
+    for (route, expected) in gets {
+        for (who, (client, allowed)) in clients.iter().zip(expected).enumerate() {
+            let status = client.get(app.url(route)).send().await.unwrap().status();
+            assert_eq!(
+                status == StatusCode::OK,
+                allowed,
+                "GET {route} as #{who}: {status}"
             );
-            sqlx::query("UPDATE sessions SET data = $1, expiry_date = $2 WHERE id = $3")
-                .bind(record)
-                .bind(shutaf_store::now() + 86_400)
-                .bind(&session)
-                .execute(&pool)
-                .await
-                .unwrap();
         }
-    };
-    signed_in_days_ago(29).await;
-    assert_eq!(profile(&app, &session).await.0, 200);
-    signed_in_days_ago(30).await;
-    let (status, location) = profile(&app, &session).await;
-    assert_eq!((status, location.starts_with("/signin")), (303, true));
+    }
+    // Writes: editing the profile, inviting, creating a locality.
+    for (who, (client, allowed)) in clients
+        .iter()
+        .zip([false, false, true, true, false, true])
+        .enumerate()
+    {
+        let response = app
+            .post(
+                client,
+                "/organisations",
+                &edit,
+                &[("name_en", "Renamed"), ("sector", "third"), ("kind", "ngo")],
+            )
+            .await;
+        assert_eq!(
+            response.status() == StatusCode::SEE_OTHER
+                && !location(&response).starts_with("/signin"),
+            allowed,
+            "edit as #{who}"
+        );
+        let response = app
+            .post(
+                client,
+                "/organisations",
+                &members,
+                &[("email", "new@example.org"), ("role", "member")],
+            )
+            .await;
+        assert_eq!(
+            response.status() == StatusCode::SEE_OTHER
+                && !location(&response).starts_with("/signin"),
+            allowed,
+            "invite as #{who}"
+        );
+    }
+    let other_id = other.to_string();
+    for (who, (client, allowed)) in clients
+        .iter()
+        .zip([false, false, false, false, false, true])
+        .enumerate()
+    {
+        let response = app
+            .post(
+                client,
+                "/",
+                "/admin/localities",
+                &[
+                    ("name_he", "עיר"),
+                    ("kind", "municipality"),
+                    ("convener", &other_id),
+                ],
+            )
+            .await;
+        assert_eq!(
+            response.status() == StatusCode::SEE_OTHER
+                && location(&response).starts_with("/localities/"),
+            allowed,
+            "create locality as #{who}"
+        );
+    }
+    assert_eq!(app.db.localities().await.unwrap().len(), 1);
+
+    // The convener's owners and administrators are the locality's staff: they edit it.
+    let locality = app.db.localities().await.unwrap()[0].id;
+    let edit_locality = format!("/localities/{locality}/edit");
+    // (visitor, member of another org, admin of another org, owner of another org, convener owner, platform admin)
+    for (who, (client, allowed)) in clients
+        .iter()
+        .zip([false, false, false, false, true, true])
+        .enumerate()
+    {
+        let status = client
+            .get(app.url(&edit_locality))
+            .send()
+            .await
+            .unwrap()
+            .status();
+        assert_eq!(
+            status == StatusCode::OK,
+            allowed,
+            "GET {edit_locality} as #{who}: {status}"
+        );
+        let response = app
+            .post(
+                client,
+                "/",
+                &edit_locality,
+                &[("name_he", "עיר חדשה"), ("kind", "local-council")],
+            )
+            .await;
+        assert_eq!(
+            response.status() == StatusCode::SEE_OTHER
+                && !location(&response).starts_with("/signin"),
+            allowed,
+            "edit locality as #{who}"
+        );
+    }
     assert_eq!(
-        session_rows(&app.db, &session).await,
-        0,
-        "the ended session is deleted on the server"
+        app.db.locality(locality).await.unwrap().unwrap().kind,
+        shutaf_domain::LocalityKind::LocalCouncil
     );
-    app.stop().await;
 }

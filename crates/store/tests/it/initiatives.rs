@@ -1,0 +1,394 @@
+//! Initiatives in storage: goals with their SDG codes, the seed story from proposal to agreement,
+//! the portal following business partners, and declarations whose ties to a partner are logged
+//! recusals.
+
+use shutaf_domain::initiative::WorkPlanPlacement;
+use shutaf_domain::lifecycle::{Gate, Party, check_transition};
+use shutaf_domain::{ContributionType, OrganisationKind, Sector, Stage};
+use shutaf_store::integrity::NewDeclaration;
+use shutaf_store::{Acting, NewContribution, NewInitiative, PartnerStatus, StoreError, now};
+
+use crate::support::{org, proposal, world};
+
+#[tokio::test]
+async fn goals_keep_their_sdg_codes() {
+    let w = world().await;
+    let goals = w.db.goals_of(w.locality).await.unwrap();
+    assert_eq!(goals[0].sdg_codes, vec!["13", "7", "7.2"]);
+    assert_eq!(goals[0].sdg_goals(), vec![7, 13]);
+}
+
+#[tokio::test]
+async fn the_seed_story_in_storage() {
+    let w = world().await;
+    let csr = Acting {
+        user_id: w.csr,
+        organisation_id: Some(w.company),
+    };
+    let convener = Acting {
+        user_id: w.coordinator,
+        organisation_id: Some(w.city),
+    };
+    let (id, notified) = w.db.create_initiative(&proposal(&w), csr).await.unwrap();
+    assert_eq!(
+        notified,
+        vec![w.coordinator],
+        "the convener's staff hear at once"
+    );
+    let (notes, unread) = w.db.notifications(w.coordinator, 10).await.unwrap();
+    assert_eq!((notes.len(), unread), (1, 1));
+
+    let facts = w.db.facts(id, now()).await.unwrap().unwrap();
+    assert_eq!(facts.stage, Stage::Idea);
+    assert!(!facts.convener_engaged);
+    assert_eq!(
+        facts.partners.len(),
+        1,
+        "the initiator is the first partner"
+    );
+    assert_eq!(
+        check_transition(&facts, Stage::Convened, &[Party::ConvenerStaff], None).unwrap_err(),
+        shutaf_domain::lifecycle::Refusal::GatesUnmet(vec![Gate::ConveneEarly])
+    );
+
+    let revision = w.db.initiative(id).await.unwrap().unwrap().revision;
+    w.db.set_convener_contact(id, revision, w.coordinator, convener)
+        .await
+        .unwrap();
+    let facts = w.db.facts(id, now()).await.unwrap().unwrap();
+    assert!(facts.convener_engaged);
+    let revision = w.db.initiative(id).await.unwrap().unwrap().revision;
+    check_transition(&facts, Stage::Convened, &[Party::ConvenerStaff], None).unwrap();
+    w.db.set_stage(id, revision, Stage::Convened, None, convener)
+        .await
+        .unwrap();
+    // Somebody who read the old revision loses: changed meanwhile.
+    assert!(matches!(
+        w.db.set_stage(id, revision, Stage::Scoping, None, convener)
+            .await,
+        Err(StoreError::Conflict)
+    ));
+
+    // The NGO asks to join and the lead accepts; the city is invited and accepts.
+    assert_eq!(
+        w.db.propose_partner(id, w.ngo, PartnerStatus::Requested, csr)
+            .await
+            .unwrap(),
+        PartnerStatus::Requested
+    );
+    assert_eq!(
+        w.db.propose_partner(id, w.ngo, PartnerStatus::Invited, csr)
+            .await
+            .unwrap(),
+        PartnerStatus::Active
+    );
+    assert_eq!(
+        w.db.propose_partner(id, w.city, PartnerStatus::Invited, csr)
+            .await
+            .unwrap(),
+        PartnerStatus::Invited
+    );
+    assert!(matches!(
+        w.db.propose_partner(id, w.city, PartnerStatus::Invited, csr)
+            .await,
+        Err(StoreError::Conflict)
+    ));
+    assert_eq!(
+        w.db.propose_partner(id, w.city, PartnerStatus::Requested, convener)
+            .await
+            .unwrap(),
+        PartnerStatus::Active
+    );
+
+    for (org, contribution) in [
+        (w.company, ContributionType::Budget),
+        (w.ngo, ContributionType::CommunityTrust),
+        (w.city, ContributionType::Authority),
+    ] {
+        w.db.describe_partner(id, org, Some("role"), Some("interests"), None, csr)
+            .await
+            .unwrap();
+        let c = NewContribution {
+            contribution,
+            description: None,
+            cash_agorot: Some(5_000_000),
+            in_kind_agorot: None,
+            period: Some("2027".into()),
+        };
+        w.db.add_contribution(id, org, &c, csr).await.unwrap();
+    }
+    let mut new = proposal(&w);
+    new.goal_ids = vec![w.goal];
+    w.db.update_initiative(id, &new, csr).await.unwrap();
+    w.db.set_work_plan(
+        id,
+        &WorkPlanPlacement::Placed,
+        Some("Solar programme"),
+        Some("1-7400-930"),
+        None,
+        convener,
+    )
+    .await
+    .unwrap();
+    w.db.set_integrity(
+        id,
+        false,
+        Some("no-municipal-money"),
+        Some("The company pays for everything"),
+        convener,
+    )
+    .await
+    .unwrap();
+    w.db.declare_interests(
+        id,
+        &NewDeclaration {
+            organisation_id: w.city,
+            ..Default::default()
+        },
+        convener,
+    )
+    .await
+    .unwrap();
+    w.db.declare_interests(
+        id,
+        &NewDeclaration {
+            organisation_id: w.company,
+            ..Default::default()
+        },
+        csr,
+    )
+    .await
+    .unwrap();
+
+    let v1 =
+        w.db.propose_charter(id, r#"{"vision":"Solar schools"}"#, w.company, csr)
+            .await
+            .unwrap();
+    for org in [w.company, w.ngo, w.city] {
+        w.db.endorse(id, v1, org, csr).await.unwrap();
+    }
+    let facts = w.db.facts(id, now()).await.unwrap().unwrap();
+    assert!(facts.partners.iter().all(|p| p.endorsed_current));
+    // A new version clears the endorsements; the old one cannot be endorsed any more.
+    let v2 =
+        w.db.propose_charter(
+            id,
+            r#"{"vision":"Solar schools and a youth programme"}"#,
+            w.ngo,
+            csr,
+        )
+        .await
+        .unwrap();
+    assert_eq!(v2, 2);
+    assert!(matches!(
+        w.db.endorse(id, v1, w.city, convener).await,
+        Err(StoreError::Conflict)
+    ));
+    let facts = w.db.facts(id, now()).await.unwrap().unwrap();
+    assert!(facts.partners.iter().all(|p| !p.endorsed_current));
+    for org in [w.company, w.ngo, w.city] {
+        w.db.endorse(id, v2, org, csr).await.unwrap();
+    }
+    w.db.set_expectations(id, w.company, &[("time-to-first-result", "quarter")], csr)
+        .await
+        .unwrap();
+    w.db.set_expectations(id, w.city, &[("time-to-first-result", "year")], convener)
+        .await
+        .unwrap();
+
+    let facts = w.db.facts(id, now()).await.unwrap().unwrap();
+    assert_eq!(facts.linked_goals, 1);
+    assert!(facts.uncovered().is_empty());
+    assert_eq!(facts.sectors().len(), 3);
+    assert_eq!(facts.integrity.deciders, 2);
+    assert_eq!(facts.integrity.undeclared_deciders, 0);
+    assert_eq!(
+        facts
+            .partners
+            .iter()
+            .filter(|p| p.expectations.is_some())
+            .count(),
+        2
+    );
+    let mut facts = facts;
+    facts.stage = Stage::Building;
+    assert!(
+        check_transition(&facts, Stage::Agreed, &[Party::Lead], None).is_ok(),
+        "{facts:?}"
+    );
+    assert!(
+        w.db.events(id, 100).await.unwrap().len() > 15,
+        "everything is on the record"
+    );
+
+    let (items, total) =
+        w.db.initiatives_of_locality(w.locality, None, 1, 20, now())
+            .await
+            .unwrap();
+    assert_eq!(total, 1);
+    assert_eq!(items[0].facts.partners.len(), 3);
+    let (items, total) =
+        w.db.initiatives_of_locality(w.locality, Some(Stage::Agreed), 1, 20, now())
+            .await
+            .unwrap();
+    assert_eq!((items.len(), total), (0, 0));
+    assert_eq!(
+        w.db.initiatives_of_organisation(w.ngo, 10)
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+
+    // Partners leave; the initiator cannot.
+    w.db.remove_partner(id, w.ngo, csr).await.unwrap();
+    assert!(matches!(
+        w.db.remove_partner(id, w.company, csr).await,
+        Err(StoreError::NotFound)
+    ));
+    assert_eq!(
+        w.db.contributions(id).await.unwrap().len(),
+        2,
+        "the leaver's commitments go with it"
+    );
+}
+
+/// The portal lists a locality's partnerships with a business: kept as a flag on the
+/// initiative, it follows partners joining and leaving, and a partner's sector changing.
+#[tokio::test]
+async fn the_portal_follows_business_partners_joining_leaving_and_changing_sector() {
+    use shutaf_store::portal::PortalFilter;
+    let w = world().await;
+    let ngo = Acting {
+        user_id: w
+            .db
+            .user_by_email("ngo@ngo.example")
+            .await
+            .unwrap()
+            .unwrap()
+            .id,
+        organisation_id: Some(w.ngo),
+    };
+    let csr = Acting {
+        user_id: w.csr,
+        organisation_id: Some(w.company),
+    };
+    let listed = |db: &shutaf_store::Db| {
+        let db = db.clone();
+        let locality = w.locality;
+        async move {
+            let (page, total) = db
+                .portal_initiatives(locality, &PortalFilter::default(), 50, 0)
+                .await
+                .unwrap();
+            assert_eq!(page.len() as i64, total);
+            page.into_iter().map(|i| i.id).collect::<Vec<i64>>()
+        }
+    };
+    // The NGO's idea has no business in it.
+    let (id, _) =
+        w.db.create_initiative(
+            &NewInitiative {
+                initiator_organisation_id: w.ngo,
+                ..proposal(&w)
+            },
+            ngo,
+        )
+        .await
+        .unwrap();
+    assert_eq!(listed(&w.db).await, Vec::<i64>::new());
+    // The company's idea has; and the company asked in and invited into the NGO's joins it.
+    let (theirs, _) = w.db.create_initiative(&proposal(&w), csr).await.unwrap();
+    assert_eq!(listed(&w.db).await, vec![theirs]);
+    w.db.propose_partner(id, w.company, PartnerStatus::Requested, csr)
+        .await
+        .unwrap();
+    assert_eq!(
+        listed(&w.db).await,
+        vec![theirs],
+        "asking is not partnering"
+    );
+    w.db.propose_partner(id, w.company, PartnerStatus::Invited, ngo)
+        .await
+        .unwrap();
+    assert_eq!(listed(&w.db).await, vec![theirs, id], "newest first");
+    // It leaves.
+    w.db.remove_partner(id, w.company, csr).await.unwrap();
+    assert_eq!(listed(&w.db).await, vec![theirs]);
+    // The company turns out to be a social enterprise registered as an NGO.
+    w.db.update_organisation(
+        w.company,
+        &org("חברה", "Company", Sector::Third, OrganisationKind::Ngo),
+    )
+    .await
+    .unwrap();
+    assert_eq!(listed(&w.db).await, Vec::<i64>::new());
+}
+
+#[tokio::test]
+async fn declarations_name_ties_and_a_tie_with_a_partner_is_a_logged_recusal() {
+    use shutaf_domain::integrity::Relation;
+    use shutaf_store::integrity::Matter;
+    let w = world().await;
+    let csr = Acting {
+        user_id: w.csr,
+        organisation_id: Some(w.company),
+    };
+    let convener = Acting {
+        user_id: w.coordinator,
+        organisation_id: Some(w.city),
+    };
+    let (id, _) = w.db.create_initiative(&proposal(&w), csr).await.unwrap();
+    let before = w.db.log_size().await.unwrap();
+    let recused =
+        w.db.declare_interests(
+            id,
+            &NewDeclaration {
+                organisation_id: w.city,
+                details: Some("My brother works at the company".into()),
+                ties: vec![(w.company, Relation::Relative), (w.ngo, Relation::Member)],
+            },
+            convener,
+        )
+        .await
+        .unwrap();
+    assert_eq!(recused, vec![w.company], "the NGO is not a partner (yet)");
+    let declared =
+        w.db.declared(Matter::Initiative(id), w.coordinator)
+            .await
+            .unwrap()
+            .unwrap();
+    assert_eq!(declared.ties.len(), 2);
+    assert!(
+        w.db.declared(Matter::Initiative(id), w.csr)
+            .await
+            .unwrap()
+            .is_none()
+    );
+    let public = w.db.declarations(Matter::Initiative(id)).await.unwrap();
+    assert_eq!(public.len(), 1);
+    assert!(public[0].has_interests);
+    assert_eq!(public[0].ties.len(), 2);
+    assert_eq!(public[0].person, "Test Person");
+    let recusals = w.db.recusals(Matter::Initiative(id)).await.unwrap();
+    assert_eq!(recusals.len(), 1);
+    assert_eq!(recusals[0].party.id, w.company);
+
+    // Both the declaration and the recusal are on the record, naming the person.
+    let entries = w.db.log_entries(before, before + 10).await.unwrap();
+    let kinds: Vec<&str> = entries.iter().map(|e| e.kind.as_str()).collect();
+    assert_eq!(kinds, vec!["interests-declared", "recused"]);
+    assert_eq!(entries[0].person.as_deref(), Some("Test Person"));
+    assert!(
+        entries[0]
+            .detail
+            .as_deref()
+            .unwrap()
+            .contains(&format!("organisation:{} relative", w.company))
+    );
+    // Recording the same recusal again does not log it twice.
+    w.db.recuse(Matter::Initiative(id), w.locality, w.company, convener)
+        .await
+        .unwrap();
+    assert_eq!(w.db.log_size().await.unwrap(), before + 2);
+}

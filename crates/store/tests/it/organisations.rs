@@ -1,0 +1,312 @@
+//! Organisations in storage: their owner, contributions and localities; the directory's
+//! filters, search and pages; invitations, roles, and the last owner.
+
+use shutaf_domain::{ContributionType, Language, MemberRole, OrganisationKind, Sector};
+use shutaf_store::{DirectoryFilter, NewLocality, StoreError};
+use shutaf_testkit::database::fresh_db;
+
+use crate::support::{org, user};
+
+#[tokio::test]
+async fn organisations_keep_their_owner_contributions_and_localities() {
+    let db = fresh_db().await;
+    let owner = user(&db, "owner@example.org").await;
+    let city = db
+        .create_organisation(
+            &org(
+                "עיריית עמק",
+                "Emek Municipality",
+                Sector::Public,
+                OrganisationKind::Municipality,
+            ),
+            owner,
+        )
+        .await
+        .unwrap();
+    let locality = db
+        .create_locality(&NewLocality {
+            names: [Some("עמק".into()), None, Some("Emek".into())],
+            kind: shutaf_domain::LocalityKind::Municipality,
+            convener_organisation_id: city.id,
+            description: None,
+        })
+        .await
+        .unwrap();
+    // The convener works in its locality.
+    assert_eq!(
+        db.organisation(city.id)
+            .await
+            .unwrap()
+            .unwrap()
+            .locality_ids,
+        vec![locality.id]
+    );
+
+    let mut ngo = org(
+        "עמותת ירוק",
+        "Green NGO",
+        Sector::Third,
+        OrganisationKind::Ngo,
+    );
+    ngo.locality_ids = vec![locality.id];
+    ngo.contributions = vec![
+        ContributionType::CommunityTrust,
+        ContributionType::CommunityTrust,
+        ContributionType::Knowledge,
+    ];
+    let ngo = db.create_organisation(&ngo, owner).await.unwrap();
+    assert_eq!(
+        ngo.contributions,
+        vec![
+            ContributionType::Knowledge,
+            ContributionType::CommunityTrust
+        ]
+    );
+    assert_eq!(
+        ngo.name(Language::Ar),
+        "עמותת ירוק",
+        "falls back to the first name given"
+    );
+    assert_eq!(ngo.name(Language::En), "Green NGO");
+    assert_eq!(
+        db.role_in(ngo.id, owner).await.unwrap(),
+        Some(MemberRole::Owner)
+    );
+
+    let mut bad = org("x", "x", Sector::Third, OrganisationKind::Ngo);
+    bad.locality_ids = vec![9999];
+    assert!(matches!(
+        db.create_organisation(&bad, owner).await,
+        Err(StoreError::NotFound)
+    ));
+}
+
+#[tokio::test]
+async fn directory_filters_search_and_pages() {
+    let db = fresh_db().await;
+    let owner = user(&db, "owner@example.org").await;
+    let city = db
+        .create_organisation(
+            &org(
+                "עיריית עמק",
+                "Emek Municipality",
+                Sector::Public,
+                OrganisationKind::Municipality,
+            ),
+            owner,
+        )
+        .await
+        .unwrap();
+    let locality = db
+        .create_locality(&NewLocality {
+            names: [Some("עמק".into()), None, None],
+            kind: shutaf_domain::LocalityKind::Municipality,
+            convener_organisation_id: city.id,
+            description: None,
+        })
+        .await
+        .unwrap();
+    let mut garden = org(
+        "גינה קהילתית בשכונה",
+        "Community Garden",
+        Sector::Third,
+        OrganisationKind::CommunityGroup,
+    );
+    garden.names[1] = Some("حديقة مُجتمعية".into());
+    garden.locality_ids = vec![locality.id];
+    db.create_organisation(&garden, owner).await.unwrap();
+    db.create_organisation(
+        &org(
+            "סולאר עמק בע\"מ",
+            "Emek Solar Ltd",
+            Sector::Business,
+            OrganisationKind::Company,
+        ),
+        owner,
+    )
+    .await
+    .unwrap();
+
+    let all = db
+        .directory(&DirectoryFilter {
+            page: 1,
+            per_page: 20,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(all.total, 3);
+    assert!(all.items.iter().all(|o| !o.contributions.is_empty()));
+
+    let search = |q: &str| {
+        let db = db.clone();
+        let q = q.to_owned();
+        async move {
+            db.directory(&DirectoryFilter {
+                q: Some(q),
+                page: 1,
+                per_page: 20,
+                ..Default::default()
+            })
+            .await
+            .unwrap()
+            .items
+            .into_iter()
+            .map(|o| o.name_en.unwrap_or_default())
+            .collect::<Vec<_>>()
+        }
+    };
+    assert_eq!(
+        search("והגינה").await,
+        vec!["Community Garden"],
+        "Hebrew prefixes are ignored"
+    );
+    assert_eq!(search("שכונה").await, vec!["Community Garden"]);
+    assert_eq!(
+        search("مجتمعية").await,
+        vec!["Community Garden"],
+        "Arabic vowel marks are ignored"
+    );
+    assert_eq!(
+        search("emek sol").await,
+        vec!["Emek Solar Ltd"],
+        "the last word matches as a prefix"
+    );
+    assert!(search("nothing-like-this").await.is_empty());
+
+    let business = db
+        .directory(&DirectoryFilter {
+            sector: Some(Sector::Business),
+            page: 1,
+            per_page: 20,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(business.total, 1);
+    let in_locality = db
+        .directory(&DirectoryFilter {
+            locality_id: Some(locality.id),
+            page: 1,
+            per_page: 20,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        in_locality.total, 2,
+        "the convener and the garden work there"
+    );
+    let trusted = db
+        .directory(&DirectoryFilter {
+            contribution: Some(ContributionType::CommunityTrust),
+            page: 1,
+            per_page: 20,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(trusted.total, 1);
+    let kind = db
+        .directory(&DirectoryFilter {
+            kind: Some(OrganisationKind::Company),
+            page: 1,
+            per_page: 20,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(kind.total, 1);
+
+    let page2 = db
+        .directory(&DirectoryFilter {
+            page: 2,
+            per_page: 2,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!((page2.items.len(), page2.total, page2.pages()), (1, 3, 2));
+
+    // Ordered by name in the reader's language.
+    let names = |lang: Language| {
+        let db = db.clone();
+        async move {
+            db.directory(&DirectoryFilter {
+                lang,
+                page: 1,
+                per_page: 20,
+                ..Default::default()
+            })
+            .await
+            .unwrap()
+            .items
+            .into_iter()
+            .map(|o| o.name(lang).to_owned())
+            .collect::<Vec<_>>()
+        }
+    };
+    assert_eq!(
+        names(Language::En).await,
+        vec!["Community Garden", "Emek Municipality", "Emek Solar Ltd"]
+    );
+    assert_eq!(
+        names(Language::He).await,
+        vec!["גינה קהילתית בשכונה", "סולאר עמק בע\"מ", "עיריית עמק"]
+    );
+}
+
+#[tokio::test]
+async fn invitations_and_the_last_owner() {
+    let db = fresh_db().await;
+    let owner = user(&db, "owner@example.org").await;
+    let guest = user(&db, "guest@example.org").await;
+    let ngo = db
+        .create_organisation(
+            &org("עמותה", "NGO", Sector::Third, OrganisationKind::Ngo),
+            owner,
+        )
+        .await
+        .unwrap();
+    let (invitation, token) = db
+        .create_invitation(ngo.id, "guest@example.org", MemberRole::Admin, owner)
+        .await
+        .unwrap();
+    assert_eq!(db.pending_invitations(ngo.id).await.unwrap().len(), 1);
+    assert_eq!(
+        db.invitation_by_token(&token).await.unwrap().unwrap().id,
+        invitation.id
+    );
+    assert_eq!(db.accept_invitation(&token, guest).await.unwrap(), ngo.id);
+    assert!(
+        matches!(
+            db.accept_invitation(&token, guest).await,
+            Err(StoreError::NotFound)
+        ),
+        "used once"
+    );
+    assert_eq!(
+        db.role_in(ngo.id, guest).await.unwrap(),
+        Some(MemberRole::Admin)
+    );
+    assert!(db.pending_invitations(ngo.id).await.unwrap().is_empty());
+    assert_eq!(db.members(ngo.id).await.unwrap().len(), 2);
+
+    // The store refuses to leave an organisation without an owner, whatever the caller checked.
+    assert!(matches!(
+        db.set_member_role(ngo.id, owner, None).await,
+        Err(StoreError::Conflict)
+    ));
+    assert!(matches!(
+        db.set_member_role(ngo.id, owner, Some(MemberRole::Member))
+            .await,
+        Err(StoreError::Conflict)
+    ));
+    db.set_member_role(ngo.id, guest, Some(MemberRole::Owner))
+        .await
+        .unwrap();
+    db.set_member_role(ngo.id, owner, None).await.unwrap();
+    assert_eq!(db.owner_count(ngo.id).await.unwrap(), 1);
+    assert_eq!(db.organisations_of(guest).await.unwrap().len(), 1);
+    assert!(db.organisations_of(owner).await.unwrap().is_empty());
+}

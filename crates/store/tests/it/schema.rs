@@ -1,0 +1,59 @@
+//! The schema: the same tables and columns on both backends, SQLite's durable settings, and
+//! migrations that may run twice.
+
+use shutaf_store::{Backend, Db, DbSettings};
+use shutaf_testkit::database::{fresh_db, test_dir, unique_suffix};
+
+#[tokio::test]
+async fn both_backends_have_the_same_tables_and_columns() {
+    // This test needs both servers whatever the chosen backend: SQLite is always there, and the
+    // PostgreSQL run of the suite checks the other side against it.
+    let chosen = fresh_db().await;
+    let path = test_dir().join(format!("schema-{}.db", unique_suffix()));
+    let sqlite = Db::connect(
+        &format!("sqlite://{}", path.display()),
+        &DbSettings::default(),
+    )
+    .await
+    .unwrap();
+    sqlite.migrate(&DbSettings::default()).await.unwrap();
+    let expected = sqlite.schema().await.unwrap();
+    assert!(
+        expected
+            .iter()
+            .any(|(table, column)| table == "organisations" && column == "sort_ar")
+    );
+    assert!(expected.iter().any(|(table, _)| table == "sessions"));
+    if chosen.backend == Backend::Postgres {
+        assert_eq!(chosen.schema().await.unwrap(), expected);
+    }
+}
+
+#[tokio::test]
+async fn sqlite_commits_survive_a_power_cut() {
+    let db = fresh_db().await;
+    if db.backend == Backend::Sqlite {
+        let synchronous: i64 = sqlx::query_scalar("PRAGMA synchronous")
+            .fetch_one(&db.pool)
+            .await
+            .unwrap();
+        assert_eq!(synchronous, 2, "FULL");
+        let mode: String = sqlx::query_scalar("PRAGMA journal_mode")
+            .fetch_one(&db.pool)
+            .await
+            .unwrap();
+        assert_eq!(mode, "wal");
+    }
+}
+
+#[tokio::test]
+async fn migrating_twice_is_harmless() {
+    let db = fresh_db().await;
+    db.migrate(&DbSettings {
+        max_connections: 2,
+        migration_locking: false,
+    })
+    .await
+    .unwrap();
+    assert!(db.ping().await);
+}

@@ -1,0 +1,26 @@
+//! The web crate's integration tests, in one binary: the hub over real HTTP, started by the test
+//! kit ([`shutaf_testkit::TestApp`]) exactly as `shutaf serve` starts it, on a random port, each
+//! test with a fresh database of its own and a real SMTP server for its mail. One module per
+//! capability; what several share but is not the hub's harness is in `support`.
+//!
+//! Run with `cargo test -p shutaf-web`; the database backend is SQLite unless
+//! `SHUTAF_TEST_BACKEND=postgres` (then `SHUTAF_TEST_POSTGRES_URL` names the server, by default
+//! `postgres://postgres@127.0.0.1:5432/postgres`). One module, or one test:
+//! `cargo test -p shutaf-web --test it calls::`.
+
+mod accounts;
+mod api;
+mod authz;
+mod calls;
+mod donations;
+mod hostile;
+mod initiatives;
+mod localities;
+mod log;
+mod notices;
+mod ocds;
+mod organisations;
+mod overload;
+mod queries;
+mod security;
+mod support;
