@@ -506,31 +506,10 @@ pub async fn show(
     render(&call_page(&state, user.as_ref(), ctx, id, FormState::empty(), None).await?)
 }
 
-impl PageAction {
-    /// The outcome of an action on a call: back to the call, or its page with the problem.
-    async fn finish_call(
-        self,
-        form: FormFields,
-        result: Result<(), ActionError>,
-        flash: &'static str,
-    ) -> Result<Response, AppError> {
-        let id = self.id;
-        self.finish(
-            form,
-            result,
-            flash,
-            format!("/calls/{id}"),
-            async |state: &AppState, user: &shutaf_store::User, ctx, form, problem| {
-                call_page(state, Some(user), ctx, id, form, problem).await
-            },
-        )
-        .await
-    }
-}
-
 pub async fn publish(call: PageAction, form: FormFields) -> Result<Response, AppError> {
     let result = act::publish_call(&call.state, &call.user, call.id).await;
-    call.finish_call(form, result, "flash-call-published").await
+    call.finish(form, result, "flash-call-published", "/calls", call_page)
+        .await
 }
 
 /// Reads a form with files: its fields, and its files (each cut off past the size limit, which
@@ -588,13 +567,15 @@ pub async fn apply(call: PageAction, multipart: Multipart) -> Result<Response, A
     let result = act::apply(&call.state, &call.user, call.id, &input, &uploads)
         .await
         .map(|_| ());
-    call.finish_call(form, result, "flash-applied").await
+    call.finish(form, result, "flash-applied", "/calls", call_page)
+        .await
 }
 
 pub async fn add_documents(call: PageAction, multipart: Multipart) -> Result<Response, AppError> {
     let (form, uploads) = read_multipart(multipart).await?;
     let result = act::add_call_documents(&call.state, &call.user, call.id, &uploads).await;
-    call.finish_call(form, result, "flash-saved").await
+    call.finish(form, result, "flash-saved", "/calls", call_page)
+        .await
 }
 
 pub async fn declare(call: PageAction, form: FormFields) -> Result<Response, AppError> {
@@ -602,7 +583,8 @@ pub async fn declare(call: PageAction, form: FormFields) -> Result<Response, App
     let result = act::declare_on_call(&call.state, &call.user, call.id, &input)
         .await
         .map(|_| ());
-    call.finish_call(form, result, "flash-declared").await
+    call.finish(form, result, "flash-declared", "/calls", call_page)
+        .await
 }
 
 pub async fn score(
@@ -622,7 +604,8 @@ pub async fn score(
         })
         .collect();
     let result = act::score(&call.state, &call.user, call.id, application_id, &scores).await;
-    call.finish_call(form, result, "flash-scored").await
+    call.finish(form, result, "flash-scored", "/calls", call_page)
+        .await
 }
 
 pub async fn award(call: PageAction, form: FormFields) -> Result<Response, AppError> {
@@ -634,12 +617,14 @@ pub async fn award(call: PageAction, form: FormFields) -> Result<Response, AppEr
         form.get("award_reasons"),
     )
     .await;
-    call.finish_call(form, result, "flash-awarded").await
+    call.finish(form, result, "flash-awarded", "/calls", call_page)
+        .await
 }
 
 pub async fn cancel(call: PageAction, form: FormFields) -> Result<Response, AppError> {
     let result = act::cancel(&call.state, &call.user, call.id, form.get("cancel_reasons")).await;
-    call.finish_call(form, result, "flash-saved").await
+    call.finish(form, result, "flash-saved", "/calls", call_page)
+        .await
 }
 
 pub async fn rerun(call: PageAction, form: FormFields) -> Result<Response, AppError> {
@@ -651,7 +636,8 @@ pub async fn rerun(call: PageAction, form: FormFields) -> Result<Response, AppEr
         form.get("rerun_reasons"),
     )
     .await;
-    call.finish_call(form, result, "flash-saved").await
+    call.finish(form, result, "flash-saved", "/calls", call_page)
+        .await
 }
 
 pub async fn start_initiative(call: PageAction) -> Result<Response, AppError> {
@@ -661,8 +647,14 @@ pub async fn start_initiative(call: PageAction) -> Result<Response, AppError> {
             Ok(Redirect::to(&format!("/initiatives/{initiative}")).into_response())
         }
         Err(error) => {
-            call.finish_call(FormFields(Vec::new()), Err(error), "flash-saved")
-                .await
+            call.finish(
+                FormFields(Vec::new()),
+                Err(error),
+                "flash-saved",
+                "/calls",
+                call_page,
+            )
+            .await
         }
     }
 }

@@ -209,15 +209,6 @@ pub async fn step(call: PageAction, form: FormFields) -> Result<Response, AppErr
     let result = act::take_step(&call.state, &call.user, call.id, &input)
         .await
         .map(|_| ());
-    let id = call.id;
-    call.finish(
-        form,
-        result,
-        "flash-saved",
-        format!("/donations/{id}"),
-        async |state: &AppState, user: &shutaf_store::User, ctx, form, problem| {
-            donation_page(state, Some(user), ctx, id, form, problem).await
-        },
-    )
-    .await
+    call.finish(form, result, "flash-saved", "/donations", donation_page)
+        .await
 }

@@ -182,19 +182,21 @@ impl axum::extract::FromRequestParts<AppState> for PageAction {
 }
 
 impl PageAction {
-    /// Finishes a page action, the same way for every page: on success back to `back` with a
-    /// message; on a form problem or a refusal, the page again (made by `page` from the form as
-    /// sent and the problem) with the problem explained next to what was typed.
+    /// Finishes a page action, the same way for every page: on success back to the thing's page
+    /// (`{section}/{id}`) with a message; on a form problem or a refusal, that page again (made
+    /// by `page` from the form as sent and the problem) with the problem explained next to what
+    /// was typed.
     pub(crate) async fn finish<P: askama::Template>(
         self,
         form: FormFields,
         result: Result<(), ActionError>,
         flash: &'static str,
-        back: String,
+        section: &str,
         page: impl AsyncFnOnce(
             &AppState,
-            &shutaf_store::User,
+            Option<&shutaf_store::User>,
             Ctx,
+            i64,
             FormState,
             Option<String>,
         ) -> Result<P, AppError>,
@@ -207,12 +209,12 @@ impl PageAction {
             user,
             session,
             ctx,
-            ..
+            id,
         } = self;
         let (status, errors, problem) = match result {
             Ok(()) => {
                 crate::auth::flash(&session, flash).await;
-                return Ok(Redirect::to(&back).into_response());
+                return Ok(Redirect::to(&format!("{section}/{id}")).into_response());
             }
             Err(ActionError::Invalid(errors)) => (StatusCode::UNPROCESSABLE_ENTITY, errors, None),
             Err(ActionError::Refused(key)) => {
@@ -256,7 +258,15 @@ impl PageAction {
             }
             Err(ActionError::App(other)) => return Err(other),
         };
-        let page = page(&state, &user, ctx, FormState::new(errors, form), problem).await?;
+        let page = page(
+            &state,
+            Some(&user),
+            ctx,
+            id,
+            FormState::new(errors, form),
+            problem,
+        )
+        .await?;
         render_status(status, &page)
     }
 }

@@ -30,7 +30,8 @@ pub async fn integrity(call: PageAction, form: FormFields) -> Result<Response, A
         form.get("exemption_text"),
     )
     .await;
-    call.finish_initiative(form, result, "flash-saved").await
+    call.finish(form, result, "flash-saved", "/initiatives", initiative_page)
+        .await
 }
 
 /// The declaration as a form sent it: ties are pairs of `tie_org` and `tie_relation` fields.
@@ -52,7 +53,14 @@ pub async fn declare(call: PageAction, form: FormFields) -> Result<Response, App
     let result = act::declare_interests(&call.state, &call.user, call.id, &input)
         .await
         .map(|_| ());
-    call.finish_initiative(form, result, "flash-declared").await
+    call.finish(
+        form,
+        result,
+        "flash-declared",
+        "/initiatives",
+        initiative_page,
+    )
+    .await
 }
 
 pub async fn publish_notice(call: PageAction, form: FormFields) -> Result<Response, AppError> {
@@ -65,7 +73,8 @@ pub async fn publish_notice(call: PageAction, form: FormFields) -> Result<Respon
     )
     .await
     .map(|_| ());
-    call.finish_initiative(form, result, "flash-saved").await
+    call.finish(form, result, "flash-saved", "/initiatives", initiative_page)
+        .await
 }
 
 pub async fn propose_alternative(call: PageAction, form: FormFields) -> Result<Response, AppError> {
@@ -78,7 +87,8 @@ pub async fn propose_alternative(call: PageAction, form: FormFields) -> Result<R
     )
     .await
     .map(|_| ());
-    call.finish_initiative(form, result, "flash-saved").await
+    call.finish(form, result, "flash-saved", "/initiatives", initiative_page)
+        .await
 }
 
 pub async fn decide_notice(call: PageAction, form: FormFields) -> Result<Response, AppError> {
@@ -91,5 +101,6 @@ pub async fn decide_notice(call: PageAction, form: FormFields) -> Result<Respons
         form.get("outcome_reasons"),
     )
     .await;
-    call.finish_initiative(form, result, "flash-saved").await
+    call.finish(form, result, "flash-saved", "/initiatives", initiative_page)
+        .await
 }

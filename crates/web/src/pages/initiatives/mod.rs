@@ -543,32 +543,16 @@ pub async fn show(
     render(&initiative_page(&state, user.as_ref(), ctx, id, FormState::empty(), None).await?)
 }
 
-impl PageAction {
-    /// The outcome of an action on the initiative: back to its page, or the page again with
-    /// the problem.
-    async fn finish_initiative(
-        self,
-        form: FormFields,
-        result: Result<(), ActionError>,
-        flash: &'static str,
-    ) -> Result<Response, AppError> {
-        let id = self.id;
-        self.finish(
-            form,
-            result,
-            flash,
-            format!("/initiatives/{id}"),
-            async |state: &AppState, user: &shutaf_store::User, ctx, form, problem| {
-                initiative_page(state, Some(user), ctx, id, form, problem).await
-            },
-        )
-        .await
-    }
-}
-
 pub async fn engage(call: PageAction, form: FormFields) -> Result<Response, AppError> {
     let result = act::engage(&call.state, &call.user, call.id).await;
-    call.finish_initiative(form, result, "flash-engaged").await
+    call.finish(
+        form,
+        result,
+        "flash-engaged",
+        "/initiatives",
+        initiative_page,
+    )
+    .await
 }
 
 pub async fn change_stage(call: PageAction, form: FormFields) -> Result<Response, AppError> {
@@ -579,8 +563,14 @@ pub async fn change_stage(call: PageAction, form: FormFields) -> Result<Response
         .filter(|r| !r.trim().is_empty())
         .map(str::to_owned);
     let result = act::transition(&call.state, &call.user, call.id, to, reason.as_deref()).await;
-    call.finish_initiative(form, result, "flash-stage-changed")
-        .await
+    call.finish(
+        form,
+        result,
+        "flash-stage-changed",
+        "/initiatives",
+        initiative_page,
+    )
+    .await
 }
 
 pub async fn work_plan(call: PageAction, form: FormFields) -> Result<Response, AppError> {
@@ -594,7 +584,8 @@ pub async fn work_plan(call: PageAction, form: FormFields) -> Result<Response, A
         form.get("no_budget_reason"),
     )
     .await;
-    call.finish_initiative(form, result, "flash-saved").await
+    call.finish(form, result, "flash-saved", "/initiatives", initiative_page)
+        .await
 }
 
 /// A row of the convener's dashboard.

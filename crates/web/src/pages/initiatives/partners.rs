@@ -34,7 +34,8 @@ pub async fn add_partner(call: PageAction, form: FormFields) -> Result<Response,
     let result = act::propose_partner(&call.state, &call.user, call.id, organisation)
         .await
         .map(|_| ());
-    call.finish_initiative(form, result, "flash-saved").await
+    call.finish(form, result, "flash-saved", "/initiatives", initiative_page)
+        .await
 }
 
 pub async fn remove_partner(
@@ -43,7 +44,8 @@ pub async fn remove_partner(
     form: FormFields,
 ) -> Result<Response, AppError> {
     let result = act::remove_partner(&call.state, &call.user, call.id, organisation).await;
-    call.finish_initiative(form, result, "flash-saved").await
+    call.finish(form, result, "flash-saved", "/initiatives", initiative_page)
+        .await
 }
 
 pub async fn describe_partner(
@@ -61,7 +63,8 @@ pub async fn describe_partner(
         form.get("benefits"),
     )
     .await;
-    call.finish_initiative(form, result, "flash-saved").await
+    call.finish(form, result, "flash-saved", "/initiatives", initiative_page)
+        .await
 }
 
 pub async fn add_contribution(
@@ -79,7 +82,8 @@ pub async fn add_contribution(
     let result = act::add_contribution(&call.state, &call.user, call.id, organisation, fields)
         .await
         .map(|_| ());
-    call.finish_initiative(form, result, "flash-saved").await
+    call.finish(form, result, "flash-saved", "/initiatives", initiative_page)
+        .await
 }
 
 pub async fn remove_contribution(
@@ -90,5 +94,6 @@ pub async fn remove_contribution(
     let result =
         act::remove_contribution(&call.state, &call.user, call.id, organisation, contribution)
             .await;
-    call.finish_initiative(form, result, "flash-saved").await
+    call.finish(form, result, "flash-saved", "/initiatives", initiative_page)
+        .await
 }
