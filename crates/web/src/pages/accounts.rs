@@ -20,6 +20,25 @@ use crate::i18n::Tr;
 use crate::security::cookie_header;
 use crate::{AppState, LANGUAGE_COOKIE};
 
+/// The routes of these pages.
+pub fn routes() -> axum::Router<AppState> {
+    use axum::routing::{get, post};
+    axum::Router::new()
+        .route("/signup", get(signup_form).post(signup))
+        .route("/verify-email", get(verify_email))
+        .route("/signin", get(signin_form).post(signin))
+        .route("/signout", post(signout))
+        .route("/password/forgot", get(forgot_form).post(forgot))
+        .route("/password/reset", get(reset_form).post(reset))
+        .route("/profile", get(profile).post(update_profile))
+        .route("/profile/tokens", get(tokens).post(create_token))
+        .route("/profile/tokens/{id}/revoke", post(revoke_token))
+        .route(
+            "/notifications",
+            get(notifications).post(read_notifications),
+        )
+}
+
 /// A page with a title, a paragraph and maybe a link onward.
 #[derive(Template)]
 #[template(path = "message.html")]

@@ -15,6 +15,14 @@ use crate::actions::{self, ActionError, LocalityInput};
 use crate::auth::{self, SignedIn};
 use crate::error::AppError;
 
+/// The routes of these pages.
+pub fn routes() -> axum::Router<AppState> {
+    use axum::routing::{get, post};
+    axum::Router::new()
+        .route("/admin", get(dashboard))
+        .route("/admin/localities", post(create_locality))
+}
+
 #[derive(Template)]
 #[template(path = "admin.html")]
 pub struct AdminPage {

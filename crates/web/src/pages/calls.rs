@@ -23,6 +23,36 @@ use crate::actions::calls::{self as act, CallInput, Sight, Upload};
 use crate::auth::{self, MaybeUser, SignedIn};
 use crate::error::AppError;
 
+/// The routes of these pages.
+pub fn routes() -> axum::Router<AppState> {
+    use axum::extract::DefaultBodyLimit;
+    use axum::routing::{get, post};
+    axum::Router::new()
+        .route("/localities/{id}/calls", get(list).post(create))
+        .route("/localities/{id}/calls/new", get(new_form))
+        .route("/calls/{id}", get(show))
+        .route("/calls/{id}/edit", get(edit_form).post(update))
+        .route("/calls/{id}/publish", post(publish))
+        .route(
+            "/calls/{id}/applications",
+            post(apply).layer(DefaultBodyLimit::max(crate::security::UPLOAD_LIMIT)),
+        )
+        .route(
+            "/calls/{id}/documents",
+            post(add_documents).layer(DefaultBodyLimit::max(crate::security::UPLOAD_LIMIT)),
+        )
+        .route("/calls/{id}/declaration", post(declare))
+        .route(
+            "/calls/{id}/applications/{application_id}/scores",
+            post(score),
+        )
+        .route("/calls/{id}/award", post(award))
+        .route("/calls/{id}/cancel", post(cancel))
+        .route("/calls/{id}/rerun", post(rerun))
+        .route("/calls/{id}/initiative", post(start_initiative))
+        .route("/attachments/{id}", get(attachment))
+}
+
 /// Calls shown a page at a time.
 const PAGE: i64 = 50;
 

@@ -19,6 +19,14 @@ use crate::actions::donations::{self as act, DonationInput, StepInput};
 use crate::auth::{self, MaybeUser, SignedIn};
 use crate::error::AppError;
 
+/// The routes of these pages.
+pub fn routes() -> axum::Router<AppState> {
+    use axum::routing::get;
+    axum::Router::new()
+        .route("/localities/{id}/donations", get(list).post(register))
+        .route("/donations/{id}", get(show).post(step))
+}
+
 const PAGE: i64 = 50;
 
 /// Shekels with two decimals, from agorot.

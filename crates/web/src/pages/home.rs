@@ -14,6 +14,16 @@ use crate::error::AppError;
 use crate::security::cookie_header;
 use crate::{AppState, LANGUAGE_COOKIE};
 
+/// The routes of these pages.
+pub fn routes() -> axum::Router<AppState> {
+    use axum::routing::get;
+    axum::Router::new()
+        .route("/", get(home))
+        .route("/healthz", get(healthz))
+        .route("/accessibility", get(accessibility))
+        .route("/language/{code}", get(switch_language))
+}
+
 #[derive(Template)]
 #[template(path = "home.html")]
 pub struct HomePage {

@@ -15,6 +15,19 @@ use crate::actions::{self, ActionError, LocalityInput};
 use crate::auth::{self, MaybeUser, SignedIn};
 use crate::error::AppError;
 
+/// The routes of these pages.
+pub fn routes() -> axum::Router<AppState> {
+    use axum::routing::{get, post};
+    axum::Router::new()
+        .route("/localities", get(list))
+        .route("/localities/{id}", get(show))
+        .route("/localities/{id}/edit", get(edit_form).post(update))
+        .route("/localities/{id}/goals", post(create_goal))
+        .route("/localities/{id}/local-targets", post(define_local_target))
+        .route("/localities/{id}/goals/new", get(new_goal))
+        .route("/goals/{id}/edit", get(edit_goal).post(update_goal))
+}
+
 #[derive(Template)]
 #[template(path = "localities.html")]
 pub struct LocalitiesPage {

@@ -13,8 +13,7 @@ pub mod portal;
 pub mod record;
 
 use axum::Router;
-use axum::extract::{DefaultBodyLimit, Query};
-use axum::routing::{get, post};
+use axum::extract::Query;
 use shutaf_domain::validate::FieldErrors;
 
 use crate::AppState;
@@ -25,119 +24,16 @@ pub use crate::view::{Ctx, LanguageLink};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
-        .route("/", get(home::home))
-        .route("/healthz", get(home::healthz))
-        .route("/accessibility", get(home::accessibility))
-        .route("/language/{code}", get(home::switch_language))
-        .route("/signup", get(accounts::signup_form).post(accounts::signup))
-        .route("/verify-email", get(accounts::verify_email))
-        .route("/signin", get(accounts::signin_form).post(accounts::signin))
-        .route("/signout", post(accounts::signout))
-        .route(
-            "/password/forgot",
-            get(accounts::forgot_form).post(accounts::forgot),
-        )
-        .route(
-            "/password/reset",
-            get(accounts::reset_form).post(accounts::reset),
-        )
-        .route(
-            "/profile",
-            get(accounts::profile).post(accounts::update_profile),
-        )
-        .route(
-            "/profile/tokens",
-            get(accounts::tokens).post(accounts::create_token),
-        )
-        .route("/profile/tokens/{id}/revoke", post(accounts::revoke_token))
-        .route(
-            "/organisations",
-            get(organisations::directory).post(organisations::create),
-        )
-        .route("/organisations/new", get(organisations::new_form))
-        .route("/organisations/{id}", get(organisations::show))
-        .route(
-            "/organisations/{id}/edit",
-            get(organisations::edit_form).post(organisations::update),
-        )
-        .route(
-            "/organisations/{id}/members",
-            get(organisations::members).post(organisations::invite),
-        )
-        .route(
-            "/organisations/{id}/members/{user_id}",
-            post(organisations::change_member),
-        )
-        .route("/organisations/{id}/leave", post(organisations::leave))
-        .route(
-            "/invitations/{token}",
-            get(organisations::invitation).post(organisations::accept_invitation),
-        )
-        .route("/localities", get(localities::list))
-        .route("/localities/{id}", get(localities::show))
-        .route(
-            "/localities/{id}/edit",
-            get(localities::edit_form).post(localities::update),
-        )
+        .merge(home::routes())
+        .merge(accounts::routes())
+        .merge(organisations::routes())
+        .merge(localities::routes())
         .merge(initiatives::routes())
-        .route(
-            "/localities/{id}/calls",
-            get(calls::list).post(calls::create),
-        )
-        .route("/localities/{id}/calls/new", get(calls::new_form))
-        .route("/calls/{id}", get(calls::show))
-        .route(
-            "/calls/{id}/edit",
-            get(calls::edit_form).post(calls::update),
-        )
-        .route("/calls/{id}/publish", post(calls::publish))
-        .route(
-            "/calls/{id}/applications",
-            post(calls::apply).layer(DefaultBodyLimit::max(crate::security::UPLOAD_LIMIT)),
-        )
-        .route(
-            "/calls/{id}/documents",
-            post(calls::add_documents).layer(DefaultBodyLimit::max(crate::security::UPLOAD_LIMIT)),
-        )
-        .route("/calls/{id}/declaration", post(calls::declare))
-        .route(
-            "/calls/{id}/applications/{application_id}/scores",
-            post(calls::score),
-        )
-        .route("/calls/{id}/award", post(calls::award))
-        .route("/calls/{id}/cancel", post(calls::cancel))
-        .route("/calls/{id}/rerun", post(calls::rerun))
-        .route("/calls/{id}/initiative", post(calls::start_initiative))
-        .route("/attachments/{id}", get(calls::attachment))
-        .route(
-            "/localities/{id}/donations",
-            get(donations::list).post(donations::register),
-        )
-        .route(
-            "/donations/{id}",
-            get(donations::show).post(donations::step),
-        )
-        .route("/localities/{id}/portal", get(portal::page))
-        .route("/localities/{id}/portal/{file}", get(portal::download))
-        .route("/localities/{id}/record", get(record::page))
-        .route("/auditors", get(record::auditors))
-        .route("/localities/{id}/record.atom", get(record::feed))
-        .route("/localities/{id}/goals", post(localities::create_goal))
-        .route(
-            "/localities/{id}/local-targets",
-            post(localities::define_local_target),
-        )
-        .route("/localities/{id}/goals/new", get(localities::new_goal))
-        .route(
-            "/goals/{id}/edit",
-            get(localities::edit_goal).post(localities::update_goal),
-        )
-        .route(
-            "/notifications",
-            get(accounts::notifications).post(accounts::read_notifications),
-        )
-        .route("/admin", get(admin::dashboard))
-        .route("/admin/localities", post(admin::create_locality))
+        .merge(calls::routes())
+        .merge(donations::routes())
+        .merge(portal::routes())
+        .merge(record::routes())
+        .merge(admin::routes())
 }
 
 /// An action posted from a page about the thing of the route's `{id}` (an initiative, a call):

@@ -18,6 +18,23 @@ use crate::actions::{self, ActionError, OrganisationInput};
 use crate::auth::{self, MaybeUser, SignedIn};
 use crate::error::{AppError, urlencode};
 
+/// The routes of these pages.
+pub fn routes() -> axum::Router<AppState> {
+    use axum::routing::{get, post};
+    axum::Router::new()
+        .route("/organisations", get(directory).post(create))
+        .route("/organisations/new", get(new_form))
+        .route("/organisations/{id}", get(show))
+        .route("/organisations/{id}/edit", get(edit_form).post(update))
+        .route("/organisations/{id}/members", get(members).post(invite))
+        .route("/organisations/{id}/members/{user_id}", post(change_member))
+        .route("/organisations/{id}/leave", post(leave))
+        .route(
+            "/invitations/{token}",
+            get(invitation).post(accept_invitation),
+        )
+}
+
 /// The organisation fields of a submitted form.
 pub fn organisation_input(form: &FormFields) -> OrganisationInput {
     OrganisationInput {

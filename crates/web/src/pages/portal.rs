@@ -18,6 +18,14 @@ use super::{Ctx, query_value, render};
 use crate::AppState;
 use crate::error::AppError;
 
+/// The routes of these pages.
+pub fn routes() -> axum::Router<AppState> {
+    use axum::routing::get;
+    axum::Router::new()
+        .route("/localities/{id}/portal", get(page))
+        .route("/localities/{id}/portal/{file}", get(download))
+}
+
 /// Initiatives per portal page.
 const PAGE: i64 = 25;
 /// Rows per downloaded file (a `page` parameter gives the next ones).

@@ -12,6 +12,15 @@ use super::{Ctx, QueryFields, query_value, render};
 use crate::AppState;
 use crate::error::AppError;
 
+/// The routes of these pages.
+pub fn routes() -> axum::Router<AppState> {
+    use axum::routing::get;
+    axum::Router::new()
+        .route("/localities/{id}/record", get(page))
+        .route("/auditors", get(auditors))
+        .route("/localities/{id}/record.atom", get(feed))
+}
+
 pub(crate) fn filter_of(query: &[(String, String)]) -> LogFilter {
     let kind = query_value(query, "kind");
     LogFilter {
