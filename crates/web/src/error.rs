@@ -13,6 +13,7 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::Serialize;
 use shutaf_domain::validate::FieldErrors;
 use shutaf_store::StoreError;
+use utoipa::ToSchema;
 
 use crate::i18n::Tr;
 use crate::security::{CSRF_COOKIE, cookie};
@@ -197,31 +198,40 @@ impl IntoResponse for AppError {
     }
 }
 
-#[derive(Serialize)]
-struct ApiErrorBody {
-    error: ApiError,
+/// The API's error answer: what the hub sends, and (through `ToSchema`) what its OpenAPI
+/// document says it sends.
+#[derive(Serialize, ToSchema)]
+pub struct ErrorBody {
+    error: ErrorDetail,
 }
 
-#[derive(Serialize)]
-struct ApiError {
+#[derive(Serialize, ToSchema)]
+pub struct ErrorDetail {
+    /// Stable: `not_found`, `method_not_allowed`, `unauthenticated`, `forbidden`, `recused`, `undeclared`, `bad_request`, `unsupported_media_type`, `invalid`, `reason_required`, `conflict`, `no_such_transition`, `gates_unmet`, `rate_limited`, `too_large`, `overloaded`, `database_busy`, `timeout`, `internal`.
     code: &'static str,
+    /// Explanation in the request's language.
     message: String,
+    /// For `invalid`: the fields and what is wrong with each.
     #[serde(skip_serializing_if = "Option::is_none")]
-    fields: Option<Vec<ApiFieldError>>,
+    #[schema(required = false)]
+    fields: Option<Vec<FieldErrorBody>>,
+    /// For `gates_unmet`: each unmet gate, what it requires and how to meet it.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    gates: Vec<ApiGate>,
+    #[schema(required = false)]
+    gates: Vec<GateBody>,
 }
 
 /// An unmet gate: what it requires and how to meet it.
-#[derive(Serialize)]
-struct ApiGate {
+#[derive(Serialize, ToSchema)]
+pub struct GateBody {
     code: &'static str,
     message: String,
     remedy: String,
 }
 
-#[derive(Serialize)]
-struct ApiFieldError {
+/// A field and what is wrong with it.
+#[derive(Serialize, ToSchema)]
+pub struct FieldErrorBody {
     field: String,
     code: &'static str,
     message: String,
@@ -311,7 +321,7 @@ impl ErrorContext {
         let mut out = if self.is_api {
             let fields = mark.fields.map(|f| {
                 f.0.into_iter()
-                    .map(|e| ApiFieldError {
+                    .map(|e| FieldErrorBody {
                         message: tr.t(e.code),
                         field: e.field,
                         code: e.code,
@@ -320,15 +330,15 @@ impl ErrorContext {
             });
             (
                 status,
-                Json(ApiErrorBody {
-                    error: ApiError {
+                Json(ErrorBody {
+                    error: ErrorDetail {
                         code: mark.code,
                         message: tr.t(mark.message_key),
                         fields,
                         gates: mark
                             .gates
                             .iter()
-                            .map(|g| ApiGate {
+                            .map(|g| GateBody {
                                 code: g.code(),
                                 message: tr.t(&g.label_key()),
                                 remedy: tr.t(&g.remedy_key()),

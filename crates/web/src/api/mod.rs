@@ -375,34 +375,4 @@ impl Names {
     }
 }
 
-/// The API's error answer.
-#[derive(Serialize, ToSchema)]
-pub struct ErrorBody {
-    error: ErrorDetail,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct ErrorDetail {
-    /// Stable: `not_found`, `method_not_allowed`, `unauthenticated`, `forbidden`, `recused`, `undeclared`, `bad_request`, `unsupported_media_type`, `invalid`, `reason_required`, `conflict`, `no_such_transition`, `gates_unmet`, `rate_limited`, `too_large`, `overloaded`, `database_busy`, `timeout`, `internal`.
-    code: String,
-    /// Explanation in the request's language.
-    message: String,
-    /// For `invalid`: the fields and what is wrong with each.
-    fields: Option<Vec<FieldErrorBody>>,
-    /// For `gates_unmet`: each unmet gate, what it requires and how to meet it.
-    gates: Option<Vec<GateBody>>,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct GateBody {
-    code: String,
-    message: String,
-    remedy: String,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct FieldErrorBody {
-    field: String,
-    code: String,
-    message: String,
-}
+pub use crate::error::{ErrorBody, ErrorDetail, FieldErrorBody, GateBody};
