@@ -567,29 +567,22 @@ impl Db {
         user_id: i64,
         role: Option<MemberRole>,
     ) -> StoreResult<()> {
-        let mut tx = self.write_tx().await?;
-        let done = match role {
-            Some(role) => {
-                sqlx::query(
-                    "UPDATE memberships SET role = $1 WHERE organisation_id = $2 AND user_id = $3",
-                )
-                .bind(role.code())
-                .bind(organisation_id)
-                .bind(user_id)
-                .execute(&mut *tx)
-                .await?
-            }
+        let tx = self.write_tx().await?;
+        let statement = match role {
+            Some(role) => sqlx::query(
+                "UPDATE memberships SET role = $1 WHERE organisation_id = $2 AND user_id = $3",
+            )
+            .bind(role.code()),
             None => {
                 sqlx::query("DELETE FROM memberships WHERE organisation_id = $1 AND user_id = $2")
-                    .bind(organisation_id)
-                    .bind(user_id)
-                    .execute(&mut *tx)
-                    .await?
             }
         };
-        if done.rows_affected() == 0 {
-            return abort(tx, StoreError::NotFound).await;
-        }
+        let mut tx = journal::guarded(
+            tx,
+            statement.bind(organisation_id).bind(user_id),
+            StoreError::NotFound,
+        )
+        .await?;
         if let Err(error) = ensure_owner_remains(&mut tx, organisation_id).await {
             return abort(tx, error).await;
         }
