@@ -18,7 +18,7 @@ use utoipa::openapi::schema::{ArrayBuilder, ObjectBuilder, Type};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::initiatives::{DeclarationBody, DeclarationWrite, RecusalBody};
+use super::initiatives::{DeclarationBody, DeclarationWrite, RecusalBody, declared_on};
 use super::{ApiJson, ApiWriter, ErrorBody, LangQuery, MaybeApiUser, Paging, language, renamed};
 use crate::AppState;
 use crate::actions::calls::{
@@ -773,22 +773,10 @@ async fn list_declarations(
 ) -> Result<Json<CallDeclarationsBody>, AppError> {
     act::visible_call(&state, user.as_ref(), id).await?;
     let lang = language(&q, &headers, &state);
-    let matter = Matter::Call(id);
+    let (declarations, recusals) = declared_on(&state, Matter::Call(id), lang).await?;
     Ok(Json(CallDeclarationsBody {
-        declarations: state
-            .db
-            .declarations(matter)
-            .await?
-            .into_iter()
-            .map(|d| DeclarationBody::of(d, lang))
-            .collect(),
-        recusals: state
-            .db
-            .recusals(matter)
-            .await?
-            .into_iter()
-            .map(|r| RecusalBody::of(r, lang))
-            .collect(),
+        declarations,
+        recusals,
     }))
 }
 

@@ -289,6 +289,7 @@ async fn integrity_body(
         }
         None => None,
     };
+    let (declarations, recusals) = declared_on(state, matter, lang).await?;
     Ok(IntegrityBody {
         initiative_id: id,
         choice: choice.code().into(),
@@ -297,21 +298,29 @@ async fn integrity_body(
         exemption_text: initiative.integrity_exemption_text,
         from_call_id,
         notice,
-        declarations: state
-            .db
-            .declarations(matter)
-            .await?
+        declarations,
+        recusals,
+    })
+}
+
+/// The public declarations (with their ties) and recusals on a matter, an initiative or a call.
+pub(crate) async fn declared_on(
+    state: &AppState,
+    matter: Matter,
+    lang: Language,
+) -> Result<(Vec<DeclarationBody>, Vec<RecusalBody>), AppError> {
+    let declarations = state.db.declarations(matter).await?;
+    let recusals = state.db.recusals(matter).await?;
+    Ok((
+        declarations
             .into_iter()
             .map(|d| DeclarationBody::of(d, lang))
             .collect(),
-        recusals: state
-            .db
-            .recusals(matter)
-            .await?
+        recusals
             .into_iter()
             .map(|r| RecusalBody::of(r, lang))
             .collect(),
-    })
+    ))
 }
 
 /// The initiative's integrity record: how the partner was chosen (call, notice, competition or

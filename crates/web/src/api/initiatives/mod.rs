@@ -30,7 +30,7 @@ pub mod integrity;
 pub mod matching;
 pub mod partners;
 
-pub(crate) use integrity::{DeclarationBody, DeclarationWrite, RecusalBody};
+pub(crate) use integrity::{DeclarationBody, DeclarationWrite, RecusalBody, declared_on};
 pub(crate) use partners::agorot_text;
 
 /// The routes of the initiatives' API: the core (lists, proposal, the initiative, engaging, stages,
