@@ -340,6 +340,13 @@ async fn keep_pristine(db: &Db) -> String {
     reset
 }
 
+/// A connection pool to a database a test made (a generated or restored one, say).
+pub async fn connect(url: &str) -> Db {
+    Db::connect(url, &DbSettings::default())
+        .await
+        .unwrap_or_else(|e| panic!("cannot connect to {url}: {e}"))
+}
+
 /// A fresh, migrated database on the test backend, connected.
 pub async fn fresh_db() -> Db {
     let url = fresh_database_url().await;

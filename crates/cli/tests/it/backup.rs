@@ -18,7 +18,7 @@ use shutaf_domain::decision_log::LogEntry;
 use shutaf_domain::merkle;
 use shutaf_domain::{ContributionType, Management, OrganisationKind, PartnershipModel, Sector};
 use shutaf_store::backup::{SKIPPED, TABLES};
-use shutaf_store::{Acting, Db, DbSettings, NewInitiative, NewOrganisation};
+use shutaf_store::{Acting, Db, NewInitiative, NewOrganisation};
 use shutaf_testkit::database::{fresh_database_url, fresh_db, with_database};
 use shutaf_testkit::process::{TempDir, run};
 
@@ -43,10 +43,6 @@ fn failed(output: Output) -> String {
         String::from_utf8_lossy(&output.stdout)
     );
     String::from_utf8(output.stderr).unwrap()
-}
-
-async fn connect(url: &str) -> Db {
-    Db::connect(url, &DbSettings::default()).await.unwrap()
 }
 
 /// A fresh database on the test backend with the demo loaded by `shutaf demo`.
@@ -278,7 +274,7 @@ async fn an_online_backup_is_one_snapshot_and_restores_exactly() {
     let files = TempDir::new("backup-online");
     let dir = files.path().to_owned();
     let url_a = demo_database(&dir).await;
-    let a = connect(&url_a).await;
+    let a = shutaf_testkit::database::connect(&url_a).await;
     let attachment = add_attachment(&a).await;
     // A head seen before the backup: the restored log must extend it.
     succeeded(run(
@@ -429,7 +425,7 @@ async fn an_online_backup_is_one_snapshot_and_restores_exactly() {
         &url_b,
         &["verify", "--seen", "seen-a.txt"],
     ));
-    let b = connect(&url_b).await;
+    let b = shutaf_testkit::database::connect(&url_b).await;
     let head = b.log_head().await.unwrap();
     assert_eq!(backup.header["log"]["size"], head.size);
     assert_eq!(backup.header["log"]["root"], hex::encode(head.root));
@@ -530,7 +526,7 @@ async fn an_edited_rewritten_or_cut_backup_shows() {
     let url_c = fresh_database_url().await;
     let complaint = failed(run(BINARY, &dir, &url_c, &["restore", "edited.backup"]));
     assert!(complaint.contains("NOT INTACT"), "{complaint}");
-    let c = connect(&url_c).await;
+    let c = shutaf_testkit::database::connect(&url_c).await;
     assert_eq!(
         count(&c, "decision_log").await,
         original.table("decision_log").rows.len() as u64,
@@ -585,7 +581,7 @@ async fn an_edited_rewritten_or_cut_backup_shows() {
     let url_e = fresh_database_url().await;
     let complaint = failed(run(BINARY, &dir, &url_e, &["restore", "cut.backup"]));
     assert!(complaint.contains("INCOMPLETE"), "{complaint}");
-    let e = connect(&url_e).await;
+    let e = shutaf_testkit::database::connect(&url_e).await;
     assert_eq!(e.restore_blockers().await.unwrap(), Vec::<String>::new());
     assert_eq!(count(&e, "users").await, 0);
     succeeded(run(BINARY, &dir, &url_e, &["restore", "a.backup"]));
@@ -639,7 +635,7 @@ async fn a_backup_crosses_from_sqlite_to_postgresql_and_back() {
     // SQLite with the demo and an attachment.
     let url_a = sqlite_url("a.db");
     succeeded(run(BINARY, &dir, &url_a, &["demo"]));
-    let a = connect(&url_a).await;
+    let a = shutaf_testkit::database::connect(&url_a).await;
     let attachment = add_attachment(&a).await;
     a.close().await;
     succeeded(run(BINARY, &dir, &url_a, &["backup", "a.backup"]));
@@ -679,7 +675,7 @@ async fn a_backup_crosses_from_sqlite_to_postgresql_and_back() {
         "the same lines from PostgreSQL: {differing:#?}"
     );
 
-    let p = connect(&url_p).await;
+    let p = shutaf_testkit::database::connect(&url_p).await;
     assert_eq!(
         p.attachment(attachment).await.unwrap().unwrap().1,
         attachment_bytes()

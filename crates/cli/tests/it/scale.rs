@@ -6,7 +6,7 @@
 //! SHUTAF_TEST_BACKEND.
 
 use shutaf_domain::Language;
-use shutaf_store::{Db, DbSettings, DirectoryFilter};
+use shutaf_store::{Db, DirectoryFilter};
 use shutaf_testkit::database::fresh_database_url;
 use shutaf_testkit::process::{TempDir, assert_success, run};
 use shutaf_testkit::{HubOptions, HubProcess};
@@ -26,10 +26,6 @@ const SMALL: [&str; 11] = [
     "--seed",
     "42",
 ];
-
-async fn connect(url: &str) -> Db {
-    Db::connect(url, &DbSettings::default()).await.unwrap()
-}
 
 /// A table's rows as text, one string a row, in order: the same SQL on both backends.
 async fn rows(db: &Db, sql: &str) -> Vec<String> {
@@ -80,7 +76,7 @@ async fn a_small_scale_load_is_complete_repeatable_searchable_and_verifies() {
     assert_success(&run(BINARY, dir, &first, &SMALL));
     assert_success(&run(BINARY, dir, &second, &SMALL));
 
-    let db = connect(&first).await;
+    let db = shutaf_testkit::database::connect(&first).await;
     let count = |table: &'static str| {
         let db = db.clone();
         async move {
@@ -122,7 +118,7 @@ async fn a_small_scale_load_is_complete_repeatable_searchable_and_verifies() {
     );
 
     // The same seed, the same data (and so the same log root).
-    let other = connect(&second).await;
+    let other = shutaf_testkit::database::connect(&second).await;
     let (mine, theirs) = (contents(&db).await, contents(&other).await);
     for (a, b) in mine.iter().zip(&theirs) {
         assert_eq!(a.len(), b.len());
