@@ -33,6 +33,20 @@ fn flag(name: &str, value: &str) -> anyhow::Result<bool> {
     }
 }
 
+/// Reads a number from the variable `name`, if set.
+fn number<T: std::str::FromStr>(
+    get: &impl Fn(&str) -> Option<String>,
+    name: &str,
+    into: &mut T,
+) -> anyhow::Result<()> {
+    if let Some(v) = get(name) {
+        *into = v
+            .parse()
+            .map_err(|_| anyhow::anyhow!("{name} must be a number, not {v:?}"))?;
+    }
+    Ok(())
+}
+
 /// Overlays `SHUTAF_*` variables (read through `get`, so tests need not touch the environment).
 pub fn apply_environment(
     config: &mut Config,
@@ -74,6 +88,27 @@ pub fn apply_environment(
     if let Some(v) = get("SHUTAF_BEHIND_PROXY") {
         config.behind_proxy = flag("SHUTAF_BEHIND_PROXY", &v)?;
     }
+    number(
+        &get,
+        "SHUTAF_TRUSTED_PROXY_HOPS",
+        &mut config.trusted_proxy_hops,
+    )?;
+    number(
+        &get,
+        "SHUTAF_MAX_CONNECTIONS_OPEN",
+        &mut config.max_connections_open,
+    )?;
+    number(
+        &get,
+        "SHUTAF_HEADER_READ_TIMEOUT_SECONDS",
+        &mut config.header_read_timeout_seconds,
+    )?;
+    number(
+        &get,
+        "SHUTAF_BODY_MIB_IN_FLIGHT",
+        &mut config.body_mib_in_flight,
+    )?;
+    number(&get, "SHUTAF_MAX_HASHING", &mut config.max_hashing)?;
     if let Some(v) = get("SHUTAF_MAIL_FROM") {
         config.mail_from = v;
     }
@@ -99,6 +134,22 @@ pub fn apply_environment(
     if let Some(v) = get("SHUTAF_METRICS_TOKEN") {
         config.metrics_token = Some(v);
     }
+    if let Some(v) = get("SHUTAF_LOG_ORIGIN") {
+        config.checkpoints.origin = Some(v);
+    }
+    if let Some(v) = get("SHUTAF_CHECKPOINT_INTERVAL_MS") {
+        config.checkpoints.interval_ms = v.parse().with_context(|| {
+            format!("SHUTAF_CHECKPOINT_INTERVAL_MS must be a number, not {v:?}")
+        })?;
+    }
+    if let Some(v) = get("SHUTAF_WITNESSES") {
+        // Vkeys hold neither spaces nor commas.
+        config.checkpoints.witnesses = v
+            .split(|c: char| c == ',' || c.is_whitespace())
+            .filter(|key| !key.is_empty())
+            .map(str::to_owned)
+            .collect();
+    }
     if let Some(host) = get("SHUTAF_SMTP_HOST") {
         let port = match get("SHUTAF_SMTP_PORT") {
             Some(p) => p
@@ -113,8 +164,20 @@ pub fn apply_environment(
             password: get("SHUTAF_SMTP_PASSWORD"),
         });
     }
-    if config.max_in_flight == 0 {
-        bail!("max_in_flight must be at least 1");
+    for (name, value) in [
+        ("max_in_flight", config.max_in_flight),
+        ("trusted_proxy_hops", config.trusted_proxy_hops),
+        ("max_connections_open", config.max_connections_open),
+        (
+            "header_read_timeout_seconds",
+            config.header_read_timeout_seconds as usize,
+        ),
+        ("body_mib_in_flight", config.body_mib_in_flight),
+        ("max_hashing", config.max_hashing),
+    ] {
+        if value == 0 {
+            bail!("{name} must be at least 1");
+        }
     }
     if config.request_timeout_seconds == 0 {
         bail!("request_timeout_seconds must be at least 1");
@@ -176,7 +239,7 @@ pub fn log_key(config: &Config) -> anyhow::Result<ed25519_dalek::SigningKey> {
     parse(&seed)
 }
 
-fn write_private(path: &Path, content: &str) -> std::io::Result<()> {
+pub(crate) fn write_private(path: &Path, content: &str) -> std::io::Result<()> {
     use std::io::Write;
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create(true).truncate(true);

@@ -467,9 +467,9 @@ async fn demo_initiative(
                 .map(|i| i.map(|i| i.revision).unwrap_or(0))
         }
     };
-    db.set_convener_contact(id, revision(db).await?, coordinator, by_city)
+    db.engage(id, revision(db).await?, coordinator, true, by_city)
         .await?;
-    for stage in [Stage::Convened, Stage::Scoping, Stage::Building] {
+    for stage in [Stage::Scoping, Stage::Building] {
         db.set_stage(id, revision(db).await?, stage, None, by_city)
             .await?;
     }
@@ -585,7 +585,10 @@ async fn demo_integrity(
     )
     .await?;
 
-    // A call for community gardens, decided last month.
+    // A call for community gardens, decided now: its applications close within seconds, and
+    // the demo waits for the deadline rather than move it unlogged (`shutaf verify` checks the
+    // calls' deadlines against the log).
+    let closes_at = shutaf_store::now() + 2;
     let call = NewCall {
         locality_id: locality,
         lang: "he".into(),
@@ -593,7 +596,7 @@ async fn demo_integrity(
         purpose: "העירייה מזמינה ארגונים להקים ולהפעיל גינות קהילתיות בשכונות שאין בהן גינה, כחלק מתוכנית הקיימות העירונית.".into(),
         sought: "ארגון שיקים גינה, יגייס מתנדבים מהשכונה ויפעיל אותה לפחות שלוש שנים.".into(),
         eligibility: "עמותות, קבוצות קהילתיות ומיזמים חברתיים הפועלים בעיר.".into(),
-        deadline_at: now + day,
+        deadline_at: closes_at,
         criteria: vec![
             ("השפעה על השכונה".into(), Some("כמה תושבים ייהנו, ואיך".into()), 50),
             ("מעורבות תושבים".into(), None, 30),
@@ -601,6 +604,7 @@ async fn demo_integrity(
         ],
         goal_ids: vec![goals[3]],
         evaluator_ids: vec![coordinator, ngo_person],
+        invite: Vec::new(),
     };
     let call_id = db.create_call(&call, by_city).await?;
     db.publish_call(call_id, by_city).await?;
@@ -647,7 +651,10 @@ async fn demo_integrity(
     )
     .await?;
     let _ = ngo;
-    db.move_call_deadline(call_id, now - 30 * day).await?;
+    let wait = closes_at + 1 - shutaf_store::now();
+    if wait > 0 {
+        tokio::time::sleep(std::time::Duration::from_secs(wait as u64)).await;
+    }
     let stored = db.call(call_id).await?.context("the demo call")?;
     let criteria: Vec<i64> = stored.criteria.iter().map(|c| c.id).collect();
     let scores = |values: [i64; 3], reasons: [&str; 3]| -> Vec<(i64, i64, String)> {
@@ -742,6 +749,7 @@ async fn demo_integrity(
         ],
         goal_ids: vec![goals[2]],
         evaluator_ids: vec![coordinator],
+        invite: Vec::new(),
     };
     let open_id = db.create_call(&open, by_city).await?;
     db.publish_call(open_id, by_city).await?;

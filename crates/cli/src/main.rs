@@ -1,14 +1,17 @@
 //! `shutaf`: the one binary of the Shutaf partnership hub.
 //!
 //! `shutaf` (or `shutaf serve`) runs the hub; `migrate`, `demo`, `admin create` and `admin token`
-//! look after its database; `verify` checks its decision log, or with `--url` another hub's.
+//! look after its database; `verify` checks its decision log, or with `--url` another hub's;
+//! `witness` cosigns other hubs' checkpoints.
 //! Configuration comes from `shutaf.toml` and `SHUTAF_*` environment variables.
 
 mod backup;
 mod config;
 mod demo;
+mod redact;
 mod scale;
 mod verify;
+mod witness;
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
@@ -60,9 +63,27 @@ enum Command {
         seen: Option<std::path::PathBuf>,
         /// Check another hub (http:// or https://) instead of the database: its signed tree
         /// head, every entry rehashed, consistency proofs from the heads seen before, and
-        /// inclusion proofs of a few entries. Needs no configuration or database.
+        /// inclusion proofs of a few entries. Needs no configuration or database. The hub's key
+        /// is pinned in the seen-heads file on first use; a later run refuses another key.
         #[arg(long, value_name = "URL")]
         url: Option<String>,
+        /// With --url: a witness whose cosignatures count (its vkey, type 04). Repeat for
+        /// several. The log must extend a checkpoint that --quorum of them cosigned.
+        #[arg(long = "witness", value_name = "VKEY", requires = "url")]
+        witnesses: Vec<String>,
+        /// With --witness: how many of the witnesses must have cosigned (default: all of them).
+        #[arg(long, value_name = "N", requires = "url")]
+        quorum: Option<usize>,
+        /// With --url: the hub's key as you know it (its vkey, from its /auditors page or its
+        /// operator); checked, and pinned in place of the one pinned before (after a rotation).
+        #[arg(long, value_name = "VKEY", requires = "url")]
+        key: Option<String>,
+    },
+    /// Cosign other hubs' checkpoints as a witness (C2SP tlog-witness): keep the last checkpoint
+    /// seen of each, check that each new one extends it, cosign, and publish the cosignature.
+    Witness {
+        #[command(subcommand)]
+        command: witness::WitnessCommand,
     },
     /// Write a backup of the database to FILE (`-`: standard output) while the hub keeps
     /// serving: every table read in one consistent snapshot, a JSON line a row, portable between
@@ -82,6 +103,22 @@ enum Command {
     Restore {
         #[arg(value_name = "FILE")]
         file: std::path::PathBuf,
+    },
+    /// Redact a text shown beside an entry of the decision log (a person's name, reasons, a
+    /// donor, a gift's purpose, a committee's check or a report): its clear text and salt are
+    /// erased, the entry keeps its commitment (so the log verifies as before), the pages and API
+    /// show "redacted" with the date and ground, and a `disclosure-redacted` entry that names
+    /// no person is appended. For platform administrators; see docs/PRIVACY.md.
+    Redact {
+        /// The entry's index on the log.
+        #[arg(long)]
+        entry: u64,
+        /// What to redact: person-name, reasons, donor, purpose, check or report.
+        #[arg(long)]
+        field: String,
+        /// Why: erasure-request, correction, legal-order or not-public.
+        #[arg(long, value_parser = ["erasure-request", "correction", "legal-order", "not-public"])]
+        ground: String,
     },
     /// Platform administration.
     Admin {
@@ -137,8 +174,21 @@ async fn open_database(config: &Config) -> anyhow::Result<Db> {
     Ok(db)
 }
 
+/// Says what went wrong, with its causes, in one message and exits with 1: never a Rust
+/// backtrace (which `RUST_BACKTRACE` would add to an error returned from `main`), since a failing
+/// `shutaf verify` is an answer, not a crash.
 #[tokio::main]
-async fn main() -> anyhow::Result<()> {
+async fn main() -> std::process::ExitCode {
+    match run().await {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("Error: {error:#}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run() -> anyhow::Result<()> {
     let cli = Cli::parse();
     init_logging(cli.log_json);
     let command = cli.command.unwrap_or(Command::Serve { no_demo: false });
@@ -146,13 +196,21 @@ async fn main() -> anyhow::Result<()> {
     if let Command::Verify {
         seen,
         url: Some(url),
+        witnesses,
+        quorum,
+        key,
     } = &command
     {
         let seen = match seen {
             Some(seen) => seen.clone(),
             None => verify::remote::default_seen_file(url)?,
         };
-        return verify::remote::check(url, &seen).await;
+        let options = verify::remote::options(witnesses, *quorum, key.clone())?;
+        return verify::remote::check(url, &seen, &options).await;
+    }
+    // Nor does a witness.
+    if let Command::Witness { command } = command {
+        return witness::run(command).await;
     }
     let config = config::load(cli.config.as_deref())?;
     match command {
@@ -162,10 +220,19 @@ async fn main() -> anyhow::Result<()> {
             tracing::info!("database is up to date");
             Ok(())
         }
+        Command::Witness { .. } => unreachable!("run above"),
         Command::Verify { seen, .. } => {
             let db = open_database(&config).await?;
             let seen = seen.unwrap_or_else(|| "shutaf-seen-heads.txt".into());
             verify::database(&db, &seen).await
+        }
+        Command::Redact {
+            entry,
+            field,
+            ground,
+        } => {
+            let db = open_database(&config).await?;
+            redact::redact(&db, entry, &field, &ground).await
         }
         Command::Backup { file } => backup::backup(&config, &file).await,
         Command::Restore { file } => backup::restore(&config, &file).await,

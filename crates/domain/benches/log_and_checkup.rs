@@ -44,8 +44,11 @@ fn entry(index: u64) -> LogEntry {
         locality_id: Some((index % 250) as i64 + 1),
         initiative_id: Some((index % 100_000) as i64 + 1),
         organisation_id: Some((index % 100_000) as i64 + 1),
-        person: (index % 3 == 1).then(|| "נועה כהן".to_owned()),
+        person: (index % 3 == 1).then(|| "p-0123456789ab".to_owned()),
         detail: Some(format!("initiative:{index} ties: none")),
+        version: shutaf_domain::decision_log::CURRENT_VERSION,
+        commitments: Vec::new(),
+        openings: Vec::new(),
     }
 }
 

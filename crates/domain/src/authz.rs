@@ -130,12 +130,13 @@ pub fn locality(
 }
 
 /// The locality's agenda (its goals) is kept by its staff: any member of the convener
-/// organisation, and platform admins. Everyone reads it.
+/// organisation. Everyone reads it. A platform administrator sets a locality up, but its agenda
+/// is the city's decision: they keep it only as a member of the convener.
 pub fn edit_agenda(actor: Actor, convener_role: Option<MemberRole>) -> Result<(), Refusal> {
     if !actor.signed_in {
         return Err("refused-sign-in");
     }
-    if actor.platform_admin || convener_role.is_some() {
+    if convener_role.is_some() {
         Ok(())
     } else {
         Err("refused-convener-only")
@@ -205,7 +206,8 @@ mod tests {
     fn the_agenda_is_kept_by_the_convener_staff() {
         assert!(edit_agenda(Actor::PERSON, Some(Member)).is_ok());
         assert!(edit_agenda(Actor::PERSON, None).is_err());
-        assert!(edit_agenda(Actor::PLATFORM_ADMIN, None).is_ok());
+        assert!(edit_agenda(Actor::PLATFORM_ADMIN, None).is_err());
+        assert!(edit_agenda(Actor::PLATFORM_ADMIN, Some(Member)).is_ok());
         assert!(edit_agenda(Actor::VISITOR, Some(Owner)).is_err());
     }
 

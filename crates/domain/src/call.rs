@@ -287,7 +287,10 @@ pub fn safe_file_name(name: &str) -> String {
     let base = name.rsplit(['/', '\\']).next().unwrap_or("");
     let cleaned: String = base
         .chars()
-        .filter(|c| !c.is_control() && !matches!(c, '"' | ';'))
+        // Bidi controls too: `invoice\u{202e}fdp.exe` would display as `invoice.exe.pdf`.
+        .filter(|c| {
+            !crate::validate::is_forbidden_char(*c) && !c.is_control() && !matches!(c, '"' | ';')
+        })
         .take(120)
         .collect();
     let cleaned = cleaned
@@ -478,6 +481,8 @@ mod tests {
         assert_eq!(safe_file_name("a\"b;\r\nc.pdf"), "abc.pdf");
         assert_eq!(safe_file_name(".."), "file");
         assert_eq!(safe_file_name(". .bashrc"), "bashrc");
+        assert_eq!(safe_file_name("invoice\u{202e}fdp.exe"), "invoicefdp.exe");
+        assert_eq!(safe_file_name("a\u{fffe}\u{2067}b.pdf"), "ab.pdf");
         assert_eq!(safe_file_name(" . . "), "file");
         assert_eq!(safe_file_name(&"א".repeat(300)).chars().count(), 120);
     }

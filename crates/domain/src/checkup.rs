@@ -228,6 +228,9 @@ mod tests {
     use crate::initiative::{IntegrityFacts, PartnerFacts};
     use crate::{ContributionType, Sector};
 
+    /// A day in seconds, written out rather than taken from the code: a wrong `DAY` must show.
+    const DAY: i64 = 86_400;
+
     fn partner(id: i64, sector: Sector, committed: &[ContributionType]) -> PartnerFacts {
         PartnerFacts {
             organisation_id: id,
@@ -413,5 +416,107 @@ mod tests {
                 (Rule::NoIndicators, Severity::Warning)
             ]
         );
+    }
+
+    #[test]
+    fn days_are_counted_in_whole_days_of_86_400_seconds() {
+        // An idea proposed on day 1,000, not on day 0: the age is now minus then.
+        let created = 1_000 * 86_400;
+        let mut facts = InitiativeFacts::new_idea(created);
+        facts.now = created + 14 * 86_400 - 1;
+        assert_eq!(late_convening(&facts), None, "a second short of 14 days");
+        facts.now = created + 14 * 86_400;
+        let risk = late_convening(&facts).unwrap();
+        assert_eq!((risk.severity, risk.count), (Severity::Warning, 14));
+        facts.now = created + 28 * 86_400 - 1;
+        let risk = late_convening(&facts).unwrap();
+        assert_eq!((risk.severity, risk.count), (Severity::Warning, 27));
+        facts.now = created + 28 * 86_400;
+        let risk = late_convening(&facts).unwrap();
+        assert_eq!((risk.severity, risk.count), (Severity::Critical, 28));
+
+        let mut facts = healthy(Stage::Implementing);
+        facts.last_activity_at = facts.now - 60 * 86_400 + 1;
+        assert_eq!(no_activity(&facts), None, "a second short of 60 days");
+        facts.last_activity_at = facts.now - 60 * 86_400;
+        let risk = no_activity(&facts).unwrap();
+        assert_eq!(
+            (risk.rule, risk.severity, risk.count),
+            (Rule::NoActivity, Severity::Warning, 60)
+        );
+    }
+
+    #[test]
+    fn only_an_idea_waits_for_the_convener() {
+        let mut facts = InitiativeFacts::new_idea(0);
+        facts.now = 100 * 86_400;
+        assert!(late_convening(&facts).is_some());
+        // Past `idea` the convener has engaged once; a contact removed later is no late convening.
+        facts.stage = Stage::Convened;
+        assert_eq!(late_convening(&facts), None);
+    }
+
+    #[test]
+    fn two_sectors_make_a_partnership_one_does_not() {
+        let mut facts = healthy(Stage::Convened);
+        facts.partners.truncate(2);
+        assert_eq!(single_sector(&facts), None);
+        facts.partners.truncate(1);
+        assert!(single_sector(&facts).is_some());
+        facts.stage = Stage::Idea;
+        assert_eq!(single_sector(&facts), None, "not yet expected of an idea");
+    }
+
+    #[test]
+    fn an_expectations_gap_counts_the_questions() {
+        let mut facts = healthy(Stage::Scoping);
+        facts.partners[1].expectations =
+            Some(ExpectationAnswers::from_codes([("time-to-first-result", "year")]).unwrap());
+        facts.partners[2].expectations =
+            Some(ExpectationAnswers::from_codes([("time-to-first-result", "quarter")]).unwrap());
+        let risk = expectations_gap(&facts).unwrap();
+        assert_eq!((risk.count, risk.severity), (1, Severity::Warning));
+        assert_eq!(expectations_gap(&healthy(Stage::Scoping)), None);
+    }
+
+    #[test]
+    fn the_integrity_risk_fires_on_either_cause_alone() {
+        let gap = |competition, exemption, undeclared_deciders, deciders| {
+            let mut facts = healthy(Stage::Building);
+            facts.integrity = IntegrityFacts {
+                competition,
+                exemption,
+                undeclared_deciders,
+                deciders,
+            };
+            integrity_gap(&facts).map(|risk| (risk.items, risk.count))
+        };
+        assert_eq!(gap(true, false, 0, 2), None);
+        assert_eq!(gap(false, true, 0, 2), None);
+        assert_eq!(
+            gap(false, false, 0, 2),
+            Some((vec!["no-competition-or-exemption"], 0)),
+            "declared, but chosen without competition or exemption"
+        );
+        assert_eq!(
+            gap(true, false, 1, 2),
+            Some((vec!["declarations-missing"], 1)),
+            "competition, but one decider undeclared"
+        );
+        assert_eq!(
+            gap(false, true, 0, 0),
+            Some((vec!["declarations-missing"], 0)),
+            "nobody has declared, since nobody decides"
+        );
+    }
+
+    #[test]
+    fn rules_run_by_their_name_and_name_their_messages() {
+        let mut facts = healthy(Stage::Building);
+        facts.linked_goals = 0;
+        assert_eq!(Rule::NoGoalFit.check(&facts), no_goal_fit(&facts));
+        assert!(Rule::NoGoalFit.check(&facts).is_some());
+        assert_eq!(Rule::NoGoalFit.remedy_key(), "risk-no-goal-fit-remedy");
+        assert_eq!(Rule::IntegrityGap.label_key(), "risk-integrity-gap");
     }
 }

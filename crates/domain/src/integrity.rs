@@ -100,6 +100,20 @@ pub fn may_decide(
     }
 }
 
+/// The parties among `parties` that the person belongs to, as the hub itself records it (an
+/// owner, manager or member of the organisation): ties that bar them whether or not they were
+/// declared. A declaration adds what the hub cannot know; it cannot take these away.
+pub fn known_ties(memberships: &[i64], parties: &[i64]) -> Vec<i64> {
+    let mut out: Vec<i64> = parties
+        .iter()
+        .copied()
+        .filter(|p| memberships.contains(p))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 /// The parties among `parties` that a declaration makes the person step aside from.
 pub fn recusals(declared: &Declared, parties: &[i64]) -> Vec<i64> {
     let mut out: Vec<i64> = parties

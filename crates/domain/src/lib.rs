@@ -9,8 +9,10 @@ mod coded;
 
 pub mod authz;
 pub mod call;
+pub mod checkpoint;
 pub mod checkup;
 pub mod decision_log;
+pub mod disclosure;
 pub mod donation;
 pub mod expectations;
 pub mod initiative;

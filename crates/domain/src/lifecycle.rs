@@ -259,6 +259,26 @@ pub fn next_steps(facts: &InitiativeFacts, parts: &[Party]) -> Vec<(Stage, Vec<G
         .collect()
 }
 
+/// What to tell a person whose move does not exist, in the seed's words where it has some: an
+/// idea goes nowhere until the city engages (convene early), so asking to move an idea the city
+/// has not engaged with further is answered with that gate and its remedy (ask the convener),
+/// not with "no such step".
+pub fn explain(facts: &InitiativeFacts, refusal: Refusal) -> Refusal {
+    match refusal {
+        Refusal::NoSuchTransition {
+            from: Stage::Idea,
+            to:
+                Stage::Scoping
+                | Stage::Building
+                | Stage::Agreed
+                | Stage::Implementing
+                | Stage::Reviewing
+                | Stage::Sustaining,
+        } if !facts.convener_engaged => Refusal::GatesUnmet(vec![Gate::ConveneEarly]),
+        other => other,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -489,5 +509,314 @@ mod tests {
         assert!(Closed.at_least(Agreed));
         assert!(!Declined.at_least(Idea));
         assert!(!Scoping.at_least(Building));
+    }
+
+    const ANYONE: &[Party] = &[ConvenerStaff, Lead];
+    const AGREEMENT: &[Gate] = &[
+        Gate::ConveneEarly,
+        Gate::FitAgenda,
+        Gate::FitBudget,
+        Gate::KeepRoles,
+        Gate::SharedVision,
+        Gate::Integrity,
+    ];
+
+    /// From, to, who may, the gates, whether a reason is needed.
+    type Way = (Stage, Stage, &'static [Party], &'static [Gate], bool);
+
+    /// Every way there is, written out by hand: from, to, who may, the gates in the order they
+    /// are reported, and whether a published reason is needed. Any change to [`TRANSITIONS`]
+    /// must be made here too, on purpose.
+    #[rustfmt::skip]
+    const EXPECTED: &[Way] = &[
+        (Idea, Convened, &[ConvenerStaff], &[Gate::ConveneEarly], false),
+        (Convened, Scoping, ANYONE, &[Gate::ConveneEarly], false),
+        (Scoping, Building, ANYONE, &[Gate::ConveneEarly, Gate::FitAgenda], false),
+        (Building, Agreed, ANYONE, AGREEMENT, false),
+        (Agreed, Implementing, ANYONE, &[], false),
+        (Implementing, Reviewing, ANYONE, &[], false),
+        (Reviewing, Implementing, ANYONE, &[], false),
+        (Reviewing, Sustaining, ANYONE, &[], false),
+        (Reviewing, Closed, ANYONE, &[], false),
+        (Sustaining, Closed, ANYONE, &[], false),
+        (Idea, Declined, &[ConvenerStaff], &[], true),
+        (Convened, Declined, &[ConvenerStaff], &[], true),
+        (Scoping, Declined, &[ConvenerStaff], &[], true),
+        (Building, Declined, &[ConvenerStaff], &[], true),
+        (Agreed, Declined, &[ConvenerStaff], &[], true),
+        (Idea, Withdrawn, &[Lead], &[], true),
+        (Convened, Withdrawn, &[Lead], &[], true),
+        (Scoping, Withdrawn, &[Lead], &[], true),
+        (Building, Withdrawn, &[Lead], &[], true),
+        (Agreed, Withdrawn, &[Lead], &[], true),
+    ];
+
+    type Edge = (Stage, Stage, Vec<Party>, Vec<Gate>, bool);
+
+    fn edges(rows: impl Iterator<Item = Edge>) -> Vec<Edge> {
+        let mut edges: Vec<Edge> = rows.collect();
+        edges.sort_by_key(|(from, to, ..)| (*from, *to));
+        edges
+    }
+
+    fn expected(from: Stage, to: Stage) -> Option<&'static Way> {
+        EXPECTED.iter().find(|(f, t, ..)| (*f, *t) == (from, to))
+    }
+
+    /// Every combination of parts a person may play, none included.
+    fn all_parts() -> Vec<Vec<Party>> {
+        (0..8u8)
+            .map(|bits| {
+                [ConvenerStaff, Lead, Partner]
+                    .into_iter()
+                    .enumerate()
+                    .filter(|(i, _)| bits & (1 << i) != 0)
+                    .map(|(_, p)| p)
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// An initiative that meets no gate at all: the city and a business with nothing recorded.
+    fn bare(stage: Stage) -> InitiativeFacts {
+        let nothing = |p: PartnerFacts| PartnerFacts {
+            has_role: false,
+            committed: vec![],
+            endorsed_current: false,
+            ..p
+        };
+        let facts = InitiativeFacts {
+            stage,
+            partners: vec![
+                nothing(partner(1, Sector::Public, true)),
+                nothing(partner(3, Sector::Business, false)),
+            ],
+            ..InitiativeFacts::new_idea(0)
+        };
+        assert!(Gate::ALL.iter().all(|g| !g.is_met(&facts)));
+        facts
+    }
+
+    #[test]
+    fn the_transitions_table_is_exactly_the_one_written_out() {
+        let actual = edges(TRANSITIONS.iter().flat_map(|t| {
+            t.from.iter().map(|from| {
+                (
+                    *from,
+                    t.to,
+                    t.who.to_vec(),
+                    t.gates.to_vec(),
+                    t.needs_reason,
+                )
+            })
+        }));
+        let wanted = edges(EXPECTED.iter().map(|(from, to, who, gates, reason)| {
+            (*from, *to, who.to_vec(), gates.to_vec(), *reason)
+        }));
+        assert_eq!(actual, wanted);
+        // One way per pair of stages: `check_transition` takes the first that matches.
+        let mut pairs: Vec<(Stage, Stage)> = actual.iter().map(|(f, t, ..)| (*f, *t)).collect();
+        pairs.dedup();
+        assert_eq!(pairs.len(), EXPECTED.len());
+    }
+
+    /// Every pair of stages, every combination of parts, with and without reasons, with every
+    /// gate met and with none: the answer is the one the written-out table gives.
+    #[test]
+    fn every_move_is_decided_by_the_table_for_every_part() {
+        for &from in Stage::ALL {
+            for &to in Stage::ALL {
+                for parts in all_parts() {
+                    for reason in [None, Some("  "), Some("Published reasons")] {
+                        let given = reason.is_some_and(|r| !r.trim().is_empty());
+                        let want_ready = match expected(from, to) {
+                            None => Err(Refusal::NoSuchTransition { from, to }),
+                            Some((_, _, who, _, _)) if !who.iter().any(|w| parts.contains(w)) => {
+                                Err(Refusal::NotYourPart {
+                                    allowed: who.to_vec(),
+                                })
+                            }
+                            Some((_, _, _, _, true)) if !given => Err(Refusal::ReasonRequired),
+                            Some(_) => Ok(to),
+                        };
+                        let want_bare = match (&want_ready, expected(from, to)) {
+                            (Ok(_), Some((_, _, _, gates, _))) if !gates.is_empty() => {
+                                Err(Refusal::GatesUnmet(gates.to_vec()))
+                            }
+                            _ => want_ready.clone(),
+                        };
+                        let case = format!("{from:?} -> {to:?} by {parts:?} with {reason:?}");
+                        let got = check_transition(&ready(from), to, &parts, reason).map(|t| t.to);
+                        assert_eq!(got, want_ready, "every gate met: {case}");
+                        let got = check_transition(&bare(from), to, &parts, reason).map(|t| t.to);
+                        assert_eq!(got, want_bare, "no gate met: {case}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_partner_alone_moves_nothing_the_lead_never_declines_and_the_convener_never_withdraws() {
+        for (from, to, ..) in EXPECTED {
+            assert!(
+                matches!(
+                    check_transition(&ready(*from), *to, &[Partner], Some("reasons")),
+                    Err(Refusal::NotYourPart { .. })
+                ),
+                "a partner moved {from:?} -> {to:?}"
+            );
+        }
+        for from in [Idea, Convened, Scoping, Building, Agreed] {
+            let facts = ready(from);
+            let declining = check_transition(&facts, Declined, &[Lead, Partner], Some("reasons"));
+            assert_eq!(
+                declining,
+                Err(Refusal::NotYourPart {
+                    allowed: vec![ConvenerStaff]
+                })
+            );
+            let withdrawing = check_transition(
+                &facts,
+                Withdrawn,
+                &[ConvenerStaff, Partner],
+                Some("reasons"),
+            );
+            assert_eq!(
+                withdrawing,
+                Err(Refusal::NotYourPart {
+                    allowed: vec![Lead]
+                })
+            );
+        }
+    }
+
+    #[test]
+    fn next_steps_are_the_ways_of_ones_parts_with_their_unmet_gates() {
+        for &stage in Stage::ALL {
+            for parts in all_parts() {
+                for (facts, all_met) in [(ready(stage), true), (bare(stage), false)] {
+                    let mut got = next_steps(&facts, &parts);
+                    got.sort_by_key(|(to, _)| *to);
+                    let want: Vec<(Stage, Vec<Gate>)> = EXPECTED
+                        .iter()
+                        .filter(|(from, _, who, ..)| {
+                            *from == stage && who.iter().any(|w| parts.contains(w))
+                        })
+                        .map(|(_, to, _, gates, _)| {
+                            (*to, if all_met { vec![] } else { gates.to_vec() })
+                        })
+                        .collect();
+                    let mut want = want;
+                    want.sort_by_key(|(to, _)| *to);
+                    assert_eq!(got, want, "{stage:?} for {parts:?}, gates met: {all_met}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn each_gate_is_met_exactly_when_its_rule_holds() {
+        let met = |gate: Gate, change: &dyn Fn(&mut InitiativeFacts)| {
+            let mut facts = ready(Building);
+            change(&mut facts);
+            gate.is_met(&facts)
+        };
+        assert!(!met(Gate::ConveneEarly, &|f| f.convener_engaged = false));
+        assert!(!met(Gate::FitAgenda, &|f| f.linked_goals = 0));
+        assert!(met(Gate::FitAgenda, &|f| f.linked_goals = 1));
+        assert!(!met(Gate::FitBudget, &|f| f.work_plan =
+            WorkPlanPlacement::NotRecorded));
+        assert!(met(Gate::FitBudget, &|f| f.work_plan =
+            WorkPlanPlacement::NoBudgetNeeded));
+
+        assert!(!met(Gate::KeepRoles, &|f| f.partners.clear()));
+        assert!(!met(Gate::KeepRoles, &|f| f.partners[0].has_role = false));
+        assert!(!met(Gate::KeepRoles, &|f| f.partners[0].committed.clear()));
+        // Two sectors are enough; one is not.
+        assert!(met(Gate::KeepRoles, &|f| {
+            f.partners.truncate(2);
+        }));
+        assert!(!met(Gate::KeepRoles, &|f| {
+            f.partners.truncate(1);
+        }));
+
+        assert!(!met(Gate::SharedVision, &|f| f.charter_version = None));
+        assert!(!met(Gate::SharedVision, &|f| f.partners.clear()));
+        assert!(!met(Gate::SharedVision, &|f| f.partners[2]
+            .endorsed_current = false));
+
+        // Integrity: competition or an exemption, someone deciding, everyone declared.
+        let integrity = |competition, exemption, undeclared_deciders, deciders| {
+            met(Gate::Integrity, &|f| {
+                f.integrity = IntegrityFacts {
+                    competition,
+                    exemption,
+                    undeclared_deciders,
+                    deciders,
+                }
+            })
+        };
+        assert!(integrity(true, false, 0, 1));
+        assert!(integrity(false, true, 0, 1));
+        assert!(integrity(true, true, 0, 3));
+        assert!(
+            !integrity(false, false, 0, 1),
+            "neither competition nor exemption"
+        );
+        assert!(
+            !integrity(true, false, 0, 0),
+            "nobody declared, because nobody decides"
+        );
+        assert!(!integrity(false, true, 1, 2), "one decider undeclared");
+        assert!(!integrity(false, false, 0, 0));
+        // The rule applies only to the city with a business.
+        let mut without_business = ready(Building);
+        without_business.partners.pop();
+        without_business.integrity = IntegrityFacts::default();
+        assert!(Gate::Integrity.is_met(&without_business));
+        let mut without_city = ready(Building);
+        without_city.partners.remove(0);
+        without_city.integrity = IntegrityFacts::default();
+        assert!(Gate::Integrity.is_met(&without_city));
+    }
+
+    #[test]
+    fn only_an_idea_the_city_has_not_engaged_with_is_explained_by_convene_early() {
+        let no_way = |from, to| Refusal::NoSuchTransition { from, to };
+        let mut idea = bare(Idea);
+        assert_eq!(
+            explain(&idea, no_way(Idea, Building)),
+            Refusal::GatesUnmet(vec![Gate::ConveneEarly])
+        );
+        idea.convener_engaged = true;
+        assert_eq!(
+            explain(&idea, no_way(Idea, Building)),
+            no_way(Idea, Building)
+        );
+        assert_eq!(
+            explain(&bare(Convened), no_way(Convened, Agreed)),
+            no_way(Convened, Agreed)
+        );
+    }
+
+    #[test]
+    fn refusals_and_gates_name_their_messages() {
+        assert_eq!(
+            Refusal::NoSuchTransition {
+                from: Idea,
+                to: Closed
+            }
+            .key(),
+            "refused-no-such-transition"
+        );
+        assert_eq!(
+            Refusal::NotYourPart { allowed: vec![] }.key(),
+            "refused-not-your-part"
+        );
+        assert_eq!(Refusal::ReasonRequired.key(), "refused-reason-required");
+        assert_eq!(Refusal::GatesUnmet(vec![]).key(), "refused-gates-unmet");
+        assert_eq!(Gate::FitAgenda.remedy_key(), "gate-fit-agenda-remedy");
+        assert_eq!(Gate::ConveneEarly.label_key(), "gate-convene-early");
     }
 }

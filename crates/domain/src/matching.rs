@@ -131,14 +131,9 @@ fn better(a: &Suggestion, b: &Suggestion) -> Ordering {
 }
 
 /// Heap entry whose maximum is the worst kept suggestion, so it can be replaced.
+#[derive(PartialEq, Eq)]
 struct Worst(Suggestion);
 
-impl PartialEq for Worst {
-    fn eq(&self, other: &Self) -> bool {
-        self.0 == other.0
-    }
-}
-impl Eq for Worst {}
 impl PartialOrd for Worst {
     fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
         Some(self.cmp(other))
@@ -237,6 +232,26 @@ mod tests {
         // Another business elsewhere covering one of two: half the coverage, nothing else.
         let business = candidate(11, Sector::Business, &[LocalNetworks], false, &[], 0);
         assert_eq!(score(&need(), &business).unwrap().score, 250);
+        assert_eq!(
+            score(&need(), &business).unwrap().reasons,
+            vec![Reason::Covers(vec![LocalNetworks])],
+            "no record is no reason"
+        );
+        // Shared goals count up to three, records up to five.
+        let goals = |shared: &[u8], record| {
+            let mut need = need();
+            need.sdg_goals = vec![1, 2, 3, 4, 5];
+            score(
+                &need,
+                &candidate(13, Sector::Third, &[], false, shared, record),
+            )
+            .unwrap()
+            .score
+        };
+        assert_eq!(goals(&[1, 2], 0), 200 + 66);
+        assert_eq!(goals(&[1, 2, 3, 4], 0), 200 + 100);
+        assert_eq!(goals(&[], 4), 200 + 40);
+        assert_eq!(goals(&[], 9), 200 + 50);
         // A business that covers nothing missing and adds no sector is no suggestion.
         let other = candidate(12, Sector::Business, &[Budget], true, &[7, 11], 9);
         assert_eq!(score(&need(), &other), None);

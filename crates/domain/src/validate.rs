@@ -54,9 +54,18 @@ impl FieldErrors {
     }
 }
 
+/// Characters no text typed into the hub may hold: control characters (but tab and line
+/// breaks), what XML 1.0 forbids (U+FFFE, U+FFFF: one would break every Atom feed the text is
+/// in), and the bidi embedding, override and isolate controls, with which a name can make the
+/// text around it display reversed (`invoice\u{202e}fdp.exe`). The marks people do type (U+200E,
+/// U+200F, U+061C) are allowed.
+pub fn is_forbidden_char(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\r' && c != '\t')
+        || matches!(c, '\u{FFFE}' | '\u{FFFF}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
 fn has_control_chars(s: &str) -> bool {
-    s.chars()
-        .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
+    s.chars().any(is_forbidden_char)
 }
 
 /// An email address, trimmed and lower-cased; the account's identity.
@@ -99,14 +108,65 @@ impl Email {
 
 /// The rules for a new password: long enough to resist guessing, short enough to hash cheaply.
 pub fn check_new_password(password: &str) -> Result<(), &'static str> {
+    check_new_password_of(password, &[])
+}
+
+/// The passwords people choose most (see the file's head).
+const COMMON_PASSWORDS: &str = include_str!("common_passwords.txt");
+
+fn is_common(word: &str) -> bool {
+    COMMON_PASSWORDS
+        .lines()
+        .any(|line| !line.starts_with('#') && line == word)
+}
+
+/// A new password for a person known by `own` words (their address, their name): long enough,
+/// not one of the passwords people choose most (even with digits or symbols around it), not a
+/// run of one character or of counting digits, and not made of the person's own words.
+pub fn check_new_password_of(password: &str, own: &[&str]) -> Result<(), &'static str> {
     let length = password.chars().count();
     if length < 10 {
-        Err("error-password-short")
-    } else if length > 200 {
-        Err("error-too-long")
-    } else {
-        Ok(())
+        return Err("error-password-short");
     }
+    if length > 200 {
+        return Err("error-too-long");
+    }
+    let lower = password.to_lowercase();
+    let core = lower.trim_matches(|c: char| !c.is_alphabetic());
+    if is_common(&lower) || (core.chars().count() >= 4 && is_common(core)) {
+        return Err("error-password-common");
+    }
+    let mut chars = lower.chars();
+    let first = chars.next().unwrap_or_default();
+    let digits: Vec<u32> = lower.chars().filter_map(|c| c.to_digit(10)).collect();
+    let counting = digits.len() == length
+        && (digits.windows(2).all(|w| (w[0] + 1) % 10 == w[1])
+            || digits.windows(2).all(|w| (w[1] + 1) % 10 == w[0]));
+    if chars.all(|c| c == first) || counting {
+        return Err("error-password-common");
+    }
+    // What is left when the person's own words (parts of the address, names), digits and
+    // punctuation are taken out: a password made of them is guessed first.
+    let mut rest = lower.clone();
+    let mut words: Vec<String> = own
+        .iter()
+        .flat_map(|w| {
+            w.to_lowercase()
+                .split(|c: char| !c.is_alphanumeric())
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        })
+        .filter(|w| w.chars().count() >= 3)
+        .collect();
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    for word in &words {
+        rest = rest.replace(word.as_str(), "");
+    }
+    let left = rest.chars().filter(|c| c.is_alphabetic()).count();
+    if rest.len() < lower.len() && left < 4 {
+        return Err("error-password-personal");
+    }
+    Ok(())
 }
 
 /// A required single-line text of at most `max` characters, trimmed.
@@ -212,6 +272,68 @@ mod tests {
         ] {
             assert_eq!(Email::parse(bad), Err("error-email-invalid"), "{bad}");
         }
+    }
+
+    #[test]
+    fn common_and_personal_passwords_are_refused() {
+        for common in [
+            "password12",
+            "1234567890",
+            "Password123!",
+            "qwertyuiop",
+            "!!sunshine2024",
+            "aaaaaaaaaaaa",
+            "9876543210",
+            "4567890123",
+        ] {
+            assert_eq!(
+                check_new_password(common),
+                Err("error-password-common"),
+                "{common}"
+            );
+        }
+        let own = ["dana.levi@example.org", "Dana Levi"];
+        for personal in ["dana.levi2024", "levidana12", "DanaLevi!!!", "example.org1"] {
+            assert_eq!(
+                check_new_password_of(personal, &own),
+                Err("error-password-personal"),
+                "{personal}"
+            );
+        }
+        // A phrase that mentions a name among other words is the person's own choice.
+        assert_eq!(
+            check_new_password_of("dana walks by the river", &own),
+            Ok(())
+        );
+        assert_eq!(check_new_password_of("correct horse battery", &own), Ok(()));
+        // Hebrew and Arabic passphrases are not in the list and are fine.
+        assert_eq!(check_new_password("שותפות ירוקה בעיר"), Ok(()));
+        assert_eq!(check_new_password("شراكة خضراء للمدينة"), Ok(()));
+    }
+
+    #[test]
+    fn text_that_would_break_a_feed_or_reverse_a_name_is_refused() {
+        for bad in [
+            "a\u{FFFE}b",
+            "a\u{FFFF}",
+            "invoice\u{202E}fdp.exe",
+            "x\u{2066}y",
+            "\u{0}",
+        ] {
+            assert_eq!(
+                optional_line(bad, 100),
+                Err("error-invalid-characters"),
+                "{bad:?}"
+            );
+            assert_eq!(
+                optional_text(bad, 100),
+                Err("error-invalid-characters"),
+                "{bad:?}"
+            );
+        }
+        // The marks people type to order mixed text are allowed.
+        assert!(optional_line("\u{200F}שלום ABC", 100).is_ok());
+        assert!(optional_text("line\nnext\ttab", 100).is_ok());
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! People's accounts: users, one-time mail tokens, API tokens and failed sign-in records.
+//! People's accounts: users, one-time mail tokens, API tokens, session epochs and the throttles
+//! on sign-in, sign-up and password reset.
 
 use serde::Serialize;
 use shutaf_domain::Language;
@@ -20,6 +21,9 @@ pub struct User {
     #[serde(skip)]
     pub is_platform_admin: i64,
     pub created_at: i64,
+    /// Sessions signed in under an older epoch are over (raised by a password change).
+    #[serde(skip)]
+    pub session_epoch: i64,
 }
 
 impl User {
@@ -36,7 +40,7 @@ impl User {
     }
 }
 
-const USER_COLUMNS: &str = "id, email, display_name, password_hash, email_verified_at, preferred_language, is_platform_admin, created_at";
+const USER_COLUMNS: &str = "id, email, display_name, password_hash, email_verified_at, preferred_language, is_platform_admin, created_at, session_epoch";
 
 /// What a one-time mailed token is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -85,6 +89,16 @@ impl ApiTokenScope {
             _ => None,
         }
     }
+}
+
+/// Whether a throttled attempt may go ahead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Attempt {
+    Allowed,
+    /// Over the limit: try again in this many seconds.
+    Refused {
+        retry_after: i64,
+    },
 }
 
 /// A personal API token as listed to its owner (the secret itself is shown once, at creation).
@@ -242,6 +256,15 @@ impl Db {
         token: &str,
         purpose: MailTokenPurpose,
     ) -> StoreResult<bool> {
+        Ok(self.mail_token_owner(token, purpose).await?.is_some())
+    }
+
+    /// The person a mailed token would be accepted for now, without using it up.
+    pub async fn mail_token_owner(
+        &self,
+        token: &str,
+        purpose: MailTokenPurpose,
+    ) -> StoreResult<Option<i64>> {
         let found: Option<i64> = sqlx::query_scalar(
             "SELECT user_id FROM mail_tokens WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > $3",
         )
@@ -250,7 +273,7 @@ impl Db {
         .bind(now())
         .fetch_optional(&self.pool)
         .await?;
-        Ok(found.is_some())
+        Ok(found)
     }
 
     /// Whether a verification link was already used by a person now verified: mail scanners
@@ -353,39 +376,172 @@ impl Db {
         Ok(self.user_by_id(user_id).await?.map(|user| (user, scope)))
     }
 
-    /// Counts failed sign-ins under a key within the last `window` seconds.
-    pub async fn recent_login_failures(&self, key_hash: &str, window: i64) -> StoreResult<i64> {
-        Ok(sqlx::query_scalar(
-            "SELECT COUNT(*) FROM login_failures WHERE key_hash = $1 AND at > $2",
+    /// Reserves one attempt under a throttled key: counts it in the current window of `window`
+    /// seconds and says whether it is within `limit`. One upsert that returns the new count, so
+    /// that attempts made at the same moment are counted one after the other on both backends.
+    pub async fn take_attempt(
+        &self,
+        key_hash: &str,
+        window: i64,
+        limit: i64,
+    ) -> StoreResult<Attempt> {
+        let at = now();
+        let (attempts, window_start): (i64, i64) = sqlx::query_as(
+            "INSERT INTO throttles (key_hash, window_start, attempts) VALUES ($1, $2, 1) \
+             ON CONFLICT (key_hash) DO UPDATE SET \
+             attempts = CASE WHEN throttles.window_start <= $3 THEN 1 ELSE throttles.attempts + 1 END, \
+             window_start = CASE WHEN throttles.window_start <= $3 THEN $2 ELSE throttles.window_start END \
+             RETURNING attempts, window_start",
         )
         .bind(key_hash)
-        .bind(now() - window)
+        .bind(at)
+        .bind(at - window)
         .fetch_one(&self.pool)
-        .await?)
+        .await?;
+        if attempts > limit {
+            return Ok(Attempt::Refused {
+                retry_after: (window_start + window - at).max(1),
+            });
+        }
+        Ok(Attempt::Allowed)
     }
 
-    pub async fn record_login_failure(&self, key_hashes: &[&str]) -> StoreResult<()> {
-        let at = now();
-        for key in key_hashes {
-            sqlx::query("INSERT INTO login_failures (key_hash, at) VALUES ($1, $2)")
-                .bind(*key)
-                .bind(at)
-                .execute(&self.pool)
-                .await?;
-        }
-        // Old records are of no use; trimming here keeps the table small without a cron job.
-        sqlx::query("DELETE FROM login_failures WHERE at < $1")
-            .bind(at - 24 * 3600)
-            .execute(&self.pool)
-            .await?;
+    /// Gives an attempt back (a sign-in that succeeded does not count against a shared address).
+    pub async fn refund_attempt(&self, key_hash: &str) -> StoreResult<()> {
+        sqlx::query(
+            "UPDATE throttles SET attempts = attempts - 1 WHERE key_hash = $1 AND attempts > 0",
+        )
+        .bind(key_hash)
+        .execute(&self.pool)
+        .await?;
         Ok(())
     }
 
-    pub async fn clear_login_failures(&self, key_hash: &str) -> StoreResult<()> {
-        sqlx::query("DELETE FROM login_failures WHERE key_hash = $1")
+    /// Forgets a key's attempts (the owner signed in).
+    pub async fn clear_attempts(&self, key_hash: &str) -> StoreResult<()> {
+        sqlx::query("DELETE FROM throttles WHERE key_hash = $1")
             .bind(key_hash)
             .execute(&self.pool)
             .await?;
         Ok(())
+    }
+
+    /// Drops counters whose window ended long ago (run with the session clean-up).
+    pub async fn delete_old_attempts(&self) -> StoreResult<()> {
+        sqlx::query("DELETE FROM throttles WHERE window_start < $1")
+            .bind(now() - 24 * 3600)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Sets a new password after a mailed reset link, in one transaction: the link is used up,
+    /// every other reset link of the person too, the address counts as verified (the link
+    /// reached it), every session ends, and, if asked, every API token is revoked. Gives the
+    /// person, or `None` when the link is not valid.
+    pub async fn reset_password(
+        &self,
+        token: &str,
+        password_hash: &str,
+        revoke_api_tokens: bool,
+    ) -> StoreResult<Option<i64>> {
+        let at = now();
+        let mut tx = self.write_tx().await?;
+        let user: Option<i64> = sqlx::query_scalar(
+            "UPDATE mail_tokens SET used_at = $1 WHERE token_hash = $2 AND purpose = $3 AND used_at IS NULL AND expires_at > $4 \
+             RETURNING user_id",
+        )
+        .bind(at)
+        .bind(token_hash(token))
+        .bind(MailTokenPurpose::ResetPassword.code())
+        .bind(at)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(user_id) = user else {
+            return Ok(None);
+        };
+        sqlx::query(
+            "UPDATE users SET email_verified_at = COALESCE(email_verified_at, $1) WHERE id = $2",
+        )
+        .bind(at)
+        .bind(user_id)
+        .execute(&mut *tx)
+        .await?;
+        Self::secure_account(&mut tx, user_id, password_hash, revoke_api_tokens, at).await?;
+        tx.commit().await?;
+        Ok(Some(user_id))
+    }
+
+    /// A signed-in person changes their password: every other session ends, unused reset links
+    /// die, and API tokens are revoked if asked. Gives the new session epoch, for the session
+    /// that made the change to stay signed in.
+    pub async fn change_password(
+        &self,
+        user_id: i64,
+        password_hash: &str,
+        revoke_api_tokens: bool,
+    ) -> StoreResult<i64> {
+        let mut tx = self.write_tx().await?;
+        let epoch =
+            Self::secure_account(&mut tx, user_id, password_hash, revoke_api_tokens, now()).await?;
+        tx.commit().await?;
+        Ok(epoch)
+    }
+
+    async fn secure_account(
+        tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+        user_id: i64,
+        password_hash: &str,
+        revoke_api_tokens: bool,
+        at: i64,
+    ) -> StoreResult<i64> {
+        let epoch: i64 = sqlx::query_scalar(
+            "UPDATE users SET password_hash = $1, session_epoch = session_epoch + 1 WHERE id = $2 RETURNING session_epoch",
+        )
+        .bind(password_hash)
+        .bind(user_id)
+        .fetch_optional(&mut **tx)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+        sqlx::query(
+            "UPDATE mail_tokens SET used_at = $1 WHERE user_id = $2 AND purpose = $3 AND used_at IS NULL",
+        )
+        .bind(at)
+        .bind(user_id)
+        .bind(MailTokenPurpose::ResetPassword.code())
+        .execute(&mut **tx)
+        .await?;
+        if revoke_api_tokens {
+            sqlx::query(
+                "UPDATE api_tokens SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL",
+            )
+            .bind(at)
+            .bind(user_id)
+            .execute(&mut **tx)
+            .await?;
+        }
+        Ok(epoch)
+    }
+
+    /// Ends every session of a person (they stay signed in where they asked, with the epoch
+    /// given back).
+    pub async fn end_sessions(&self, user_id: i64) -> StoreResult<i64> {
+        sqlx::query_scalar(
+            "UPDATE users SET session_epoch = session_epoch + 1 WHERE id = $1 RETURNING session_epoch",
+        )
+        .bind(user_id)
+        .fetch_optional(&self.pool)
+        .await?
+        .ok_or(StoreError::NotFound)
+    }
+
+    /// Whether the person has API tokens that still work.
+    pub async fn count_live_api_tokens(&self, user_id: i64) -> StoreResult<i64> {
+        Ok(sqlx::query_scalar(
+            "SELECT COUNT(*) FROM api_tokens WHERE user_id = $1 AND revoked_at IS NULL",
+        )
+        .bind(user_id)
+        .fetch_one(&self.pool)
+        .await?)
     }
 }

@@ -63,6 +63,9 @@ pub const TABLES: &[&str] = &[
     "notifications",
     "decision_log",
     "decision_log_size",
+    "log_disclosures",
+    "log_checkpoints",
+    "log_cosignatures",
     "declarations",
     "declaration_ties",
     "recusals",
@@ -70,6 +73,7 @@ pub const TABLES: &[&str] = &[
     "call_goals",
     "call_criteria",
     "call_evaluators",
+    "call_evaluator_invitations",
     "call_applications",
     "call_scores",
     "attachments",
@@ -81,7 +85,7 @@ pub const TABLES: &[&str] = &[
 /// Tables a backup leaves out: sign-in sessions (everyone signs in again after a restore), the
 /// failed sign-ins counted for rate limiting, and the decision log's kept tree (derived from
 /// the entries; the restore builds it again).
-pub const SKIPPED: &[&str] = &["sessions", "login_failures", "decision_log_nodes"];
+pub const SKIPPED: &[&str] = &["sessions", "throttles", "decision_log_nodes"];
 
 /// Tables the migrations themselves fill (the decision log's size row): a restore replaces
 /// their rows instead of counting them as data.

@@ -31,9 +31,10 @@
 //! PostgreSQL's identity sequences past them and runs `ANALYZE` on either backend.
 
 use shutaf_domain::call::CallStatus;
+use shutaf_domain::disclosure::{PseudonymKey, Salt};
 use shutaf_domain::donation::{DonationKind, DonationStep, HeadDecision, Recommendation};
 use shutaf_domain::integrity::{NoticeOutcome, Relation};
-use shutaf_domain::journal::Event;
+use shutaf_domain::journal::{Actor, Event, Place, Recorded};
 use shutaf_domain::{
     ContributionType, Language, LocalityKind, Management, MemberRole, PartnershipModel, Stage,
 };
@@ -357,7 +358,7 @@ pub struct BulkNotification {
 }
 
 /// A decision for the public log, with the time it was taken; its index is given by the log,
-/// its kind and detail by the journal ([`Event::kind`], [`Event::detail`]) as for the hub's own.
+/// its entry by the journal ([`Event::recorded`]) as for the hub's own.
 #[derive(Debug, Clone)]
 pub struct BulkDecision {
     pub at: i64,
@@ -365,8 +366,37 @@ pub struct BulkDecision {
     pub locality_id: Option<i64>,
     pub initiative_id: Option<i64>,
     pub organisation_id: Option<i64>,
-    /// The person, where the kind names one ([`shutaf_domain::journal::EventKind::names_person`]).
+    /// The person who took it, named by pseudonym.
+    pub user_id: Option<i64>,
+    /// Their name, disclosed beside the entry where the kind names the person
+    /// ([`shutaf_domain::journal::EventKind::names_person`]).
     pub person: Option<String>,
+    /// Seeds the salts of what the entry withholds (see [`crate::decision_log::append_all`]).
+    pub seed: Salt,
+}
+
+impl BulkDecision {
+    /// The entry this decision makes at `index` under the hub's pseudonym key, with the texts
+    /// kept beside it: what the loader writes (and a test can recompute without a database).
+    pub fn recorded(&self, index: u64, key: &PseudonymKey) -> Recorded {
+        self.event
+            .recorded(index, self.at, self.place(), &self.actor(), key, &self.seed)
+    }
+
+    fn place(&self) -> Place {
+        Place {
+            locality_id: self.locality_id,
+            initiative_id: self.initiative_id,
+        }
+    }
+
+    fn actor(&self) -> Actor {
+        Actor {
+            organisation_id: self.organisation_id,
+            user_id: self.user_id,
+            name: self.person.clone(),
+        }
+    }
 }
 
 /// Rows written in one transaction, in the order their foreign keys need.
@@ -385,6 +415,9 @@ pub struct Batch {
     pub notifications: Vec<BulkNotification>,
     /// Appended to the log in this order, after what the log holds.
     pub decisions: Vec<BulkDecision>,
+    /// The hub's pseudonym key, if it has none yet (generated data names its people with a
+    /// seeded key, so that the same seed gives the same log).
+    pub pseudonym_key: Option<PseudonymKey>,
 }
 
 /// A value for one cell, typed even when empty (PostgreSQL wants a typed NULL).
@@ -694,6 +727,7 @@ async fn write_batch(conn: &mut AnyConnection, backend: Backend, batch: Batch) -
         events,
         notifications,
         decisions,
+        pseudonym_key,
     } = batch;
 
     let mut rows = Rows::new(
@@ -906,7 +940,7 @@ async fn write_batch(conn: &mut AnyConnection, backend: Backend, batch: Batch) -
     }
     rows.write(conn).await?;
 
-    append_decisions(conn, decisions).await
+    append_decisions(conn, decisions, pseudonym_key.as_ref()).await
 }
 
 async fn write_goals(
@@ -1568,25 +1602,22 @@ async fn write_donations(
 async fn append_decisions(
     conn: &mut AnyConnection,
     decisions: Vec<BulkDecision>,
+    key: Option<&PseudonymKey>,
 ) -> StoreResult<u64> {
-    let details: Vec<Option<String>> = decisions.iter().map(|d| d.event.detail()).collect();
     let entries: Vec<(i64, crate::Decision<'_>)> = decisions
         .iter()
-        .zip(&details)
-        .map(|(d, detail)| {
+        .map(|d| {
             (
                 d.at,
                 crate::Decision {
-                    kind: d.event.kind().code(),
-                    locality_id: d.locality_id,
-                    initiative_id: d.initiative_id,
-                    organisation_id: d.organisation_id,
-                    person: d.person.as_deref(),
-                    detail: detail.as_deref(),
+                    event: &d.event,
+                    place: d.place(),
+                    actor: d.actor(),
+                    seed: d.seed,
                 },
             )
         })
         .collect();
-    let first = crate::decision_log::append_all(conn, &entries).await?;
+    let first = crate::decision_log::append_all(conn, &entries, key).await?;
     Ok(first + entries.len() as u64)
 }

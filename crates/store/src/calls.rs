@@ -13,7 +13,10 @@ use shutaf_domain::journal::{Event, Standing};
 use sqlx::FromRow;
 
 use crate::organisations::pick_name;
-use crate::{Acting, Db, NewInitiative, StoreError, StoreResult, abort, journal, now};
+use crate::{
+    Acting, Db, NewInitiative, StoreError, StoreResult, abort, journal, now, random_token,
+    token_hash,
+};
 
 /// A call as stored.
 #[derive(Debug, Clone, FromRow, Serialize)]
@@ -119,7 +122,19 @@ pub struct NewCall {
     /// Name, description, weight.
     pub criteria: Vec<(String, Option<String>, i64)>,
     pub goal_ids: Vec<i64>,
+    /// Evaluators named directly by the store's own callers (the demo, tests): the hub's pages
+    /// and API never do, they `invite`.
     pub evaluator_ids: Vec<i64>,
+    /// The addresses of the people asked to evaluate (lower-case). Those not yet evaluators get
+    /// an invitation; open invitations and evaluators for addresses no longer listed go.
+    pub invite: Vec<String>,
+}
+
+/// An invitation to evaluate a call, as mailed: the address and the secret of its link.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EvaluatorInvitation {
+    pub email: String,
+    pub token: String,
 }
 
 /// An application to a call.
@@ -170,8 +185,13 @@ pub struct Attachment {
 const CALL_COLUMNS: &str = "id, locality_id, lang, title, purpose, sought, eligibility, deadline_at, status, published_at, \
     awarded_application_id, outcome_reasons, decided_at, initiative_id, created_by, created_at, revision";
 
-async fn write_parts(conn: &mut sqlx::AnyConnection, id: i64, call: &NewCall) -> StoreResult<()> {
-    for table in ["call_criteria", "call_goals", "call_evaluators"] {
+async fn write_parts(
+    conn: &mut sqlx::AnyConnection,
+    id: i64,
+    call: &NewCall,
+    invited_by: i64,
+) -> StoreResult<Vec<EvaluatorInvitation>> {
+    for table in ["call_criteria", "call_goals"] {
         sqlx::query(&format!("DELETE FROM {table} WHERE call_id = $1"))
             .bind(id)
             .execute(&mut *conn)
@@ -196,19 +216,82 @@ async fn write_parts(conn: &mut sqlx::AnyConnection, id: i64, call: &NewCall) ->
             .execute(&mut *conn)
             .await?;
     }
+    // Evaluators stay while asked for (by address, or directly); the others go.
+    let evaluators: Vec<(i64, String)> = sqlx::query_as(
+        "SELECT e.user_id, u.email FROM call_evaluators e JOIN users u ON u.id = e.user_id WHERE e.call_id = $1",
+    )
+    .bind(id)
+    .fetch_all(&mut *conn)
+    .await?;
+    for (user, email) in &evaluators {
+        if !call.evaluator_ids.contains(user) && !call.invite.contains(email) {
+            sqlx::query("DELETE FROM call_evaluators WHERE call_id = $1 AND user_id = $2")
+                .bind(id)
+                .bind(user)
+                .execute(&mut *conn)
+                .await?;
+        }
+    }
     for user in &call.evaluator_ids {
-        sqlx::query("INSERT INTO call_evaluators (call_id, user_id) VALUES ($1, $2)")
+        sqlx::query(
+            "INSERT INTO call_evaluators (call_id, user_id) VALUES ($1, $2) ON CONFLICT (call_id, user_id) DO NOTHING",
+        )
+        .bind(id)
+        .bind(user)
+        .execute(&mut *conn)
+        .await?;
+    }
+    // Open invitations for addresses no longer asked are withdrawn; new addresses are asked.
+    let open: Vec<String> =
+        sqlx::query_scalar("SELECT email FROM call_evaluator_invitations WHERE call_id = $1")
             .bind(id)
-            .bind(user)
+            .fetch_all(&mut *conn)
+            .await?;
+    for email in open.iter().filter(|e| !call.invite.contains(e)) {
+        sqlx::query("DELETE FROM call_evaluator_invitations WHERE call_id = $1 AND email = $2")
+            .bind(id)
+            .bind(email)
             .execute(&mut *conn)
             .await?;
     }
-    Ok(())
+    let mut invited = Vec::new();
+    let at = now();
+    for email in &call.invite {
+        if open.contains(email) || evaluators.iter().any(|(_, e)| e == email) {
+            continue;
+        }
+        let token = random_token();
+        sqlx::query(
+            "INSERT INTO call_evaluator_invitations (call_id, email, token_hash, invited_by, invited_at) VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(id)
+        .bind(email)
+        .bind(token_hash(&token))
+        .bind(invited_by)
+        .bind(at)
+        .execute(&mut *conn)
+        .await?;
+        invited.push(EvaluatorInvitation {
+            email: email.clone(),
+            token,
+        });
+    }
+    Ok(invited)
 }
 
 impl Db {
     /// Writes a draft call; gives its id.
     pub async fn create_call(&self, call: &NewCall, acting: Acting) -> StoreResult<i64> {
+        Ok(self.create_call_inviting(call, acting).await?.0)
+    }
+
+    /// Writes a draft call and the invitations of its evaluators, in one transaction; gives its
+    /// id and the invitations to mail.
+    pub async fn create_call_inviting(
+        &self,
+        call: &NewCall,
+        acting: Acting,
+    ) -> StoreResult<(i64, Vec<EvaluatorInvitation>)> {
         let mut tx = self.write_tx().await?;
         let at = now();
         let id: i64 = sqlx::query_scalar(
@@ -226,13 +309,29 @@ impl Db {
         .bind(at)
         .fetch_one(&mut *tx)
         .await?;
-        write_parts(&mut tx, id, call).await?;
+        let invited = write_parts(&mut tx, id, call, acting.user_id).await?;
         tx.commit().await?;
-        Ok(id)
+        Ok((id, invited))
     }
 
     /// Rewrites a draft call (a published call is on the record and does not change).
     pub async fn update_call(&self, id: i64, call: &NewCall) -> StoreResult<()> {
+        let by: i64 = sqlx::query_scalar("SELECT created_by FROM calls WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        self.update_call_inviting(id, call, by).await.map(drop)
+    }
+
+    /// Rewrites a draft call and its evaluators' invitations (`invited_by` asks the new ones),
+    /// in one transaction; gives the invitations to mail.
+    pub async fn update_call_inviting(
+        &self,
+        id: i64,
+        call: &NewCall,
+        invited_by: i64,
+    ) -> StoreResult<Vec<EvaluatorInvitation>> {
         let tx = self.write_tx().await?;
         let mut tx = journal::guarded(
             tx,
@@ -250,9 +349,59 @@ impl Db {
             StoreError::Conflict,
         )
         .await?;
-        write_parts(&mut tx, id, call).await?;
+        let invited = write_parts(&mut tx, id, call, invited_by).await?;
         tx.commit().await?;
-        Ok(())
+        Ok(invited)
+    }
+
+    /// Accepts an invitation to evaluate: the person whose address it was sent to becomes an
+    /// evaluator of the call. Gives the call, or `None` when the link is not (or no longer)
+    /// valid, or was sent to another address.
+    pub async fn accept_evaluator_invitation(
+        &self,
+        token: &str,
+        user: &crate::User,
+    ) -> StoreResult<Option<i64>> {
+        let mut tx = self.write_tx().await?;
+        let call: Option<i64> = sqlx::query_scalar(
+            "DELETE FROM call_evaluator_invitations WHERE token_hash = $1 AND email = $2 RETURNING call_id",
+        )
+        .bind(token_hash(token))
+        .bind(user.email.to_lowercase())
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(call) = call else {
+            return Ok(None);
+        };
+        sqlx::query(
+            "INSERT INTO call_evaluators (call_id, user_id) VALUES ($1, $2) ON CONFLICT (call_id, user_id) DO NOTHING",
+        )
+        .bind(call)
+        .bind(user.id)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(Some(call))
+    }
+
+    /// The call an invitation to evaluate is for, if its link is still open.
+    pub async fn evaluator_invitation(&self, token: &str) -> StoreResult<Option<(i64, String)>> {
+        Ok(sqlx::query_as(
+            "SELECT call_id, email FROM call_evaluator_invitations WHERE token_hash = $1",
+        )
+        .bind(token_hash(token))
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+
+    /// The addresses asked to evaluate a call who have not accepted yet (for its convener).
+    pub async fn invited_evaluators(&self, call_id: i64) -> StoreResult<Vec<String>> {
+        Ok(sqlx::query_scalar(
+            "SELECT email FROM call_evaluator_invitations WHERE call_id = $1 ORDER BY email",
+        )
+        .bind(call_id)
+        .fetch_all(&self.pool)
+        .await?)
     }
 
     /// A call with its criteria, goals and evaluators.
@@ -359,6 +508,20 @@ impl Db {
         proposal: &str,
         acting: Acting,
     ) -> StoreResult<i64> {
+        self.apply_to_call_with_files(call_id, organisation_id, summary, proposal, &[], acting)
+            .await
+    }
+
+    /// An application with its files, in one transaction (see [`Db::apply_to_call`]).
+    pub async fn apply_to_call_with_files(
+        &self,
+        call_id: i64,
+        organisation_id: i64,
+        summary: &str,
+        proposal: &str,
+        files: &[NewAttachment<'_>],
+        acting: Acting,
+    ) -> StoreResult<i64> {
         let mut tx = self.write_tx().await?;
         let at = now();
         let call: Option<(i64, String, i64)> =
@@ -385,6 +548,10 @@ impl Db {
         .bind(at)
         .fetch_one(&mut *tx)
         .await?;
+        // The application and its files are one action: all kept, or none.
+        if let Err(e) = insert_attachments(&mut tx, call_id, Some(id), files, acting).await {
+            return abort(tx, e).await;
+        }
         journal::record_decision(
             &mut tx,
             locality_id,
@@ -393,6 +560,7 @@ impl Db {
             &Event::ApplicationReceived {
                 call: call_id,
                 application: id,
+                organisation: organisation_id,
             },
         )
         .await?;
@@ -411,8 +579,7 @@ impl Db {
         .await?)
     }
 
-    /// Keeps an attachment of a call (no application) or of an application.
-    #[allow(clippy::too_many_arguments)]
+    /// Keeps one file of a call (no application) or of an application.
     pub async fn add_attachment(
         &self,
         call_id: i64,
@@ -422,25 +589,34 @@ impl Db {
         bytes: &[u8],
         acting: Acting,
     ) -> StoreResult<i64> {
-        use sha2::Digest;
+        let file = NewAttachment {
+            file_name,
+            content_type,
+            bytes,
+        };
+        let ids = self
+            .add_attachments(call_id, application_id, &[file], acting)
+            .await?;
+        Ok(ids[0])
+    }
+
+    /// Keeps the files of a call (no application) or of an application, all or none. An
+    /// application's files are counted against its limit in the same transaction
+    /// (`LimitReached` beyond five), so uploads made at once cannot together pass it.
+    pub async fn add_attachments(
+        &self,
+        call_id: i64,
+        application_id: Option<i64>,
+        files: &[NewAttachment<'_>],
+        acting: Acting,
+    ) -> StoreResult<Vec<i64>> {
         let mut tx = self.write_tx().await?;
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO attachments (call_id, application_id, file_name, content_type, size_bytes, sha256, content, uploaded_by, uploaded_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
-        )
-        .bind(call_id)
-        .bind(application_id)
-        .bind(file_name)
-        .bind(content_type)
-        .bind(bytes.len() as i64)
-        .bind(hex::encode(sha2::Sha256::digest(bytes)))
-        .bind(bytes.to_vec())
-        .bind(acting.user_id)
-        .bind(now())
-        .fetch_one(&mut *tx)
-        .await?;
+        let ids = match insert_attachments(&mut tx, call_id, application_id, files, acting).await {
+            Ok(ids) => ids,
+            Err(e) => return abort(tx, e).await,
+        };
         tx.commit().await?;
-        Ok(id)
+        Ok(ids)
     }
 
     /// The attachments of a call and of its applications.
@@ -482,11 +658,14 @@ impl Db {
     ) -> StoreResult<()> {
         let mut tx = self.write_tx().await?;
         let at = now();
-        // Scoring ends with the award: the status is checked inside the transaction.
-        let status: Option<String> = sqlx::query_scalar("SELECT status FROM calls WHERE id = $1")
-            .bind(call.id)
-            .fetch_optional(&mut *tx)
-            .await?;
+        // Scoring ends with the award: the status is checked inside the transaction, the call's
+        // row locked as the award locks it (the scores are sealed for the award to open).
+        let status: Option<String> = sqlx::query_scalar(
+            "UPDATE calls SET revision = revision WHERE id = $1 RETURNING status",
+        )
+        .bind(call.id)
+        .fetch_optional(&mut *tx)
+        .await?;
         if status.as_deref() != Some("open") {
             return abort(tx, StoreError::Conflict).await;
         }
@@ -513,6 +692,7 @@ impl Db {
             &Event::ApplicationScored {
                 call: call.id,
                 application: application_id,
+                scores: scores.iter().map(|(c, score, _)| (*c, *score)).collect(),
             },
         )
         .await?;
@@ -587,12 +767,15 @@ impl Db {
             StoreError::Conflict,
         )
         .await?;
+        // Who applied, the scores and the declarations' parties go on the record now.
+        let sealed = crate::decision_log::unseal(&mut tx, call.id).await?;
         let event = Event::CallAwarded {
             call: call.id,
             application: application.id,
             organisation: application.organisation_id,
             results: results.iter().map(Standing::from).collect(),
             reasons: reasons.to_owned(),
+            openings: sealed.iter().map(|w| w.opening()).collect(),
         };
         journal::record_decision(&mut tx, call.locality_id, None, acting, &event).await?;
         tx.commit().await?;
@@ -615,9 +798,11 @@ impl Db {
             StoreError::Conflict,
         )
         .await?;
+        let sealed = crate::decision_log::unseal(&mut tx, call.id).await?;
         let event = Event::CallCancelled {
             call: call.id,
             reasons: reasons.to_owned(),
+            openings: sealed.iter().map(|w| w.opening()).collect(),
         };
         journal::record_decision(&mut tx, call.locality_id, None, acting, &event).await?;
         tx.commit().await?;
@@ -865,3 +1050,65 @@ impl Db {
             .collect())
     }
 }
+
+/// A file to keep with a call or an application, its name and type already checked.
+#[derive(Debug, Clone, Copy)]
+pub struct NewAttachment<'a> {
+    pub file_name: &'a str,
+    pub content_type: &'a str,
+    pub bytes: &'a [u8],
+}
+
+/// Inserts files within the caller's transaction; for an application, first reserves their
+/// places under its limit with one conditional update (the database's check is the backstop).
+async fn insert_attachments(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    call_id: i64,
+    application_id: Option<i64>,
+    files: &[NewAttachment<'_>],
+    acting: Acting,
+) -> StoreResult<Vec<i64>> {
+    use sha2::Digest;
+    if files.is_empty() {
+        return Ok(Vec::new());
+    }
+    if let Some(application) = application_id {
+        let reserved: Option<i64> = sqlx::query_scalar(
+            "UPDATE call_applications SET attachment_count = attachment_count + $1 \
+             WHERE id = $2 AND call_id = $3 AND attachment_count + $1 <= $4 RETURNING id",
+        )
+        .bind(files.len() as i64)
+        .bind(application)
+        .bind(call_id)
+        .bind(MAX_APPLICATION_ATTACHMENTS)
+        .fetch_optional(&mut **tx)
+        .await?;
+        if reserved.is_none() {
+            return Err(StoreError::LimitReached);
+        }
+    }
+    let at = now();
+    let mut ids = Vec::with_capacity(files.len());
+    for file in files {
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO attachments (call_id, application_id, file_name, content_type, size_bytes, sha256, content, uploaded_by, uploaded_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+        )
+        .bind(call_id)
+        .bind(application_id)
+        .bind(file.file_name)
+        .bind(file.content_type)
+        .bind(file.bytes.len() as i64)
+        .bind(hex::encode(sha2::Sha256::digest(file.bytes)))
+        .bind(file.bytes.to_vec())
+        .bind(acting.user_id)
+        .bind(at)
+        .fetch_one(&mut **tx)
+        .await?;
+        ids.push(id);
+    }
+    Ok(ids)
+}
+
+/// The files an application may carry; the schema's check says the same.
+pub const MAX_APPLICATION_ATTACHMENTS: i64 = 5;

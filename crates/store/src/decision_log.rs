@@ -10,13 +10,21 @@
 //! behind the hub's back shows there, and a log rewritten together with its hashes shows
 //! against any head published before.
 
-use shutaf_domain::decision_log::LogEntry;
+use shutaf_domain::decision_log::{
+    LogEntry, commitments_text, openings_text, parse_commitments, parse_openings,
+};
+use shutaf_domain::disclosure::{PseudonymKey, Salt, Withheld, hex as to_hex, unhex32};
+use shutaf_domain::journal::{Actor, Event, Place};
 use std::collections::HashMap;
 
 use shutaf_domain::merkle::{self, Hash, Node, Span};
 use sqlx::{AnyConnection, FromRow};
 
 use crate::{Db, StoreError, StoreResult, now};
+
+/// The columns of a [`Row`], in order.
+pub(crate) const COLUMNS: &str = "idx, at, kind, locality_id, initiative_id, organisation_id, person, detail, leaf_hash, \
+    version, commitments, openings";
 
 #[derive(FromRow)]
 struct Row {
@@ -29,11 +37,17 @@ struct Row {
     person: Option<String>,
     detail: Option<String>,
     leaf_hash: String,
+    version: i64,
+    commitments: Option<String>,
+    openings: Option<String>,
 }
 
 impl Row {
-    fn entry(self) -> (LogEntry, String) {
-        (
+    fn entry(self) -> StoreResult<(LogEntry, String)> {
+        let corrupt = |e: String| StoreError::Corrupt(format!("entry {}: {e}", self.idx));
+        let commitments = parse_commitments(self.commitments.as_deref()).map_err(corrupt)?;
+        let openings = parse_openings(self.openings.as_deref()).map_err(corrupt)?;
+        Ok((
             LogEntry {
                 index: self.idx as u64,
                 at: self.at,
@@ -43,87 +57,103 @@ impl Row {
                 organisation_id: self.organisation_id,
                 person: self.person,
                 detail: self.detail,
+                version: self.version as u32,
+                commitments,
+                openings,
             },
             self.leaf_hash,
-        )
+        ))
     }
 }
 
-/// A decision to record; its index and time are given by the log.
-#[derive(Debug, Clone, Default)]
+fn entries_of(rows: Vec<Row>) -> StoreResult<Vec<LogEntry>> {
+    rows.into_iter().map(|r| Ok(r.entry()?.0)).collect()
+}
+
+/// A decision to record: the event, where it belongs and who took it; its index and time are
+/// given by the log, its wording by the journal ([`Event::recorded`]).
+#[derive(Debug, Clone)]
 pub struct Decision<'a> {
-    pub kind: &'a str,
-    pub locality_id: Option<i64>,
-    pub initiative_id: Option<i64>,
-    pub organisation_id: Option<i64>,
-    pub person: Option<&'a str>,
-    pub detail: Option<&'a str>,
+    pub event: &'a Event,
+    pub place: Place,
+    pub actor: Actor,
+    /// The salts of what the entry withholds derive from it: random for the hub's own
+    /// decisions, seeded for generated data.
+    pub seed: Salt,
 }
 
 /// Appends a decision within the caller's transaction, taken now; gives its index.
 pub(crate) async fn append(conn: &mut AnyConnection, decision: &Decision<'_>) -> StoreResult<u64> {
-    append_all(conn, &[(now(), decision.clone())]).await
+    append_all(conn, &[(now(), decision.clone())], None).await
 }
 
-/// Entries a statement inserts at most (nine values each, well under SQLite's bound parameters).
+/// Entries a statement inserts at most (twelve values each, well under SQLite's bound parameters).
 const ENTRIES_PER_STATEMENT: usize = 100;
+/// Texts kept beside the log a statement inserts at most (five values each).
+const WITHHELD_PER_STATEMENT: usize = 400;
 
 /// Appends decisions, each with the time it was taken, within the caller's transaction: the one
 /// path to the log, for the hub's own decisions one at a time and the bulk loader's by the
-/// thousand. The size row is advanced first (which serialises appenders), then each entry is
-/// written at the next index with its leaf hash, then the subtrees the entries complete. Gives
-/// the index of the first.
+/// thousand. The size row is advanced first (which serialises appenders), giving the hub's
+/// pseudonym key with it (`key`, or a random one, becomes the key if the hub has none yet); then
+/// each entry is written at the next index with its leaf hash, the texts it withholds beside it,
+/// then the subtrees the entries complete. Gives the index of the first.
 pub(crate) async fn append_all(
     conn: &mut AnyConnection,
     decisions: &[(i64, Decision<'_>)],
+    key: Option<&PseudonymKey>,
 ) -> StoreResult<u64> {
+    if decisions.is_empty() {
+        // Nothing to append, and no key to make.
+        let size: i64 = sqlx::query_scalar("SELECT size FROM decision_log_size WHERE id = 1")
+            .fetch_one(&mut *conn)
+            .await?;
+        return Ok(size as u64);
+    }
     let count = decisions.len() as i64;
-    let size: i64 = sqlx::query_scalar(
-        "UPDATE decision_log_size SET size = size + $1 WHERE id = 1 RETURNING size",
+    let candidate = to_hex(&key.map(|k| k.0).unwrap_or_else(rand::random));
+    let (size, stored_key): (i64, Option<String>) = sqlx::query_as(
+        "UPDATE decision_log_size SET size = size + $1, pseudonym_key = COALESCE(pseudonym_key, $2) WHERE id = 1 \
+         RETURNING size, pseudonym_key",
     )
     .bind(count)
+    .bind(&candidate)
     .fetch_one(&mut *conn)
     .await?;
+    let key = PseudonymKey(
+        stored_key
+            .as_deref()
+            .and_then(unhex32)
+            .ok_or_else(|| StoreError::Corrupt("the pseudonym key is not 64 hex digits".into()))?,
+    );
     let first = (size - count) as u64;
-    if decisions.is_empty() {
-        return Ok(first);
-    }
     let mut leaves = Vec::with_capacity(decisions.len());
+    let mut withheld: Vec<(u64, Withheld)> = Vec::new();
     for (offset, chunk) in decisions.chunks(ENTRIES_PER_STATEMENT).enumerate() {
         let values: Vec<String> = (0..chunk.len())
             .map(|row| {
-                let n = row * 9;
-                format!(
-                    "(${}, ${}, ${}, ${}, ${}, ${}, ${}, ${}, ${})",
-                    n + 1,
-                    n + 2,
-                    n + 3,
-                    n + 4,
-                    n + 5,
-                    n + 6,
-                    n + 7,
-                    n + 8,
-                    n + 9
-                )
+                let n = row * 12;
+                let list: Vec<String> = (1..=12).map(|i| format!("${}", n + i)).collect();
+                format!("({})", list.join(", "))
             })
             .collect();
         let sql = format!(
-            "INSERT INTO decision_log (idx, at, kind, locality_id, initiative_id, organisation_id, person, detail, leaf_hash) \
-             VALUES {}",
+            "INSERT INTO decision_log ({COLUMNS}) VALUES {}",
             values.join(", ")
         );
         let mut query = sqlx::query(&sql);
         for (row, (at, decision)) in chunk.iter().enumerate() {
-            let entry = LogEntry {
-                index: first + (offset * ENTRIES_PER_STATEMENT + row) as u64,
-                at: *at,
-                kind: decision.kind.to_owned(),
-                locality_id: decision.locality_id,
-                initiative_id: decision.initiative_id,
-                organisation_id: decision.organisation_id,
-                person: decision.person.map(str::to_owned),
-                detail: decision.detail.map(str::to_owned),
-            };
+            let index = first + (offset * ENTRIES_PER_STATEMENT + row) as u64;
+            let recorded = decision.event.recorded(
+                index,
+                *at,
+                decision.place,
+                &decision.actor,
+                &key,
+                &decision.seed,
+            );
+            let entry = recorded.entry;
+            withheld.extend(recorded.withheld.into_iter().map(|w| (index, w)));
             let leaf = entry.leaf_hash();
             leaves.push(leaf);
             query = query
@@ -135,12 +165,76 @@ pub(crate) async fn append_all(
                 .bind(entry.organisation_id)
                 .bind(entry.person)
                 .bind(entry.detail)
-                .bind(hex::encode(leaf));
+                .bind(hex::encode(leaf))
+                .bind(i64::from(entry.version))
+                .bind(commitments_text(&entry.commitments))
+                .bind(openings_text(&entry.openings));
+        }
+        query.execute(&mut *conn).await?;
+    }
+    for chunk in withheld.chunks(WITHHELD_PER_STATEMENT) {
+        let values: Vec<String> = (0..chunk.len())
+            .map(|row| {
+                let n = row * 5;
+                format!(
+                    "(${}, ${}, ${}, ${}, ${})",
+                    n + 1,
+                    n + 2,
+                    n + 3,
+                    n + 4,
+                    n + 5
+                )
+            })
+            .collect();
+        let sql = format!(
+            "INSERT INTO log_disclosures (entry_index, field, salt, clear_text, sealed_for) VALUES {}",
+            values.join(", ")
+        );
+        let mut query = sqlx::query(&sql);
+        for (index, w) in chunk {
+            query = query
+                .bind(*index as i64)
+                .bind(w.field.clone())
+                .bind(to_hex(&w.salt))
+                .bind(w.text.clone())
+                .bind(w.sealed_for);
         }
         query.execute(&mut *conn).await?;
     }
     grow_tree(conn, first, &leaves).await?;
     Ok(first)
+}
+
+/// The texts call `call` sealed, in the order they were sealed, taken off the side of the log
+/// within the caller's transaction: its decision puts them on the log itself.
+pub(crate) async fn unseal(conn: &mut AnyConnection, call: i64) -> StoreResult<Vec<Withheld>> {
+    let rows: Vec<(i64, String, Option<String>, Option<String>)> = sqlx::query_as(
+        "SELECT entry_index, field, salt, clear_text FROM log_disclosures WHERE sealed_for = $1 \
+         ORDER BY entry_index, field",
+    )
+    .bind(call)
+    .fetch_all(&mut *conn)
+    .await?;
+    if rows.is_empty() {
+        return Ok(Vec::new());
+    }
+    sqlx::query("DELETE FROM log_disclosures WHERE sealed_for = $1")
+        .bind(call)
+        .execute(&mut *conn)
+        .await?;
+    rows.into_iter()
+        .map(|(index, field, salt, text)| {
+            let salt = salt.as_deref().and_then(unhex32).ok_or_else(|| {
+                StoreError::Corrupt(format!("the sealed {field} of entry {index} has no salt"))
+            })?;
+            Ok(Withheld {
+                field,
+                salt,
+                text: text.unwrap_or_default(),
+                sealed_for: Some(call),
+            })
+        })
+        .collect()
 }
 
 /// Keeps the subtrees that the leaves `leaves`, appended from index `first`, complete: each one
@@ -308,6 +402,23 @@ fn unhex(text: &str) -> StoreResult<Hash> {
         .map_err(|_| StoreError::Corrupt("leaf hash of the wrong length".into()))
 }
 
+/// Entries `start..end` (at most 1,000) on a given connection (a snapshot's), in order.
+pub(crate) async fn entries_on(
+    conn: &mut AnyConnection,
+    start: u64,
+    end: u64,
+) -> StoreResult<Vec<LogEntry>> {
+    let end = end.min(start.saturating_add(1000));
+    let rows: Vec<Row> = sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM decision_log WHERE idx >= $1 AND idx < $2 ORDER BY idx"
+    ))
+    .bind(start as i64)
+    .bind(end as i64)
+    .fetch_all(&mut *conn)
+    .await?;
+    entries_of(rows)
+}
+
 /// A tree head: the log's size and the root over its entries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TreeHead {
@@ -325,16 +436,17 @@ impl Db {
 
     /// Entries `start..end` (at most 1,000), in order.
     pub async fn log_entries(&self, start: u64, end: u64) -> StoreResult<Vec<LogEntry>> {
-        let end = end.min(start + 1000);
-        let rows: Vec<Row> = sqlx::query_as(
-            "SELECT idx, at, kind, locality_id, initiative_id, organisation_id, person, detail, leaf_hash FROM decision_log \
-             WHERE idx >= $1 AND idx < $2 ORDER BY idx",
-        )
+        // Indexes beyond what the database holds select nothing rather than wrap around.
+        let (start, end) = (start.min(i64::MAX as u64), end.min(i64::MAX as u64));
+        let end = end.min(start.saturating_add(1000));
+        let rows: Vec<Row> = sqlx::query_as(&format!(
+            "SELECT {COLUMNS} FROM decision_log WHERE idx >= $1 AND idx < $2 ORDER BY idx"
+        ))
         .bind(start as i64)
         .bind(end as i64)
         .fetch_all(&self.pool)
         .await?;
-        Ok(rows.into_iter().map(|r| r.entry().0).collect())
+        entries_of(rows)
     }
 
     /// The entries of one initiative, newest first.
@@ -343,15 +455,33 @@ impl Db {
         initiative_id: i64,
         limit: i64,
     ) -> StoreResult<Vec<LogEntry>> {
-        let rows: Vec<Row> = sqlx::query_as(
-            "SELECT idx, at, kind, locality_id, initiative_id, organisation_id, person, detail, leaf_hash FROM decision_log \
-             WHERE initiative_id = $1 ORDER BY idx DESC LIMIT $2",
-        )
+        let rows: Vec<Row> = sqlx::query_as(&format!(
+            "SELECT {COLUMNS} FROM decision_log WHERE initiative_id = $1 ORDER BY idx DESC LIMIT $2"
+        ))
         .bind(initiative_id)
         .bind(limit)
         .fetch_all(&self.pool)
         .await?;
-        Ok(rows.into_iter().map(|r| r.entry().0).collect())
+        entries_of(rows)
+    }
+
+    /// The entry that decided call `call` of `locality` (its award or cancellation), if any:
+    /// the results the public pages show are the ones it published.
+    pub async fn call_decision_entry(
+        &self,
+        locality: i64,
+        call: i64,
+    ) -> StoreResult<Option<LogEntry>> {
+        let rows: Vec<Row> = sqlx::query_as(&format!(
+            "SELECT {COLUMNS} FROM decision_log WHERE kind IN ('call-awarded', 'call-cancelled') AND locality_id = $1 \
+             AND (detail = $2 OR detail LIKE $3) ORDER BY idx DESC LIMIT 1"
+        ))
+        .bind(locality)
+        .bind(format!("call:{call}"))
+        .bind(format!("call:{call} %"))
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(entries_of(rows)?.pop())
     }
 
     /// The leaf hashes of the first `size` entries, recomputed from the entries' fields. An
@@ -514,16 +644,14 @@ pub(crate) async fn head_on(conn: &mut AnyConnection) -> StoreResult<TreeHead> {
 /// are kept, 32 bytes an entry.
 async fn leaves(conn: &mut AnyConnection, size: u64) -> StoreResult<Vec<Hash>> {
     use futures_util::TryStreamExt;
-    let mut rows = sqlx::query_as::<_, Row>(
-        "SELECT idx, at, kind, locality_id, initiative_id, organisation_id, person, detail, leaf_hash FROM decision_log \
-         WHERE idx < $1 ORDER BY idx",
-    )
-    .bind(size as i64)
-    .fetch(&mut *conn);
+    let sql = format!("SELECT {COLUMNS} FROM decision_log WHERE idx < $1 ORDER BY idx");
+    let mut rows = sqlx::query_as::<_, Row>(&sql)
+        .bind(size as i64)
+        .fetch(&mut *conn);
     let mut leaves = Vec::with_capacity(size.min(1 << 24) as usize);
     let mut expected: u64 = 0;
     while let Some(row) = rows.try_next().await? {
-        let (entry, stored) = row.entry();
+        let (entry, stored) = row.entry()?;
         if entry.index != expected {
             return Err(StoreError::Corrupt(format!(
                 "the log has no entry {expected}"
@@ -581,7 +709,7 @@ impl Db {
         .fetch_one(&self.pool)
         .await?;
         let rows: Vec<Row> = sqlx::query_as(&format!(
-            "SELECT idx, at, kind, locality_id, initiative_id, organisation_id, person, detail, leaf_hash FROM decision_log \
+            "SELECT {COLUMNS} FROM decision_log \
              WHERE {conditions} ORDER BY idx DESC LIMIT {per_page} OFFSET {offset}"
         ))
         .bind(locality_id)
@@ -590,6 +718,6 @@ impl Db {
         .bind(&kind)
         .fetch_all(&self.pool)
         .await?;
-        Ok((rows.into_iter().map(|r| r.entry().0).collect(), total))
+        Ok((entries_of(rows)?, total))
     }
 }

@@ -160,9 +160,11 @@ pub(crate) async fn declare_in(
         .execute(&mut *conn)
         .await?;
     }
+    let sealed = sealed_on(conn, matter).await?;
     let event = Event::InterestsDeclared {
         matter,
         ties: declaration.ties.clone(),
+        sealed,
     };
     let declarer = acting.for_organisation(declaration.organisation_id);
     // On an initiative the declaration is also a row of its history; on a call, the log alone.
@@ -179,9 +181,25 @@ pub(crate) async fn declare_in(
     };
     let stepped_aside = recusals(&declared, parties);
     for party in &stepped_aside {
-        recuse_in(conn, matter, locality_id, *party, acting).await?;
+        recuse_in(conn, matter, locality_id, *party, acting, sealed).await?;
     }
     Ok(stepped_aside)
+}
+
+/// Whether what a declaration or recusal on `matter` says of its parties is sealed: on a call
+/// still open its parties are applicants, whom the record does not name until the call's
+/// decision. The call's row is locked for the transaction (as its award locks it), so a
+/// decision cannot slip in between and leave a text sealed that nothing will open.
+pub(crate) async fn sealed_on(conn: &mut AnyConnection, matter: Matter) -> StoreResult<bool> {
+    let Matter::Call(call) = matter else {
+        return Ok(false);
+    };
+    let status: Option<String> =
+        sqlx::query_scalar("UPDATE calls SET revision = revision WHERE id = $1 RETURNING status")
+            .bind(call)
+            .fetch_optional(&mut *conn)
+            .await?;
+    Ok(status.as_deref() == Some("open"))
 }
 
 /// Records, once, that a person steps aside from a matter because of a party; logs it.
@@ -191,6 +209,7 @@ pub(crate) async fn recuse_in(
     locality_id: i64,
     party: i64,
     acting: Acting,
+    sealed: bool,
 ) -> StoreResult<()> {
     let inserted = sqlx::query(
         "INSERT INTO recusals (matter, matter_id, user_id, party_organisation_id, recorded_at) VALUES ($1, $2, $3, $4, $5) \
@@ -211,7 +230,11 @@ pub(crate) async fn recuse_in(
             locality_id,
             matter.initiative_id(),
             acting,
-            &Event::Recused { matter, party },
+            &Event::Recused {
+                matter,
+                party,
+                sealed,
+            },
         )
         .await?;
     }
@@ -254,7 +277,8 @@ impl Db {
         acting: Acting,
     ) -> StoreResult<()> {
         let mut tx = self.write_tx().await?;
-        recuse_in(&mut tx, matter, locality_id, party, acting).await?;
+        let sealed = sealed_on(&mut tx, matter).await?;
+        recuse_in(&mut tx, matter, locality_id, party, acting, sealed).await?;
         tx.commit().await?;
         Ok(())
     }

@@ -10,7 +10,7 @@
 //! [`guarded`] is the other half of most changes: a write conditioned on what the caller read (a
 //! revision, a status), which fails with `Conflict` when someone changed the row meanwhile.
 
-use shutaf_domain::journal::Event;
+use shutaf_domain::journal::{Actor, Event, Place};
 use sqlx::AnyConnection;
 use sqlx::any::AnyArguments;
 use sqlx::query::Query;
@@ -125,8 +125,8 @@ async fn history(
 }
 
 /// Appends a decision on a matter of `locality` to the public log, within the caller's
-/// transaction, in the name of the acting organisation (and person, where the kind names one).
-/// Gives the entry's index.
+/// transaction, in the name of the acting organisation and person (by pseudonym; by name too,
+/// beside the log, where the kind names the person). Gives the entry's index.
 pub(crate) async fn record_decision(
     conn: &mut AnyConnection,
     locality: i64,
@@ -135,7 +135,7 @@ pub(crate) async fn record_decision(
     event: &Event,
 ) -> StoreResult<u64> {
     debug_assert!(event.is_decision(), "{event:?} is not a decision");
-    let person: Option<String> = if event.kind().names_person() {
+    let name: Option<String> = if event.kind().names_person() {
         sqlx::query_scalar("SELECT display_name FROM users WHERE id = $1")
             .bind(acting.user_id)
             .fetch_optional(&mut *conn)
@@ -143,16 +143,54 @@ pub(crate) async fn record_decision(
     } else {
         None
     };
-    let detail = event.detail();
+    let actor = Actor {
+        organisation_id: acting.organisation_id,
+        user_id: Some(acting.user_id),
+        name,
+    };
+    append_decision(conn, locality, initiative, actor, event).await
+}
+
+/// Appends a decision of the platform itself (a redaction): it names no organisation and no
+/// person. Gives the entry's index.
+pub(crate) async fn record_platform_decision(
+    conn: &mut AnyConnection,
+    locality: Option<i64>,
+    event: &Event,
+) -> StoreResult<u64> {
     crate::decision_log::append(
         conn,
         &crate::Decision {
-            kind: event.kind().code(),
-            locality_id: Some(locality),
-            initiative_id: initiative,
-            organisation_id: acting.organisation_id,
-            person: person.as_deref(),
-            detail: detail.as_deref(),
+            event,
+            place: Place {
+                locality_id: locality,
+                initiative_id: None,
+            },
+            actor: Actor::default(),
+            seed: rand::random(),
+        },
+    )
+    .await
+}
+
+async fn append_decision(
+    conn: &mut AnyConnection,
+    locality: i64,
+    initiative: Option<i64>,
+    actor: Actor,
+    event: &Event,
+) -> StoreResult<u64> {
+    crate::decision_log::append(
+        conn,
+        &crate::Decision {
+            event,
+            place: Place {
+                locality_id: Some(locality),
+                initiative_id: initiative,
+            },
+            actor,
+            // The salts of what the entry withholds: fresh for every decision.
+            seed: rand::random(),
         },
     )
     .await

@@ -9,10 +9,13 @@
 
 pub mod accounts;
 pub mod agenda;
+pub mod audit;
 pub mod backup;
 pub mod bulk;
 pub mod calls;
+pub mod checkpoints;
 pub mod decision_log;
+pub mod disclosures;
 pub mod donations;
 pub mod initiatives;
 pub mod integrity;
@@ -29,8 +32,9 @@ use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::migrate::Migrator;
 use sqlx::{AnyPool, Executor};
 
-pub use accounts::{ApiToken, ApiTokenScope, MailTokenPurpose, User};
+pub use accounts::{ApiToken, ApiTokenScope, Attempt, MailTokenPurpose, User};
 pub use agenda::{Goal, LocalTarget, NewGoal};
+pub use checkpoints::{Cosignature, StoredCheckpoint};
 pub(crate) use decision_log::Decision;
 pub use decision_log::{LogFilter, TreeHead};
 pub use initiatives::{
@@ -56,6 +60,9 @@ pub enum StoreError {
     Conflict,
     #[error("not found")]
     NotFound,
+    /// A limit the database keeps was reached (an application's five attachments).
+    #[error("limit reached")]
+    LimitReached,
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),
     #[error("migration error: {0}")]
@@ -69,6 +76,28 @@ impl StoreError {
     /// busy, not broken, and the request is worth retrying shortly.
     pub fn is_pool_exhausted(&self) -> bool {
         matches!(self, StoreError::Database(sqlx::Error::PoolTimedOut))
+    }
+
+    /// Whether the database could not be reached or went away under the request (pool
+    /// exhausted or closed, connection cut, server shutting down or recovering): the request may
+    /// be tried again, and the answer is 503, not 500.
+    pub fn is_unavailable(&self) -> bool {
+        match self {
+            StoreError::Database(error) => match error {
+                sqlx::Error::PoolTimedOut
+                | sqlx::Error::PoolClosed
+                | sqlx::Error::Io(_)
+                | sqlx::Error::Tls(_)
+                | sqlx::Error::WorkerCrashed => true,
+                // PostgreSQL's connection exceptions (class 08) and operator interventions
+                // (57P01 admin shutdown, 57P02 crash shutdown, 57P03 cannot connect now).
+                sqlx::Error::Database(db) => db
+                    .code()
+                    .is_some_and(|code| code.starts_with("08") || code.starts_with("57P")),
+                _ => false,
+            },
+            _ => false,
+        }
     }
 
     /// Maps a driver error to `Conflict` when it is a unique-constraint violation.

@@ -126,6 +126,23 @@ impl TestApp {
             .expect("an HTTP client")
     }
 
+    /// A browser-like client (cookies kept, redirects not followed) whose requests reach the
+    /// hub through a proxy that says they came from `address` (the test plays the proxy: it
+    /// appends `X-Forwarded-For`). For hubs spawned with `behind_proxy`.
+    pub fn client_from(&self, address: &str) -> reqwest::Client {
+        let mut headers = reqwest::header::HeaderMap::new();
+        headers.insert(
+            "x-forwarded-for",
+            address.parse().expect("an address fits a header"),
+        );
+        reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(Policy::none())
+            .default_headers(headers)
+            .build()
+            .expect("an HTTP client")
+    }
+
     /// A client that keeps no cookies (the test sends the ones it means), follows no redirects
     /// and keeps no idle connection (so that [`TestApp::stop`] is quick).
     pub fn bare_client(&self) -> reqwest::Client {
@@ -138,6 +155,12 @@ impl TestApp {
 
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base)
+    }
+
+    /// The hub's signed head (`/api/v1/log/head`) once it covers at least `size` entries: the
+    /// hub signs a checkpoint when its log has grown, a little after the decision.
+    pub async fn signed_head(&self, size: u64) -> serde_json::Value {
+        signed_head(&self.base, size).await
     }
 
     pub async fn get(&self, client: &reqwest::Client, path: &str) -> (StatusCode, String) {
@@ -171,7 +194,7 @@ impl TestApp {
     }
 
     /// Submits a form with files the way a browser does: `multipart/form-data`, the CSRF token of
-    /// the page it is on in the action's query string (the body is read after the check).
+    /// the page it is on as the first field (the hub reads only that part before the check).
     pub async fn upload(
         &self,
         client: &reqwest::Client,
@@ -182,9 +205,11 @@ impl TestApp {
     ) -> reqwest::Response {
         let (_, html) = self.get(client, page).await;
         let token = csrf_token(&html);
-        let (content_type, body) = multipart(fields, files);
+        let mut fields = fields.to_vec();
+        fields.insert(0, ("csrf_token", &token));
+        let (content_type, body) = multipart(&fields, files);
         client
-            .post(self.url(&format!("{action}?csrf_token={token}")))
+            .post(self.url(action))
             .header("content-type", content_type)
             .body(body)
             .send()
@@ -442,4 +467,29 @@ pub fn location(response: &reqwest::Response) -> String {
         .and_then(|v| v.to_str().ok())
         .unwrap_or("")
         .to_owned()
+}
+
+/// The signed head of the hub at `base` once it covers at least `size` entries (waits up to
+/// 30 s for the hub's checkpoint signer, then panics).
+pub async fn signed_head(base: &str, size: u64) -> serde_json::Value {
+    let client = reqwest::Client::new();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    loop {
+        let head: serde_json::Value = client
+            .get(format!("{base}/api/v1/log/head"))
+            .send()
+            .await
+            .expect("the head answered")
+            .json()
+            .await
+            .expect("the head is JSON");
+        if head["size"].as_u64().is_some_and(|signed| signed >= size) {
+            return head;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no checkpoint of {size} entries signed in 30 s: {head}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
 }

@@ -68,6 +68,11 @@ pub fn command(binary: &str, dir: &Path, database_url: &str) -> Command {
         "SHUTAF_SMTP_PORT",
         "SHUTAF_LISTEN",
         "SHUTAF_BASE_URL",
+        "SHUTAF_LOG_ORIGIN",
+        "SHUTAF_WITNESSES",
+        "SHUTAF_CHECKPOINT_INTERVAL_MS",
+        "SHUTAF_WITNESS_NAME",
+        "SHUTAF_WITNESS_KEY_FILE",
     ] {
         command.env_remove(name);
     }

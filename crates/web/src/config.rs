@@ -31,6 +31,21 @@ pub struct Config {
     pub default_language: Language,
     /// Trust `X-Forwarded-For` from a reverse proxy for the client's address.
     pub behind_proxy: bool,
+    /// How many proxies in front of the hub append to `X-Forwarded-For`: the client's address is
+    /// the one this many entries from the end (the one the outermost trusted proxy appended);
+    /// entries before it are the client's own claims.
+    pub trusted_proxy_hops: usize,
+    /// Connections open at once; beyond that, new connections wait in the kernel's queue.
+    pub max_connections_open: usize,
+    /// Seconds a client has to send a request's head, and that an idle kept-alive connection
+    /// stays open.
+    pub header_read_timeout_seconds: u64,
+    /// Request bodies (forms and uploads) held in memory at once, in MiB, across all requests;
+    /// a body that does not fit is refused with 503.
+    pub body_mib_in_flight: usize,
+    /// Passwords hashed at once (Argon2id takes 19 MiB and tens of milliseconds each); beyond
+    /// that, a sign-in, sign-up or reset waits briefly, then is refused with 503.
+    pub max_hashing: usize,
     pub smtp: Option<SmtpConfig>,
     /// The sender of the hub's mail.
     pub mail_from: String,
@@ -49,6 +64,8 @@ pub struct Config {
     pub metrics_public: bool,
     /// A bearer token that opens `/metrics` from anywhere, for a Prometheus on another host.
     pub metrics_token: Option<String>,
+    /// The decision log's signed checkpoints and witnesses (`[checkpoints]`).
+    pub checkpoints: CheckpointConfig,
 }
 
 /// An SMTP relay. Plain SMTP on the given port; use a local relay for TLS to the outside.
@@ -80,6 +97,11 @@ impl Default for Config {
             log_key_file: "shutaf-log.key".into(),
             default_language: Language::He,
             behind_proxy: false,
+            trusted_proxy_hops: 1,
+            max_connections_open: 1024,
+            header_read_timeout_seconds: 10,
+            body_mib_in_flight: 64,
+            max_hashing: 4,
             smtp: None,
             mail_from: "Shutaf <noreply@shutaf.invalid>".into(),
             outbox_dir: "outbox".into(),
@@ -88,6 +110,7 @@ impl Default for Config {
             request_timeout_seconds: 30,
             metrics_public: false,
             metrics_token: None,
+            checkpoints: CheckpointConfig::default(),
         }
     }
 }
@@ -119,6 +142,14 @@ impl std::fmt::Debug for Config {
             .field("log_key", &redacted(&self.log_key))
             .field("default_language", &self.default_language)
             .field("behind_proxy", &self.behind_proxy)
+            .field("trusted_proxy_hops", &self.trusted_proxy_hops)
+            .field("max_connections_open", &self.max_connections_open)
+            .field(
+                "header_read_timeout_seconds",
+                &self.header_read_timeout_seconds,
+            )
+            .field("body_mib_in_flight", &self.body_mib_in_flight)
+            .field("max_hashing", &self.max_hashing)
             .field("smtp", &self.smtp)
             .field("mail_from", &self.mail_from)
             .field("outbox_dir", &self.outbox_dir)
@@ -127,6 +158,7 @@ impl std::fmt::Debug for Config {
             .field("request_timeout_seconds", &self.request_timeout_seconds)
             .field("metrics_public", &self.metrics_public)
             .field("metrics_token", &redacted(&self.metrics_token))
+            .field("checkpoints", &self.checkpoints)
             .finish()
     }
 }
@@ -139,6 +171,36 @@ impl std::fmt::Debug for SmtpConfig {
             .field("username", &self.username)
             .field("password", &redacted(&self.password))
             .finish()
+    }
+}
+
+/// The decision log's signed checkpoints (C2SP tlog-checkpoint) and the witnesses whose
+/// cosignatures the hub accepts: the `[checkpoints]` table of `shutaf.toml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct CheckpointConfig {
+    /// The log's origin line and key name, such as `hub.example.org`. By default the base URL
+    /// without its scheme. Changing it makes a new log identity (a new key id): set it once.
+    pub origin: Option<String>,
+    /// Milliseconds between the signer's looks at the log: a checkpoint is signed when the log
+    /// grew, at most this often.
+    pub interval_ms: u64,
+    /// Witnesses whose cosignatures are accepted and served: vkeys of type 04 (cosignature/v1),
+    /// `<name>+<key id>+<base64 key>`.
+    pub witnesses: Vec<String>,
+    /// Vkeys of the keys that signed this log's checkpoints before the current one (after a key
+    /// rotation): published, so that older checkpoints stay verifiable.
+    pub previous_keys: Vec<String>,
+}
+
+impl Default for CheckpointConfig {
+    fn default() -> Self {
+        CheckpointConfig {
+            origin: None,
+            interval_ms: 2000,
+            witnesses: Vec::new(),
+            previous_keys: Vec::new(),
+        }
     }
 }
 

@@ -38,8 +38,9 @@ pub enum AppError {
     Invalid(FieldErrors),
     #[error("conflict: {0}")]
     Conflict(&'static str),
+    /// Too many attempts: try again after this many seconds.
     #[error("too many attempts")]
-    RateLimited,
+    RateLimited(u64),
     /// A lifecycle transition was refused: the role, a missing reason, or unmet gates.
     #[error("transition refused: {0:?}")]
     Refused(shutaf_domain::lifecycle::Refusal),
@@ -67,7 +68,7 @@ impl From<StoreError> for AppError {
         match error {
             StoreError::NotFound => AppError::NotFound,
             StoreError::Conflict => AppError::Conflict("error-conflict"),
-            busy if busy.is_pool_exhausted() => AppError::DatabaseBusy,
+            busy if busy.is_unavailable() => AppError::DatabaseBusy,
             other => AppError::Internal(other.to_string()),
         }
     }
@@ -112,7 +113,7 @@ impl AppError {
                 "error-invalid-input",
             ),
             AppError::Conflict(key) => (StatusCode::CONFLICT, "conflict", key),
-            AppError::RateLimited => (
+            AppError::RateLimited(_) => (
                 StatusCode::TOO_MANY_REQUESTS,
                 "rate_limited",
                 "error-rate-limited",
@@ -173,15 +174,19 @@ impl IntoResponse for AppError {
             }
             _ => Vec::new(),
         };
+        let retry_after = match &self {
+            AppError::RateLimited(seconds) => Some((*seconds).max(1)),
+            _ => None,
+        };
         let fields = match self {
             AppError::Invalid(fields) => Some(fields),
             _ => None,
         };
         let mut response = status.into_response();
-        if status == StatusCode::TOO_MANY_REQUESTS {
+        if let Some(seconds) = retry_after {
             response
                 .headers_mut()
-                .insert(header::RETRY_AFTER, header::HeaderValue::from_static("60"));
+                .insert(header::RETRY_AFTER, header::HeaderValue::from(seconds));
         } else if status == StatusCode::SERVICE_UNAVAILABLE {
             response.headers_mut().insert(
                 header::RETRY_AFTER,
@@ -295,8 +300,9 @@ impl ErrorContext {
                 gates: Vec::new(),
             },
             // An extractor's refusal (a path or query parameter that is not a number, say) comes
-            // as plain text; the API answers it in its own format, with the same status.
-            None if self.is_api && response.status().is_client_error() && !is_json(&response) => {
+            // as axum's English plain text; the API answers it in its own format and pages with
+            // the translated error page, with the same status.
+            None if response.status().is_client_error() && is_plain_text(&response) => {
                 let (code, message_key) = match response.status() {
                     StatusCode::PAYLOAD_TOO_LARGE => ("too_large", "error-too-large"),
                     StatusCode::UNSUPPORTED_MEDIA_TYPE => {
@@ -379,12 +385,13 @@ impl ErrorContext {
     }
 }
 
-fn is_json(response: &Response) -> bool {
+/// A bare or plain-text answer: what axum's extractors and body limits give.
+fn is_plain_text(response: &Response) -> bool {
     response
         .headers()
         .get(header::CONTENT_TYPE)
         .and_then(|value| value.to_str().ok())
-        .is_some_and(|value| value.starts_with("application/json"))
+        .is_none_or(|value| value.starts_with("text/plain"))
 }
 
 /// Turns error marks into pages or JSON; also gives bare 404/405 responses (unknown routes) a body.

@@ -21,7 +21,6 @@ pub mod security;
 pub mod startup;
 pub mod view;
 
-use std::net::SocketAddr;
 use std::ops::Deref;
 use std::sync::Arc;
 use std::time::Duration;
@@ -54,6 +53,10 @@ pub struct AppStateInner {
     pub metrics: metrics::Metrics,
     /// One permit a request in flight: `max_in_flight` of them.
     in_flight: Arc<Semaphore>,
+    /// One permit a password being hashed: `max_hashing` of them.
+    pub(crate) hashing: Arc<Semaphore>,
+    /// One permit a KiB of request body held: `body_mib_in_flight` MiB of them.
+    pub(crate) body_budget: Arc<Semaphore>,
 }
 
 /// Shared state: cheap to clone.
@@ -78,7 +81,16 @@ impl AppState {
         let in_flight = Arc::new(Semaphore::new(
             config.max_in_flight.clamp(1, Semaphore::MAX_PERMITS),
         ));
+        let hashing = Arc::new(Semaphore::new(config.max_hashing.clamp(1, 1024)));
+        let body_budget = Arc::new(Semaphore::new(
+            config
+                .body_mib_in_flight
+                .saturating_mul(1024)
+                .clamp(1, Semaphore::MAX_PERMITS),
+        ));
         AppState(Arc::new(AppStateInner {
+            hashing,
+            body_budget,
             db,
             config,
             mailer,
@@ -118,7 +130,8 @@ pub fn negotiate_language(
 /// The whole application: pages, API, assets, and the layers around them.
 ///
 /// From the outside in: tracing; metrics (every request, shed ones too); security headers; load
-/// shedding; sessions; error rendering; the time limit; CSRF; the routes. Shedding comes before
+/// shedding; sessions; error rendering; the time limit; panics caught; the body budget; CSRF;
+/// the routes. Shedding comes before
 /// sessions so a refused request costs no database work; the time limit sits inside error
 /// rendering so a request that takes too long gets a page or JSON like any other error.
 pub fn app(state: AppState) -> Router {
@@ -137,6 +150,17 @@ pub fn app(state: AppState) -> Router {
         .layer(middleware::from_fn_with_state(
             state.clone(),
             security::csrf,
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            security::body_budget,
+        ))
+        // A bug must not cost the reader their connection: a panic becomes a 500 page like any
+        // other error (and is logged), not a dropped socket.
+        .layer(tower_http::catch_panic::CatchPanicLayer::custom(
+            |_: Box<dyn std::any::Any + Send>| {
+                AppError::Internal("a handler panicked".into()).into_response()
+            },
         ))
         .layer(middleware::from_fn_with_state(state.clone(), time_limit))
         .layer(middleware::from_fn_with_state(
@@ -199,12 +223,21 @@ async fn time_limit(State(state): State<AppState>, request: Request, next: Next)
 }
 
 /// Serves the hub until `shutdown` resolves, then finishes the requests in flight.
+///
+/// Its own accept loop over hyper rather than `axum::serve`, for the doors that one leaves
+/// open: at most `max_connections_open` connections (beyond, new ones wait in the kernel's
+/// queue), and a client that has not sent a request's head within `header_read_timeout_seconds`
+/// is disconnected, which also closes kept-alive connections left idle that long.
 pub async fn serve(
     listener: tokio::net::TcpListener,
     state: AppState,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
+    use hyper_util::rt::{TokioIo, TokioTimer};
+    use tower::ServiceExt;
+
     let cleaner = DbSessionStore::new(state.db.clone());
+    let db = state.db.clone();
     let cleanup = tokio::spawn(async move {
         let mut every = tokio::time::interval(Duration::from_secs(3600));
         loop {
@@ -212,14 +245,76 @@ pub async fn serve(
             if let Err(e) = cleaner.delete_expired().await {
                 tracing::warn!("could not delete expired sessions: {e}");
             }
+            if let Err(e) = db.delete_old_attempts().await {
+                tracing::warn!("could not delete old throttle counters: {e}");
+            }
         }
     });
-    let result = axum::serve(
-        listener,
-        app(state).into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown)
-    .await;
+    let connections = Arc::new(Semaphore::new(
+        state
+            .config
+            .max_connections_open
+            .clamp(1, Semaphore::MAX_PERMITS),
+    ));
+    let header_timeout = Duration::from_secs(state.config.header_read_timeout_seconds.max(1));
+    let router = app(state);
+    // Dropping the sender tells every connection to finish its request and close.
+    let (closing, closed) = tokio::sync::watch::channel(());
+    let mut shutdown = std::pin::pin!(shutdown);
+    let mut open = tokio::task::JoinSet::new();
+    loop {
+        let permit = tokio::select! {
+            permit = connections.clone().acquire_owned() => permit.expect("never closed"),
+            () = &mut shutdown => break,
+        };
+        let (stream, peer) = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok(accepted) => accepted,
+                Err(e) => {
+                    // Out of file descriptors and the like: wait rather than spin.
+                    tracing::warn!("accepting a connection failed: {e}");
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+            () = &mut shutdown => break,
+        };
+        let _ = stream.set_nodelay(true);
+        let service = router.clone().map_request(
+            move |mut request: axum::http::Request<hyper::body::Incoming>| {
+                request
+                    .extensions_mut()
+                    .insert(axum::extract::ConnectInfo(peer));
+                request.map(axum::body::Body::new)
+            },
+        );
+        let service = hyper_util::service::TowerToHyperService::new(service);
+        let mut closed = closed.clone();
+        open.spawn(async move {
+            let connection = hyper::server::conn::http1::Builder::new()
+                .timer(TokioTimer::new())
+                .header_read_timeout(header_timeout)
+                .serve_connection(TokioIo::new(stream), service);
+            let mut connection = std::pin::pin!(connection);
+            tokio::select! {
+                result = connection.as_mut() => {
+                    if let Err(e) = result {
+                        tracing::debug!("connection ended: {e}");
+                    }
+                }
+                _ = closed.changed() => {
+                    connection.as_mut().graceful_shutdown();
+                    let _ = connection.await;
+                }
+            }
+            drop(permit);
+        });
+        // Reap finished connections so the set does not grow with the hub's age.
+        while open.try_join_next().is_some() {}
+    }
+    drop(listener);
+    drop(closing);
+    while open.join_next().await.is_some() {}
     cleanup.abort();
-    result
+    Ok(())
 }

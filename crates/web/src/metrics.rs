@@ -389,10 +389,10 @@ pub async fn endpoint(State(state): State<AppState>, request: Request) -> Respon
 
 /// Whether this client may read the metrics. Public when configured; anywhere with the token;
 /// otherwise only from this machine: the connection must come from a loopback address, and so
-/// must every address a proxy names in `X-Forwarded-For`, `X-Real-IP` or `Forwarded`, whether
-/// or not `behind_proxy` is set. A reverse proxy on the same machine connects from 127.0.0.1 for
-/// every client; the addresses it forwards tell the outside from the inside. (All of them, not
-/// the first: a client can put `127.0.0.1` in the header itself, and proxies append to it.)
+/// must every address named in `X-Forwarded-For`, `X-Real-IP` or `Forwarded` (all of them, not
+/// the first: a client can put `127.0.0.1` in the header itself). Behind a proxy, never by
+/// address: a reverse proxy on the same machine connects from 127.0.0.1 for every client, and
+/// one that forwards no header would make every client look local.
 pub fn may_read(config: &Config, peer: Option<IpAddr>, headers: &HeaderMap) -> bool {
     if config.metrics_public {
         return true;
@@ -402,7 +402,7 @@ pub fn may_read(config: &Config, peer: Option<IpAddr>, headers: &HeaderMap) -> b
     {
         return true;
     }
-    if !peer.is_some_and(is_loopback) {
+    if config.behind_proxy || !peer.is_some_and(is_loopback) {
         return false;
     }
     forwarded_addresses(headers).all(|a| a.is_some_and(is_loopback))

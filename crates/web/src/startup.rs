@@ -4,6 +4,10 @@
 //! database, its two keys), binds the configured address and gives a hub ready to serve;
 //! [`Application::run_until`] serves it until a shutdown signal, then finishes the requests in
 //! flight. Tests bind `127.0.0.1:0` and read the port from [`Application::address`].
+//!
+//! The decision log's checkpoint signer starts with the hub: `build` signs the log's head if it
+//! grew since the last checkpoint (so a hub always serves a checkpoint), and `run_until` runs the
+//! signer beside the server ([`crate::actions::checkpoints`]).
 
 use std::net::SocketAddr;
 
@@ -27,6 +31,8 @@ pub struct Startup {
 pub enum StartupError {
     #[error("mail settings: {0}")]
     Mail(String),
+    #[error("checkpoint settings: {0}")]
+    Checkpoints(String),
     #[error("cannot listen on {address}: {source}")]
     Listen {
         address: String,
@@ -67,7 +73,12 @@ impl Application {
         if config.base_url.is_empty() {
             config.base_url = format!("http://{address}");
         }
+        crate::actions::checkpoints::check_config(&config).map_err(StartupError::Checkpoints)?;
         let state = AppState::new(db, config, mailer, secret, log_key);
+        // Not fatal: a hub whose log cannot be signed still serves (and says why in its log).
+        if let Err(e) = crate::actions::checkpoints::sign_if_grown(&state).await {
+            tracing::error!("no checkpoint signed at startup: {e}");
+        }
         Ok(Application {
             listener,
             address,
@@ -90,6 +101,9 @@ impl Application {
         self,
         shutdown: impl std::future::Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
-        crate::serve(self.listener, self.state, shutdown).await
+        let signer = crate::actions::checkpoints::spawn_signer(self.state.clone());
+        let served = crate::serve(self.listener, self.state, shutdown).await;
+        signer.abort();
+        served
     }
 }

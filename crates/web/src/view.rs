@@ -50,6 +50,13 @@ impl Ctx {
         }
     }
 
+    /// A name set apart for the bidi algorithm where no element can do it (the `<title>`):
+    /// between FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE, so a name in the other script,
+    /// or one with stray direction marks, cannot reorder the text around it.
+    pub fn isolate(&self, name: impl std::fmt::Display) -> String {
+        format!("\u{2068}{name}\u{2069}")
+    }
+
     pub fn t(&self, key: impl AsRef<str>) -> String {
         self.tr.t(key.as_ref())
     }

@@ -10,8 +10,10 @@
 //! committee's check, the head's decision and the report to the council.
 
 use shutaf_domain::call::{CallStatus, Score, Weight, aggregate};
+use shutaf_domain::disclosure::Withheld;
 use shutaf_domain::donation::{DonationKind, DonationStep, HeadDecision, Recommendation, departs};
 use shutaf_domain::integrity::Relation;
+use shutaf_domain::journal::{Actor, Place};
 use shutaf_store::bulk::{
     BulkApplication, BulkCall, BulkCriterion, BulkDonation, BulkRecusal, BulkScore,
 };
@@ -365,6 +367,49 @@ fn decision(at: i64, locality: i64, event: Event, organisation: i64, person: Opt
             gap: Gap::None,
         },
         event: false,
+        seed: None,
+    }
+}
+
+/// A call's decisions that seal what they say of its applicants (an application, a scoring, a
+/// declaration and its recusals): each gets a seed of the call's own, and what it seals is kept
+/// for the decision that opens it, as the hub keeps it beside the log.
+struct Sealing {
+    key: PseudonymKey,
+    seed: u64,
+    call: i64,
+    count: u64,
+    /// The texts sealed so far, with when.
+    sealed: Vec<(i64, Withheld)>,
+}
+
+impl Sealing {
+    fn item(&mut self, at: i64, locality: i64, event: Event, organisation: i64, user: i64) -> Item {
+        let seed = seed_of(self.seed, &[CALL_SEEDS, self.call as u64, self.count]);
+        self.count += 1;
+        let actor = Actor {
+            organisation_id: Some(organisation),
+            user_id: Some(user),
+            name: None,
+        };
+        let recorded = event.recorded(0, at, Place::default(), &actor, &self.key, &seed);
+        self.sealed.extend(
+            recorded
+                .withheld
+                .into_iter()
+                .filter(|w| w.sealed_for.is_some())
+                .map(|w| (at, w)),
+        );
+        Item {
+            seed: Some(seed),
+            ..decision(at, locality, event, organisation, Some(user))
+        }
+    }
+
+    /// The openings of everything sealed, in the order it was sealed.
+    fn openings(&mut self) -> Vec<shutaf_domain::disclosure::Opening> {
+        self.sealed.sort_by_key(|(at, _)| *at);
+        self.sealed.iter().map(|(_, w)| w.opening()).collect()
     }
 }
 
@@ -528,6 +573,13 @@ fn call(
     let id = plan.id;
     let locality = info.id;
     let mut calls_history = Vec::new();
+    let mut sealing = Sealing {
+        key: pseudonym_key(world.sizes.seed),
+        seed: world.sizes.seed,
+        call: id,
+        count: 0,
+        sealed: Vec::new(),
+    };
 
     let criteria: Vec<BulkCriterion> = plan
         .criteria
@@ -560,7 +612,7 @@ fn call(
                 criteria: weights,
             },
             convener,
-            None,
+            Some(plan.decider),
         ));
     }
     let applications: Vec<BulkApplication> = plan
@@ -589,15 +641,16 @@ fn call(
         })
         .collect();
     for a in &applications {
-        calls_history.push(decision(
+        calls_history.push(sealing.item(
             a.submitted_at,
             locality,
             Event::ApplicationReceived {
                 call: id,
                 application: a.id,
+                organisation: a.organisation_id,
             },
             a.organisation_id,
-            None,
+            a.submitted_by,
         ));
     }
     if let Some(at) = rerun_at {
@@ -610,7 +663,7 @@ fn call(
                 reasons: pick(rng, words::RERUN_REASONS)[li].to_owned(),
             },
             convener,
-            None,
+            Some(plan.decider),
         ));
     }
     let mut declarations = Vec::new();
@@ -622,26 +675,28 @@ fn call(
             .iter()
             .map(|(index, relation)| (plan.applicants[*index], *relation))
             .collect();
-        calls_history.push(decision(
+        calls_history.push(sealing.item(
             at,
             locality,
             Event::InterestsDeclared {
                 matter: Matter::Call(id),
                 ties: ties.clone(),
+                sealed: true,
             },
             convener,
-            Some(d.user),
+            d.user,
         ));
         for (party, _) in &ties {
-            calls_history.push(decision(
+            calls_history.push(sealing.item(
                 at,
                 locality,
                 Event::Recused {
                     matter: Matter::Call(id),
                     party: *party,
+                    sealed: true,
                 },
                 convener,
-                Some(d.user),
+                d.user,
             ));
             recusals.push(BulkRecusal {
                 user_id: d.user,
@@ -663,6 +718,7 @@ fn call(
         let at = published_at + at;
         let application = &applications[*index];
         let favoured = Some(*index) == plan.winner;
+        let mut given = Vec::new();
         for c in &criteria {
             let score = if favoured {
                 rng.random_range(6..=10)
@@ -674,6 +730,7 @@ fn call(
                 5..=7 => 1,
                 _ => 2,
             };
+            given.push((c.id, score));
             scores.push(BulkScore {
                 application_id: application.id,
                 criterion_id: c.id,
@@ -683,15 +740,16 @@ fn call(
                 scored_at: at,
             });
         }
-        calls_history.push(decision(
+        calls_history.push(sealing.item(
             at,
             locality,
             Event::ApplicationScored {
                 call: id,
                 application: application.id,
+                scores: given,
             },
             convener,
-            Some(*user),
+            *user,
         ));
     }
     let (status, awarded, reasons, decided_at) = match plan.kind {
@@ -734,9 +792,10 @@ fn call(
                     organisation: winner.organisation_id,
                     results: ranked.iter().map(Standing::from).collect(),
                     reasons: reasons.to_owned(),
+                    openings: sealing.openings(),
                 },
                 convener,
-                None,
+                Some(plan.decider),
             ));
             (
                 CallStatus::Awarded,
@@ -754,9 +813,10 @@ fn call(
                 Event::CallCancelled {
                     call: id,
                     reasons: reasons.to_owned(),
+                    openings: sealing.openings(),
                 },
                 convener,
-                None,
+                Some(plan.decider),
             ));
             (
                 CallStatus::Cancelled,
@@ -942,6 +1002,7 @@ fn donation(
             gap: Gap::None,
         },
         event: false,
+        seed: None,
     };
     history.push(entry(
         registered_at,

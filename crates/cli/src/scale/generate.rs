@@ -15,6 +15,7 @@ use std::collections::{HashMap, HashSet};
 
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
+use shutaf_domain::disclosure::{PseudonymKey, Salt};
 use shutaf_domain::expectations::Question;
 use shutaf_domain::initiative::WorkPlanPlacement;
 use shutaf_domain::integrity::{Exemption, NoticeOutcome};
@@ -170,6 +171,24 @@ fn pick<'a, T>(rng: &mut StdRng, items: &'a [T]) -> &'a T {
 /// One RNG a purpose, so that a change in one phase leaves the others' data alone.
 fn rng_for(seed: u64, purpose: u64) -> StdRng {
     StdRng::seed_from_u64(seed ^ purpose.wrapping_mul(0x9E37_79B9_7F4A_7C15))
+}
+
+/// A decision's seed for the salts of what its entry withholds, from the world's seed and the
+/// parts that tell the decision apart: the same seed, the same salts, without drawing from (and
+/// so changing) any other random stream.
+fn seed_of(seed: u64, parts: &[u64]) -> Salt {
+    let label = format!("shutaf-scale-seed {seed} {parts:?}");
+    shutaf_domain::disclosure::salt_of(&[0; 32], &label)
+}
+
+/// Seeds of the decisions by their place in the log ([`seed_of`]'s first part).
+const LOG_SEEDS: u64 = 1;
+/// Seeds of a call's decisions that seal something, by call and their order in it.
+const CALL_SEEDS: u64 = 2;
+
+/// The pseudonym key of a generated hub: from the seed, so the same seed gives the same log.
+fn pseudonym_key(seed: u64) -> PseudonymKey {
+    PseudonymKey(seed_of(seed, &[0]))
 }
 
 fn fill(template: &str, holes: &[(&str, &str)]) -> String {
@@ -1175,6 +1194,7 @@ fn steps(world: &World, plan: &Plan, id: i64, contact: i64) -> Vec<Step> {
         ));
         for (user, org) in &plan.declarations {
             let declared = Event::InterestsDeclared {
+                sealed: false,
                 matter: Matter::Initiative(id),
                 ties: Vec::new(),
             };
@@ -1567,6 +1587,9 @@ struct Item {
     step: Step,
     /// Also on the initiative's activity record.
     event: bool,
+    /// The seed of what the entry withholds, where a later decision opens it (a call's);
+    /// otherwise from the entry's place in the log.
+    seed: Option<Salt>,
 }
 
 /// An initiative made from an awarded call: what the call's texts come from.
@@ -2060,6 +2083,7 @@ fn initiative(
             locality: locality.id,
             step,
             event: true,
+            seed: None,
         })
         .collect();
     for (at, step) in extra_events {
@@ -2069,6 +2093,7 @@ fn initiative(
             locality: locality.id,
             step,
             event: true,
+            seed: None,
         });
     }
     for item in &mut items {
@@ -2283,16 +2308,21 @@ fn decisions(
             locality,
             step,
             event,
+            seed,
         } = item;
         if step.event.is_decision() {
+            let position = logged + batch.decisions.len() as u64;
             batch.decisions.push(BulkDecision {
                 at,
                 event: step.event.clone(),
                 locality_id: Some(locality),
                 initiative_id: initiative,
                 organisation_id: step.organisation,
+                user_id: step.user,
                 person: step.person.map(|user| world.display_name(user).to_owned()),
+                seed: seed.unwrap_or_else(|| seed_of(world.sizes.seed, &[LOG_SEEDS, position])),
             });
+            batch.pseudonym_key = Some(pseudonym_key(world.sizes.seed));
         }
         if let (true, Some(initiative)) = (event, initiative) {
             batch.events.push(BulkEvent {
@@ -2324,6 +2354,24 @@ fn decisions(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A generated decision's entry, as the loader writes it (the index aside).
+    fn recorded(d: &BulkDecision) -> shutaf_domain::journal::Recorded {
+        d.recorded(0, &pseudonym_key(0))
+    }
+
+    fn detail(d: &BulkDecision) -> Option<String> {
+        recorded(d).entry.detail
+    }
+
+    /// The text a decision withholds in `field`.
+    fn withheld(d: &BulkDecision, field: &str) -> Option<String> {
+        recorded(d)
+            .withheld
+            .into_iter()
+            .find(|w| w.field == field)
+            .map(|w| w.text)
+    }
 
     fn collect(sizes: Sizes) -> Vec<Batch> {
         let mut batches = Vec::new();
@@ -2408,9 +2456,9 @@ mod tests {
             if i.stage == Stage::Declined || i.stage == Stage::Withdrawn {
                 assert!(i.stage_reason.is_some());
                 assert_eq!(
-                    mine.last().unwrap().event.detail(),
+                    withheld(mine.last().unwrap(), "reasons"),
                     i.stage_reason,
-                    "the reasons are published"
+                    "the reasons are published beside the entry"
                 );
             }
         }
@@ -2441,7 +2489,15 @@ mod tests {
                 .iter()
                 .filter(|d| {
                     d.event.kind().code() == kind
-                        && d.event.detail().is_some_and(|t| t.starts_with(detail))
+                        && self::detail(d).is_some_and(|t| t.starts_with(detail))
+                })
+                .count()
+        };
+        let exactly = |kind: &str, detail: &str| {
+            decisions
+                .iter()
+                .filter(|d| {
+                    d.event.kind().code() == kind && self::detail(d).as_deref() == Some(detail)
                 })
                 .count()
         };
@@ -2461,9 +2517,13 @@ mod tests {
                     decisions
                         .iter()
                         .filter(|d| d.event.kind() == EventKind::ApplicationReceived
-                            && d.event.detail().as_deref() == Some(detail.as_str()))
+                            && self::detail(d).as_deref() == Some(detail.as_str())
+                            && withheld(d, "applicant")
+                                == Some(format!("{detail} organisation:{}", a.organisation_id))
+                            && recorded(d).entry.organisation_id.is_none())
                         .count(),
-                    1
+                    1,
+                    "an application is logged without its applicant, sealed"
                 );
             }
             for s in &call.scores {
@@ -2485,7 +2545,13 @@ mod tests {
                 );
             }
             assert_eq!(
-                logged("recused", &format!("call:{id} party:")),
+                decisions
+                    .iter()
+                    .filter(|d| d.event.kind() == EventKind::Recused
+                        && self::detail(d) == Some(format!("call:{id}"))
+                        && withheld(d, "party")
+                            .is_some_and(|t| t.starts_with(&format!("call:{id} party:"))))
+                    .count(),
                 call.recusals.len()
             );
             match call.status {
@@ -2505,6 +2571,22 @@ mod tests {
                         ),
                         1
                     );
+                    // The award opens every application of the call, and the log's seals hold.
+                    let award = decisions
+                        .iter()
+                        .find(|d| {
+                            d.event.kind() == EventKind::CallAwarded
+                                && self::detail(d)
+                                    .is_some_and(|t| t.starts_with(&format!("call:{id} ")))
+                        })
+                        .unwrap();
+                    let opened = recorded(award)
+                        .entry
+                        .openings
+                        .iter()
+                        .filter(|o| o.field == "applicant")
+                        .count();
+                    assert_eq!(opened, call.applications.len());
                     assert!(call.decided_at.unwrap() > call.deadline_at);
                     if let Some(initiative) = call.initiative_id {
                         let i = initiatives.iter().find(|i| i.id == initiative).unwrap();
@@ -2526,7 +2608,7 @@ mod tests {
                     }
                 }
                 CallStatus::Cancelled => {
-                    assert_eq!(logged("call-cancelled", &format!("call:{id} reasons: ")), 1)
+                    assert_eq!(exactly("call-cancelled", &format!("call:{id}")), 1)
                 }
                 _ => assert!(call.decided_at.is_none()),
             }
@@ -2542,11 +2624,11 @@ mod tests {
             batches.iter().flat_map(|b| &b.donations).collect();
         for d in &donations {
             assert_eq!(
-                logged("donation-registered", &format!("donation:{} donor: ", d.id)),
+                logged("donation-registered", &format!("donation:{} kind:", d.id)),
                 1
             );
             assert_eq!(
-                logged("donation-reported", &format!("donation:{} report: ", d.id)),
+                exactly("donation-reported", &format!("donation:{}", d.id)),
                 usize::from(d.reported_at.is_some())
             );
         }
@@ -2576,25 +2658,19 @@ mod tests {
         }
     }
 
-    /// The root of a seeded world's log, as the bulk loader writes it (entries numbered from 0).
+    /// The root of a seeded world's log, as the bulk loader writes it (entries numbered from 0),
+    /// and whether its seals hold (every call's decision opens what the call sealed).
     fn log_root(sizes: Sizes) -> String {
-        use shutaf_domain::decision_log::LogEntry;
+        let key = pseudonym_key(sizes.seed);
+        let mut seals = shutaf_domain::disclosure::Seals::default();
         let leaves: Vec<_> = collect(sizes)
             .into_iter()
             .flat_map(|b| b.decisions)
             .enumerate()
             .map(|(index, d)| {
-                LogEntry {
-                    index: index as u64,
-                    at: d.at,
-                    kind: d.event.kind().code().to_owned(),
-                    locality_id: d.locality_id,
-                    initiative_id: d.initiative_id,
-                    organisation_id: d.organisation_id,
-                    person: d.person,
-                    detail: d.event.detail(),
-                }
-                .leaf_hash()
+                let entry = d.recorded(index as u64, &key).entry;
+                seals.see(&entry).unwrap();
+                entry.leaf_hash()
             })
             .collect();
         hex::encode(shutaf_domain::merkle::root(&leaves))
@@ -2613,7 +2689,7 @@ mod tests {
         };
         assert_eq!(
             log_root(world),
-            "3d192f7b859a41177e9ecacd92c02bfb6de6f48e5e3c1bed3882c1ab0983a05b"
+            "d1d3936119acac9116452fdf4d584a7ec1f751cf0551ed33683110ce30db3b3a"
         );
         // The world the scale test loads into a database (crates/cli/tests/scale.rs).
         let small = Sizes {
@@ -2625,7 +2701,7 @@ mod tests {
         };
         assert_eq!(
             log_root(small),
-            "8fea7ac93010b5b60722c0630f05fe217361db12a0aab06967b28d702ac718b0"
+            "ef2c2fada6a8641dd3d3f8436d3e87ad513357a7c561c004b38e129a12115551"
         );
     }
 

@@ -2,12 +2,19 @@
 //! (`/api/v1/log/...`), trusting nothing it says that can be recomputed.
 //!
 //! 1. The hub's public key and its signed tree head: the Ed25519 signature must hold over
-//!    [`merkle::tree_head_bytes`].
+//!    [`merkle::tree_head_bytes`]; the same head as a C2SP checkpoint, signed under the hub's
+//!    origin, must verify with the same key. The key is pinned on first use (the seen-heads
+//!    file keeps it): a later run refuses a hub that signs with another, unless `--key` names
+//!    the new one (after a rotation the auditor confirmed). With `--witness` keys: the newest
+//!    checkpoint that `--quorum` of them cosigned (C2SP tlog-cosignature), found among the
+//!    hub's checkpoints; today's log must extend it.
 //! 2. Every entry, a page at a time: indexes contiguous from 0, each leaf hash recomputed from
 //!    the entry's fields with [`shutaf_domain::decision_log::LogEntry::canonical_bytes`] (a hash or encoding the hub sends
 //!    along must agree), and the root over them equal to the signed root.
 //! 3. Each head seen before (the shared seen-heads file): today's first entries give its root,
-//!    and the hub's consistency proof from it to today's head verifies.
+//!    and the hub's consistency proof from it to today's head verifies. Today's head is kept
+//!    with the hub's whole signed checkpoint: should the hub later show a log that does not
+//!    continue it, the two signed checkpoints prove it to anyone.
 //! 4. Inclusion proofs of the first, a middle and the last entry verify against the signed root.
 //!
 //! What comes over the network is hostile: every answer is bounded in size and time, parsed into
@@ -19,9 +26,10 @@ use std::time::Duration;
 use anyhow::{Context, anyhow, bail};
 use ed25519_dalek::{Signature, VerifyingKey};
 use serde::de::DeserializeOwned;
+use shutaf_domain::checkpoint::{self, Algorithm, Checkpoint, Note, VerifierKey};
 use shutaf_domain::merkle::{self, Hash};
 
-use super::{Seen, check_seen, parse_hash, read_seen, record_seen};
+use super::{Seen, SeenFile, check_seen, parse_hash, read_seen, record_seen};
 
 /// The most entries the hub gives in one `/entries` request (its documented limit).
 const PAGE: u64 = 1000;
@@ -36,8 +44,60 @@ const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 
 // The wire shapes are the API's own: one definition for the hub and its verifier.
 use shutaf_web::api::log::{
-    ConsistencyBody, EntryBody, InclusionBody, KeyBody, TreeHeadBody as HeadBody,
+    CheckpointPage, ConsistencyBody, EntryBody, InclusionBody, KeyBody, TreeHeadBody as HeadBody,
 };
+
+/// The options from the command line: witness vkeys (type 04), the quorum (all of them by
+/// default), the hub's key if given.
+pub fn options(
+    witnesses: &[String],
+    quorum: Option<usize>,
+    key: Option<String>,
+) -> anyhow::Result<Options> {
+    let witnesses = witnesses
+        .iter()
+        .map(|text| {
+            let key = VerifierKey::parse(text).map_err(|e| anyhow!("--witness {text}: {e}"))?;
+            if key.algorithm() != Algorithm::CosignatureV1 {
+                bail!("--witness {text}: a witness's key is of type 04 (cosignature/v1)");
+            }
+            Ok(key)
+        })
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    let quorum = quorum.unwrap_or(witnesses.len());
+    if !witnesses.is_empty() && (quorum == 0 || quorum > witnesses.len()) {
+        bail!(
+            "--quorum must be between 1 and the number of --witness keys ({})",
+            witnesses.len()
+        );
+    }
+    if witnesses.is_empty() && quorum > 0 {
+        bail!("--quorum needs --witness keys");
+    }
+    if let Some(key) = &key {
+        VerifierKey::parse(key).map_err(|e| anyhow!("--key {key}: {e}"))?;
+    }
+    Ok(Options {
+        witnesses,
+        quorum,
+        key,
+    })
+}
+
+/// Pages of cosigned checkpoints looked through at most for one a quorum cosigned.
+const MAX_HISTORY_PAGES: usize = 20;
+
+/// What the auditor asks beyond the log itself.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Witnesses whose cosignatures count (vkeys of type 04).
+    pub witnesses: Vec<VerifierKey>,
+    /// How many of them must have cosigned a checkpoint today's log extends.
+    pub quorum: usize,
+    /// The hub's key as the auditor knows it (a vkey): checked, and pinned instead of the one
+    /// pinned before.
+    pub key: Option<String>,
+}
 
 /// The seen-heads file used for a hub when `--seen` is not given: one per host and port, so
 /// that the heads of different hubs are never compared with each other.
@@ -72,7 +132,7 @@ fn parse_url(url: &str) -> anyhow::Result<reqwest::Url> {
 }
 
 /// A short, printable excerpt of an answer, for error messages.
-fn excerpt(body: &[u8]) -> String {
+pub(crate) fn excerpt(body: &[u8]) -> String {
     let text: String = String::from_utf8_lossy(body)
         .chars()
         .take(200)
@@ -81,14 +141,15 @@ fn excerpt(body: &[u8]) -> String {
     text.trim().to_owned()
 }
 
-/// The hub being checked.
-struct Hub {
+/// A hub reached over HTTP: every answer bounded in size and time. Also what `shutaf witness`
+/// polls hubs with.
+pub(crate) struct Hub {
     client: reqwest::Client,
-    base: String,
+    pub(crate) base: String,
 }
 
 impl Hub {
-    fn new(url: &str) -> anyhow::Result<Self> {
+    pub(crate) fn new(url: &str) -> anyhow::Result<Self> {
         parse_url(url)?;
         let client = reqwest::Client::builder()
             .timeout(TIMEOUT)
@@ -103,13 +164,13 @@ impl Hub {
         })
     }
 
-    /// GETs `path` (with its query) and parses the JSON answer, bounded in size.
-    async fn get<T: DeserializeOwned>(&self, path: &str) -> anyhow::Result<T> {
-        let url = format!("{}{path}", self.base);
-        let mut response = self
-            .client
-            .get(&url)
-            .header(reqwest::header::ACCEPT, "application/json")
+    /// Sends a request to `path` and reads the answer, bounded in size: its status and body.
+    async fn exchange(
+        &self,
+        request: reqwest::RequestBuilder,
+        url: &str,
+    ) -> anyhow::Result<(reqwest::StatusCode, Vec<u8>)> {
+        let mut response = request
             .send()
             .await
             .with_context(|| format!("cannot reach {url}"))?;
@@ -131,6 +192,17 @@ impl Hub {
             }
             body.extend_from_slice(&chunk);
         }
+        Ok((status, body))
+    }
+
+    /// GETs `path` (with its query) and parses the JSON answer, bounded in size.
+    pub(crate) async fn get<T: DeserializeOwned>(&self, path: &str) -> anyhow::Result<T> {
+        let url = format!("{}{path}", self.base);
+        let request = self
+            .client
+            .get(&url)
+            .header(reqwest::header::ACCEPT, "application/json");
+        let (status, body) = self.exchange(request, &url).await?;
         if !status.is_success() {
             bail!("{url} answered {status}: {}", excerpt(&body));
         }
@@ -141,6 +213,36 @@ impl Hub {
             )
         })
     }
+
+    /// GETs `path` as UTF-8 text (a signed note).
+    pub(crate) async fn get_text(&self, path: &str) -> anyhow::Result<String> {
+        let url = format!("{}{path}", self.base);
+        let request = self
+            .client
+            .get(&url)
+            .header(reqwest::header::ACCEPT, "text/plain");
+        let (status, body) = self.exchange(request, &url).await?;
+        if !status.is_success() {
+            bail!("{url} answered {status}: {}", excerpt(&body));
+        }
+        String::from_utf8(body).map_err(|_| anyhow!("{url} did not answer with UTF-8 text"))
+    }
+
+    /// POSTs `body` as text to `path`: the answer's status and text (bounded), whatever it is.
+    pub(crate) async fn post_text(
+        &self,
+        path: &str,
+        body: String,
+    ) -> anyhow::Result<(reqwest::StatusCode, String)> {
+        let url = format!("{}{path}", self.base);
+        let request = self
+            .client
+            .post(&url)
+            .header(reqwest::header::CONTENT_TYPE, "text/plain; charset=utf-8")
+            .body(body);
+        let (status, body) = self.exchange(request, &url).await?;
+        Ok((status, String::from_utf8_lossy(&body).into_owned()))
+    }
 }
 
 /// A hash the hub sends, or a clear error naming what it was.
@@ -149,7 +251,7 @@ fn remote_hash(text: &str, what: &str) -> anyhow::Result<Hash> {
 }
 
 /// A proof's hashes, bounded in number.
-fn remote_proof(hashes: &[String], what: &str) -> anyhow::Result<Vec<Hash>> {
+pub(crate) fn remote_proof(hashes: &[String], what: &str) -> anyhow::Result<Vec<Hash>> {
     if hashes.len() > MAX_PROOF {
         bail!(
             "{what} has {} hashes, more than any tree needs",
@@ -159,10 +261,32 @@ fn remote_proof(hashes: &[String], what: &str) -> anyhow::Result<Vec<Hash>> {
     hashes.iter().map(|h| remote_hash(h, what)).collect()
 }
 
-/// The hub's key and signed head, the signature checked.
-async fn signed_head(hub: &Hub) -> anyhow::Result<(VerifyingKey, u64, Hash)> {
-    let key: KeyBody = hub.get("/api/v1/log/key").await?;
-    let key_bytes: [u8; 32] = hex::decode(key.public_key.trim())
+/// The hub's signed head, its signatures checked.
+struct Head {
+    key: VerifyingKey,
+    size: u64,
+    root: Hash,
+    /// When the hub signed it.
+    at: i64,
+    /// The hub's checkpoint key and signed note (with cosignatures), unless the hub predates
+    /// checkpoints.
+    checkpoint: Option<(VerifierKey, String)>,
+}
+
+impl Head {
+    /// What the seen-heads file pins: the vkey, or the hex key of a hub without checkpoints.
+    fn identity(&self) -> String {
+        match &self.checkpoint {
+            Some((vkey, _)) => vkey.to_string(),
+            None => hex::encode(self.key.to_bytes()),
+        }
+    }
+}
+
+/// The hub's key and signed head, the signatures checked.
+async fn signed_head(hub: &Hub) -> anyhow::Result<Head> {
+    let key_body: KeyBody = hub.get("/api/v1/log/key").await?;
+    let key_bytes: [u8; 32] = hex::decode(key_body.public_key.trim())
         .ok()
         .and_then(|bytes| bytes.try_into().ok())
         .context("the hub's public key is not 64 hex digits")?;
@@ -196,7 +320,148 @@ async fn signed_head(hub: &Hub) -> anyhow::Result<(VerifyingKey, u64, Hash)> {
             hex::encode(key_bytes)
         )
     })?;
-    Ok((key, head.size, root))
+    // A hub before checkpoints sends none; one that does must sign it with the same key.
+    let checkpoint = if head.checkpoint.is_empty() {
+        None
+    } else {
+        let vkey = VerifierKey::new(&head.origin, Algorithm::Ed25519, key).map_err(|e| {
+            anyhow!("THE CHECKPOINT'S SIGNATURE IS NOT VALID: the hub's origin is no key name: {e}")
+        })?;
+        if !key_body.vkey.is_empty() && key_body.vkey.trim() != vkey.to_string() {
+            bail!(
+                "THE HUB SIGNS WITH ANOTHER KEY THAN IT PUBLISHES: {} at /api/v1/log/key, {vkey} with its checkpoint",
+                key_body.vkey
+            );
+        }
+        let (signed, _) = checkpoint::open(&head.checkpoint, &vkey)
+            .map_err(|e| anyhow!("THE CHECKPOINT'S SIGNATURE IS NOT VALID: {e}"))?;
+        if signed.size != head.size || signed.root != root {
+            bail!(
+                "THE HUB'S CHECKPOINT IS NOT ITS SIGNED HEAD: the checkpoint has {} entries, root {}; the head {}, root {}",
+                signed.size,
+                hex::encode(signed.root),
+                head.size,
+                head.root
+            );
+        }
+        Some((vkey, head.checkpoint))
+    };
+    Ok(Head {
+        key,
+        size: head.size,
+        root,
+        at: head.at,
+        checkpoint,
+    })
+}
+
+/// The key to pin (trust on first use): the hub's, unless it differs from the one pinned before
+/// and the auditor did not name the new one with `--key`.
+fn pin(file: &SeenFile, head: &Head, options: &Options, path: &Path) -> anyhow::Result<String> {
+    let current = head.identity();
+    if let Some(given) = &options.key {
+        let given = given.trim();
+        if given != current && given != hex::encode(head.key.to_bytes()) {
+            bail!(
+                "THE HUB DOES NOT SIGN WITH THE KEY GIVEN: --key {given}, the hub signs with {current}"
+            );
+        }
+        return Ok(current);
+    }
+    let Some(pinned) = &file.key else {
+        return Ok(current);
+    };
+    // A hub pinned before it served checkpoints is pinned by its bare key: the same key is no
+    // change.
+    if *pinned == current || *pinned == hex::encode(head.key.to_bytes()) {
+        return Ok(current);
+    }
+    bail!(
+        "THE HUB'S KEY CHANGED: {} pins {pinned}, the hub now signs with {current}. A hub changes its key only after announcing it (on its /auditors page, and to its witnesses); if you have confirmed the new key independently, run again with --key {current}",
+        path.display()
+    )
+}
+
+/// A checkpoint the witnesses cosigned.
+struct Witnessed {
+    size: u64,
+    root: Hash,
+    /// The names of the witnesses that cosigned it, and when (Unix seconds).
+    cosigners: Vec<(String, u64)>,
+}
+
+/// The cosigners among `options.witnesses` of a signed checkpoint of the hub's origin (none
+/// when it is not one).
+fn cosigned(
+    note: &str,
+    origin: &str,
+    options: &Options,
+) -> Option<(Checkpoint, Vec<(String, u64)>)> {
+    let note = Note::parse(note).ok()?;
+    let checkpoint = Checkpoint::parse(&note.text).ok()?;
+    if checkpoint.origin != origin {
+        return None;
+    }
+    let (valid, _) = checkpoint::cosigners(&note, &options.witnesses);
+    let names = valid
+        .into_iter()
+        .map(|(key, time)| (key.name().to_owned(), time))
+        .collect();
+    Some((checkpoint, names))
+}
+
+/// The newest checkpoint of at most `head.size` entries that a quorum of the witnesses given
+/// cosigned: the head's own, or one of the hub's earlier ones (a witness cosigns some time after
+/// the hub signs). The witnesses' cosignatures are the trust here: they checked the hub's
+/// signature and the log's consistency with what they saw before.
+async fn witnessed(hub: &Hub, head: &Head, options: &Options) -> anyhow::Result<Witnessed> {
+    let Some((vkey, note)) = &head.checkpoint else {
+        bail!("THE HUB SERVES NO CHECKPOINT: no witness can have cosigned its log");
+    };
+    let origin = vkey.name();
+    let enough = |found: Option<(Checkpoint, Vec<(String, u64)>)>| {
+        found.filter(|(checkpoint, cosigners)| {
+            checkpoint.size <= head.size && cosigners.len() >= options.quorum
+        })
+    };
+    if let Some((checkpoint, cosigners)) = enough(cosigned(note, origin, options)) {
+        return Ok(Witnessed {
+            size: checkpoint.size,
+            root: checkpoint.root,
+            cosigners,
+        });
+    }
+    let mut before: Option<u64> = None;
+    for _ in 0..MAX_HISTORY_PAGES {
+        let path = match before {
+            Some(before) => {
+                format!("/api/v1/log/checkpoints?cosigned=true&limit=100&before={before}")
+            }
+            None => "/api/v1/log/checkpoints?cosigned=true&limit=100".to_owned(),
+        };
+        let page: CheckpointPage = hub.get(&path).await?;
+        for body in &page.checkpoints {
+            if let Some((checkpoint, cosigners)) =
+                enough(cosigned(&body.checkpoint, origin, options))
+            {
+                return Ok(Witnessed {
+                    size: checkpoint.size,
+                    root: checkpoint.root,
+                    cosigners,
+                });
+            }
+        }
+        match page.next_before {
+            // Keyset pages go down in size; a hub that says otherwise is not followed.
+            Some(next) if before.is_none_or(|b| next < b) => before = Some(next),
+            _ => break,
+        }
+    }
+    bail!(
+        "NO CHECKPOINT OF THE HUB IS COSIGNED BY {} OF THE {} WITNESS(ES) GIVEN: the log cannot be shown to be the one the witnesses saw (a witness may not have cosigned yet: try again later, or ask its operator)",
+        options.quorum,
+        options.witnesses.len()
+    )
 }
 
 /// Every entry's leaf hash, recomputed from its fields, fetched a page at a time.
@@ -207,6 +472,7 @@ async fn leaves(
 ) -> anyhow::Result<Vec<Hash>> {
     // The size is the hub's word: the vector grows with what actually arrives.
     let mut leaves = Vec::with_capacity(size.min(PAGE) as usize);
+    let mut seals = shutaf_domain::disclosure::Seals::default();
     let mut next = 0u64;
     while next < size {
         let end = size.min(next.saturating_add(PAGE));
@@ -234,7 +500,11 @@ async fn leaves(
             }
             // Recomputed from the fields; the hash and encoding sent beside them are compared,
             // never trusted.
-            let canonical = sent.entry().canonical_bytes();
+            let entry = sent.entry();
+            // What a call's decision opens, and what is shown beside the entry, match what
+            // the entries committed to (verify::tables).
+            super::tables::check_sent(&mut seals, &entry, &sent.disclosures)?;
+            let canonical = entry.canonical_bytes();
             let leaf = merkle::leaf_hash(&canonical);
             let hash = &sent.leaf_hash;
             if !hash.is_empty() && remote_hash(hash, "an entry's leaf hash")? != leaf {
@@ -319,11 +589,21 @@ async fn check_inclusion(
     Ok(())
 }
 
-/// Checks the hub at `url` against the heads in `seen_path`, then records today's head there.
-pub async fn check(url: &str, seen_path: &Path) -> anyhow::Result<()> {
-    let seen = read_seen(seen_path)?;
+/// Checks the hub at `url` against the heads in `seen_path` (and its pinned key), and with
+/// witnesses against their cosignatures; then records today's head there, with the hub's
+/// signed checkpoint.
+pub async fn check(url: &str, seen_path: &Path, options: &Options) -> anyhow::Result<()> {
+    let file = read_seen(seen_path)?;
+    let seen = &file.heads;
     let hub = Hub::new(url)?;
-    let (key, size, root) = signed_head(&hub).await?;
+    let head = signed_head(&hub).await?;
+    let identity = pin(&file, &head, options, seen_path)?;
+    let witnessed = if options.witnesses.is_empty() {
+        None
+    } else {
+        Some(witnessed(&hub, &head, options).await?)
+    };
+    let (size, root) = (head.size, head.root);
 
     let progress = indicatif::ProgressBar::new(size);
     if let Ok(style) =
@@ -342,11 +622,24 @@ pub async fn check(url: &str, seen_path: &Path) -> anyhow::Result<()> {
                 hex::encode(root)
             );
         }
-        check_seen(&leaves, &seen)?;
+        if let Some(witnessed) = &witnessed {
+            let then = merkle::root(&leaves[..witnessed.size as usize]);
+            if then != witnessed.root {
+                bail!(
+                    "THE HUB SHOWS ANOTHER LOG THAN ITS WITNESSES COSIGNED: its first {} entries give the root {}, the witnesses cosigned {}",
+                    witnessed.size,
+                    hex::encode(then),
+                    hex::encode(witnessed.root)
+                );
+            }
+        }
+        if let Err(divergence) = check_seen(&leaves, seen) {
+            bail!(evidence(divergence.message, divergence.seen, &head));
+        }
         progress.set_message("checking proofs");
         let mut proved: Vec<&Seen> = Vec::new();
-        for old in &seen {
-            if !proved.contains(&old) {
+        for old in seen {
+            if !proved.iter().any(|p| p.size == old.size && p.root == old.root) {
                 check_consistency(&hub, old, size, &root).await?;
                 proved.push(old);
             }
@@ -375,13 +668,46 @@ pub async fn check(url: &str, seen_path: &Path) -> anyhow::Result<()> {
             return Err(e);
         }
     };
-    record_seen(seen_path, &seen, size, &root)?;
+    record_seen(
+        seen_path,
+        &file,
+        size,
+        &root,
+        head.checkpoint.as_ref().map(|(_, note)| note.as_str()),
+        Some(&identity),
+    )?;
     println!(
-        "decision log of {} intact: {size} entries, root {}, signed by {}; consistent with {} head(s) seen before (proofs checked); {inclusions} inclusion proof(s) checked",
+        "decision log of {} intact: {size} entries, root {}, signed at {} by {}; consistent with {} head(s) seen before (proofs checked); {inclusions} inclusion proof(s) checked",
         hub.base,
         hex::encode(root),
-        hex::encode(key.to_bytes()),
+        head.at,
+        identity,
         seen.len()
     );
+    if let Some(witnessed) = witnessed {
+        let names: Vec<String> = witnessed
+            .cosigners
+            .iter()
+            .map(|(name, time)| format!("{name} at {time}"))
+            .collect();
+        println!(
+            "witnessed: the checkpoint of {} entries is cosigned by {} of the {} witness(es) given ({}), and today's log extends it",
+            witnessed.size,
+            witnessed.cosigners.len(),
+            options.witnesses.len(),
+            names.join(", ")
+        );
+    }
     Ok(())
+}
+
+/// A divergence's message, with the two signed checkpoints that prove it when both are at hand:
+/// the one kept in the seen-heads file and the one the hub serves today.
+fn evidence(message: String, seen: &Seen, head: &Head) -> String {
+    match (&seen.checkpoint, &head.checkpoint) {
+        (Some(then), Some((_, now))) => format!(
+            "{message}\n\nThe hub signed both of these checkpoints, which no append-only log can have signed; keep them as evidence:\n\n{then}\n{now}"
+        ),
+        _ => message,
+    }
 }

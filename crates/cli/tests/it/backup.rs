@@ -14,7 +14,7 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::Duration;
 
 use serde_json::Value as Json;
-use shutaf_domain::decision_log::LogEntry;
+use shutaf_domain::decision_log::{LogEntry, parse_commitments, parse_openings};
 use shutaf_domain::merkle;
 use shutaf_domain::{ContributionType, Management, OrganisationKind, PartnershipModel, Sector};
 use shutaf_store::backup::{SKIPPED, TABLES};
@@ -210,6 +210,9 @@ impl Backup {
                 organisation_id: field(row, "organisation_id").as_i64(),
                 person: field(row, "person").as_str().map(str::to_owned),
                 detail: field(row, "detail").as_str().map(str::to_owned),
+                version: field(row, "version").as_u64().unwrap_or(1) as u32,
+                commitments: parse_commitments(field(row, "commitments").as_str()).unwrap(),
+                openings: parse_openings(field(row, "openings").as_str()).unwrap(),
             };
             assert_eq!(entry.index, index as u64);
             let leaf = entry.leaf_hash();
@@ -554,6 +557,9 @@ async fn an_edited_rewritten_or_cut_backup_shows() {
                 organisation_id: row[at("organisation_id")].as_i64(),
                 person: row[at("person")].as_str().map(str::to_owned),
                 detail: row[at("detail")].as_str().map(str::to_owned),
+                version: row[at("version")].as_u64().unwrap_or(1) as u32,
+                commitments: parse_commitments(row[at("commitments")].as_str()).unwrap(),
+                openings: parse_openings(row[at("openings")].as_str()).unwrap(),
             };
             row[at("leaf_hash")] = Json::from(hex::encode(entry.leaf_hash()));
         },
@@ -607,6 +613,9 @@ impl Backup {
                     organisation_id: row[at("organisation_id")].as_i64(),
                     person: row[at("person")].as_str().map(str::to_owned),
                     detail: row[at("detail")].as_str().map(str::to_owned),
+                    version: row[at("version")].as_u64().unwrap_or(1) as u32,
+                    commitments: parse_commitments(row[at("commitments")].as_str()).unwrap(),
+                    openings: parse_openings(row[at("openings")].as_str()).unwrap(),
                 }
                 .leaf_hash()
             })

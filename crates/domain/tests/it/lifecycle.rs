@@ -1,10 +1,10 @@
-//! Property tests of the lifecycle: whatever people do, in whatever order, an initiative never
-//! reaches `agreed` with a gate unmet, never passes `idea` before the convener engaged, and never
-//! leaves a final stage.
+//! Property tests of the lifecycle: whatever people do, in whatever order, no move reaches a
+//! stage past a gate without meeting the gate's rule (however many stages it skips), no move is
+//! taken, or refused, against who may take it, and nothing leaves a final stage.
 
 use proptest::prelude::*;
 use shutaf_domain::initiative::{IntegrityFacts, PartnerFacts, WorkPlanPlacement};
-use shutaf_domain::lifecycle::{Party, check_transition};
+use shutaf_domain::lifecycle::{Party, Refusal, check_transition};
 use shutaf_domain::{ContributionType, InitiativeFacts, Sector, Stage};
 
 /// Something a person does: change the facts, or try to move the initiative.
@@ -32,6 +32,13 @@ enum Op {
         deciders: usize,
     },
     Move {
+        to: u8,
+        parts: u8,
+        reason: bool,
+    },
+    /// Ask for any move, and check the answer without taking it: a decline, a withdrawal or a
+    /// skip is tried at every stage that play reaches, without ending the play.
+    Probe {
         to: u8,
         parts: u8,
         reason: bool,
@@ -64,6 +71,7 @@ fn op() -> impl Strategy<Value = Op> {
         // random play gets far before it ends in a decline or withdrawal.
         4 => (stage(), 0u8..8, any::<bool>()).prop_map(|(to, parts, reason)| Op::Move { to, parts, reason }),
         4 => (0u8..8).prop_map(|parts| Op::Advance { parts }),
+        4 => (0u8..11, 0u8..8, any::<bool>()).prop_map(|(to, parts, reason)| Op::Probe { to, parts, reason }),
     ]
 }
 
@@ -78,6 +86,42 @@ fn parts(bits: u8) -> Vec<Party> {
     .map(|(_, p)| p)
     .collect()
 }
+
+/// Who may take a step, restated independently of the transitions table: the convener engages
+/// and declines, the lead withdraws, either of them moves the initiative on, and a partner that
+/// is neither never moves it.
+fn may_take(to: Stage, parts: &[Party]) -> bool {
+    let allowed: &[Party] = match to {
+        Stage::Convened | Stage::Declined => &[Party::ConvenerStaff],
+        Stage::Withdrawn => &[Party::Lead],
+        _ => &[Party::ConvenerStaff, Party::Lead],
+    };
+    allowed.iter().any(|p| parts.contains(p))
+}
+
+/// The rules for reaching `stage` from a stage before it, restated independently of
+/// `Gate::is_met`: nothing passes `idea` before the convener engaged, `building` needs a goal of
+/// the locality, and `agreed` needs every agreement rule.
+fn entry_holds(stage: Stage, f: &InitiativeFacts) -> Result<(), String> {
+    if !f.convener_engaged {
+        return Err(format!("reached {stage:?} without the convener: {f:?}"));
+    }
+    if stage.at_least(Stage::Building) && f.linked_goals == 0 {
+        return Err(format!("reached {stage:?} without a goal: {f:?}"));
+    }
+    if stage.at_least(Stage::Agreed) {
+        agreement_holds(f)?;
+    }
+    Ok(())
+}
+
+/// The stages a gate guards: reaching one of them, or any stage past it, needs its rules.
+const GUARDED: [Stage; 4] = [
+    Stage::Convened,
+    Stage::Scoping,
+    Stage::Building,
+    Stage::Agreed,
+];
 
 /// The agreement rules restated independently of `Gate::is_met`.
 fn agreement_holds(f: &InitiativeFacts) -> Result<(), String> {
@@ -212,30 +256,81 @@ fn apply(f: &mut InitiativeFacts, op: &Op) -> Result<(), String> {
             parts: bits,
             reason,
         } => {
-            let to = Stage::ALL[to as usize];
-            let from = f.stage;
-            let reason = reason.then_some("published reasons");
-            if check_transition(f, to, &parts(bits), reason).is_ok() {
-                if from.is_final() {
-                    return Err(format!("left the final stage {from:?} for {to:?}"));
-                }
-                if from == Stage::Idea
-                    && !matches!(to, Stage::Declined | Stage::Withdrawn)
-                    && !f.convener_engaged
-                {
-                    return Err(format!("passed idea without the convener: {f:?}"));
-                }
-                if matches!(to, Stage::Declined | Stage::Withdrawn) && reason.is_none() {
-                    return Err("declined or withdrawn without reasons".into());
-                }
-                if to == Stage::Agreed {
-                    agreement_holds(f)?;
-                }
+            if let Some(to) = try_move(f, to, bits, reason)? {
                 f.stage = to;
             }
         }
+        Op::Probe {
+            to,
+            parts: bits,
+            reason,
+        } => {
+            try_move(f, to, bits, reason)?;
+        }
     }
     Ok(())
+}
+
+/// Asks to move to stage number `to` as the parts in `bits`, and checks the answer against the
+/// rules restated here; the stage to move to, when the move is allowed.
+fn try_move(f: &InitiativeFacts, to: u8, bits: u8, reason: bool) -> Result<Option<Stage>, String> {
+    let to = Stage::ALL[to as usize];
+    let from = f.stage;
+    let parts = parts(bits);
+    let reason = reason.then_some("published reasons");
+    match check_transition(f, to, &parts, reason) {
+        Ok(_) => {
+            if from.is_final() {
+                return Err(format!("left the final stage {from:?} for {to:?}"));
+            }
+            if !may_take(to, &parts) {
+                return Err(format!("{parts:?} moved {from:?} -> {to:?}"));
+            }
+            if matches!(to, Stage::Declined | Stage::Withdrawn) {
+                if reason.is_none() {
+                    return Err("declined or withdrawn without reasons".into());
+                }
+                if from.at_least(Stage::Implementing) {
+                    return Err(format!("{to:?} once working, from {from:?}"));
+                }
+            } else if !in_order(from, to) {
+                return Err(format!("{from:?} -> {to:?} is not the next step"));
+            }
+            // Every guarded stage the move reaches or passes, not only its target.
+            for guarded in GUARDED {
+                if !from.at_least(guarded) && to.at_least(guarded) {
+                    entry_holds(guarded, f).map_err(|e| format!("{from:?} -> {to:?}: {e}"))?;
+                }
+            }
+            Ok(Some(to))
+        }
+        Err(Refusal::NotYourPart { allowed }) if may_take(to, &parts) => Err(format!(
+            "{parts:?} refused {from:?} -> {to:?}, only {allowed:?} may"
+        )),
+        Err(_) => Ok(None),
+    }
+}
+
+/// The main path is taken one stage at a time; only a review sends the work back, or ends it
+/// without sustaining it.
+fn in_order(from: Stage, to: Stage) -> bool {
+    use Stage::*;
+    const PATH: [Stage; 9] = [
+        Idea,
+        Convened,
+        Scoping,
+        Building,
+        Agreed,
+        Implementing,
+        Reviewing,
+        Sustaining,
+        Closed,
+    ];
+    let next = PATH
+        .iter()
+        .position(|s| *s == from)
+        .and_then(|i| PATH.get(i + 1));
+    next == Some(&to) || (from == Reviewing && matches!(to, Implementing | Closed))
 }
 
 proptest! {
@@ -274,4 +369,23 @@ fn random_play_reaches_agreement() {
         agreed >= 10,
         "random play reached agreement {agreed} times in 300: the property would test little"
     );
+}
+
+#[test]
+fn an_idea_the_city_has_not_engaged_with_is_explained_not_just_refused() {
+    use shutaf_domain::lifecycle::{Gate, Refusal, check_transition, explain};
+    let mut facts = shutaf_domain::InitiativeFacts::new_idea(0);
+    facts.convener_engaged = false;
+    // The business that proposed it asks to scope it: the answer is the gate and its remedy.
+    let refusal = check_transition(&facts, Stage::Scoping, &[Party::Lead], None).unwrap_err();
+    assert_eq!(
+        explain(&facts, refusal),
+        Refusal::GatesUnmet(vec![Gate::ConveneEarly])
+    );
+    // Other refusals are given as they are.
+    let refusal = check_transition(&facts, Stage::Closed, &[Party::Lead], None).unwrap_err();
+    assert!(matches!(
+        explain(&facts, refusal),
+        Refusal::NoSuchTransition { .. }
+    ));
 }

@@ -73,6 +73,10 @@ pub struct Initiative {
     pub last_activity_at: i64,
     #[sqlx(skip)]
     pub goal_ids: Vec<i64>,
+    /// The linked goals the locality still pursues (`active`): a goal it dropped or reached no
+    /// longer makes the initiative fit its agenda.
+    #[sqlx(skip)]
+    pub active_goal_ids: Vec<i64>,
     #[sqlx(skip)]
     pub needs: Vec<ContributionType>,
 }
@@ -411,8 +415,9 @@ impl Db {
             return Ok(());
         }
         let ids = id_list(&initiatives.iter().map(|i| i.id).collect::<Vec<_>>());
-        let goals: Vec<(i64, i64)> = sqlx::query_as(&format!(
-            "SELECT initiative_id, goal_id FROM initiative_goals WHERE initiative_id IN ({ids}) ORDER BY goal_id"
+        let goals: Vec<(i64, i64, String)> = sqlx::query_as(&format!(
+            "SELECT ig.initiative_id, ig.goal_id, g.status FROM initiative_goals ig JOIN goals g ON g.id = ig.goal_id \
+             WHERE ig.initiative_id IN ({ids}) ORDER BY ig.goal_id"
         ))
         .fetch_all(&self.pool)
         .await?;
@@ -424,8 +429,13 @@ impl Db {
         for initiative in initiatives.iter_mut() {
             initiative.goal_ids = goals
                 .iter()
-                .filter(|(i, _)| *i == initiative.id)
-                .map(|(_, g)| *g)
+                .filter(|(i, _, _)| *i == initiative.id)
+                .map(|(_, g, _)| *g)
+                .collect();
+            initiative.active_goal_ids = goals
+                .iter()
+                .filter(|(i, _, status)| *i == initiative.id && status == "active")
+                .map(|(_, g, _)| *g)
                 .collect();
             initiative.needs = needs
                 .iter()
@@ -470,12 +480,15 @@ impl Db {
         Ok(())
     }
 
-    /// The convener engages: names its contact person (a member of the convener's staff).
-    pub async fn set_convener_contact(
+    /// The convener engages: names its contact person (a member of the convener's staff) and,
+    /// when `convene` (the initiative is still an idea), moves it to `convened`. One action,
+    /// one transaction: both entries are on the log, or neither.
+    pub async fn engage(
         &self,
         id: i64,
         revision: i64,
         contact_user_id: i64,
+        convene: bool,
         acting: Acting,
     ) -> StoreResult<()> {
         let mut tx = self.write_tx().await?;
@@ -483,7 +496,7 @@ impl Db {
             set: "convener_contact_user_id = $3, convened_at = COALESCE(convened_at, $1)",
             guard: "AND revision = $4",
         };
-        let result = journal::record_change(
+        let mut result = journal::record_change(
             &mut tx,
             id,
             acting,
@@ -492,6 +505,20 @@ impl Db {
             |statement| statement.bind(contact_user_id).bind(revision),
         )
         .await;
+        if result.is_ok() && convene {
+            let event = Event::StageChanged {
+                to: Stage::Convened,
+                reason: None,
+            };
+            let change = journal::Change {
+                set: "stage = $3",
+                guard: "AND revision = $4",
+            };
+            result = journal::record_change(&mut tx, id, acting, &event, change, |statement| {
+                statement.bind(Stage::Convened.code()).bind(revision + 1)
+            })
+            .await;
+        }
         if let Err(e) = result {
             return abort(tx, e).await;
         }
@@ -834,7 +861,7 @@ impl Db {
                 stage: initiative.stage,
                 created_at: initiative.created_at,
                 convener_engaged: initiative.convener_contact_user_id.is_some(),
-                linked_goals: initiative.goal_ids.len(),
+                linked_goals: initiative.active_goal_ids.len(),
                 work_plan: initiative.work_plan_placement(),
                 needed: initiative.needs.clone(),
                 partners: partner_facts,

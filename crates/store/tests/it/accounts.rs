@@ -1,8 +1,8 @@
 //! Accounts in storage: people unique by address, mail tokens used once and for their purpose,
-//! API tokens stored hashed and revocable, sign-in failures counted in a window, and sessions.
+//! API tokens stored hashed and revocable, attempts reserved one by one under a limit, resets that end sessions, and sessions.
 
 use shutaf_domain::Language;
-use shutaf_store::{ApiTokenScope, MailTokenPurpose, StoreError};
+use shutaf_store::{ApiTokenScope, Attempt, MailTokenPurpose, StoreError};
 use shutaf_testkit::database::fresh_db;
 
 use crate::support::user;
@@ -112,14 +112,86 @@ async fn api_tokens_are_stored_hashed_and_can_be_revoked() {
 }
 
 #[tokio::test]
-async fn login_failures_are_counted_in_a_window() {
+async fn attempts_made_at_once_are_reserved_one_by_one() {
     let db = fresh_db().await;
-    db.record_login_failure(&["k1", "k2"]).await.unwrap();
-    db.record_login_failure(&["k1"]).await.unwrap();
-    assert_eq!(db.recent_login_failures("k1", 900).await.unwrap(), 2);
-    assert_eq!(db.recent_login_failures("k2", 900).await.unwrap(), 1);
-    db.clear_login_failures("k1").await.unwrap();
-    assert_eq!(db.recent_login_failures("k1", 900).await.unwrap(), 0);
+    // Sixty attempts at the same moment against a limit of eight: exactly eight go ahead.
+    let attempts = (0..60).map(|_| {
+        let db = db.clone();
+        tokio::spawn(async move { db.take_attempt("k1", 900, 8).await.unwrap() })
+    });
+    let mut allowed = 0;
+    for attempt in attempts {
+        match attempt.await.unwrap() {
+            Attempt::Allowed => allowed += 1,
+            Attempt::Refused { retry_after } => assert!((1..=900).contains(&retry_after)),
+        }
+    }
+    assert_eq!(allowed, 8);
+    // Other keys are counted on their own; a cleared key starts again.
+    assert_eq!(
+        db.take_attempt("k2", 900, 1).await.unwrap(),
+        Attempt::Allowed
+    );
+    db.clear_attempts("k1").await.unwrap();
+    assert_eq!(
+        db.take_attempt("k1", 900, 1).await.unwrap(),
+        Attempt::Allowed
+    );
+    assert!(matches!(
+        db.take_attempt("k1", 900, 1).await.unwrap(),
+        Attempt::Refused { .. }
+    ));
+    // A refunded attempt makes room again.
+    db.refund_attempt("k1").await.unwrap();
+    db.refund_attempt("k1").await.unwrap();
+    assert_eq!(
+        db.take_attempt("k1", 900, 1).await.unwrap(),
+        Attempt::Allowed
+    );
+}
+
+#[tokio::test]
+async fn a_password_reset_ends_sessions_links_and_if_asked_tokens() {
+    let db = fresh_db().await;
+    let id = user(&db, "reset@example.org").await;
+    let epoch = db.user_by_id(id).await.unwrap().unwrap().session_epoch;
+    let first = db
+        .issue_mail_token(id, MailTokenPurpose::ResetPassword)
+        .await
+        .unwrap();
+    let second = db
+        .issue_mail_token(id, MailTokenPurpose::ResetPassword)
+        .await
+        .unwrap();
+    let (_, secret) = db
+        .create_api_token(id, "script", ApiTokenScope::Write)
+        .await
+        .unwrap();
+    assert_eq!(db.count_live_api_tokens(id).await.unwrap(), 1);
+    // Kept tokens when not asked to revoke them.
+    assert_eq!(
+        db.reset_password(&first, "new-hash", false).await.unwrap(),
+        Some(id)
+    );
+    let after = db.user_by_id(id).await.unwrap().unwrap();
+    assert_eq!(after.password_hash, "new-hash");
+    assert!(after.session_epoch > epoch, "sessions end");
+    assert!(after.is_verified());
+    assert!(db.user_by_api_token(&secret).await.unwrap().is_some());
+    // The other link died with the reset.
+    assert_eq!(
+        db.reset_password(&second, "other", true).await.unwrap(),
+        None
+    );
+    // A change of password asked to revoke tokens does.
+    let epoch = db.change_password(id, "third", true).await.unwrap();
+    assert_eq!(
+        db.user_by_id(id).await.unwrap().unwrap().session_epoch,
+        epoch
+    );
+    assert!(db.user_by_api_token(&secret).await.unwrap().is_none());
+    assert_eq!(db.count_live_api_tokens(id).await.unwrap(), 0);
+    assert!(db.end_sessions(id).await.unwrap() > epoch);
 }
 
 #[tokio::test]

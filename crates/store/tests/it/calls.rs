@@ -41,6 +41,7 @@ async fn an_open_call_from_draft_to_award_and_initiative() {
         ],
         goal_ids: vec![w.goal],
         evaluator_ids: vec![w.coordinator],
+        invite: Vec::new(),
     };
     let call_id = w.db.create_call(&new, convener).await.unwrap();
     // Drafts take no applications.
@@ -129,10 +130,20 @@ async fn an_open_call_from_draft_to_award_and_initiative() {
     let detail = award.detail.unwrap();
     assert!(
         detail.contains(&format!("results: application:{company_app} total:"))
-            && detail.contains(" rank:1; application:")
-            && detail.ends_with("reasons: Best value"),
+            && detail.contains(" rank:1; application:"),
         "{detail}"
     );
+    // Its reasons beside it; and it opens who applied, which the applications sealed.
+    let beside = w.db.disclosures(&[award.index]).await.unwrap();
+    assert_eq!(beside[0].field, "reasons");
+    assert_eq!(beside[0].text.as_deref(), Some("Best value"));
+    let applicants: Vec<&str> = award
+        .openings
+        .iter()
+        .filter(|o| o.field == "applicant")
+        .map(|o| o.text.as_str())
+        .collect();
+    assert_eq!(applicants.len(), 2, "{applicants:?}");
     // Scoring ends with the award.
     let call = w.db.call(call_id).await.unwrap().unwrap();
     assert!(matches!(
@@ -198,4 +209,86 @@ async fn an_open_call_from_draft_to_award_and_initiative() {
         w.db.calls_evaluated_by(w.coordinator).await.unwrap().len(),
         1
     );
+}
+
+#[tokio::test]
+async fn an_applications_five_files_hold_when_uploads_come_at_once() {
+    use shutaf_store::calls::{NewAttachment, NewCall};
+    let w = world().await;
+    let convener = Acting {
+        user_id: w.coordinator,
+        organisation_id: Some(w.city),
+    };
+    let csr = Acting {
+        user_id: w.csr,
+        organisation_id: Some(w.company),
+    };
+    let new = NewCall {
+        locality_id: w.locality,
+        lang: "en".into(),
+        title: "Bins".into(),
+        purpose: "Fewer bins overflowing".into(),
+        sought: "A partner".into(),
+        eligibility: "Anyone".into(),
+        deadline_at: now() + 3600,
+        criteria: vec![("Impact".into(), None, 100)],
+        goal_ids: vec![w.goal],
+        evaluator_ids: vec![w.coordinator],
+        invite: Vec::new(),
+    };
+    let call_id = w.db.create_call(&new, convener).await.unwrap();
+    w.db.publish_call(call_id, convener).await.unwrap();
+    // An application with two files, kept with it in one transaction.
+    let pdf = b"%PDF-1.4 a plan".as_slice();
+    let file = NewAttachment {
+        file_name: "plan.pdf",
+        content_type: "application/pdf",
+        bytes: pdf,
+    };
+    let application =
+        w.db.apply_to_call_with_files(call_id, w.company, "Bins", "We collect", &[file, file], csr)
+            .await
+            .unwrap();
+    // Sixteen single uploads at once: three fit, the database refuses the rest.
+    let uploads = (0..16).map(|_| {
+        let db = w.db.clone();
+        tokio::spawn(async move {
+            let file = NewAttachment {
+                file_name: "more.pdf",
+                content_type: "application/pdf",
+                bytes: b"%PDF-1.4 more",
+            };
+            db.add_attachments(call_id, Some(application), &[file], csr)
+                .await
+        })
+    });
+    let mut kept = 0;
+    for upload in uploads {
+        match upload.await.unwrap() {
+            Ok(ids) => kept += ids.len(),
+            Err(StoreError::LimitReached) => {}
+            Err(other) => panic!("{other:?}"),
+        }
+    }
+    assert_eq!(kept, 3);
+    let files = w.db.attachments(call_id).await.unwrap();
+    assert_eq!(
+        files
+            .iter()
+            .filter(|a| a.application_id == Some(application))
+            .count(),
+        5
+    );
+    // Past the limit in one go: nothing of the batch is kept; the schema's check is the backstop.
+    let six = [file; 6];
+    let other =
+        w.db.apply_to_call_with_files(call_id, w.ngo, "x", "y", &six, csr)
+            .await;
+    assert!(matches!(other, Err(StoreError::LimitReached)), "{other:?}");
+    assert_eq!(w.db.applications(call_id).await.unwrap().len(), 1);
+    let direct = sqlx::query("UPDATE call_applications SET attachment_count = 6 WHERE id = $1")
+        .bind(application)
+        .execute(&w.db.pool)
+        .await;
+    assert!(direct.is_err(), "the database itself keeps the limit");
 }

@@ -52,7 +52,7 @@ async fn the_seed_story_in_storage() {
     );
 
     let revision = w.db.initiative(id).await.unwrap().unwrap().revision;
-    w.db.set_convener_contact(id, revision, w.coordinator, convener)
+    w.db.engage(id, revision, w.coordinator, false, convener)
         .await
         .unwrap();
     let facts = w.db.facts(id, now()).await.unwrap().unwrap();
@@ -198,6 +198,28 @@ async fn the_seed_story_in_storage() {
 
     let facts = w.db.facts(id, now()).await.unwrap().unwrap();
     assert_eq!(facts.linked_goals, 1);
+    // A goal the city dropped no longer makes the initiative fit its agenda; taken up again, it
+    // does.
+    let goal = w.db.goal(w.goal).await.unwrap().unwrap();
+    for (status, fits) in [("dropped", 0), ("achieved", 0), ("active", 1)] {
+        let changed = shutaf_store::NewGoal {
+            titles: [
+                goal.title_he.clone(),
+                goal.title_ar.clone(),
+                goal.title_en.clone(),
+            ],
+            descriptions: [None, None, None],
+            department: None,
+            horizon: None,
+            work_plan_year: goal.work_plan_year,
+            budget_line: goal.budget_line.clone(),
+            status: status.into(),
+            sdg_codes: goal.sdg_codes.clone(),
+        };
+        w.db.update_goal(w.goal, &changed).await.unwrap();
+        let facts = w.db.facts(id, now()).await.unwrap().unwrap();
+        assert_eq!(facts.linked_goals, fits, "{status}");
+    }
     assert!(facts.uncovered().is_empty());
     assert_eq!(facts.sectors().len(), 3);
     assert_eq!(facts.integrity.deciders, 2);
@@ -378,7 +400,13 @@ async fn declarations_name_ties_and_a_tie_with_a_partner_is_a_logged_recusal() {
     let entries = w.db.log_entries(before, before + 10).await.unwrap();
     let kinds: Vec<&str> = entries.iter().map(|e| e.kind.as_str()).collect();
     assert_eq!(kinds, vec!["interests-declared", "recused"]);
-    assert_eq!(entries[0].person.as_deref(), Some("Test Person"));
+    // By pseudonym on the entry, by name beside it (where it can be redacted).
+    let pseudonym = entries[0].person.clone().unwrap();
+    assert!(pseudonym.starts_with("p-"), "{pseudonym}");
+    assert_eq!(entries[1].person.as_deref(), Some(pseudonym.as_str()));
+    let beside = w.db.disclosures(&[entries[0].index]).await.unwrap();
+    assert_eq!(beside[0].field, "person-name");
+    assert_eq!(beside[0].text.as_deref(), Some("Test Person"));
     assert!(
         entries[0]
             .detail
@@ -391,4 +419,75 @@ async fn declarations_name_ties_and_a_tie_with_a_partner_is_a_logged_recusal() {
         .await
         .unwrap();
     assert_eq!(w.db.log_size().await.unwrap(), before + 2);
+}
+
+/// Makes the database refuse the next log entry of `kind`, as a crash between the parts of an
+/// action would: the second part fails after the first was written in the same transaction.
+async fn refuse_log_entries(db: &shutaf_store::Db, kind: &str) {
+    let statements = match shutaf_testkit::test_backend() {
+        shutaf_store::Backend::Sqlite => vec![format!(
+            "CREATE TRIGGER refuse_entry BEFORE INSERT ON decision_log WHEN NEW.kind = '{kind}' \
+             BEGIN SELECT RAISE(ABORT, 'refused by the test'); END"
+        )],
+        shutaf_store::Backend::Postgres => vec![
+            format!(
+                "CREATE FUNCTION refuse_entry() RETURNS trigger AS $$ BEGIN \
+                 IF NEW.kind = '{kind}' THEN RAISE EXCEPTION 'refused by the test'; END IF; \
+                 RETURN NEW; END $$ LANGUAGE plpgsql"
+            ),
+            "CREATE TRIGGER refuse_entry BEFORE INSERT ON decision_log FOR EACH ROW \
+             EXECUTE FUNCTION refuse_entry()"
+                .to_owned(),
+        ],
+    };
+    for statement in statements {
+        sqlx::query(&statement).execute(&db.pool).await.unwrap();
+    }
+}
+
+#[tokio::test]
+async fn engaging_names_the_contact_and_convenes_the_idea_all_or_nothing() {
+    let w = world().await;
+    let csr = Acting {
+        user_id: w.csr,
+        organisation_id: Some(w.company),
+    };
+    let convener = Acting {
+        user_id: w.coordinator,
+        organisation_id: Some(w.city),
+    };
+    let (id, _) = w.db.create_initiative(&proposal(&w), csr).await.unwrap();
+    let revision = w.db.initiative(id).await.unwrap().unwrap().revision;
+    let size = w.db.log_size().await.unwrap();
+    // The second part fails: nothing of the first is kept.
+    refuse_log_entries(&w.db, "stage-convened").await;
+    let failed =
+        w.db.engage(id, revision, w.coordinator, true, convener)
+            .await;
+    assert!(failed.is_err());
+    let initiative = w.db.initiative(id).await.unwrap().unwrap();
+    assert_eq!(
+        (initiative.stage, initiative.convener_contact_user_id),
+        (Stage::Idea, None)
+    );
+    assert_eq!(
+        w.db.log_size().await.unwrap(),
+        size,
+        "no convener-engaged entry"
+    );
+    // Without the failure, both parts land together.
+    let drop = match shutaf_testkit::test_backend() {
+        shutaf_store::Backend::Sqlite => "DROP TRIGGER refuse_entry",
+        shutaf_store::Backend::Postgres => "DROP TRIGGER refuse_entry ON decision_log",
+    };
+    sqlx::query(drop).execute(&w.db.pool).await.unwrap();
+    w.db.engage(id, revision, w.coordinator, true, convener)
+        .await
+        .unwrap();
+    let initiative = w.db.initiative(id).await.unwrap().unwrap();
+    assert_eq!(
+        (initiative.stage, initiative.convener_contact_user_id),
+        (Stage::Convened, Some(w.coordinator))
+    );
+    assert_eq!(w.db.log_size().await.unwrap(), size + 2);
 }

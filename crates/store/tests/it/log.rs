@@ -21,7 +21,7 @@ async fn decisions_are_logged_in_the_same_transaction_and_tampering_shows() {
     };
     let (id, _) = w.db.create_initiative(&proposal(&w), csr).await.unwrap();
     let revision = w.db.initiative(id).await.unwrap().unwrap().revision;
-    w.db.set_convener_contact(id, revision, w.coordinator, convener)
+    w.db.engage(id, revision, w.coordinator, false, convener)
         .await
         .unwrap();
     let revision = w.db.initiative(id).await.unwrap().unwrap().revision;
@@ -62,14 +62,28 @@ async fn decisions_are_logged_in_the_same_transaction_and_tampering_shows() {
             "interests-declared"
         ]
     );
+    // The reasons are published beside the entry, which commits to them.
+    assert_eq!(entries[2].detail, None);
+    let beside = w.db.disclosures(&[entries[2].index]).await.unwrap();
+    assert_eq!(beside.len(), 1);
+    assert_eq!(beside[0].field, "reasons");
     assert_eq!(
-        entries[2].detail.as_deref(),
+        beside[0].text.as_deref(),
         Some("Not on our agenda this year"),
         "reasons are on the record"
     );
+    assert!(shutaf_domain::disclosure::matches(
+        &entries[2],
+        "reasons",
+        &beside[0].salt.unwrap(),
+        "Not on our agenda this year"
+    ));
     assert!(
-        entries[3].person.is_some(),
-        "a declaration names the declarer"
+        entries[3]
+            .person
+            .as_deref()
+            .is_some_and(|p| p.starts_with("p-")),
+        "a declaration names the declarer, by pseudonym"
     );
     assert!(
         entries

@@ -9,10 +9,12 @@
 
 mod accounts;
 mod calls;
+mod checkpoints;
 mod donations;
 mod initiatives;
 mod log;
 mod notices;
 mod organisations;
+mod privacy;
 mod schema;
 mod support;

@@ -115,7 +115,7 @@ error-email-invalid = Enter an email address like name@example.org.
 error-password-short = The password must be at least 10 characters long.
 error-password-mismatch = The two passwords are not the same.
 error-too-long = This is too long.
-error-invalid-characters = This contains characters that are not allowed.
+error-invalid-characters = This contains invisible control characters (such as direction overrides or characters a feed cannot carry). Remove them and try again.
 error-website-invalid = Enter a full web address starting with https:// or http://.
 error-name-one-language = Enter a name in at least one language.
 error-choose-option = Choose one of the options.
@@ -670,6 +670,9 @@ field-lead-initiator = The initiator
 ## Decision log
 
 error-log-range = That range is not in the log.
+error-note-malformed = That is not a signed checkpoint (a C2SP signed note).
+error-checkpoint-differs = That checkpoint is not the one this hub signed at that size.
+error-cosignature-unknown = No cosignature in it is by a witness this hub accepts, or none verifies.
 record-title = Public record of decisions
 record-lead = Every decision on the locality's partnerships, in order, as it was made. The record is append-only: anyone can check that no entry was changed or removed since.
 record-feed = Follow as a feed (Atom)
@@ -770,7 +773,7 @@ call-criterion-name = Criterion
 call-criterion-weight = Weight (%)
 call-goals = Goals it serves
 call-evaluators = Evaluators
-call-evaluators-hint = Their e-mail addresses, separated by commas. They need an account.
+call-evaluators-hint = Their e-mail addresses, separated by commas. Each is asked by mail, and evaluates once they accept.
 call-save-draft = Save the draft
 call-phase = Stage
 call-phase-draft = Draft
@@ -836,7 +839,6 @@ error-weight-range = Each weight is a whole number from 1 to 100.
 error-weights-sum = The weights must add up to 100.
 error-criterion-name = Every criterion with a weight needs a name.
 error-score-range = Give a whole number from 0 to 10.
-error-evaluator-unknown = One of these addresses has no account here.
 error-evaluators-required = Name at least one evaluator.
 error-convener-cannot-apply = The convener does not apply to its own call.
 error-attachment-empty = The file is empty.
@@ -931,6 +933,25 @@ event-donation-registered = Donation registered
 event-donation-checked = Donations committee's check
 event-donation-decided = Head's decision on a donation
 event-donation-reported = Donation reported to the council
+event-disclosure-redacted = Text beside the record redacted
+# What the record withholds and shows beside an entry (docs/PRIVACY.md)
+record-privacy = People are named on the record by a stable pseudonym (p-…). Names, reasons and other free text are shown beside the entry, which commits to them by a hash; they can be redacted, and the record still verifies. Who applied to an open call is sealed until the call is decided.
+disclosure-person-name = Name
+disclosure-reasons = Reasons
+disclosure-donor = Donor
+disclosure-purpose = Purpose
+disclosure-check = Committee's check
+disclosure-report = Report to the council
+disclosure-applicant = Applicant
+disclosure-scores = Scores
+disclosure-party = Party
+disclosure-ties = Declared ties
+disclosure-opened = opened now
+disclosure-redacted = Redacted on { $date }: { $ground }
+redaction-erasure-request = at the person's request for erasure
+redaction-correction = corrected
+redaction-legal-order = by order of a court or the Privacy Protection Authority
+redaction-not-public = it should not have been public
 
 ## For auditors
 auditors-lead = Every decision on this hub goes into an append-only log, in the same transaction as the change it records. Anyone can fetch the log, recompute it and prove that nothing was changed, removed or reordered afterwards, with nothing but the hub's published key.
@@ -944,9 +965,62 @@ auditors-entry-text = Each entry is hashed in this canonical form, one field a l
 auditors-escape = In texts, a backslash is written \\, a line feed \n and a carriage return \r, so that every field is one line.
 auditors-endpoints = Public endpoints
 auditors-verify = Check it yourself
-auditors-verify-text = The shutaf program checks a hub from outside: it fetches every entry, recomputes every hash and the root, checks the signature, and asks for inclusion and consistency proofs.
-auditors-verify-again = Keep the file of heads: a later run proves the log only grew since.
+auditors-verify-text = The shutaf program checks a hub from outside, with nothing but published keys:
+auditors-verify-again = Keep the file of heads: it pins the hub's key and keeps each signed checkpoint. A later run proves the log only grew since; if it did not, the file holds the hub's own signatures as evidence for anyone.
+auditors-origin = Origin (the log's name)
+auditors-vkey = The hub's verifier key (vkey)
+auditors-key-id = Key id
+auditors-checkpoint = The latest signed checkpoint
+auditors-checkpoint-text = The hub signs a checkpoint whenever the log grows (at most every few seconds) and keeps every one: the latest and the whole history are public. A checkpoint is a C2SP tlog-checkpoint in a C2SP signed note, so existing transparency-log tools read it. The key id is the first four bytes of SHA-256 over the origin, a line feed, the byte 01 and the public key.
+auditors-checkpoint-size = Decisions it covers
+auditors-checkpoint-at = Signed on
+auditors-checkpoint-none = No checkpoint has been signed yet.
+auditors-cosigned-by = Cosigned by
+auditors-cosigned-none = No witness has cosigned it yet.
+auditors-witnesses = Witnesses
+auditors-witnesses-text = On a first visit you cannot tell a log rewritten from scratch from an honest one. Witnesses can: each independent witness (another hub, the support centre) keeps the last checkpoint it saw of this hub, checks that every new one extends it, and only then cosigns it (C2SP tlog-witness and tlog-cosignature). The hub serves its checkpoints with the cosignatures attached, so a hub that shows one log to its witnesses and another to you is caught.
+auditors-witnesses-accepted = Witnesses whose cosignatures this hub accepts
+auditors-witnesses-none = This hub accepts no witness yet.
+auditors-witnesses-caution = Take a witness's key from the witness itself, not from this page: a hub could list witnesses it controls.
+auditors-step-program = Get the shutaf program (the same one that runs the hub).
+auditors-step-key = Copy the hub's verifier key shown above, and confirm it with the hub's operator or one of its witnesses.
+auditors-step-witness = Ask one or more witnesses you trust (the support centre, another hub) for their verifier keys.
+auditors-step-run = Run the check below. It fetches every entry, recomputes every hash and the root, checks the hub's signatures, finds the newest checkpoint that enough of your witnesses cosigned and checks that today's log extends it, and asks for inclusion and consistency proofs. It fails loudly if anything does not hold.
+auditors-become-witness = Become a witness
+auditors-become-witness-text = Anyone can witness this hub with the same program: make a key, give its verifier key to the hub's operator (who adds it to the witnesses the hub accepts) and to the auditors who rely on you, and poll the hub. The witness keeps the last checkpoint it cosigned in a small file, and refuses, and keeps as evidence, any checkpoint that does not extend it.
+auditors-rotation = Key rotation
+auditors-rotation-text = The hub changes its key only after announcing the new one here and to its witnesses. The latest checkpoint is then signed again with the new key, and later ones with the new key only; earlier checkpoints stay verifiable with the earlier keys listed here. A check that pinned the old key refuses the new one until it is told, with --key, after confirming it elsewhere. The origin never changes: a new origin is a new log.
+auditors-previous-keys = Earlier keys
 
 ## Overload and time limits
 error-overloaded = The hub is busy right now. Please try again in a few seconds.
 error-timeout = The request took too long and was stopped. Please try again in a moment.
+error-password-common = This password is one of those people choose most, and is guessed first. Choose another: a few unrelated words make a strong one.
+error-password-personal = This password is made of your own name or email address, which are guessed first. Choose another.
+error-password-wrong = This is not your current password.
+password-sessions-end = Saving the new password signs you out everywhere else, and links sent earlier to reset it stop working.
+password-revoke-tokens = Also revoke my { $count } API { $count ->
+        [one] token
+       *[other] tokens
+    } (programs that use them will need a new one)
+profile-password-title = Password
+field-current-password = Current password
+profile-password-submit = Change the password
+profile-sessions-title = Where you are signed in
+profile-sessions-hint = Left signed in on a shared computer, or lost a phone? This signs you out everywhere but here.
+profile-sessions-end = Sign out everywhere else
+flash-password-changed = Your password was changed, and you were signed out everywhere else.
+flash-signed-out-elsewhere = You were signed out everywhere else.
+call-invited-evaluators = Asked, not accepted yet
+mail-evaluator-subject = You are asked to evaluate applications: { $call }
+mail-evaluator-body = { $inviter } asks you to evaluate the applications to the open call "{ $call }". Evaluators declare their interests before they score, and step aside from applicants they are tied to. To accept, open this link (sign in or create an account with this address first):
+
+    { $link }
+
+    If you do not want to, ignore this mail.
+error-evaluation-link = This invitation to evaluate is not valid: it was withdrawn, already accepted, or sent to another address than your account's.
+flash-evaluating = You are an evaluator of this call. Declare your interests before you score.
+evaluation-invitation-title = An invitation to evaluate
+evaluation-invitation-lead = The convener of this open call asks you to evaluate its applications:
+evaluation-invitation-duties = Evaluators declare their interests first, step aside from applicants they are tied to, and give a reason with every score; the scores are published with the results.
+evaluation-invitation-accept = Accept and become an evaluator

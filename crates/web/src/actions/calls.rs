@@ -5,7 +5,7 @@
 use shutaf_domain::call::{self, Phase};
 use shutaf_domain::validate::{self, FieldErrors};
 use shutaf_domain::{Management, PartnershipModel};
-use shutaf_store::calls::{Application, Call, NewCall};
+use shutaf_store::calls::{Application, Call, NewAttachment, NewCall};
 use shutaf_store::integrity::Matter;
 use shutaf_store::{Acting, NewInitiative, StoreError, User};
 
@@ -43,15 +43,13 @@ pub struct Upload {
     pub bytes: Vec<u8>,
 }
 
-/// Is the person on the staff of the locality's convener (or a platform admin)?
+/// Is the person on the staff of the locality's convener? Running the hub is no municipal
+/// authority: a platform administrator decides for a locality only as a member of its convener.
 pub async fn is_convener_staff(
     state: &AppState,
     user: &User,
     locality_id: i64,
 ) -> ActionResult<bool> {
-    if user.platform_admin() {
-        return Ok(true);
-    }
     let convener = convener_of(state, locality_id).await?;
     Ok(state.db.role_in(convener, user.id).await?.is_some())
 }
@@ -194,7 +192,8 @@ pub async fn validate_call(
     }
     goal_ids.sort_unstable();
     goal_ids.dedup();
-    let mut evaluator_ids = Vec::new();
+    // Evaluators are asked by address; nobody is looked up, so the form tells nothing about
+    // who has an account, and nobody becomes an evaluator without accepting.
     let mut emails: Vec<String> = input
         .evaluators
         .iter()
@@ -203,28 +202,15 @@ pub async fn validate_call(
         .collect();
     emails.sort_unstable();
     emails.dedup();
-    // Only addresses are looked up (a NUL byte, say, is not something to send to the
-    // database), and no more of them than a call can have.
     if emails.len() > MAX_EVALUATORS {
         errors.add("evaluators", "error-too-many");
-    } else {
-        for email in &emails {
-            let Ok(email) = shutaf_domain::validate::Email::parse(email) else {
-                errors.add("evaluators", "error-evaluator-unknown");
-                continue;
-            };
-            match state.db.user_by_email(email.as_str()).await? {
-                Some(user) if !evaluator_ids.contains(&user.id) => evaluator_ids.push(user.id),
-                Some(_) => {}
-                None => errors.add("evaluators", "error-evaluator-unknown"),
-            }
-        }
-    }
-    if evaluator_ids.is_empty() && errors.for_field("evaluators").is_none() {
+    } else if emails
+        .iter()
+        .any(|e| shutaf_domain::validate::Email::parse(e).is_err())
+    {
+        errors.add("evaluators", "error-email-invalid");
+    } else if emails.is_empty() {
         errors.add("evaluators", "error-evaluators-required");
-    }
-    if evaluator_ids.len() > MAX_EVALUATORS {
-        errors.add("evaluators", "error-too-many");
     }
     errors.into_result().map_err(ActionError::Invalid)?;
     Ok(NewCall {
@@ -237,8 +223,47 @@ pub async fn validate_call(
         deadline_at,
         criteria,
         goal_ids,
-        evaluator_ids,
+        evaluator_ids: Vec::new(),
+        invite: emails,
     })
+}
+
+/// Mails each new invitation to evaluate, in the call's language, with its link.
+async fn mail_invitations(
+    state: &AppState,
+    user: &User,
+    title: &str,
+    lang: &str,
+    invited: &[shutaf_store::calls::EvaluatorInvitation],
+) {
+    let tr = crate::i18n::Tr::new(shutaf_domain::Language::parse(lang).unwrap_or_default());
+    for invitation in invited {
+        let link = format!("{}/evaluations/{}", state.config.base(), invitation.token);
+        let subject = tr.args("mail-evaluator-subject", &[("call", title)]);
+        let body = tr.args(
+            "mail-evaluator-body",
+            &[
+                ("call", title),
+                ("inviter", user.display_name.as_str()),
+                ("link", link.as_str()),
+            ],
+        );
+        let (state, to) = (state.clone(), invitation.email.clone());
+        tokio::spawn(async move {
+            if let Err(e) = state.mailer.send(&to, &subject, &body).await {
+                tracing::error!(error = %e, "an invitation to evaluate could not be mailed");
+            }
+        });
+    }
+}
+
+/// The person accepts an invitation to evaluate a call that was mailed to their address.
+pub async fn accept_evaluation(state: &AppState, user: &User, token: &str) -> ActionResult<i64> {
+    state
+        .db
+        .accept_evaluator_invitation(token, user)
+        .await?
+        .ok_or(ActionError::Refused("error-evaluation-link"))
 }
 
 /// The convener's staff write a draft call.
@@ -258,7 +283,12 @@ pub async fn create_call(
     }
     let new = validate_call(state, locality_id, input).await?;
     let convener = convener_of(state, locality_id).await?;
-    Ok(state.db.create_call(&new, acting(user, convener)).await?)
+    let (id, invited) = state
+        .db
+        .create_call_inviting(&new, acting(user, convener))
+        .await?;
+    mail_invitations(state, user, &new.title, &new.lang, &invited).await;
+    Ok(id)
 }
 
 /// The convener's staff rewrite a draft.
@@ -268,7 +298,8 @@ pub async fn update_call(
     id: i64,
     input: &CallInput,
 ) -> ActionResult<()> {
-    let call = state.db.call(id).await?.ok_or(AppError::NotFound)?;
+    // A draft is not there for anyone outside its convener: 404, as for a call that never was.
+    let call = visible_call(state, Some(user), id).await?;
     if !is_convener_staff(state, user, call.locality_id).await? {
         return Err(ActionError::Refused("refused-convener-only"));
     }
@@ -276,15 +307,20 @@ pub async fn update_call(
         return Err(ActionError::Refused("refused-call-published"));
     }
     let new = validate_call(state, call.locality_id, input).await?;
-    match state.db.update_call(id, &new).await {
+    match state.db.update_call_inviting(id, &new, user.id).await {
         Err(StoreError::Conflict) => Err(ActionError::Refused("refused-call-published")),
-        other => Ok(other?),
+        Err(other) => Err(other.into()),
+        Ok(invited) => {
+            mail_invitations(state, user, &new.title, &new.lang, &invited).await;
+            Ok(())
+        }
     }
 }
 
 /// The convener's staff publish a draft whose deadline is still ahead.
 pub async fn publish_call(state: &AppState, user: &User, id: i64) -> ActionResult<()> {
-    let call = state.db.call(id).await?.ok_or(AppError::NotFound)?;
+    // A draft is not there for anyone outside its convener: 404, as for a call that never was.
+    let call = visible_call(state, Some(user), id).await?;
     if !is_convener_staff(state, user, call.locality_id).await? {
         return Err(ActionError::Refused("refused-convener-only"));
     }
@@ -335,7 +371,8 @@ pub async fn add_call_documents(
     id: i64,
     uploads: &[Upload],
 ) -> ActionResult<()> {
-    let call = state.db.call(id).await?.ok_or(AppError::NotFound)?;
+    // A draft is not there for anyone outside its convener: 404, as for a call that never was.
+    let call = visible_call(state, Some(user), id).await?;
     if !is_convener_staff(state, user, call.locality_id).await? {
         return Err(ActionError::Refused("refused-convener-only"));
     }
@@ -352,20 +389,31 @@ pub async fn add_call_documents(
     }
     errors.into_result().map_err(ActionError::Invalid)?;
     let convener = convener_of(state, call.locality_id).await?;
-    for (name, content_type, bytes) in files {
-        state
-            .db
-            .add_attachment(
-                id,
-                None,
-                &name,
-                content_type,
-                &bytes,
-                acting(user, convener),
-            )
-            .await?;
-    }
+    state
+        .db
+        .add_attachments(id, None, &new_attachments(&files), acting(user, convener))
+        .await?;
     Ok(())
+}
+
+/// The checked files as the store takes them.
+fn new_attachments<'a>(files: &'a [(String, &'static str, Vec<u8>)]) -> Vec<NewAttachment<'a>> {
+    files
+        .iter()
+        .map(|(file_name, content_type, bytes)| NewAttachment {
+            file_name,
+            content_type,
+            bytes,
+        })
+        .collect()
+}
+
+/// The answer when the database found an application's files past its limit (uploads made at
+/// the same moment): the same field error as when the form counted them.
+fn too_many_attachments() -> ActionError {
+    let mut errors = FieldErrors::new();
+    errors.add("attachments", "error-too-many");
+    ActionError::Invalid(errors)
 }
 
 /// The managers of the organisation that applied attach more files to its application, while
@@ -410,20 +458,19 @@ pub async fn add_application_attachments(
         errors.add("attachments", "error-too-many");
     }
     errors.into_result().map_err(ActionError::Invalid)?;
-    for (name, content_type, bytes) in files {
-        state
-            .db
-            .add_attachment(
-                id,
-                Some(application_id),
-                &name,
-                content_type,
-                &bytes,
-                acting(user, application.organisation_id),
-            )
-            .await?;
+    match state
+        .db
+        .add_attachments(
+            id,
+            Some(application_id),
+            &new_attachments(&files),
+            acting(user, application.organisation_id),
+        )
+        .await
+    {
+        Err(StoreError::LimitReached) => Err(too_many_attachments()),
+        other => Ok(other.map(drop)?),
     }
-    Ok(())
 }
 
 /// An application as typed.
@@ -475,32 +522,21 @@ pub async fn apply(
     };
     let application = match state
         .db
-        .apply_to_call(
+        .apply_to_call_with_files(
             id,
             organisation_id,
             &summary,
             &proposal,
+            &new_attachments(&files),
             acting(user, organisation_id),
         )
         .await
     {
         // The deadline passed between the page and the store: late is late.
         Err(StoreError::Conflict) => return Err(ActionError::Refused("refused-call-closed")),
+        Err(StoreError::LimitReached) => return Err(too_many_attachments()),
         other => other?,
     };
-    for (name, content_type, bytes) in files {
-        state
-            .db
-            .add_attachment(
-                id,
-                Some(application),
-                &name,
-                content_type,
-                &bytes,
-                acting(user, organisation_id),
-            )
-            .await?;
-    }
     Ok(application)
 }
 
@@ -607,13 +643,41 @@ pub async fn score(
     }
 }
 
-/// The aggregated results of a call, best first.
+/// The aggregated results of a call, best first. Once the call is decided they are the ones
+/// its decision put on the public record (totals and ranks as the award published them, each
+/// criterion's mean from the scores it opened), not a second copy computed from the tables;
+/// before, the convener's staff see them computed from the scores so far.
 pub async fn results(
     state: &AppState,
     call: &Call,
     applications: &[Application],
 ) -> ActionResult<Vec<call::Ranked>> {
-    Ok(state.db.call_results(call, applications).await?)
+    let computed = state.db.call_results(call, applications).await?;
+    if !matches!(
+        call.status,
+        call::CallStatus::Awarded | call::CallStatus::Cancelled
+    ) {
+        return Ok(computed);
+    }
+    let Some(entry) = state
+        .db
+        .call_decision_entry(call.locality_id, call.id)
+        .await?
+    else {
+        return Ok(computed);
+    };
+    let weights: Vec<call::Weight> = call
+        .criteria
+        .iter()
+        .map(|c| call::Weight {
+            criterion_id: c.id,
+            weight: c.weight,
+        })
+        .collect();
+    let ids: Vec<i64> = applications.iter().map(|a| a.id).collect();
+    Ok(shutaf_domain::journal::published_results(
+        &entry, &ids, &weights, computed,
+    ))
 }
 
 /// The convener's staff who decide on a call: past the deadline, declared, clear of every

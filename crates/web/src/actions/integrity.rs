@@ -75,7 +75,7 @@ pub async fn validate_declaration(
 }
 
 /// Checks that a person may decide or evaluate on a matter whose parties are `parties`: they
-/// declared where `required`, and declared no tie with any party. A recusal found here is
+/// belong to none of them, declared where `required`, and declared no tie with any party. A recusal found here is
 /// recorded on the public log before the refusal is given.
 pub async fn check_decider(
     state: &AppState,
@@ -86,8 +86,21 @@ pub async fn check_decider(
     required: bool,
     acting_for: i64,
 ) -> ActionResult<()> {
+    // A tie the hub knows (the person belongs to a party) bars them, declared or not.
+    let memberships: Vec<i64> = state
+        .db
+        .memberships_of(user.id)
+        .await?
+        .into_iter()
+        .map(|(organisation, _)| organisation)
+        .collect();
+    let known = integrity::known_ties(&memberships, parties);
     let declared = state.db.declared(matter, user.id).await?;
-    match integrity::may_decide(declared.as_ref(), parties, required) {
+    let verdict = match known.first() {
+        Some(&organisation_id) => Err(Bar::Recused { organisation_id }),
+        None => integrity::may_decide(declared.as_ref(), parties, required),
+    };
+    match verdict {
         Ok(()) => Ok(()),
         Err(bar @ Bar::Recused { organisation_id }) => {
             state

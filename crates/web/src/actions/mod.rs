@@ -420,6 +420,7 @@ pub async fn create_locality(
         .await?)
 }
 pub mod calls;
+pub mod checkpoints;
 pub mod donations;
 pub mod initiatives;
 pub mod integrity;

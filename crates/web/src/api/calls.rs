@@ -43,6 +43,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(apply))
         .routes(routes!(list_declarations, declare))
         .routes(routes!(score))
+        .routes(routes!(accept_evaluation))
         .routes(routes!(award))
         .routes(routes!(cancel))
         .routes(routes!(rerun))
@@ -263,8 +264,12 @@ pub struct CallBody {
     initiative_id: Option<i64>,
     criteria: Vec<CriterionBody>,
     goals: Vec<CallGoalBody>,
-    /// The evaluators' names.
+    /// The evaluators' names (people who accepted the convener's invitation).
     evaluators: Vec<String>,
+    /// The addresses asked to evaluate who have not accepted yet: to the convener's staff only.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[schema(required = false)]
+    invited_evaluators: Vec<String>,
     /// The call's own documents.
     documents: Vec<AttachmentBody>,
     /// How many organisations applied.
@@ -405,6 +410,11 @@ async fn call_body(
             })
             .collect(),
         goals,
+        invited_evaluators: if staff {
+            state.db.invited_evaluators(call.id).await?
+        } else {
+            Vec::new()
+        },
         evaluators: call
             .evaluators
             .into_iter()
@@ -461,7 +471,9 @@ pub struct CallWrite {
     /// Goals of the locality's agenda the call serves.
     #[serde(default)]
     goal_ids: Vec<i64>,
-    /// The evaluators, by the e-mail address of their account (one to twenty).
+    /// The people asked to evaluate, by e-mail address (one to twenty). Each new address is
+    /// mailed an invitation and evaluates once its owner accepts it; addresses left out are no
+    /// longer asked. Whether an address has an account is never said.
     evaluator_emails: Vec<String>,
 }
 
@@ -638,7 +650,7 @@ pub struct FilesUpload {
 fn multipart_error(error: MultipartError) -> AppError {
     tracing::debug!("unreadable upload: {error}");
     if error.status() == StatusCode::PAYLOAD_TOO_LARGE {
-        AppError::BadRequest("error-too-large")
+        AppError::TooLarge
     } else {
         AppError::BadRequest("error-bad-multipart")
     }
@@ -922,4 +934,23 @@ async fn start_initiative(
         Json(InitiativeCreated { initiative_id }),
     )
         .into_response())
+}
+
+/// The call an accepted invitation made the person an evaluator of.
+#[derive(Serialize, ToSchema)]
+pub struct EvaluatingBody {
+    call_id: i64,
+}
+
+/// Accepts an invitation to evaluate a call, with the secret from its mailed link: the token's
+/// person must have the address it was sent to.
+#[utoipa::path(post, path = "/v1/evaluator-invitations/{token}/accept", tag = "calls", params(("token" = String, Path)), security(("token" = [])),
+    responses((status = 200, body = EvaluatingBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+async fn accept_evaluation(
+    State(state): State<AppState>,
+    ApiWriter(user): ApiWriter,
+    Path(token): Path<String>,
+) -> Result<Json<EvaluatingBody>, AppError> {
+    let call_id = act::accept_evaluation(&state, &user, &token).await?;
+    Ok(Json(EvaluatingBody { call_id }))
 }

@@ -378,6 +378,14 @@ async fn change_member(
     Path((id, member)): Path<(i64, i64)>,
     ApiJson(body): ApiJson<RoleWrite>,
 ) -> Result<StatusCode, AppError> {
+    // Who may manage members is decided before the role asked for is looked at.
+    actions::authorise(
+        &state,
+        &user,
+        id,
+        shutaf_domain::authz::OrganisationAction::ManageMembers,
+    )
+    .await?;
     let Some(role) = MemberRole::parse(&body.role) else {
         let mut errors = shutaf_domain::validate::FieldErrors::new();
         errors.add("role", "error-choose-option");

@@ -31,6 +31,8 @@ pub fn routes() -> axum::Router<AppState> {
         .route("/password/forgot", get(forgot_form).post(forgot))
         .route("/password/reset", get(reset_form).post(reset))
         .route("/profile", get(profile).post(update_profile))
+        .route("/profile/password", post(change_password))
+        .route("/profile/sessions/end", post(sign_out_elsewhere))
         .route("/profile/tokens", get(tokens).post(create_token))
         .route("/profile/tokens/{id}/revoke", post(revoke_token))
         .route(
@@ -49,6 +51,8 @@ pub struct MessagePage {
     pub link: Option<(String, String)>,
 }
 
+/// Sends an account mail in the background: the answer does not wait for the mail server, so
+/// its timing tells nothing about whether the address has an account.
 async fn send_mail(
     state: &AppState,
     to: &str,
@@ -59,9 +63,12 @@ async fn send_mail(
 ) {
     let subject = tr.t(subject_key);
     let body = tr.args(body_key, &[("link", link)]);
-    if let Err(e) = state.mailer.send(to, &subject, &body).await {
-        tracing::error!(error = %e, "mail could not be sent");
-    }
+    let (state, to) = (state.clone(), to.to_owned());
+    tokio::spawn(async move {
+        if let Err(e) = state.mailer.send(&to, &subject, &body).await {
+            tracing::error!(error = %e, "mail could not be sent");
+        }
+    });
 }
 
 #[derive(Template)]
@@ -98,6 +105,7 @@ pub async fn signup_form(ctx: Ctx, Query(query): Query<NextQuery>) -> Result<Res
 pub async fn signup(
     State(state): State<AppState>,
     ctx: Ctx,
+    auth::ClientAddress(address): auth::ClientAddress,
     form: FormFields,
 ) -> Result<Response, AppError> {
     let mut errors = FieldErrors::new();
@@ -108,7 +116,10 @@ pub async fn signup(
     );
     errors.check(
         "password",
-        validate::check_new_password(form.get("password")),
+        validate::check_new_password_of(
+            form.get("password"),
+            &[form.get("email"), form.get("display_name")],
+        ),
     );
     if form.get("password") != form.get("password_confirm")
         && errors.for_field("password").is_none()
@@ -120,8 +131,17 @@ pub async fn signup(
         let page = SignupPage::new(ctx, FormState::new(errors, form), &next);
         return render_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
     };
+    // Counted before the costly part: a flood of sign-ups hashes nothing and mails no one.
+    auth::throttle(
+        &state,
+        &[
+            (auth::SIGN_UP_PER_ADDRESS, &address),
+            (auth::SIGN_UP_PER_EMAIL, email.as_str()),
+        ],
+    )
+    .await?;
     let next = safe_next(form.get("next"));
-    let hash = auth::hash_password(form.get("password").to_owned()).await?;
+    let hash = auth::hash_new_password(&state, form.get("password").to_owned()).await?;
     let tr = ctx.tr;
     match state
         .db
@@ -238,28 +258,39 @@ pub async fn signin(
     State(state): State<AppState>,
     session: Session,
     ctx: Ctx,
+    headers: axum::http::HeaderMap,
     auth::ClientAddress(address): auth::ClientAddress,
     form: FormFields,
 ) -> Result<Response, AppError> {
     let next = safe_next(form.get("next"));
     let email = form.get("email").trim().to_lowercase();
-    let address_key = auth::limit_key(&state, "address", &address);
-    let account_key = auth::limit_key(&state, "account", &email);
-    auth::check_login_rate(&state, &address_key, &account_key).await?;
+    // The attempt is reserved before the password is checked, so attempts made at once cannot
+    // all pass a limit that none of them has reached yet. A browser the person signed in from
+    // before has an allowance of its own that strangers cannot spend.
+    let device = auth::known_device(&state, &headers, &email);
+    let account = match &device {
+        Some(nonce) => (auth::SIGN_IN_PER_DEVICE, format!("{email}:{nonce}")),
+        None => (auth::SIGN_IN_PER_ACCOUNT, email.clone()),
+    };
+    let keys = auth::throttle(
+        &state,
+        &[
+            (auth::SIGN_IN_PER_ADDRESS, &address),
+            (account.0, &account.1),
+        ],
+    )
+    .await?;
 
     let user = state.db.user_by_email(&email).await?;
-    let ok = auth::verify_password(
+    let ok = auth::check_password(
+        &state,
         form.get("password").to_owned(),
         user.as_ref().map(|u| u.password_hash.clone()),
     )
-    .await;
+    .await?;
     let user = match (ok, user) {
         (true, Some(user)) => user,
         _ => {
-            state
-                .db
-                .record_login_failure(&[&address_key, &account_key])
-                .await?;
             let problem = Some(ctx.t("signin-failed"));
             return render_status(
                 StatusCode::UNPROCESSABLE_ENTITY,
@@ -299,9 +330,23 @@ pub async fn signin(
             },
         );
     }
-    state.db.clear_login_failures(&account_key).await?;
+    // The owner is in: their attempts start again, and a shared address gets this one back.
+    state.db.refund_attempt(&keys[0]).await?;
+    state.db.clear_attempts(&keys[1]).await?;
     auth::sign_in(&session, &user).await?;
     let mut response = Redirect::to(&next).into_response();
+    if device.is_none() {
+        response.headers_mut().append(
+            header::SET_COOKIE,
+            cookie_header(
+                &state,
+                auth::DEVICE_COOKIE,
+                &auth::new_device(&state, &email),
+                60 * 60 * 24 * 365,
+                "Strict",
+            ),
+        );
+    }
     if let Some(lang) = user.language() {
         response.headers_mut().append(
             header::SET_COOKIE,
@@ -339,6 +384,7 @@ pub async fn forgot_form(ctx: Ctx) -> Result<Response, AppError> {
 pub async fn forgot(
     State(state): State<AppState>,
     ctx: Ctx,
+    auth::ClientAddress(address): auth::ClientAddress,
     form: FormFields,
 ) -> Result<Response, AppError> {
     let mut errors = FieldErrors::new();
@@ -351,22 +397,40 @@ pub async fn forgot(
             },
         );
     };
+    // Counted whether or not the address has an account, so the limit tells nothing either.
+    auth::throttle(
+        &state,
+        &[
+            (auth::RESET_PER_ADDRESS, &address),
+            (auth::RESET_PER_EMAIL, email.as_str()),
+        ],
+    )
+    .await?;
     if let Some(user) = state.db.user_by_email(email.as_str()).await? {
-        let token = state
-            .db
-            .issue_mail_token(user.id, MailTokenPurpose::ResetPassword)
-            .await?;
-        let link = format!("{}/password/reset?token={token}", state.config.base());
-        let tr = Tr::new(user.language().unwrap_or(ctx.tr.lang));
-        send_mail(
-            &state,
-            &user.email,
-            tr,
-            "mail-reset-subject",
-            "mail-reset-body",
-            &link,
-        )
-        .await;
+        // The link is made and mailed after the answer: both paths answer after the same one
+        // lookup, so the time taken tells nothing about whether the address has an account.
+        let (state, lang) = (state.clone(), ctx.tr.lang);
+        tokio::spawn(async move {
+            let token = match state
+                .db
+                .issue_mail_token(user.id, MailTokenPurpose::ResetPassword)
+                .await
+            {
+                Ok(token) => token,
+                Err(e) => return tracing::error!(error = %e, "reset link not made"),
+            };
+            let link = format!("{}/password/reset?token={token}", state.config.base());
+            let tr = Tr::new(user.language().unwrap_or(lang));
+            send_mail(
+                &state,
+                &user.email,
+                tr,
+                "mail-reset-subject",
+                "mail-reset-body",
+                &link,
+            )
+            .await;
+        });
     }
     let tr = ctx.tr;
     render(&MessagePage {
@@ -383,6 +447,24 @@ pub struct ResetPage {
     pub ctx: Ctx,
     pub form: FormState,
     pub token: String,
+    /// API tokens of the account that still work: the page offers to revoke them.
+    pub live_tokens: i64,
+}
+
+/// The owner of a valid reset link, or the error a used, expired or unknown link gets.
+async fn reset_owner(state: &AppState, token: &str) -> Result<shutaf_store::User, AppError> {
+    let owner = state
+        .db
+        .mail_token_owner(token, MailTokenPurpose::ResetPassword)
+        .await?;
+    match owner {
+        Some(id) => state
+            .db
+            .user_by_id(id)
+            .await?
+            .ok_or(AppError::BadRequest("error-link-invalid")),
+        None => Err(AppError::BadRequest("error-link-invalid")),
+    }
 }
 
 pub async fn reset_form(
@@ -390,20 +472,34 @@ pub async fn reset_form(
     ctx: Ctx,
     Query(query): Query<TokenQuery>,
 ) -> Result<Response, AppError> {
-    if !state
-        .db
-        .mail_token_is_valid(&query.token, MailTokenPurpose::ResetPassword)
-        .await?
-    {
-        return Err(AppError::BadRequest("error-link-invalid"));
-    }
+    let owner = reset_owner(&state, &query.token).await?;
     render(&ResetPage {
         ctx,
         form: FormState::empty(),
         token: query.token,
+        live_tokens: state.db.count_live_api_tokens(owner.id).await?,
     })
 }
 
+/// Checks a new password and its repetition: not common, not made of the person's own address
+/// or name.
+fn check_new_password(form: &FormFields, user: &shutaf_store::User) -> FieldErrors {
+    let mut errors = FieldErrors::new();
+    errors.check(
+        "password",
+        validate::check_new_password_of(
+            form.get("password"),
+            &[user.email.as_str(), user.display_name.as_str()],
+        ),
+    );
+    if form.get("password") != form.get("password_confirm") && errors.is_empty() {
+        errors.add("password_confirm", "error-password-mismatch");
+    }
+    errors
+}
+
+/// A new password by a mailed link. Everything that could be in a stranger's hands ends with
+/// it: every session, every other reset link, and the API tokens if the person says so.
 pub async fn reset(
     State(state): State<AppState>,
     session: Session,
@@ -411,14 +507,8 @@ pub async fn reset(
     form: FormFields,
 ) -> Result<Response, AppError> {
     let token = form.get("token").to_owned();
-    let mut errors = FieldErrors::new();
-    errors.check(
-        "password",
-        validate::check_new_password(form.get("password")),
-    );
-    if form.get("password") != form.get("password_confirm") && errors.is_empty() {
-        errors.add("password_confirm", "error-password-mismatch");
-    }
+    let owner = reset_owner(&state, &token).await?;
+    let errors = check_new_password(&form, &owner);
     if !errors.is_empty() {
         return render_status(
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -426,20 +516,20 @@ pub async fn reset(
                 ctx,
                 form: FormState::new(errors, form),
                 token,
+                live_tokens: state.db.count_live_api_tokens(owner.id).await?,
             },
         );
     }
-    let Some(user_id) = state
+    let hash = auth::hash_new_password(&state, form.get("password").to_owned()).await?;
+    let revoke = form.get("revoke_tokens") == "1";
+    if state
         .db
-        .consume_mail_token(&token, MailTokenPurpose::ResetPassword)
+        .reset_password(&token, &hash, revoke)
         .await?
-    else {
+        .is_none()
+    {
         return Err(AppError::BadRequest("error-link-invalid"));
-    };
-    let hash = auth::hash_password(form.get("password").to_owned()).await?;
-    state.db.set_password_hash(user_id, &hash).await?;
-    // Receiving the link proves the address too.
-    state.db.mark_email_verified(user_id).await?;
+    }
     auth::flash(&session, "flash-password-reset").await;
     Ok(Redirect::to("/signin").into_response())
 }
@@ -449,6 +539,9 @@ pub async fn reset(
 pub struct ProfilePage {
     pub ctx: Ctx,
     pub form: FormState,
+    /// The change-of-password form, with its own errors.
+    pub password_form: FormState,
+    pub live_tokens: i64,
     pub memberships: Vec<(OrganisationSummary, MemberRole)>,
     pub email: String,
     pub display_name: String,
@@ -464,6 +557,8 @@ pub async fn profile(
     render(&ProfilePage {
         ctx,
         form: FormState::empty(),
+        password_form: FormState::empty(),
+        live_tokens: state.db.count_live_api_tokens(user.id).await?,
         memberships,
         email: user.email.clone(),
         display_name: user.display_name.clone(),
@@ -497,6 +592,8 @@ pub async fn update_profile(
             &ProfilePage {
                 ctx,
                 memberships,
+                password_form: FormState::empty(),
+                live_tokens: state.db.count_live_api_tokens(user.id).await?,
                 email: user.email.clone(),
                 display_name: form.get("display_name").to_owned(),
                 preferred: form.get("preferred_language").to_owned(),
@@ -520,6 +617,66 @@ pub async fn update_profile(
         );
     }
     Ok(response)
+}
+
+/// A signed-in person changes their password: the current one is asked again (a session left
+/// open on a shared computer is not enough), every other session ends, unused reset links die,
+/// and API tokens are revoked if the person says so. This session stays signed in.
+pub async fn change_password(
+    State(state): State<AppState>,
+    SignedIn(user): SignedIn,
+    session: Session,
+    ctx: Ctx,
+    form: FormFields,
+) -> Result<Response, AppError> {
+    let user_key = user.id.to_string();
+    auth::throttle(&state, &[(auth::PASSWORD_CHANGE_PER_ACCOUNT, &user_key)]).await?;
+    let mut errors = check_new_password(&form, &user);
+    let current_ok = auth::check_password(
+        &state,
+        form.get("current_password").to_owned(),
+        Some(user.password_hash.clone()),
+    )
+    .await?;
+    if !current_ok {
+        errors.add("current_password", "error-password-wrong");
+    }
+    if !errors.is_empty() {
+        let memberships = state.db.organisations_of(user.id).await?;
+        return render_status(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &ProfilePage {
+                ctx,
+                form: FormState::empty(),
+                live_tokens: state.db.count_live_api_tokens(user.id).await?,
+                memberships,
+                email: user.email.clone(),
+                display_name: user.display_name.clone(),
+                preferred: user.preferred_language.clone().unwrap_or_default(),
+                password_form: FormState::new(errors, form),
+            },
+        );
+    }
+    let hash = auth::hash_new_password(&state, form.get("password").to_owned()).await?;
+    let epoch = state
+        .db
+        .change_password(user.id, &hash, form.get("revoke_tokens") == "1")
+        .await?;
+    auth::keep_session(&session, epoch).await?;
+    auth::flash(&session, "flash-password-changed").await;
+    Ok(Redirect::to("/profile").into_response())
+}
+
+/// Ends every other session of the person (a phone lost, a shared computer left signed in).
+pub async fn sign_out_elsewhere(
+    State(state): State<AppState>,
+    SignedIn(user): SignedIn,
+    session: Session,
+) -> Result<Response, AppError> {
+    let epoch = state.db.end_sessions(user.id).await?;
+    auth::keep_session(&session, epoch).await?;
+    auth::flash(&session, "flash-signed-out-elsewhere").await;
+    Ok(Redirect::to("/profile").into_response())
 }
 
 #[derive(Template)]

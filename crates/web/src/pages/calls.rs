@@ -32,6 +32,10 @@ pub fn routes() -> axum::Router<AppState> {
         .route("/localities/{id}/calls/new", get(new_form))
         .route("/calls/{id}", get(show))
         .route("/calls/{id}/edit", get(edit_form).post(update))
+        .route(
+            "/evaluations/{token}",
+            get(evaluation_invitation).post(accept_evaluation),
+        )
         .route("/calls/{id}/publish", post(publish))
         .route(
             "/calls/{id}/applications",
@@ -251,7 +255,10 @@ pub async fn edit_form(
         .locality(call.locality_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let evaluators = state.db.evaluator_emails(id).await?;
+    // Those who accepted and those still asked: the form lists everyone the staff asked.
+    let mut evaluators = state.db.evaluator_emails(id).await?;
+    evaluators.extend(state.db.invited_evaluators(id).await?);
+    evaluators.sort();
     let mut values = vec![
         ("lang".to_owned(), call.lang.clone()),
         ("title".to_owned(), call.title.clone()),
@@ -336,6 +343,8 @@ pub struct CallPage {
     pub application_count: usize,
     pub staff: bool,
     pub evaluator: bool,
+    /// Addresses asked to evaluate who have not accepted yet (shown to the staff only).
+    pub invited_evaluators: Vec<String>,
     /// The reader's organisations that may apply (id, name).
     pub can_apply: Vec<(i64, String)>,
     pub declarations: Vec<Declaration>,
@@ -388,11 +397,10 @@ impl CallPage {
     }
 
     /// The upload form's action: the CSRF token rides in the query string (see `security`).
+    /// Where a form with files goes. Its CSRF token is its first field (checked before the
+    /// files are read), never in the address, which ends up in logs.
     pub fn upload_action(&self, what: &str) -> String {
-        format!(
-            "/calls/{}/{what}?csrf_token={}",
-            self.call.id, self.ctx.csrf
-        )
+        format!("/calls/{}/{what}", self.call.id)
     }
 }
 
@@ -504,7 +512,13 @@ pub async fn call_page(
     let declarations = state.db.declarations(Matter::Call(id)).await?;
     let recusals = state.db.recusals(Matter::Call(id)).await?;
     let declared = user.is_some_and(|u| declarations.iter().any(|d| d.user_id == u.id));
+    let invited_evaluators = if staff {
+        state.db.invited_evaluators(id).await?
+    } else {
+        Vec::new()
+    };
     Ok(CallPage {
+        invited_evaluators,
         signed_in: user.is_some(),
         ctx,
         call,
@@ -701,4 +715,47 @@ pub async fn attachment(
         return Err(AppError::NotFound);
     }
     Ok(crate::security::attachment_response(&attachment, bytes))
+}
+
+/// An invitation to evaluate a call, as its mailed link opens it.
+#[derive(Template)]
+#[template(path = "evaluation_invitation.html")]
+pub struct EvaluationInvitationPage {
+    pub ctx: Ctx,
+    pub call: Call,
+    pub token: String,
+    pub signin_href: String,
+    pub signup_href: String,
+}
+
+pub async fn evaluation_invitation(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(token): Path<String>,
+) -> Result<Response, AppError> {
+    let (call_id, _) = state
+        .db
+        .evaluator_invitation(&token)
+        .await?
+        .ok_or(AppError::BadRequest("error-evaluation-link"))?;
+    let call = state.db.call(call_id).await?.ok_or(AppError::NotFound)?;
+    let here = crate::error::urlencode(&ctx.here);
+    render(&EvaluationInvitationPage {
+        signin_href: format!("/signin?next={here}"),
+        signup_href: format!("/signup?next={here}"),
+        ctx,
+        call,
+        token,
+    })
+}
+
+pub async fn accept_evaluation(
+    State(state): State<AppState>,
+    SignedIn(user): SignedIn,
+    session: Session,
+    Path(token): Path<String>,
+) -> Result<Response, AppError> {
+    let id = act::accept_evaluation(&state, &user, &token).await?;
+    auth::flash(&session, "flash-evaluating").await;
+    Ok(Redirect::to(&format!("/calls/{id}")).into_response())
 }

@@ -195,7 +195,7 @@ impl<S: Send + Sync> axum::extract::FromRequest<S> for FormFields {
     async fn from_request(request: axum::extract::Request, _state: &S) -> Result<Self, AppError> {
         let bytes = axum::body::to_bytes(request.into_body(), 1024 * 1024)
             .await
-            .map_err(|_| AppError::BadRequest("error-too-large"))?;
+            .map_err(|_| AppError::TooLarge)?;
         let pairs = serde_urlencoded::from_bytes(&bytes)
             .map_err(|_| AppError::BadRequest("error-bad-form"))?;
         Ok(FormFields(pairs))

@@ -40,6 +40,52 @@ pub struct ShownEntry {
     pub initiative: String,
     /// The call or donation the entry is about (link, label), read from its detail.
     pub matter: Option<(String, String)>,
+    /// What the entry withholds and the public may read beside it, and what it opens.
+    pub beside: Vec<ShownText>,
+}
+
+/// A text shown beside an entry: a disclosure (or its redaction), or a sealed text the entry
+/// opens.
+pub struct ShownText {
+    pub label: String,
+    /// The clear text, while it is not redacted.
+    pub text: Option<String>,
+    /// "Redacted on <date>: <ground>", once it is.
+    pub redacted: Option<String>,
+}
+
+/// The texts beside `entry`, in the reader's language.
+fn beside(
+    ctx: &Ctx,
+    entry: &LogEntry,
+    disclosures: &[shutaf_store::disclosures::Disclosure],
+) -> Vec<ShownText> {
+    let label = |field: &str| ctx.t(format!("disclosure-{field}"));
+    let mut shown: Vec<ShownText> = disclosures
+        .iter()
+        .filter(|d| d.entry_index == entry.index)
+        .map(|d| ShownText {
+            label: label(&d.field),
+            text: d.text.clone(),
+            redacted: d.redacted_at.map(|at| {
+                ctx.a2(
+                    "disclosure-redacted",
+                    "date",
+                    &ctx.date(&at),
+                    "ground",
+                    &d.redaction_ground
+                        .map(|g| ctx.t(g.label_key()))
+                        .unwrap_or_default(),
+                )
+            }),
+        })
+        .collect();
+    shown.extend(entry.openings.iter().map(|o| ShownText {
+        label: format!("{} ({})", label(&o.field), ctx.t("disclosure-opened")),
+        text: Some(o.text.clone()),
+        redacted: None,
+    }));
+    shown
 }
 
 /// The call or donation an entry's detail names (`call:12 ...`, `donation:3 ...`).
@@ -84,9 +130,12 @@ async fn shown(
             )
         })
         .collect();
+    let indexes: Vec<u64> = entries.iter().map(|e| e.index).collect();
+    let disclosures = state.db.disclosures(&indexes).await?;
     Ok(entries
         .into_iter()
         .map(|entry| ShownEntry {
+            beside: beside(ctx, &entry, &disclosures),
             kind_label: ctx.t(format!("event-{}", entry.kind)),
             matter: matter_of(ctx, entry.detail.as_deref()),
             organisation: entry
@@ -149,6 +198,7 @@ const KINDS: &[&str] = &[
     "donation-checked",
     "donation-decided",
     "donation-reported",
+    "disclosure-redacted",
     "stage-convened",
     "stage-scoping",
     "stage-building",
@@ -192,7 +242,16 @@ pub async fn page(
     })
 }
 
+/// Escapes text for the Atom feed, leaving out what XML 1.0 cannot carry at all (input refuses
+/// it, but one stored before, or by another path, must not break the feed for everyone).
 fn xml(text: &str) -> String {
+    let text: String = text
+        .chars()
+        .filter(|&c| {
+            matches!(c, '\t' | '\n' | '\r')
+                || matches!(c, '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+        })
+        .collect();
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
@@ -233,6 +292,17 @@ pub async fn feed(
     );
     for shown in entries {
         let e = &shown.entry;
+        let beside: Vec<String> = shown
+            .beside
+            .iter()
+            .map(|b| {
+                format!(
+                    "{}: {}",
+                    b.label,
+                    b.text.as_deref().or(b.redacted.as_deref()).unwrap_or("")
+                )
+            })
+            .collect();
         let summary = [
             shown.initiative.as_str(),
             shown.organisation.as_str(),
@@ -240,8 +310,9 @@ pub async fn feed(
             e.detail.as_deref().unwrap_or(""),
         ]
         .iter()
-        .filter(|s| !s.is_empty())
         .copied()
+        .chain(beside.iter().map(String::as_str))
+        .filter(|s| !s.is_empty())
         .collect::<Vec<_>>()
         .join(" · ");
         let link = match e.initiative_id {
@@ -275,17 +346,47 @@ pub struct AuditorsPage {
     pub size: u64,
     pub root: String,
     pub base: String,
+    /// The log's origin, the hub's vkey and its key id (8 hex digits).
+    pub origin: String,
+    pub vkey: String,
+    pub key_id: String,
+    /// The latest checkpoint: its size, when it was signed, and the signed note with every
+    /// cosignature.
+    pub checkpoint: Option<(u64, i64, String)>,
+    /// The witnesses that cosigned the latest checkpoint.
+    pub cosigners: Vec<String>,
+    /// The witnesses the hub accepts (vkeys), and the keys that signed before a rotation.
+    pub witnesses: Vec<String>,
+    pub previous_keys: Vec<String>,
 }
 
-/// For auditors: how the decision log is built, where to fetch it, and how to check it with
-/// nothing but the published key.
+/// For auditors: how the decision log is built, its latest signed checkpoint and its witnesses,
+/// where to fetch it all, and how to check it, with a witness, with nothing but published keys.
 pub async fn auditors(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+    use crate::actions::checkpoints;
     let head = state.db.log_head().await?;
+    let latest = state.db.latest_checkpoint().await?;
+    let vkey = checkpoints::log_vkey(&state);
+    let cosigners = latest
+        .iter()
+        .flat_map(|c| c.cosignatures.iter())
+        .filter_map(|line| {
+            shutaf_domain::checkpoint::NoteSignature::parse_line(line.trim_end_matches('\n')).ok()
+        })
+        .map(|signature| signature.name)
+        .collect();
     render(&AuditorsPage {
         ctx,
         public_key: hex::encode(state.log_key.verifying_key().to_bytes()),
         size: head.size,
         root: hex::encode(head.root),
         base: state.config.base().to_owned(),
+        origin: vkey.name().to_owned(),
+        key_id: format!("{:08x}", vkey.key_id()),
+        vkey: vkey.to_string(),
+        checkpoint: latest.map(|c| (c.size, c.at, c.note_with_cosignatures())),
+        cosigners,
+        witnesses: state.config.checkpoints.witnesses.clone(),
+        previous_keys: state.config.checkpoints.previous_keys.clone(),
     })
 }

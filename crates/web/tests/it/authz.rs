@@ -114,11 +114,12 @@ const ORG_ADMIN: &[Role] = &[OrgAdmin];
 const ORG_MANAGERS: &[Role] = &[OrgAdmin, PlatformAdmin];
 const ORG_MEMBERS: &[Role] = &[Member, OrgAdmin, PlatformAdmin];
 const IN_ORG: &[Role] = &[Member, OrgAdmin];
-/// The locality's convener staff (platform administrators count as staff everywhere).
-const STAFF: &[Role] = &[Staff, PlatformAdmin];
-const LEAD_OR_STAFF: &[Role] = &[OrgAdmin, Staff, PlatformAdmin];
-const CALL_DECLARERS: &[Role] = &[Staff, Evaluator, PlatformAdmin];
-const APPLICATION_READERS: &[Role] = &[OrgAdmin, Staff, Evaluator, PlatformAdmin];
+/// The locality's convener staff. Platform administrators run the hub and decide nothing for a
+/// city: they act for it only as members of its convener, as anyone else.
+const STAFF: &[Role] = &[Staff];
+const LEAD_OR_STAFF: &[Role] = &[OrgAdmin, Staff];
+const CALL_DECLARERS: &[Role] = &[Staff, Evaluator];
+const APPLICATION_READERS: &[Role] = &[OrgAdmin, Staff, Evaluator];
 const EVALUATOR: &[Role] = &[Evaluator];
 const PLATFORM: &[Role] = &[PlatformAdmin];
 const MEMBER: &[Role] = &[Member];
@@ -153,13 +154,17 @@ struct World {
     draft_document: i64,
     donation: i64,
     invitation: String,
+    /// The secret of the evaluator's invitation to evaluate the draft call.
+    evaluation: String,
     member_token_id: i64,
     /// Write-scope API tokens.
     tokens: BTreeMap<Role, String>,
     /// Session ids from signing in through `/signin`.
     sessions: BTreeMap<Role, String>,
-    /// The CSRF token (and cookie value) from a page.
+    /// The CSRF token (and cookie value) from a page, before signing in.
     csrf: String,
+    /// Each signed-in session's own CSRF token, as its pages repeat it.
+    session_csrf: BTreeMap<Role, String>,
 }
 
 impl World {
@@ -344,10 +349,11 @@ async fn build_world(db: &Db) -> World {
         .await
         .unwrap();
     let revision = |id: i64| async move { db.initiative(id).await.unwrap().unwrap().revision };
-    db.set_convener_contact(
+    db.engage(
         w.initiative,
         revision(w.initiative).await,
         city_owner,
+        false,
         by_city,
     )
     .await
@@ -420,6 +426,7 @@ async fn build_world(db: &Db) -> World {
         criteria: vec![("Impact".into(), None, 100)],
         goal_ids: vec![goal],
         evaluator_ids: vec![evaluator],
+        invite: Vec::new(),
     };
     let published = |title: &'static str| {
         let new = call(title);
@@ -499,7 +506,15 @@ async fn build_world(db: &Db) -> World {
     )
     .await
     .unwrap();
-    w.draft_call = db.create_call(&call(DRAFT_TITLE), by_city).await.unwrap();
+    // The draft asks the evaluator to evaluate it, by address: an invitation to accept.
+    let draft = NewCall {
+        evaluator_ids: Vec::new(),
+        invite: vec![Evaluator.email().unwrap().to_owned()],
+        ..call(DRAFT_TITLE)
+    };
+    let (draft, invited) = db.create_call_inviting(&draft, by_city).await.unwrap();
+    w.draft_call = draft;
+    w.evaluation = invited[0].token.clone();
     w.draft_document = db
         .add_attachment(
             w.draft_call,
@@ -582,6 +597,24 @@ async fn worlds() -> Worlds {
             .await;
         assert_eq!(response.status(), 303, "{role:?} signs in");
         let session = set_cookie(&response, "shutaf_session").expect("a session cookie");
+        let page = client
+            .get(app.url("/profile"))
+            .header(
+                "cookie",
+                format!("shutaf_csrf={}; shutaf_session={session}", world.csrf),
+            )
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        let token = shutaf_testkit::app::csrf_token(&page);
+        assert_ne!(
+            token, world.csrf,
+            "a signed-in session has a token of its own"
+        );
+        world.session_csrf.insert(*role, token);
         world.sessions.insert(*role, session);
     }
     let document: Value = client
@@ -663,6 +696,28 @@ enum Body {
     Json(fn(&World) -> Value),
     /// A PDF, as `multipart/form-data`.
     File,
+    /// Plain text (a signed note).
+    Text(fn(&World) -> String),
+    /// The row's JSON with every text emptied and every number made negative: what validation
+    /// refuses. Sent only by the roles the row denies, who must learn that they may not, not
+    /// what is wrong with the body (authorisation before validation).
+    Spoiled(fn(&World) -> Value),
+}
+
+/// Every text of a body emptied, every number negative, recursively.
+fn spoil(value: Value) -> Value {
+    match value {
+        Value::String(_) => Value::String(String::new()),
+        Value::Number(_) => json!(-1),
+        Value::Array(items) => Value::Array(items.into_iter().map(spoil).collect()),
+        Value::Object(fields) => Value::Object(
+            fields
+                .into_iter()
+                .map(|(key, value)| (key, spoil(value)))
+                .collect(),
+        ),
+        other => other,
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -707,6 +762,11 @@ impl ApiRow {
 
     fn file(mut self) -> Self {
         self.body = Body::File;
+        self
+    }
+
+    fn text(mut self, body: fn(&World) -> String) -> Self {
+        self.body = Body::Text(body);
         self
     }
 
@@ -828,6 +888,13 @@ fn api_rows() -> Vec<ApiRow> {
             "POST",
             "/api/v1/invitations/{token}/accept",
             |w| format!("/api/v1/invitations/{}/accept", w.invitation),
+            EVALUATOR,
+        ),
+        // Only the person asked to evaluate (by address) may accept.
+        op(
+            "POST",
+            "/api/v1/evaluator-invitations/{token}/accept",
+            |w| format!("/api/v1/evaluator-invitations/{}/accept", w.evaluation),
             EVALUATOR,
         ),
         op(
@@ -1283,6 +1350,39 @@ fn api_rows() -> Vec<ApiRow> {
         op("GET", "/api/v1/log/key", |_| "/api/v1/log/key".into(), ALL),
         op(
             "GET",
+            "/api/v1/log/checkpoint",
+            |_| "/api/v1/log/checkpoint".into(),
+            ALL,
+        ),
+        op(
+            "GET",
+            "/api/v1/log/checkpoints",
+            |_| "/api/v1/log/checkpoints?limit=5".into(),
+            ALL,
+        ),
+        // The world's hub signed the empty log when it started.
+        op(
+            "GET",
+            "/api/v1/log/checkpoints/{size}",
+            |_| "/api/v1/log/checkpoints/0".into(),
+            ALL,
+        ),
+        // Only a witness the hub is configured with may add a cosignature, whoever sends it:
+        // the world configures none, and this checkpoint was never signed.
+        op(
+            "POST",
+            "/api/v1/log/cosignatures",
+            |_| "/api/v1/log/cosignatures".into(),
+            &[],
+        )
+        .text(|_| {
+            format!(
+                "hub.example\n999999\n{}=\n\n\u{2014} witness.example AAAAAAAA\n",
+                "A".repeat(43)
+            )
+        }),
+        op(
+            "GET",
             "/api/v1/log/entries",
             |_| "/api/v1/log/entries?start=0&end=2".into(),
             ALL,
@@ -1310,7 +1410,7 @@ struct PageRow {
     template: &'static str,
     path: fn(&World) -> String,
     form: fn(&World) -> Vec<(String, String)>,
-    /// Sent as `multipart/form-data` with a PDF (the CSRF token in the query, as the page does).
+    /// Sent as `multipart/form-data` with a PDF (the CSRF token its first field, as the page does).
     upload: bool,
     allowed: &'static [Role],
 }
@@ -1345,6 +1445,9 @@ const ACCOUNT_ROUTES: &[&str] = &[
     "/signout",
     "/password/forgot",
     "/password/reset",
+    // One's own password and sessions (doors.rs tests them).
+    "/profile/password",
+    "/profile/sessions/end",
 ];
 
 fn call_form(_: &World) -> Vec<(String, String)> {
@@ -1443,6 +1546,12 @@ fn page_rows() -> Vec<PageRow> {
         form(
             "/invitations/{token}",
             |w| format!("/invitations/{}", w.invitation),
+            no_fields,
+            EVALUATOR,
+        ),
+        form(
+            "/evaluations/{token}",
+            |w| format!("/evaluations/{}", w.evaluation),
             no_fields,
             EVALUATOR,
         ),
@@ -1929,6 +2038,10 @@ impl Face {
                 request = match row.body {
                     Body::Empty => request,
                     Body::Json(body) => request.json(&body(w)),
+                    Body::Spoiled(body) => request.json(&spoil(body(w))),
+                    Body::Text(body) => request
+                        .header("content-type", "text/plain; charset=utf-8")
+                        .body(body(w)),
                     Body::File => {
                         let (content_type, body) = files_only(&[("evidence.pdf", PDF)]);
                         request.header("content-type", content_type).body(body)
@@ -1943,14 +2056,17 @@ impl Face {
                 }
                 let path = (row.path)(w);
                 let mut fields = (row.form)(w);
+                let csrf = w.session_csrf.get(&role).unwrap_or(&w.csrf);
                 let request = if row.upload {
+                    // The token first, as the page's form sends it.
+                    fields.insert(0, kv("csrf_token", csrf));
                     let (content_type, body) = multipart(&fields, &[("evidence.pdf", PDF)]);
                     client
-                        .post(app.url(&format!("{path}?csrf_token={}", w.csrf)))
+                        .post(app.url(&path))
                         .header("content-type", content_type)
                         .body(body)
                 } else {
-                    fields.push(kv("csrf_token", &w.csrf));
+                    fields.push(kv("csrf_token", csrf));
                     client.post(app.url(&path)).form(&fields)
                 };
                 answer(request.header("cookie", cookie).send().await.unwrap()).await
@@ -1975,6 +2091,7 @@ async fn fingerprint(db: &Db) -> Vec<String> {
         "attachments",
         "call_applications",
         "call_criteria",
+        "call_evaluator_invitations",
         "call_evaluators",
         "call_goals",
         "call_scores",
@@ -2085,7 +2202,16 @@ async fn run(worlds: Arc<Worlds>, run: Run) -> Vec<String> {
                 }
             ));
         }
-        if seen != expected {
+        // A spoiled body that cannot even be read (an unknown stage, say) is malformed, not
+        // invalid: 400 tells nothing about the person's rights either.
+        let spoiled_unreadable = matches!(
+            run.face,
+            Face::Api(ApiRow {
+                body: Body::Spoiled(_),
+                ..
+            })
+        ) && answer.status == StatusCode::BAD_REQUEST;
+        if seen != expected && !spoiled_unreadable {
             failures.push(format!(
                 "{} as {role:?}: expected {expected:?}, got {} {:?} ({}) {}",
                 run.face.label(w),
@@ -2182,13 +2308,36 @@ async fn every_route_every_role() {
         ));
     }
 
-    let runs: Vec<Run> = api
+    let mut runs: Vec<Run> = api
         .iter()
         .map(|row| Face::Api(*row))
         .chain(pages.iter().map(|row| Face::Page(*row)))
         .chain(page_reads().into_iter().map(Face::PageRead))
         .flat_map(runs_of)
         .collect();
+    // Every write with a JSON body again, spoiled, for the roles it denies: they must be denied
+    // before their body is looked at.
+    for row in &api {
+        if let (Body::Json(body), false) = (row.body, row.method == "GET") {
+            let denied: Vec<Role> = ROLES
+                .into_iter()
+                .filter(|r| !row.allowed.contains(r))
+                .collect();
+            if denied.is_empty() || !row.variant.is_empty() {
+                continue;
+            }
+            let spoiled = ApiRow {
+                body: Body::Spoiled(body),
+                variant: "with a body validation refuses",
+                ..*row
+            };
+            runs.push(Run {
+                face: Face::Api(spoiled),
+                roles: denied,
+                unchanged: true,
+            });
+        }
+    }
     let worlds = runs.len();
     let permits = Arc::new(tokio::sync::Semaphore::new(PARALLEL));
     let mut tasks = tokio::task::JoinSet::new();

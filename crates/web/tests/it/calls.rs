@@ -11,7 +11,8 @@ use shutaf_testkit::{TestApp, location};
 use shutaf_web::i18n::Tr;
 
 use crate::support::{
-    city, en, field_errors, local_in_days, move_deadline_into_the_past, refusal, story,
+    accept_evaluation, city, en, field_errors, local_in_days, move_deadline_into_the_past, refusal,
+    story,
 };
 
 #[tokio::test]
@@ -137,10 +138,41 @@ async fn an_open_call_through_the_api_from_draft_to_initiative() {
     assert_eq!(created["criteria"][0]["weight"], 60);
     assert_eq!(created["criteria"][1]["description"], "Value for money");
     assert_eq!(created["goals"][0]["id"], s.goal);
+    // Evaluators are asked, not added: nobody learns whether an address has an account, and
+    // each evaluates once they accept the mailed invitation.
+    assert_eq!(created["evaluators"], json!([]));
     assert_eq!(
-        created["evaluators"],
+        created["invited_evaluators"],
+        json!(["eval1@example.org", "eval2@example.org"])
+    );
+    for (email, token) in [("eval1@example.org", &eval1), ("eval2@example.org", &eval2)] {
+        // Someone else's account cannot accept an invitation sent to this address.
+        let mail = app.smtp.wait_for(email, "/evaluations/").await;
+        let secret = mail.link(&app.url("/evaluations/")).unwrap();
+        let secret = secret.rsplit('/').next().unwrap();
+        let response = client
+            .post(api(&format!("/evaluator-invitations/{secret}/accept")))
+            .bearer_auth(&csr)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::FORBIDDEN);
+        assert_eq!(accept_evaluation(app, email, token).await, id);
+    }
+    let accepted: Value = client
+        .get(api(&format!("/calls/{id}")))
+        .bearer_auth(&coordinator)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        accepted["evaluators"],
         json!(["Evaluator One", "Evaluator Two"])
     );
+    assert!(accepted.get("invited_evaluators").is_none());
 
     // A draft is the convener's: hidden from the public, listed for its staff.
     let public_list: Value = client
@@ -880,6 +912,20 @@ async fn a_call_through_the_pages_from_draft_to_public_results() {
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     let page = location(&response);
     let id: i64 = page.trim_start_matches("/calls/").parse().unwrap();
+    // Each evaluator opens the mailed invitation and accepts it on the page.
+    for (email, evaluator) in [
+        ("evaluator-a@city.example", &evaluator_a),
+        ("evaluator-b@city.example", &evaluator_b),
+    ] {
+        let mail = app.smtp.wait_for(email, "/evaluations/").await;
+        let link = mail.link(&app.url("/evaluations/")).unwrap();
+        let path = link.trim_start_matches(&app.url(""));
+        let (status, html) = app.get(evaluator, path).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(html.contains("Community solar"));
+        let response = app.post(evaluator, path, path, &[]).await;
+        assert_eq!(location(&response), page, "{email} accepted");
+    }
     // A draft is the convener's alone.
     assert_eq!(app.get(&visitor, &page).await.0, StatusCode::NOT_FOUND);
     assert_eq!(
@@ -1178,7 +1224,15 @@ async fn a_call_through_the_pages_from_draft_to_public_results() {
             &format!("/localities/{}/record?kind=recused", c.locality),
         )
         .await;
-    assert!(html.contains(&format!("organisation:{}", c.company)));
+    // The recusal's party was sealed while the call was open; the award opened it.
+    assert!(html.contains(&tr.t("event-recused")));
+    let (_, html) = app
+        .get(
+            &visitor,
+            &format!("/localities/{}/record?kind=call-awarded", c.locality),
+        )
+        .await;
+    assert!(html.contains(&format!("party: organisation:{}", c.company)));
     let (status, html) = app
         .get(&visitor, &format!("/localities/{}/portal", c.locality))
         .await;

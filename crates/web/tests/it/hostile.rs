@@ -220,6 +220,7 @@ async fn every_text_field_survives_a_hostile_corpus() {
                 criteria: vec![(next(), Some(next()), 100)],
                 goal_ids: vec![goal],
                 evaluator_ids: vec![person],
+                invite: Vec::new(),
             },
             by_city,
         )

@@ -36,14 +36,8 @@ async fn auditors_check_the_decision_log_through_the_api() {
         .unwrap()["id"]
         .as_i64()
         .unwrap();
-    let first: Value = client
-        .get(api("/log/head"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    // The hub signs a checkpoint when its log grows: a moment after the decision.
+    let first = app.signed_head(1).await;
     assert_eq!(first["size"], 1, "the proposal is on the record");
     client
         .post(api(&format!("/initiatives/{id}/engage")))
@@ -58,14 +52,7 @@ async fn auditors_check_the_decision_log_through_the_api() {
         .send()
         .await
         .unwrap();
-    let head: Value = client
-        .get(api("/log/head"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let head = app.signed_head(4).await;
     let size = head["size"].as_u64().unwrap();
     assert_eq!(size, 4, "proposed, engaged, convened, declined");
     let root = unhex(&head["root"]);
@@ -119,7 +106,17 @@ async fn auditors_check_the_decision_log_through_the_api() {
         .collect();
     assert_eq!(merkle::root(&leaves), root);
     assert_eq!(entries[3]["kind"], "stage-declined");
-    assert_eq!(entries[3]["detail"], "Not now");
+    // The reasons are shown beside the entry with their salt, and match its commitment.
+    assert_eq!(entries[3]["detail"], Value::Null);
+    assert_eq!(entries[3]["disclosures"][0]["field"], "reasons");
+    assert_eq!(entries[3]["disclosures"][0]["text"], "Not now");
+    let salt: [u8; 32] = unhex(&entries[3]["disclosures"][0]["salt"]);
+    assert_eq!(
+        hex::encode(shutaf_domain::disclosure::commitment(
+            "reasons", &salt, "Not now"
+        )),
+        entries[3]["commitments"][0]["hash"].as_str().unwrap()
+    );
 
     // Inclusion and consistency proofs verify against the heads.
     for index in 0..size {

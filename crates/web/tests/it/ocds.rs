@@ -293,6 +293,7 @@ fn new_call(locality_id: i64, lang: &str, title: &str, deadline: &str) -> NewCal
         ],
         goal_ids: vec![],
         evaluator_ids: vec![],
+        invite: Vec::new(),
     }
 }
 

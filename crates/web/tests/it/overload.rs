@@ -420,11 +420,15 @@ async fn metrics_status(app: &TestApp, headers: &[(&str, &str)]) -> StatusCode {
 #[tokio::test]
 async fn metrics_are_for_this_machine_unless_opened() {
     let remote = ("x-forwarded-for", "203.0.113.9");
-    // By default: loopback clients only. A proxy on this machine forwards the client's
-    // address, and that decides, with or without behind_proxy.
+    // By default: loopback clients only.
     let app = TestApp::spawn().await;
     assert_eq!(metrics_status(&app, &[]).await, StatusCode::OK);
     assert_eq!(metrics_status(&app, &[remote]).await, StatusCode::NOT_FOUND);
+    // The client cannot claim to be local: every forwarded address counts.
+    assert_eq!(
+        metrics_status(&app, &[("x-forwarded-for", "127.0.0.1, 203.0.113.9")]).await,
+        StatusCode::NOT_FOUND
+    );
 
     let app = TestApp::spawn_with(|c| {
         c.behind_proxy = true;
@@ -432,14 +436,12 @@ async fn metrics_are_for_this_machine_unless_opened() {
     })
     .await;
     assert_eq!(metrics_status(&app, &[remote]).await, StatusCode::NOT_FOUND);
-    // The client cannot claim to be local: every forwarded address counts.
-    assert_eq!(
-        metrics_status(&app, &[("x-forwarded-for", "127.0.0.1, 203.0.113.9")]).await,
-        StatusCode::NOT_FOUND
-    );
+    // Behind a proxy every request comes from this machine: no address opens the metrics, not
+    // even a loopback connection that a proxy forwarded without saying from whom.
+    assert_eq!(metrics_status(&app, &[]).await, StatusCode::NOT_FOUND);
     assert_eq!(
         metrics_status(&app, &[("x-forwarded-for", "127.0.0.1")]).await,
-        StatusCode::OK
+        StatusCode::NOT_FOUND
     );
     assert_eq!(
         metrics_status(

@@ -304,6 +304,7 @@ async fn world(db: Db) -> (World, i64) {
                 criteria: vec![("Impact".into(), None, 100)],
                 goal_ids: vec![goal],
                 evaluator_ids: vec![coordinator],
+                invite: Vec::new(),
             },
             convener,
         )
@@ -329,7 +330,8 @@ async fn pages_cost_the_same_statements_whatever_the_data() {
     let _turn = COUNTING.lock().await;
     count_statements();
     let _counting = CountingHere::start();
-    let app = TestApp::spawn().await;
+    // The checkpoint signer's statements are not the pages': it signs at start, then waits.
+    let app = TestApp::spawn_with(|config| config.checkpoints.interval_ms = 3_600_000).await;
     let (mut w, call) = world(app.db.clone()).await;
     w.grow(3, call).await;
     let client = app.bare_client();
@@ -398,7 +400,8 @@ async fn a_stage_change_reads_its_scope_once() {
     let _turn = COUNTING.lock().await;
     count_statements();
     let _counting = CountingHere::start();
-    let app = TestApp::spawn().await;
+    // The checkpoint signer's statements are not the pages': it signs at start, then waits.
+    let app = TestApp::spawn_with(|config| config.checkpoints.interval_ms = 3_600_000).await;
     let (w, _) = world(app.db.clone()).await;
     let owner = Person::new("ngo@example.org").make(&app.db).await;
     let ngo = organisation_from(

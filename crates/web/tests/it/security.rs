@@ -138,7 +138,7 @@ async fn sign_in_is_rate_limited_per_account() {
     let app = TestApp::spawn().await;
     app.person("dana@example.org").await;
     let client = app.client();
-    for _ in 0..8 {
+    for _ in 0..10 {
         let response = app
             .post(
                 &client,
@@ -453,5 +453,56 @@ async fn a_session_ends_30_days_after_signing_in_however_active() {
         session_rows(&app.db, &session).await,
         0,
         "the ended session is deleted on the server"
+    );
+}
+
+#[tokio::test]
+async fn reading_keeps_a_session_alive_writing_the_record_at_most_hourly() {
+    let (app, client, csrf) = session_app("reader@example.org").await;
+    let (session, _) = session_of(&app, &client, &csrf, "reader@example.org").await;
+    let expiry = || {
+        let pool = app.db.pool.clone();
+        let session = session.clone();
+        async move {
+            sqlx::query_scalar::<_, i64>("SELECT expiry_date FROM sessions WHERE id = $1")
+                .bind(session)
+                .fetch_one(&pool)
+                .await
+                .unwrap()
+        }
+    };
+    // Read a moment ago: reading again does not write.
+    let before = expiry().await;
+    assert_eq!(profile(&app, &client, &session).await.0, 200);
+    assert_eq!(expiry().await, before, "no write for every page read");
+    // Last seen two hours ago, with a day left: a read moves the idle time-out a week on.
+    let data: String = sqlx::query_scalar("SELECT data FROM sessions WHERE id = $1")
+        .bind(&session)
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    let key = "\"seen_at\":";
+    let at = data.find(key).expect("the moment last seen is kept") + key.len();
+    let digits = data[at..]
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(data.len() - at);
+    let aged = format!(
+        "{}{}{}",
+        &data[..at],
+        shutaf_store::now() - 7_200,
+        &data[at + digits..]
+    );
+    sqlx::query("UPDATE sessions SET data = $1, expiry_date = $2 WHERE id = $3")
+        .bind(aged)
+        .bind(shutaf_store::now() + 86_400)
+        .bind(&session)
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(profile(&app, &client, &session).await.0, 200);
+    let moved = expiry().await;
+    assert!(
+        moved > shutaf_store::now() + 6 * 86_400,
+        "a reader is as active as a writer: {moved}"
     );
 }

@@ -21,7 +21,12 @@ pub struct Story {
 }
 
 pub async fn story() -> Story {
-    let app = TestApp::spawn().await;
+    story_on(|_| {}).await
+}
+
+/// The seed story on a hub whose configuration `adjust` changes first.
+pub async fn story_on(adjust: impl FnOnce(&mut shutaf_web::Config)) -> Story {
+    let app = TestApp::spawn_with(adjust).await;
     let coordinator = app.person("coordinator@city.example").await;
     let csr = app.person("csr@company.example").await;
     let ngo_person = app.person("ngo@ngo.example").await;
@@ -207,4 +212,23 @@ pub async fn city(app: &TestApp) -> City {
         company,
         ngo,
     }
+}
+
+/// The person at `email` accepts the invitation to evaluate mailed to them, through the API
+/// with their `token`: gives the call it was for.
+pub async fn accept_evaluation(app: &TestApp, email: &str, token: &str) -> i64 {
+    let mail = app.smtp.wait_for(email, "/evaluations/").await;
+    let link = mail
+        .link(&app.url("/evaluations/"))
+        .expect("the invitation's link");
+    let secret = link.rsplit('/').next().unwrap().to_owned();
+    let response = reqwest::Client::new()
+        .post(app.url(&format!("/api/v1/evaluator-invitations/{secret}/accept")))
+        .bearer_auth(token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK, "{email} accepts");
+    let body: Value = response.json().await.unwrap();
+    body["call_id"].as_i64().unwrap()
 }

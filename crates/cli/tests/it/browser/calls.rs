@@ -151,7 +151,7 @@ async fn pass_deadline(database_url: &str, call: i64) {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_open_call_is_scored_with_a_recusal_and_awarded_in_public() {
     let started = Instant::now();
-    let smtp = SmtpServer::start().await;
+    let smtp = std::sync::Arc::new(SmtpServer::start().await);
     let hub = start_hub("call", &smtp).await;
     let story = Story::create(&hub).await;
     let db = hub_db(&hub.database_url).await;
@@ -163,13 +163,34 @@ async fn an_open_call_is_scored_with_a_recusal_and_awarded_in_public() {
     run(
         &hub,
         &b,
-        call_steps(b.clone(), story, hub.database_url.clone()),
+        call_steps(b.clone(), story, hub.database_url.clone(), smtp.clone()),
     )
     .await;
     eprintln!("[call] passed in {:.1?}", started.elapsed());
 }
 
-async fn call_steps(b: Browser, s: Story, database_url: String) {
+/// The evaluator, signed in, opens the invitation to evaluate mailed to them and accepts it.
+async fn accept_invitation_to_evaluate(
+    b: &Browser,
+    smtp: &SmtpServer,
+    person: &Person,
+    page: &str,
+) {
+    let mail = smtp.wait_for(person.email, "/evaluations/").await;
+    let link = super::link_in(&mail, &format!("{}/evaluations/", b.base));
+    b.goto(link.trim_start_matches(b.base.as_str())).await;
+    b.check(
+        b.text("main h1").await == he("evaluation-invitation-title"),
+        format!("{} sees the invitation", person.name),
+    )
+    .await;
+    b.navigate("main form[action^='/evaluations/'] button[type=submit]")
+        .await;
+    b.expect_path(page).await;
+    expect_flash(b, "flash-evaluating").await;
+}
+
+async fn call_steps(b: Browser, s: Story, database_url: String, smtp: std::sync::Arc<SmtpServer>) {
     const TITLE: &str = "קול קורא: גינות קהילתיות בשכונות";
     const CRITERION_1: &str = "התאמה למטרות העיר";
     const CRITERION_2: &str = "ניסיון ויכולת ביצוע";
@@ -299,12 +320,15 @@ async fn call_steps(b: Browser, s: Story, database_url: String) {
         format!("the criteria and their weights are listed ({rows:?})"),
     )
     .await;
-    let evaluators = b
-        .texts("section[aria-labelledby=call-about-heading] .table-wrap + h3 + ul > li")
+    // Evaluators are asked by mail, and none has accepted yet: the staff see whom they asked.
+    let invited = b
+        .texts(
+            "section[aria-labelledby=call-about-heading] .table-wrap + h3 + ul + p.meta + ul > li",
+        )
         .await;
     b.check(
-        evaluators == [EVALUATOR_A.name, EVALUATOR_B.name],
-        format!("the evaluators are named ({evaluators:?})"),
+        invited == [EVALUATOR_B.email, EVALUATOR_A.email],
+        format!("the evaluators asked are listed ({invited:?})"),
     )
     .await;
 
@@ -359,7 +383,7 @@ async fn call_steps(b: Browser, s: Story, database_url: String) {
     )
     .await;
     b.navigate(&format!(
-        "form[action^='{page}/applications?'] button[type=submit]"
+        "form[action='{page}/applications'] button[type=submit]"
     ))
     .await;
     b.expect_path(&page).await;
@@ -416,7 +440,7 @@ async fn call_steps(b: Browser, s: Story, database_url: String) {
     )
     .await;
     b.navigate(&format!(
-        "form[action^='{page}/applications?'] button[type=submit]"
+        "form[action='{page}/applications'] button[type=submit]"
     ))
     .await;
     b.expect_path(&page).await;
@@ -442,6 +466,7 @@ async fn call_steps(b: Browser, s: Story, database_url: String) {
 
     b.step("evaluator-a-declares-a-tie");
     sign_in_as(&b, &EVALUATOR_A, &page).await;
+    accept_invitation_to_evaluate(&b, &smtp, &EVALUATOR_A, &page).await;
     b.check(
         b.count("main article.card").await == 2,
         "an evaluator sees both applications",
@@ -479,6 +504,7 @@ async fn call_steps(b: Browser, s: Story, database_url: String) {
 
     b.step("evaluator-b-declares-none");
     sign_in_as(&b, &EVALUATOR_B, &page).await;
+    accept_invitation_to_evaluate(&b, &smtp, &EVALUATOR_B, &page).await;
     b.check(b.is_checked("#decl-none").await, "no interests by default")
         .await;
     b.navigate(&format!(
@@ -504,7 +530,7 @@ async fn call_steps(b: Browser, s: Story, database_url: String) {
     b.fill("#f-proposal", "גרסה מאוחרת.").await;
     pass_deadline(&database_url, call).await;
     b.navigate(&format!(
-        "form[action^='{page}/applications?'] button[type=submit]"
+        "form[action='{page}/applications'] button[type=submit]"
     ))
     .await;
     b.check(

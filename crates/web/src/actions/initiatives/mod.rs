@@ -56,7 +56,6 @@ impl Standing {
 /// Works out a person's standing from their memberships (organisation, role) and the
 /// locality's convener. Pure: the caller has read what it needs.
 pub fn standing_of(
-    user: &User,
     memberships: &[(i64, MemberRole)],
     convener: i64,
     initiative: &Initiative,
@@ -67,8 +66,9 @@ pub fn standing_of(
         .filter(|(_, role)| role.manages())
         .map(|(org, _)| *org)
         .collect();
-    let convener_staff =
-        memberships.iter().any(|(org, _)| *org == convener) || user.platform_admin();
+    // Only membership of the convener makes city staff: a platform administrator who is not a
+    // member runs the hub, and decides nothing for the city.
+    let convener_staff = memberships.iter().any(|(org, _)| *org == convener);
     let mut standing = Standing {
         convener_staff,
         ..Standing::default()
@@ -107,7 +107,6 @@ pub async fn standing(
         .await?
         .ok_or(AppError::NotFound)?;
     Ok(standing_of(
-        user,
         &memberships,
         locality.convener_organisation_id,
         initiative,
@@ -154,7 +153,7 @@ pub async fn load(state: &AppState, user: &User, id: i64) -> ActionResult<Scope>
         .await?
         .ok_or(AppError::NotFound)?
         .convener_organisation_id;
-    let standing = standing_of(user, &memberships, convener, &initiative, &partners);
+    let standing = standing_of(&memberships, convener, &initiative, &partners);
     Ok(Scope {
         initiative,
         partners,
@@ -400,7 +399,7 @@ pub async fn transition(
     let reason = reason.map(str::trim).filter(|r| !r.is_empty());
     // Who may take the step is decided before the reason's length is looked at.
     lifecycle::check_transition(facts, to, &standing.parties, reason)
-        .map_err(|r| ActionError::App(AppError::Refused(r)))?;
+        .map_err(|r| ActionError::App(AppError::Refused(lifecycle::explain(facts, r))))?;
     if let Some(reason) = reason
         && reason.chars().count() > 5_000
     {
@@ -423,36 +422,41 @@ pub async fn transition(
     }
 }
 
-/// The convener engages: the person becomes the contact, and the idea is convened.
+/// The convener engages: the person becomes the contact, and an idea is convened, in one
+/// transaction (the move is checked first, as it will stand once the contact is named).
 pub async fn engage(state: &AppState, user: &User, id: i64) -> ActionResult<()> {
-    let Scope {
-        initiative,
-        standing,
-        ..
-    } = load(state, user, id).await?;
-    if !standing.convener_staff {
+    let scope = load(state, user, id).await?;
+    if !scope.standing.convener_staff {
         return Err(ActionError::App(AppError::Refused(
             lifecycle::Refusal::NotYourPart {
                 allowed: vec![Party::ConvenerStaff],
             },
         )));
     }
+    let convene = scope.initiative.stage == Stage::Idea;
+    if convene {
+        let mut engaged = scope.facts(state).await?.clone();
+        engaged.convener_engaged = true;
+        lifecycle::check_transition(&engaged, Stage::Convened, &scope.standing.parties, None)
+            .map_err(|r| ActionError::App(AppError::Refused(r)))?;
+        super::integrity::check_convener_decides(state, user, &scope).await?;
+    }
     match state
         .db
-        .set_convener_contact(id, initiative.revision, user.id, acting(user, None))
+        .engage(
+            id,
+            scope.initiative.revision,
+            user.id,
+            convene,
+            acting(user, None),
+        )
         .await
     {
-        Err(StoreError::Conflict) => {
-            return Err(ActionError::App(AppError::Conflict(
-                "error-changed-meanwhile",
-            )));
-        }
-        other => other?,
+        Err(StoreError::Conflict) => Err(ActionError::App(AppError::Conflict(
+            "error-changed-meanwhile",
+        ))),
+        other => Ok(other?),
     }
-    if initiative.stage == Stage::Idea {
-        transition(state, user, id, Stage::Convened, None).await?;
-    }
-    Ok(())
 }
 
 /// The convener records the work-plan placement.

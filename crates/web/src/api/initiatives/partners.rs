@@ -108,15 +108,13 @@ async fn add_contribution(
     Path((id, org)): Path<(i64, i64)>,
     ApiJson(body): ApiJson<ContributionWrite>,
 ) -> Result<Response, AppError> {
-    if body.cash_agorot.is_some_and(|a| a < 0) || body.in_kind_agorot.is_some_and(|a| a < 0) {
-        let mut errors = shutaf_domain::validate::FieldErrors::new();
-        errors.add("cash_agorot", "error-amount");
-        return Err(AppError::Invalid(errors));
-    }
-    let (cash, in_kind) = (
-        agorot_text(body.cash_agorot),
-        agorot_text(body.in_kind_agorot),
-    );
+    // Amounts go to the action as the form would type them; a negative one as a text it refuses
+    // (after it has checked who is asking: an outsider learns nothing about the body).
+    let amount = |agorot: Option<i64>| match agorot {
+        Some(a) if a < 0 => "-".to_owned(),
+        other => agorot_text(other),
+    };
+    let (cash, in_kind) = (amount(body.cash_agorot), amount(body.in_kind_agorot));
     act::add_contribution(
         &state,
         &user,

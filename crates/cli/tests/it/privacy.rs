@@ -1,0 +1,293 @@
+//! `shutaf verify` beyond the log itself, and `shutaf redact`, on the demo: the award's openings
+//! must match what the call sealed (a tampered opening shows, though the entry is rehashed and
+//! the tree rebuilt); a text redacted beside the log leaves the log verifying; and a table that
+//! no longer says what its decision entry says (a score, a deadline, a recusal, a text shown
+//! beside an entry) makes it fail. Runs on the backend chosen by SHUTAF_TEST_BACKEND.
+
+use std::path::Path;
+use std::process::Output;
+
+use shutaf_domain::decision_log::openings_text;
+use shutaf_store::Db;
+use shutaf_testkit::database::fresh_database_url;
+use shutaf_testkit::process::{TempDir, assert_success, run};
+
+use crate::support::BINARY;
+
+fn verify(dir: &Path, url: &str, seen: &str) -> Output {
+    run(BINARY, dir, url, &["verify", "--seen", seen])
+}
+
+fn refused(output: &Output) -> String {
+    assert!(
+        !output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stdout)
+    );
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+async fn exec(db: &Db, sql: &str) {
+    sqlx::query(sql).execute(&db.pool).await.unwrap();
+}
+
+#[tokio::test]
+async fn verify_checks_seals_texts_beside_the_log_and_tables_and_redaction_keeps_it_verifying() {
+    let dir = TempDir::new("cli-privacy");
+    let dir = dir.path();
+    let url = fresh_database_url().await;
+    assert_success(&run(BINARY, dir, &url, &["demo"]));
+    let output = verify(dir, &url, "seen.txt");
+    assert_success(&output);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("seals and tables consistent"), "{stdout}");
+    let db = shutaf_testkit::database::connect(&url).await;
+
+    // The demo's award opened who applied (and the evaluator's tie and recusal) on the log.
+    let award: i64 = sqlx::query_scalar("SELECT idx FROM decision_log WHERE kind = 'call-awarded'")
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+    let award = award as u64;
+    let entry = db.log_entries(award, award + 1).await.unwrap().remove(0);
+    assert!(entry.openings.iter().any(|o| o.field == "applicant"));
+    let (openings, leaf): (String, String) =
+        sqlx::query_as("SELECT openings, leaf_hash FROM decision_log WHERE idx = $1")
+            .bind(award as i64)
+            .fetch_one(&db.pool)
+            .await
+            .unwrap();
+
+    // An opening tampered with (another applicant), the entry rehashed and the tree rebuilt:
+    // consistent in itself, and to a verifier who saw no head before, but the seal shows.
+    let mut forged = entry.clone();
+    let applicant = forged
+        .openings
+        .iter_mut()
+        .find(|o| o.field == "applicant")
+        .unwrap();
+    let at = applicant.text.find("organisation:").unwrap();
+    applicant.text = format!("{}organisation:999999", &applicant.text[..at]);
+    sqlx::query("UPDATE decision_log SET openings = $1, leaf_hash = $2 WHERE idx = $3")
+        .bind(openings_text(&forged.openings))
+        .bind(hex::encode(forged.leaf_hash()))
+        .bind(award as i64)
+        .execute(&db.pool)
+        .await
+        .unwrap();
+    db.rebuild_log_tree().await.unwrap();
+    let complaint = refused(&verify(dir, &url, "fresh.txt"));
+    assert!(complaint.contains("SEALS DO NOT HOLD"), "{complaint}");
+    assert!(complaint.contains("does not match"), "{complaint}");
+    sqlx::query("UPDATE decision_log SET openings = $1, leaf_hash = $2 WHERE idx = $3")
+        .bind(&openings)
+        .bind(&leaf)
+        .bind(award as i64)
+        .execute(&db.pool)
+        .await
+        .unwrap();
+    db.rebuild_log_tree().await.unwrap();
+    assert_success(&verify(dir, &url, "seen.txt"));
+
+    // The award's reasons redacted: gone from beside the log, and the log still verifies (and
+    // only grew since the head seen before).
+    let output = run(
+        BINARY,
+        dir,
+        &url,
+        &[
+            "redact",
+            "--entry",
+            &award.to_string(),
+            "--field",
+            "reasons",
+            "--ground",
+            "erasure-request",
+        ],
+    );
+    assert_success(&output);
+    let (text, salt, ground): (Option<String>, Option<String>, Option<String>) = sqlx::query_as(
+        "SELECT clear_text, salt, redaction_reason FROM log_disclosures WHERE entry_index = $1 AND field = 'reasons'",
+    )
+    .bind(award as i64)
+    .fetch_one(&db.pool)
+    .await
+    .unwrap();
+    assert_eq!((text, salt), (None, None));
+    assert_eq!(ground.as_deref(), Some("erasure-request"));
+    let output = verify(dir, &url, "seen.txt");
+    assert_success(&output);
+    assert!(String::from_utf8_lossy(&output.stdout).contains("1 redacted"));
+    // Once only; and a sealed text or an unknown field is not the administrator's to erase.
+    let again = run(
+        BINARY,
+        dir,
+        &url,
+        &[
+            "redact",
+            "--entry",
+            &award.to_string(),
+            "--field",
+            "reasons",
+            "--ground",
+            "correction",
+        ],
+    );
+    assert!(refused(&again).contains("redacted already"));
+    let sealed = run(
+        BINARY,
+        dir,
+        &url,
+        &[
+            "redact",
+            "--entry",
+            "0",
+            "--field",
+            "applicant",
+            "--ground",
+            "correction",
+        ],
+    );
+    refused(&sealed);
+
+    // A score changed in its table: the award's results and the evaluator's scoring on the
+    // log no longer say it. Put back, the check passes.
+    let (application, criterion, evaluator, score): (i64, i64, i64, i64) = sqlx::query_as(
+        "SELECT application_id, criterion_id, evaluator_id, score FROM call_scores ORDER BY application_id, criterion_id LIMIT 1",
+    )
+    .fetch_one(&db.pool)
+    .await
+    .unwrap();
+    let set_score = |value: i64| {
+        sqlx::query(
+            "UPDATE call_scores SET score = $1 WHERE application_id = $2 AND criterion_id = $3 AND evaluator_id = $4",
+        )
+        .bind(value)
+        .bind(application)
+        .bind(criterion)
+        .bind(evaluator)
+        .execute(&db.pool)
+    };
+    set_score(if score == 0 { 1 } else { 0 }).await.unwrap();
+    let complaint = refused(&verify(dir, &url, "seen.txt"));
+    assert!(
+        complaint.contains("THE TABLES AND TEXTS BESIDE THE DECISION LOG DO NOT MATCH IT"),
+        "{complaint}"
+    );
+    assert!(
+        complaint.contains(&format!("scores of application {application}")),
+        "{complaint}"
+    );
+    assert!(
+        complaint.contains("are not the award's on the log"),
+        "{complaint}"
+    );
+    set_score(score).await.unwrap();
+    assert_success(&verify(dir, &url, "seen.txt"));
+
+    // A deadline moved, a recusal removed, a text beside the log changed: each shows.
+    let (call, deadline): (i64, i64) =
+        sqlx::query_as("SELECT id, deadline_at FROM calls WHERE status = 'awarded'")
+            .fetch_one(&db.pool)
+            .await
+            .unwrap();
+    exec(
+        &db,
+        &format!("UPDATE calls SET deadline_at = deadline_at + 86400 WHERE id = {call}"),
+    )
+    .await;
+    let complaint = refused(&verify(dir, &url, "seen.txt"));
+    assert!(
+        complaint.contains(&format!("call {call}'s deadline")),
+        "{complaint}"
+    );
+    exec(
+        &db,
+        &format!("UPDATE calls SET deadline_at = {deadline} WHERE id = {call}"),
+    )
+    .await;
+
+    let recusal: (String, i64, i64, i64, i64) = sqlx::query_as(
+        "SELECT matter, matter_id, user_id, party_organisation_id, recorded_at FROM recusals LIMIT 1",
+    )
+    .fetch_one(&db.pool)
+    .await
+    .unwrap();
+    exec(&db, "DELETE FROM recusals").await;
+    let complaint = refused(&verify(dir, &url, "seen.txt"));
+    assert!(complaint.contains("stepped aside"), "{complaint}");
+    sqlx::query(
+        "INSERT INTO recusals (matter, matter_id, user_id, party_organisation_id, recorded_at) VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(&recusal.0)
+    .bind(recusal.1)
+    .bind(recusal.2)
+    .bind(recusal.3)
+    .bind(recusal.4)
+    .execute(&db.pool)
+    .await
+    .unwrap();
+    assert_success(&verify(dir, &url, "seen.txt"));
+
+    exec(
+        &db,
+        "UPDATE log_disclosures SET clear_text = clear_text || ' (edited)' WHERE field = 'person-name'",
+    )
+    .await;
+    let complaint = refused(&verify(dir, &url, "seen.txt"));
+    assert!(
+        complaint.contains("DOES NOT MATCH THE ENTRY'S COMMITMENT"),
+        "{complaint}"
+    );
+    exec(
+        &db,
+        "UPDATE log_disclosures SET clear_text = substr(clear_text, 1, length(clear_text) - 9) WHERE field = 'person-name'",
+    )
+    .await;
+    assert_success(&verify(dir, &url, "seen.txt"));
+
+    // A redaction undone (a backup from before it restored, say) shows until it is redone.
+    sqlx::query(
+        "UPDATE log_disclosures SET clear_text = 'back again', redacted_at = NULL WHERE entry_index = $1 AND field = 'reasons'",
+    )
+    .bind(award as i64)
+    .execute(&db.pool)
+    .await
+    .unwrap();
+    let complaint = refused(&verify(dir, &url, "seen.txt"));
+    assert!(
+        complaint.contains("A REDACTION ON THE LOG WAS UNDONE"),
+        "{complaint}"
+    );
+    db.close().await;
+}
+
+#[tokio::test]
+async fn verify_url_checks_the_texts_a_hub_shows_beside_its_log() {
+    let dir = TempDir::new("cli-privacy-url");
+    let url = fresh_database_url().await;
+    let hub = crate::support::first_start("privacy-url", dir.path(), &url).await;
+    let (dir, base) = (dir.path(), hub.base.clone());
+    let check = || {
+        run(
+            BINARY,
+            dir,
+            &url,
+            &["verify", "--url", &base, "--seen", "url.txt"],
+        )
+    };
+    assert_success(&check());
+    let db = shutaf_testkit::database::connect(&url).await;
+    // The hub shows a name that is not the one its entry committed to.
+    exec(
+        &db,
+        "UPDATE log_disclosures SET clear_text = 'Someone Else' WHERE field = 'person-name'",
+    )
+    .await;
+    let complaint = refused(&check());
+    assert!(
+        complaint.contains("DOES NOT MATCH THE ENTRY'S COMMITMENT"),
+        "{complaint}"
+    );
+    db.close().await;
+}

@@ -1,0 +1,554 @@
+//! `shutaf verify --url` with witnesses and a pinned key, and `shutaf witness`, as an auditor and
+//! a witness run them against a hub process: a quorum of cosignatures required when witnesses
+//! are given; the witness cosigning a log that grew and refusing one rewritten at the same size
+//! (and the seen-heads file then proving the rewrite with the hub's own signatures); the hub's
+//! key pinned on first use; and `shutaf witness serve` answering tlog-witness `add-checkpoint`.
+
+use std::path::Path;
+use std::process::Output;
+
+use shutaf_domain::{ContributionType, Management, OrganisationKind, PartnershipModel, Sector};
+use shutaf_store::{Acting, Db, NewInitiative, NewOrganisation};
+use shutaf_testkit::app::signed_head;
+use shutaf_testkit::database::fresh_database_url;
+use shutaf_testkit::process::{TempDir, command};
+use shutaf_testkit::{HubOptions, HubProcess};
+
+use crate::support::BINARY;
+
+/// The binary in `dir`, without a database: checking or witnessing a hub needs none.
+fn shutaf(dir: &Path, args: &[&str]) -> Output {
+    let mut command = command(BINARY, dir, "");
+    command.env_remove("SHUTAF_DATABASE_URL");
+    command.args(args).output().unwrap()
+}
+
+#[track_caller]
+fn passes(output: &Output) -> String {
+    assert!(
+        output.status.success(),
+        "{}\n{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[track_caller]
+fn fails_saying(output: &Output, expected: &str) -> String {
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert!(
+        !output.status.success(),
+        "expected a failure saying {expected:?}; stdout: {}",
+        String::from_utf8_lossy(&output.stdout)
+    );
+    assert!(
+        stderr.contains(expected),
+        "expected {expected:?} in: {stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    stderr
+}
+
+/// A witness's vkey, its key made in `dir` on first use.
+fn witness_key(dir: &Path, name: &str, file: &str) -> String {
+    passes(&shutaf(
+        dir,
+        &["witness", "key", "--name", name, "--key-file", file],
+    ))
+    .trim()
+    .to_owned()
+}
+
+/// `shutaf witness poll --once` of the hub at `base`, whose key is `log`.
+fn poll(dir: &Path, base: &str, log: &str) -> Output {
+    shutaf(
+        dir,
+        &[
+            "witness",
+            "poll",
+            "--once",
+            "--name",
+            "witness.test",
+            "--key-file",
+            "witness.key",
+            "--state",
+            "witness-state.json",
+            "--hub",
+            base,
+            "--log",
+            log,
+        ],
+    )
+}
+
+/// `shutaf verify --url` with the seen-heads file `seen` and more arguments.
+fn verify(dir: &Path, base: &str, seen: &str, more: &[&str]) -> Output {
+    let mut args = vec!["verify", "--url", base, "--seen", seen];
+    args.extend_from_slice(more);
+    shutaf(dir, &args)
+}
+
+/// The hub as its operator starts it (the demo loaded into an empty database), with the origin
+/// `hub.test`, a quick checkpoint signer and the given settings.
+async fn start_hub(dir: &Path, url: &str, name: &str, env: &[(&str, &str)]) -> HubProcess {
+    let mut settings = vec![
+        ("SHUTAF_LOG_ORIGIN".to_owned(), "hub.test".to_owned()),
+        ("SHUTAF_CHECKPOINT_INTERVAL_MS".to_owned(), "100".to_owned()),
+    ];
+    settings.extend(env.iter().map(|(k, v)| (k.to_string(), v.to_string())));
+    HubProcess::start(HubOptions {
+        args: &[],
+        dir: Some(dir.to_owned()),
+        env: settings,
+        ..HubOptions::new(BINARY, name, url.to_owned())
+    })
+    .await
+}
+
+/// The hub's vkey, as its /auditors page and `/api/v1/log/key` give it.
+async fn hub_vkey(base: &str) -> String {
+    let key: serde_json::Value = reqwest::get(format!("{base}/api/v1/log/key"))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    key["vkey"].as_str().unwrap().to_owned()
+}
+
+/// One more decision on the record, through the store: an organisation proposes an initiative.
+async fn propose(db: &Db, n: u64) {
+    let locality: i64 = sqlx::query_scalar("SELECT MIN(id) FROM localities")
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+    let user: i64 = sqlx::query_scalar("SELECT MIN(id) FROM users")
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+    let organisation = db
+        .create_organisation_unowned(&NewOrganisation {
+            names: [None, None, Some(format!("Witnessed {n}"))],
+            sector: Some(Sector::Third),
+            kind: Some(OrganisationKind::Ngo),
+            description: Some("Proposes while witnessed.".into()),
+            contributions: vec![ContributionType::LocalNetworks],
+            ..NewOrganisation::default()
+        })
+        .await
+        .unwrap();
+    let new = NewInitiative {
+        locality_id: locality,
+        initiator_organisation_id: organisation,
+        titles: [None, None, Some(format!("Witnessed initiative {n}"))],
+        problems: [None, None, Some("A problem.".into())],
+        approaches: [None, None, Some("An approach.".into())],
+        model: PartnershipModel::JointAgenda,
+        management: Management::Joint,
+        goal_ids: Vec::new(),
+        needs: vec![ContributionType::LocalNetworks],
+        lead_organisation_id: None,
+    };
+    let acting = Acting {
+        user_id: user,
+        organisation_id: Some(organisation),
+    };
+    db.create_initiative(&new, acting).await.unwrap();
+}
+
+#[tokio::test]
+async fn verify_url_with_witnesses_needs_a_quorum_of_cosignatures() {
+    let files = TempDir::new("verify-witness");
+    let dir = files.path();
+    let witness = witness_key(dir, "witness.test", "witness.key");
+    assert!(witness.starts_with("witness.test+"), "{witness}");
+    let url = fresh_database_url().await;
+    let hub = start_hub(
+        dir,
+        &url,
+        "verify-witness",
+        &[("SHUTAF_WITNESSES", &witness)],
+    )
+    .await;
+    let base = hub.base.clone();
+    let log = hub_vkey(&base).await;
+    let db = shutaf_testkit::database::connect(&url).await;
+    let size = db.log_size().await.unwrap();
+
+    // No witness has cosigned yet: a check that requires one fails, saying so.
+    fails_saying(
+        &verify(
+            dir,
+            &base,
+            "seen.txt",
+            &["--witness", &witness, "--quorum", "1"],
+        ),
+        "NO CHECKPOINT OF THE HUB IS COSIGNED BY 1",
+    );
+
+    // The witness polls: it checks the hub's checkpoint, cosigns it, and hands it back.
+    let done = passes(&poll(dir, &base, &log));
+    assert!(done.contains(&format!("cosigned {size} entries")), "{done}");
+    let served = reqwest::get(format!("{base}/api/v1/log/checkpoint"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(served.contains("\n\u{2014} witness.test "), "{served}");
+    let stdout = passes(&verify(
+        dir,
+        &base,
+        "seen.txt",
+        &["--witness", &witness, "--quorum", "1"],
+    ));
+    assert!(
+        stdout.contains(&format!(
+            "the checkpoint of {size} entries is cosigned by 1 of the 1 witness(es) given (witness.test at"
+        )),
+        "{stdout}"
+    );
+    // The seen-heads file keeps the checkpoint with its cosignature.
+    let seen = std::fs::read_to_string(dir.join("seen.txt")).unwrap();
+    assert!(seen.contains(&format!("key {log}\n")), "{seen}");
+
+    // The log grows; until the witness comes again, the newest checkpoint it cosigned is found
+    // among the hub's earlier ones, and today's log extends it.
+    propose(&db, 1).await;
+    signed_head(&base, size + 1).await;
+    let stdout = passes(&verify(dir, &base, "seen.txt", &["--witness", &witness]));
+    assert!(
+        stdout.contains(&format!("intact: {} entries", size + 1))
+            && stdout.contains(&format!("the checkpoint of {size} entries is cosigned")),
+        "{stdout}"
+    );
+    let done = passes(&poll(dir, &base, &log));
+    assert!(
+        done.contains(&format!(
+            "cosigned {} entries (consistent with {size} cosigned before)",
+            size + 1
+        )),
+        "{done}"
+    );
+    let stdout = passes(&verify(dir, &base, "seen.txt", &["--witness", &witness]));
+    assert!(
+        stdout.contains(&format!(
+            "the checkpoint of {} entries is cosigned",
+            size + 1
+        )),
+        "{stdout}"
+    );
+    let again = passes(&poll(dir, &base, &log));
+    assert!(again.contains("nothing new"), "{again}");
+
+    // A second witness that never cosigned: a quorum of two is not met.
+    let other = witness_key(dir, "other-witness.test", "other.key");
+    fails_saying(
+        &verify(
+            dir,
+            &base,
+            "seen.txt",
+            &["--witness", &witness, "--witness", &other, "--quorum", "2"],
+        ),
+        "NO CHECKPOINT OF THE HUB IS COSIGNED BY 2 OF THE 2",
+    );
+    fails_saying(
+        &verify(
+            dir,
+            &base,
+            "seen.txt",
+            &["--witness", &witness, "--quorum", "3"],
+        ),
+        "--quorum must be between 1 and",
+    );
+    fails_saying(
+        &verify(dir, &base, "seen.txt", &["--witness", &log]),
+        "a witness's key is of type 04",
+    );
+}
+
+#[tokio::test]
+async fn a_witness_refuses_a_log_rewritten_at_the_same_size_and_the_seen_heads_prove_it() {
+    let files = TempDir::new("witness-rewritten");
+    let dir = files.path();
+    let witness = witness_key(dir, "witness.test", "witness.key");
+    let url = fresh_database_url().await;
+    let env = [("SHUTAF_WITNESSES", witness.as_str())];
+    let mut hub = start_hub(dir, &url, "witness-rewritten", &env).await;
+    let log = hub_vkey(&hub.base).await;
+    let db = shutaf_testkit::database::connect(&url).await;
+    let size = db.log_size().await.unwrap();
+    passes(&poll(dir, &hub.base, &log));
+    passes(&verify(
+        dir,
+        &hub.base,
+        "seen.txt",
+        &["--witness", &witness],
+    ));
+    let honest = signed_head(&hub.base, size).await;
+
+    // Someone with the database rewrites a decision with its hash and the kept tree, and
+    // removes the hub's checkpoints so that it signs the rewritten log when it starts again.
+    hub.kill();
+    sqlx::query("UPDATE decision_log SET detail = 'rewritten' WHERE idx = 1")
+        .execute(&db.pool)
+        .await
+        .unwrap();
+    let entry = db.log_entries(1, 2).await.unwrap().remove(0);
+    sqlx::query("UPDATE decision_log SET leaf_hash = $1 WHERE idx = 1")
+        .bind(hex::encode(entry.leaf_hash()))
+        .execute(&db.pool)
+        .await
+        .unwrap();
+    db.rebuild_log_tree().await.unwrap();
+    for table in ["log_cosignatures", "log_checkpoints"] {
+        sqlx::query(&format!("DELETE FROM {table}"))
+            .execute(&db.pool)
+            .await
+            .unwrap();
+    }
+    let hub = start_hub(dir, &url, "witness-rewritten-again", &env).await;
+    let rewritten = signed_head(&hub.base, size).await;
+    assert_eq!(rewritten["size"], honest["size"]);
+    assert_ne!(rewritten["root"], honest["root"], "signed anew, rewritten");
+
+    // A first-time auditor without a witness cannot tell...
+    passes(&verify(dir, &hub.base, "fresh.txt", &[]));
+    // ... with one, the rewritten log has no cosignature;
+    fails_saying(
+        &verify(dir, &hub.base, "fresh-too.txt", &["--witness", &witness]),
+        "NO CHECKPOINT OF THE HUB IS COSIGNED",
+    );
+    // and the witness, which saw the honest checkpoint of this size, refuses to cosign.
+    let refused = fails_saying(&poll(dir, &hub.base, &log), "REFUSED TO COSIGN hub.test");
+    assert!(refused.contains("forked"), "{refused}");
+    let state = std::fs::read_to_string(dir.join("witness-state.json")).unwrap();
+    let state: serde_json::Value = serde_json::from_str(&state).unwrap();
+    let kept = &state["logs"]["hub.test"];
+    assert_eq!(
+        kept["size"], size,
+        "the honest checkpoint stays the witness's latest"
+    );
+    assert_eq!(
+        kept["refused"][0]["checkpoint"], rewritten["checkpoint"],
+        "the rewritten checkpoint is kept as evidence"
+    );
+
+    // The auditor who kept the honest signed checkpoint holds the proof: both checkpoints of
+    // this size, each signed by the hub.
+    let proof = fails_saying(&verify(dir, &hub.base, "seen.txt", &[]), "REWRITTEN");
+    assert!(proof.contains("keep them as evidence"), "{proof}");
+    for head in [&honest, &rewritten] {
+        let note = head["checkpoint"].as_str().unwrap();
+        let text = note.split("\n\n").next().unwrap();
+        assert!(proof.contains(text), "{proof} lacks {text}");
+    }
+}
+
+#[tokio::test]
+async fn verify_url_pins_the_hubs_key_on_first_use() {
+    let files = TempDir::new("verify-pin");
+    let dir = files.path();
+    let url = fresh_database_url().await;
+    let first_key = "11".repeat(32);
+    let mut hub = start_hub(dir, &url, "verify-pin", &[("SHUTAF_LOG_KEY", &first_key)]).await;
+    let first = hub_vkey(&hub.base).await;
+    let db = shutaf_testkit::database::connect(&url).await;
+    let size = db.log_size().await.unwrap();
+
+    // A file of the format before checkpoints (`<size> <root>` lines) is still read.
+    let leaves = db.log_leaves(size - 1).await.unwrap();
+    let old = format!(
+        "# written by an earlier shutaf\n{} {}\n",
+        size - 1,
+        hex::encode(shutaf_domain::merkle::root(&leaves))
+    );
+    std::fs::write(dir.join("seen.txt"), &old).unwrap();
+    let stdout = passes(&verify(dir, &hub.base, "seen.txt", &[]));
+    assert!(stdout.contains("consistent with 1 head(s)"), "{stdout}");
+    let seen = std::fs::read_to_string(dir.join("seen.txt")).unwrap();
+    assert!(
+        seen.starts_with(&old) && seen.contains(&format!("key {first}\n")),
+        "{seen}"
+    );
+
+    // The same hub with another key: refused, though everything it serves is signed by it.
+    hub.kill();
+    let second_key = "22".repeat(32);
+    let hub = start_hub(
+        dir,
+        &url,
+        "verify-pin-again",
+        &[("SHUTAF_LOG_KEY", &second_key)],
+    )
+    .await;
+    let second = hub_vkey(&hub.base).await;
+    assert_ne!(first, second);
+    let refused = fails_saying(
+        &verify(dir, &hub.base, "seen.txt", &[]),
+        "THE HUB'S KEY CHANGED",
+    );
+    assert!(
+        refused.contains(&first) && refused.contains(&format!("--key {second}")),
+        "{refused}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.join("seen.txt")).unwrap(),
+        seen,
+        "a refused check records nothing"
+    );
+    // Another key than the hub's, given: refused too.
+    fails_saying(
+        &verify(dir, &hub.base, "seen.txt", &["--key", &first]),
+        "THE HUB DOES NOT SIGN WITH THE KEY GIVEN",
+    );
+    // The auditor confirmed the rotation elsewhere: the new key is pinned, and then holds.
+    passes(&verify(dir, &hub.base, "seen.txt", &["--key", &second]));
+    passes(&verify(dir, &hub.base, "seen.txt", &[]));
+    let seen = std::fs::read_to_string(dir.join("seen.txt")).unwrap();
+    let keys: Vec<&str> = seen.lines().filter(|l| l.starts_with("key ")).collect();
+    assert_eq!(keys, vec![format!("key {first}"), format!("key {second}")]);
+    // The rotated hub signed its latest checkpoint again with its new key.
+    let head = signed_head(&hub.base, size).await;
+    let note = head["checkpoint"].as_str().unwrap();
+    assert_eq!(note.matches("\n\u{2014} hub.test ").count(), 2, "{note}");
+}
+
+/// A witness process serving tlog-witness `add-checkpoint`; killed when dropped.
+struct ServedWitness(std::process::Child);
+
+impl Drop for ServedWitness {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+#[tokio::test]
+async fn a_served_witness_answers_add_checkpoint_as_tlog_witness_says() {
+    use shutaf_domain::checkpoint::{
+        AddCheckpoint, Algorithm, Checkpoint, Note, Verification, VerifierKey,
+    };
+    use shutaf_domain::merkle;
+
+    let files = TempDir::new("witness-serve");
+    let dir = files.path();
+    let witness = VerifierKey::parse(&witness_key(dir, "witness.test", "witness.key")).unwrap();
+    let log_key = ed25519_dalek::SigningKey::from_bytes(&[5; 32]);
+    let log = VerifierKey::new("hub.test", Algorithm::Ed25519, log_key.verifying_key()).unwrap();
+    let port = shutaf_testkit::process::free_port();
+    let listen = format!("127.0.0.1:{port}");
+    let mut child = command(BINARY, dir, "");
+    child.env_remove("SHUTAF_DATABASE_URL").args([
+        "witness",
+        "serve",
+        "--name",
+        "witness.test",
+        "--key-file",
+        "witness.key",
+        "--state",
+        "served-state.json",
+        "--listen",
+        &listen,
+        "--log",
+        &log.to_string(),
+    ]);
+    let _served = ServedWitness(child.spawn().unwrap());
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while std::net::TcpStream::connect(&listen).is_err() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the witness did not listen"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+
+    let leaves: Vec<merkle::Hash> = (0..8u8).map(|i| merkle::leaf_hash(&[i])).collect();
+    let signed = |leaves: &[merkle::Hash], key: &ed25519_dalek::SigningKey, origin: &str| {
+        Checkpoint::new(origin, leaves.len() as u64, merkle::root(leaves))
+            .sign(key)
+            .encode()
+    };
+    let client = reqwest::Client::new();
+    let add = |old_size: u64, proof: Vec<merkle::Hash>, checkpoint: String| {
+        client
+            .post(format!("http://{listen}/add-checkpoint"))
+            .body(
+                AddCheckpoint {
+                    old_size,
+                    proof,
+                    checkpoint,
+                }
+                .encode(),
+            )
+            .send()
+    };
+
+    // First sight: cosigned, and the line verifies with the witness's vkey.
+    let first = signed(&leaves[..3], &log_key, "hub.test");
+    let answer = add(0, vec![], first.clone()).await.unwrap();
+    assert_eq!(answer.status(), 200);
+    let line = answer.text().await.unwrap();
+    let mut note = Note::parse(&first).unwrap();
+    note.signatures
+        .push(shutaf_domain::checkpoint::NoteSignature::parse_line(line.trim_end()).unwrap());
+    assert!(matches!(note.verify(&witness), Verification::Valid(_)));
+
+    // A stale old size: 409 with the size cosigned last.
+    let answer = add(0, vec![], signed(&leaves[..5], &log_key, "hub.test"))
+        .await
+        .unwrap();
+    assert_eq!(answer.status(), 409);
+    assert_eq!(answer.headers()["content-type"], "text/x.tlog.size");
+    assert_eq!(answer.text().await.unwrap(), "3\n");
+    // Rewritten at the same size: 409, refused.
+    let mut rewritten = leaves.clone();
+    rewritten[1] = merkle::leaf_hash(b"rewritten");
+    let answer = add(3, vec![], signed(&rewritten[..3], &log_key, "hub.test"))
+        .await
+        .unwrap();
+    assert_eq!(answer.status(), 409);
+    // Grown honestly: cosigned.
+    let proof = merkle::consistency_proof(3, &leaves[..5]).unwrap();
+    let answer = add(3, proof, signed(&leaves[..5], &log_key, "hub.test"))
+        .await
+        .unwrap();
+    assert_eq!(answer.status(), 200);
+    // Grown from a rewritten start: 422.
+    let forged = merkle::consistency_proof(5, &rewritten).unwrap();
+    let answer = add(5, forged, signed(&rewritten, &log_key, "hub.test"))
+        .await
+        .unwrap();
+    assert_eq!(answer.status(), 422);
+    // An unknown log, a checkpoint not signed by the log's key, a body that is none.
+    let stranger = ed25519_dalek::SigningKey::from_bytes(&[6; 32]);
+    let answer = add(0, vec![], signed(&leaves, &log_key, "other.test"))
+        .await
+        .unwrap();
+    assert_eq!(answer.status(), 404);
+    let answer = add(5, vec![], signed(&leaves[..5], &stranger, "hub.test"))
+        .await
+        .unwrap();
+    assert_eq!(answer.status(), 403);
+    let answer = client
+        .post(format!("http://{listen}/add-checkpoint"))
+        .body("not a request")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(answer.status(), 400);
+
+    // The state holds the latest cosigned, and the refused checkpoints as evidence.
+    let state: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("served-state.json")).unwrap())
+            .unwrap();
+    assert_eq!(state["logs"]["hub.test"]["size"], 5);
+    assert_eq!(
+        state["logs"]["hub.test"]["refused"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+}

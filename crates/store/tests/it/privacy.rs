@@ -1,0 +1,274 @@
+//! What the record withholds, in storage: an open call's applicants, scores and the parties of
+//! declarations and recusals on it are sealed beside the log until the call's decision opens
+//! them on the log itself; names and free text are disclosed beside their entries, where a
+//! redaction erases them and leaves the entries as they were.
+
+use std::time::Duration;
+
+use shutaf_domain::Stage;
+use shutaf_domain::disclosure::{RedactionGround, Seals, matches};
+use shutaf_domain::integrity::Relation;
+use shutaf_store::calls::NewCall;
+use shutaf_store::disclosures::Unredactable;
+use shutaf_store::integrity::{Matter, NewDeclaration};
+use shutaf_store::{Acting, now};
+
+use crate::support::{proposal, world};
+
+#[tokio::test]
+async fn an_open_call_seals_who_applied_until_its_award_opens_it() {
+    let w = world().await;
+    let convener = Acting {
+        user_id: w.coordinator,
+        organisation_id: Some(w.city),
+    };
+    let csr = Acting {
+        user_id: w.csr,
+        organisation_id: Some(w.company),
+    };
+    let ngo_person =
+        w.db.user_by_email("ngo@ngo.example")
+            .await
+            .unwrap()
+            .unwrap()
+            .id;
+    let ngo = Acting {
+        user_id: ngo_person,
+        organisation_id: Some(w.ngo),
+    };
+    let deadline = now() + 3;
+    let call_id =
+        w.db.create_call(
+            &NewCall {
+                locality_id: w.locality,
+                lang: "en".into(),
+                title: "Solar roofs".into(),
+                purpose: "Solar roofs".into(),
+                sought: "A partner".into(),
+                eligibility: "Anyone".into(),
+                deadline_at: deadline,
+                criteria: vec![("Impact".into(), None, 100)],
+                evaluator_ids: vec![w.coordinator],
+                ..NewCall::default()
+            },
+            convener,
+        )
+        .await
+        .unwrap();
+    w.db.publish_call(call_id, convener).await.unwrap();
+    let before = w.db.log_size().await.unwrap();
+    let company_app =
+        w.db.apply_to_call(call_id, w.company, "Panels", "We install", csr)
+            .await
+            .unwrap();
+    // Sent again: a new entry, sealed again.
+    w.db.apply_to_call(call_id, w.company, "Panels", "We install, better", csr)
+        .await
+        .unwrap();
+    let ngo_app =
+        w.db.apply_to_call(call_id, w.ngo, "Community", "We organise", ngo)
+            .await
+            .unwrap();
+    // The evaluator is tied to the company: the declaration's ties and the recusal are sealed.
+    let call = w.db.call(call_id).await.unwrap().unwrap();
+    let recused =
+        w.db.declare_on_call(
+            &call,
+            &NewDeclaration {
+                organisation_id: w.city,
+                details: None,
+                ties: vec![(w.company, Relation::Relative)],
+            },
+            &[w.company, w.ngo],
+            convener,
+        )
+        .await
+        .unwrap();
+    assert_eq!(recused, vec![w.company]);
+
+    let entries = w.db.log_entries(before, before + 20).await.unwrap();
+    let kinds: Vec<&str> = entries.iter().map(|e| e.kind.as_str()).collect();
+    assert_eq!(
+        kinds,
+        [
+            "application-received",
+            "application-received",
+            "application-received",
+            "interests-declared",
+            "recused"
+        ]
+    );
+    for entry in &entries {
+        let bytes = String::from_utf8(entry.canonical_bytes()).unwrap();
+        assert!(
+            !bytes.contains(&format!("organisation:{}", w.company))
+                && !bytes.contains(&format!("organisation:{}\n", w.company))
+                && entry.organisation_id != Some(w.company)
+                && entry.organisation_id != Some(w.ngo),
+            "entry {} names an applicant: {bytes}",
+            entry.index
+        );
+    }
+    assert_eq!(
+        entries[0].detail.as_deref(),
+        Some(format!("call:{call_id} application:{company_app}").as_str())
+    );
+    assert_eq!(entries[0].person, None, "nor who sent it");
+    assert_eq!(
+        entries[3].detail.as_deref(),
+        Some(format!("call:{call_id}").as_str())
+    );
+    assert!(entries[3].commitment("ties").is_some());
+    assert!(entries[4].commitment("party").is_some());
+    // Nothing sealed is among what the public reads beside the entries: only the evaluator's name.
+    let indexes: Vec<u64> = entries.iter().map(|e| e.index).collect();
+    let shown = w.db.disclosures(&indexes).await.unwrap();
+    assert!(shown.iter().all(|d| d.field == "person-name"), "{shown:?}");
+
+    // The decision opens everything the call sealed, on the log.
+    while now() <= deadline {
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    let call = w.db.call(call_id).await.unwrap().unwrap();
+    let applications = w.db.applications(call_id).await.unwrap();
+    let results = w.db.call_results(&call, &applications).await.unwrap();
+    let winner = applications.iter().find(|a| a.id == ngo_app).unwrap();
+    w.db.award_call(&call, winner, "Community first", &results, convener)
+        .await
+        .unwrap();
+    let size = w.db.log_size().await.unwrap();
+    let award = w.db.log_entries(size - 1, size).await.unwrap().remove(0);
+    assert_eq!(award.kind, "call-awarded");
+    let opened: Vec<(&str, &str)> = award
+        .openings
+        .iter()
+        .map(|o| (o.field.as_str(), o.text.as_str()))
+        .collect();
+    let company = format!(
+        "call:{call_id} application:{company_app} organisation:{}",
+        w.company
+    );
+    let ngo_text = format!(
+        "call:{call_id} application:{ngo_app} organisation:{}",
+        w.ngo
+    );
+    let ties = format!("call:{call_id} ties: organisation:{} relative", w.company);
+    let party = format!("call:{call_id} party: organisation:{}", w.company);
+    assert_eq!(
+        opened,
+        vec![
+            ("applicant", company.as_str()),
+            ("applicant", company.as_str()),
+            ("applicant", ngo_text.as_str()),
+            ("ties", ties.as_str()),
+            ("party", party.as_str()),
+        ]
+    );
+    // Each opening matches its commitment; the seals of the whole log hold.
+    let mut seals = Seals::default();
+    let mut opened = 0;
+    for entry in w.db.log_entries(0, size).await.unwrap() {
+        opened += seals.see(&entry).unwrap().len();
+    }
+    assert_eq!(opened, 5);
+    assert!(seals.still_sealed().is_empty());
+    // Once decided, a declaration on the call is in clear.
+    let declarer = Acting {
+        user_id: w.csr,
+        organisation_id: Some(w.city),
+    };
+    let call = w.db.call(call_id).await.unwrap().unwrap();
+    w.db.declare_on_call(
+        &call,
+        &NewDeclaration {
+            organisation_id: w.city,
+            details: None,
+            ties: vec![],
+        },
+        &[w.company, w.ngo],
+        declarer,
+    )
+    .await
+    .unwrap();
+    let last = w.db.log_entries(size, size + 1).await.unwrap().remove(0);
+    assert_eq!(
+        last.detail.as_deref(),
+        Some(format!("call:{call_id} ties: none").as_str())
+    );
+    assert!(seals.see(&last).is_ok());
+    let _ = Matter::Call(call_id);
+}
+
+#[tokio::test]
+async fn a_redaction_erases_the_text_and_leaves_the_record() {
+    let w = world().await;
+    let csr = Acting {
+        user_id: w.csr,
+        organisation_id: Some(w.company),
+    };
+    let convener = Acting {
+        user_id: w.coordinator,
+        organisation_id: Some(w.city),
+    };
+    let (id, _) = w.db.create_initiative(&proposal(&w), csr).await.unwrap();
+    let revision = w.db.initiative(id).await.unwrap().unwrap().revision;
+    w.db.set_stage(
+        id,
+        revision,
+        Stage::Declined,
+        Some("Dana Levi misled the committee"),
+        convener,
+    )
+    .await
+    .unwrap();
+    let size = w.db.log_size().await.unwrap();
+    let declined = w.db.log_entries(size - 1, size).await.unwrap().remove(0);
+    assert_eq!(declined.kind, "stage-declined");
+    // The reasons are beside the entry, which commits to them.
+    assert_eq!(declined.detail, None);
+    let shown = w.db.disclosures(&[declined.index]).await.unwrap();
+    let salt = shown[0].salt.unwrap();
+    assert!(matches(
+        &declined,
+        "reasons",
+        &salt,
+        "Dana Levi misled the committee"
+    ));
+    let leaves = w.db.log_leaves(size).await.unwrap();
+
+    let redaction =
+        w.db.redact_disclosure(declined.index, "reasons", RedactionGround::NotPublic)
+            .await
+            .unwrap()
+            .unwrap();
+    assert_eq!(redaction, size);
+    assert_eq!(
+        w.db.redact_disclosure(declined.index, "reasons", RedactionGround::NotPublic)
+            .await
+            .unwrap(),
+        Err(Unredactable::AlreadyRedacted)
+    );
+    assert_eq!(
+        w.db.redact_disclosure(declined.index, "applicant", RedactionGround::NotPublic)
+            .await
+            .unwrap(),
+        Err(Unredactable::NoSuchDisclosure)
+    );
+    let shown = w.db.disclosures(&[declined.index]).await.unwrap();
+    assert_eq!(shown[0].text, None);
+    assert_eq!(shown[0].salt, None);
+    assert!(shown[0].redacted_at.is_some());
+    assert_eq!(shown[0].redaction_ground, Some(RedactionGround::NotPublic));
+    // Every entry before is as it was: the same leaves, and the log verifies.
+    let after = w.db.log_leaves(size + 1).await.unwrap();
+    assert_eq!(&after[..size as usize], &leaves[..]);
+    assert_eq!(w.db.check_log_tree(&after).await.unwrap(), None);
+    let logged = w.db.log_entries(size, size + 1).await.unwrap().remove(0);
+    assert_eq!(logged.kind, "disclosure-redacted");
+    assert_eq!(
+        logged.detail.as_deref(),
+        Some(format!("entry:{} field:reasons ground:not-public", declined.index).as_str())
+    );
+    assert_eq!((logged.person, logged.organisation_id), (None, None));
+    assert_eq!(logged.locality_id, Some(w.locality));
+}
