@@ -588,7 +588,7 @@ async fn demo_integrity(
     // A call for community gardens, decided now: its applications close within seconds, and
     // the demo waits for the deadline rather than move it unlogged (`shutaf verify` checks the
     // calls' deadlines against the log).
-    let closes_at = shutaf_store::now() + 2;
+    let closes_at = shutaf_store::now() + 3;
     let call = NewCall {
         locality_id: locality,
         lang: "he".into(),

@@ -132,8 +132,14 @@ pub fn check_new_password_of(password: &str, own: &[&str]) -> Result<(), &'stati
         return Err("error-too-long");
     }
     let lower = password.to_lowercase();
+    // The common word with digits or symbols around it (`password12`), and a common string of
+    // digits with symbols around it (`!1234567890`).
     let core = lower.trim_matches(|c: char| !c.is_alphabetic());
-    if is_common(&lower) || (core.chars().count() >= 4 && is_common(core)) {
+    let inner = lower.trim_matches(|c: char| !c.is_alphanumeric());
+    if is_common(&lower)
+        || (core.chars().count() >= 4 && is_common(core))
+        || (inner.chars().count() >= 4 && is_common(inner))
+    {
         return Err("error-password-common");
     }
     let mut chars = lower.chars();
@@ -300,6 +306,14 @@ mod tests {
                 "{personal}"
             );
         }
+        // Digits alone are fine when they are not a common or counting run; and four letters
+        // of one's own beside one's own words are enough.
+        assert_eq!(check_new_password_of("7391-8264-5508", &own), Ok(()));
+        assert_eq!(check_new_password_of("dana.levi+wxyz", &own), Ok(()));
+        assert_eq!(
+            check_new_password_of("^&*(1029384756", &own),
+            Err("error-password-common")
+        );
         // A phrase that mentions a name among other words is the person's own choice.
         assert_eq!(
             check_new_password_of("dana walks by the river", &own),

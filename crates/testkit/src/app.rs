@@ -295,6 +295,28 @@ impl TestApp {
         organisation(&self.db, owner, name, sector, kind).await
     }
 
+    /// Calls the JSON API (`path` under `/api/v1`) with a bearer token, in English: gives the
+    /// status and the body (JSON, or null when there is none).
+    pub async fn api(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        token: &str,
+        body: Option<&serde_json::Value>,
+    ) -> (StatusCode, serde_json::Value) {
+        let mut request = reqwest::Client::new()
+            .request(method, self.url(&format!("/api/v1{path}")))
+            .header("accept-language", "en")
+            .bearer_auth(token);
+        if let Some(body) = body {
+            request = request.json(body);
+        }
+        let response = request.send().await.expect("the API answered");
+        let status = response.status();
+        let text = response.text().await.expect("a body");
+        (status, serde_json::from_str(&text).unwrap_or_default())
+    }
+
     /// A personal API token of `email` (`read` or `write`), made as a person makes one: on the
     /// profile page, where it is shown once.
     pub async fn api_token(&self, email: &str, scope: &str) -> String {

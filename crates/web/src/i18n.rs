@@ -164,6 +164,19 @@ mod tests {
         keys.extend(ContributionType::ALL.iter().map(|s| s.label_key()));
         keys.extend(LocalityKind::ALL.iter().map(|s| s.label_key()));
         keys.extend(MemberRole::ALL.iter().map(|s| s.label_key()));
+        // What the record shows beside its entries, and why a text there was redacted.
+        keys.extend(
+            disclosure::RedactionGround::ALL
+                .iter()
+                .map(|g| g.label_key()),
+        );
+        keys.extend(
+            disclosure::DISCLOSED
+                .iter()
+                .chain(disclosure::SEALED)
+                .map(|field| format!("disclosure-{field}")),
+        );
+        keys.extend(journal::EventKind::decisions().map(|kind| format!("event-{}", kind.code())));
         for lang in Language::ALL {
             for key in &keys {
                 assert!(has_message(lang, key), "{key} missing in {lang}");

@@ -952,6 +952,8 @@ redaction-erasure-request = at the person's request for erasure
 redaction-correction = corrected
 redaction-legal-order = by order of a court or the Privacy Protection Authority
 redaction-not-public = it should not have been public
+auditors-privacy = What the entries withhold
+auditors-privacy-text = Since the log's second encoding an entry names the person who decided by a stable pseudonym, and commits to names, reasons and other free text: SHA-256 over the field, a 32-byte salt and the text. The texts are served beside their entries with their salts (the "disclosures" of /api/v1/log/entries), so each can be checked; a redaction erases one without changing any entry, and is itself an entry. Who applied to an open call, the scores and the parties of declarations on it are sealed until the call's award or cancellation opens them on the log; shutaf verify checks every opening against its commitment and every text shown against its entry. The policy is in docs/PRIVACY.md.
 
 ## For auditors
 auditors-lead = Every decision on this hub goes into an append-only log, in the same transaction as the change it records. Anyone can fetch the log, recompute it and prove that nothing was changed, removed or reordered afterwards, with nothing but the hub's published key.
