@@ -309,7 +309,15 @@ pub fn decode(input: Input, bytes: &[u8]) {
                     .is_ok()
                 );
                 assert!(call.deadline_at > 0);
-                assert_eq!(call.evaluator_ids, vec![world.user.id]);
+                // Evaluators are asked by address, never looked up: every one is an address.
+                assert!(call.evaluator_ids.is_empty());
+                assert!(!call.invite.is_empty() && call.invite.len() <= 20);
+                for email in &call.invite {
+                    assert!(
+                        shutaf_domain::validate::Email::parse(email).is_ok(),
+                        "{email:?}"
+                    );
+                }
             }
         }
         Input::ApplicationMultipart => {
