@@ -250,16 +250,8 @@ impl Db {
         Ok(user)
     }
 
-    /// Whether a mailed token would be accepted now, without using it up (to show the form).
-    pub async fn mail_token_is_valid(
-        &self,
-        token: &str,
-        purpose: MailTokenPurpose,
-    ) -> StoreResult<bool> {
-        Ok(self.mail_token_owner(token, purpose).await?.is_some())
-    }
-
-    /// The person a mailed token would be accepted for now, without using it up.
+    /// The person a mailed token would be accepted for now, without using it up (to show the
+    /// form it leads to).
     pub async fn mail_token_owner(
         &self,
         token: &str,

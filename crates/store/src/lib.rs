@@ -72,12 +72,6 @@ pub enum StoreError {
 }
 
 impl StoreError {
-    /// Whether the pool had no connection to give within `ACQUIRE_TIMEOUT`: the database is
-    /// busy, not broken, and the request is worth retrying shortly.
-    pub fn is_pool_exhausted(&self) -> bool {
-        matches!(self, StoreError::Database(sqlx::Error::PoolTimedOut))
-    }
-
     /// Whether the database could not be reached or went away under the request (pool
     /// exhausted or closed, connection cut, server shutting down or recovering): the request may
     /// be tried again, and the answer is 503, not 500.

@@ -47,10 +47,11 @@ async fn mail_tokens_work_once_and_only_for_their_purpose() {
         .issue_mail_token(id, MailTokenPurpose::VerifyEmail)
         .await
         .unwrap();
-    assert!(
-        db.mail_token_is_valid(&token, MailTokenPurpose::VerifyEmail)
+    assert_eq!(
+        db.mail_token_owner(&token, MailTokenPurpose::VerifyEmail)
             .await
-            .unwrap()
+            .unwrap(),
+        Some(id)
     );
     assert_eq!(
         db.consume_mail_token(&token, MailTokenPurpose::ResetPassword)
