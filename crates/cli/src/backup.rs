@@ -191,7 +191,7 @@ pub async fn backup(config: &Config, target: &Path) -> anyhow::Result<()> {
         .context("cannot take a snapshot of the database")?;
     let tables = snapshot.tables.clone();
     let total: u64 = tables.iter().map(|t| t.rows).sum();
-    let created_at = shutaf_store::now();
+    let created_at = db.now();
     let header = Header {
         format: FORMAT.into(),
         version: VERSION,

@@ -575,7 +575,7 @@ async fn demo_integrity(
         },
     )
     .await?;
-    let now = shutaf_store::now();
+    let now = db.now();
     let day = 24 * 60 * 60;
     db.publish_notice(
         solar,
@@ -588,7 +588,7 @@ async fn demo_integrity(
     // A call for community gardens, decided now: its applications close within seconds, and
     // the demo waits for the deadline rather than move it unlogged (`shutaf verify` checks the
     // calls' deadlines against the log).
-    let closes_at = shutaf_store::now() + 3;
+    let closes_at = db.now() + 3;
     let call = NewCall {
         locality_id: locality,
         lang: "he".into(),
@@ -651,7 +651,7 @@ async fn demo_integrity(
     )
     .await?;
     let _ = ngo;
-    let wait = closes_at + 1 - shutaf_store::now();
+    let wait = closes_at + 1 - db.now();
     if wait > 0 {
         tokio::time::sleep(std::time::Duration::from_secs(wait as u64)).await;
     }

@@ -106,9 +106,11 @@ enum Command {
     },
     /// Redact a text shown beside an entry of the decision log (a person's name, reasons, a
     /// donor, a gift's purpose, a committee's check or a report): its clear text and salt are
-    /// erased, the entry keeps its commitment (so the log verifies as before), the pages and API
-    /// show "redacted" with the date and ground, and a `disclosure-redacted` entry that names
-    /// no person is appended. For platform administrators; see docs/PRIVACY.md.
+    /// erased, the entry keeps its commitment (so the log verifies as before), every copy the
+    /// hub keeps becomes "redacted on <date>: <ground>" (in the hub's default language), the
+    /// pages, feeds and API show that instead of the text, and a `disclosure-redacted` entry that
+    /// names no person is appended. For platform administrators (who can also redact from the
+    /// admin page or the API); see docs/PRIVACY.md.
     Redact {
         /// The entry's index on the log.
         #[arg(long)]
@@ -232,7 +234,7 @@ async fn run() -> anyhow::Result<()> {
             ground,
         } => {
             let db = open_database(&config).await?;
-            redact::redact(&db, entry, &field, &ground).await
+            redact::redact(&db, config.default_language, entry, &field, &ground).await
         }
         Command::Backup { file } => backup::backup(&config, &file).await,
         Command::Restore { file } => backup::restore(&config, &file).await,

@@ -5,7 +5,7 @@ use serde::Serialize;
 use shutaf_domain::Language;
 use sqlx::FromRow;
 
-use crate::{Db, StoreError, StoreResult, now, random_token, token_hash};
+use crate::{Db, StoreError, StoreResult, random_token, token_hash};
 
 /// A person with an account.
 #[derive(Debug, Clone, FromRow, Serialize)]
@@ -122,7 +122,7 @@ impl Db {
         platform_admin: bool,
         verified: bool,
     ) -> StoreResult<User> {
-        let at = now();
+        let at = self.now();
         let sql = format!(
             "INSERT INTO users (email, display_name, password_hash, email_verified_at, preferred_language, is_platform_admin, created_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING {USER_COLUMNS}"
@@ -215,7 +215,7 @@ impl Db {
         purpose: MailTokenPurpose,
     ) -> StoreResult<String> {
         let token = random_token();
-        let at = now();
+        let at = self.now();
         sqlx::query(
             "INSERT INTO mail_tokens (token_hash, purpose, user_id, expires_at, created_at) VALUES ($1, $2, $3, $4, $5)",
         )
@@ -236,7 +236,7 @@ impl Db {
         token: &str,
         purpose: MailTokenPurpose,
     ) -> StoreResult<Option<i64>> {
-        let at = now();
+        let at = self.now();
         let user: Option<i64> = sqlx::query_scalar(
             "UPDATE mail_tokens SET used_at = $1 WHERE token_hash = $2 AND purpose = $3 AND used_at IS NULL AND expires_at > $4 \
              RETURNING user_id",
@@ -262,7 +262,7 @@ impl Db {
         )
         .bind(token_hash(token))
         .bind(purpose.code())
-        .bind(now())
+        .bind(self.now())
         .fetch_optional(&self.pool)
         .await?;
         Ok(found)
@@ -286,7 +286,7 @@ impl Db {
         sqlx::query(
             "UPDATE users SET email_verified_at = $1 WHERE id = $2 AND email_verified_at IS NULL",
         )
-        .bind(now())
+        .bind(self.now())
         .bind(user_id)
         .execute(&self.pool)
         .await?;
@@ -309,7 +309,7 @@ impl Db {
         .bind(name)
         .bind(token_hash(&secret))
         .bind(scope.code())
-        .bind(now())
+        .bind(self.now())
         .fetch_one(&self.pool)
         .await
         .map_err(StoreError::from_write)?;
@@ -328,7 +328,7 @@ impl Db {
     /// Revokes one of a person's tokens; `NotFound` if it is not theirs.
     pub async fn revoke_api_token(&self, user_id: i64, token_id: i64) -> StoreResult<()> {
         let done = sqlx::query("UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND user_id = $3 AND revoked_at IS NULL")
-            .bind(now())
+            .bind(self.now())
             .bind(token_id)
             .bind(user_id)
             .execute(&self.pool)
@@ -357,7 +357,7 @@ impl Db {
         let Some(scope) = ApiTokenScope::parse(&scope) else {
             return Ok(None);
         };
-        let at = now();
+        let at = self.now();
         // Recording use at most once a minute keeps reads from turning into writes.
         sqlx::query("UPDATE api_tokens SET last_used_at = $1 WHERE id = $2 AND (last_used_at IS NULL OR last_used_at < $3)")
             .bind(at)
@@ -377,7 +377,7 @@ impl Db {
         window: i64,
         limit: i64,
     ) -> StoreResult<Attempt> {
-        let at = now();
+        let at = self.now();
         let (attempts, window_start): (i64, i64) = sqlx::query_as(
             "INSERT INTO throttles (key_hash, window_start, attempts) VALUES ($1, $2, 1) \
              ON CONFLICT (key_hash) DO UPDATE SET \
@@ -421,7 +421,7 @@ impl Db {
     /// Drops counters whose window ended long ago (run with the session clean-up).
     pub async fn delete_old_attempts(&self) -> StoreResult<()> {
         sqlx::query("DELETE FROM throttles WHERE window_start < $1")
-            .bind(now() - 24 * 3600)
+            .bind(self.now() - 24 * 3600)
             .execute(&self.pool)
             .await?;
         Ok(())
@@ -437,8 +437,8 @@ impl Db {
         password_hash: &str,
         revoke_api_tokens: bool,
     ) -> StoreResult<Option<i64>> {
-        let at = now();
         let mut tx = self.write_tx().await?;
+        let at = tx.at;
         let user: Option<i64> = sqlx::query_scalar(
             "UPDATE mail_tokens SET used_at = $1 WHERE token_hash = $2 AND purpose = $3 AND used_at IS NULL AND expires_at > $4 \
              RETURNING user_id",
@@ -474,14 +474,15 @@ impl Db {
         revoke_api_tokens: bool,
     ) -> StoreResult<i64> {
         let mut tx = self.write_tx().await?;
+        let at = tx.at;
         let epoch =
-            Self::secure_account(&mut tx, user_id, password_hash, revoke_api_tokens, now()).await?;
+            Self::secure_account(&mut tx, user_id, password_hash, revoke_api_tokens, at).await?;
         tx.commit().await?;
         Ok(epoch)
     }
 
     async fn secure_account(
-        tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+        tx: &mut crate::WriteTx,
         user_id: i64,
         password_hash: &str,
         revoke_api_tokens: bool,

@@ -7,7 +7,7 @@ use sqlx::FromRow;
 
 use crate::journal;
 use crate::organisations::pick_name;
-use crate::{Db, StoreError, StoreResult, now};
+use crate::{Db, StoreError, StoreResult};
 
 /// An item on a locality's agenda.
 #[derive(Debug, Clone, FromRow, Serialize)]
@@ -130,7 +130,7 @@ impl Db {
         .bind(goal.work_plan_year)
         .bind(goal.budget_line.as_deref())
         .bind(&goal.status)
-        .bind(now())
+        .bind(tx.at)
         .fetch_one(&mut *tx)
         .await?;
         write_codes(&mut tx, id, &goal.sdg_codes).await?;

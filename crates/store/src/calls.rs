@@ -14,8 +14,7 @@ use sqlx::FromRow;
 
 use crate::organisations::pick_name;
 use crate::{
-    Acting, Db, NewInitiative, StoreError, StoreResult, abort, journal, now, random_token,
-    token_hash,
+    Acting, Db, NewInitiative, StoreError, StoreResult, abort, journal, random_token, token_hash,
 };
 
 /// A call as stored.
@@ -186,7 +185,7 @@ const CALL_COLUMNS: &str = "id, locality_id, lang, title, purpose, sought, eligi
     awarded_application_id, outcome_reasons, decided_at, initiative_id, created_by, created_at, revision";
 
 async fn write_parts(
-    conn: &mut sqlx::AnyConnection,
+    conn: &mut crate::WriteTx,
     id: i64,
     call: &NewCall,
     invited_by: i64,
@@ -194,7 +193,7 @@ async fn write_parts(
     for table in ["call_criteria", "call_goals"] {
         sqlx::query(&format!("DELETE FROM {table} WHERE call_id = $1"))
             .bind(id)
-            .execute(&mut *conn)
+            .execute(&mut **conn)
             .await?;
     }
     for (position, (name, description, weight)) in call.criteria.iter().enumerate() {
@@ -206,14 +205,14 @@ async fn write_parts(
         .bind(name)
         .bind(description.as_deref())
         .bind(weight)
-        .execute(&mut *conn)
+        .execute(&mut **conn)
         .await?;
     }
     for goal in &call.goal_ids {
         sqlx::query("INSERT INTO call_goals (call_id, goal_id) VALUES ($1, $2)")
             .bind(id)
             .bind(goal)
-            .execute(&mut *conn)
+            .execute(&mut **conn)
             .await?;
     }
     // Evaluators stay while asked for (by address, or directly); the others go.
@@ -221,14 +220,14 @@ async fn write_parts(
         "SELECT e.user_id, u.email FROM call_evaluators e JOIN users u ON u.id = e.user_id WHERE e.call_id = $1",
     )
     .bind(id)
-    .fetch_all(&mut *conn)
+    .fetch_all(&mut **conn)
     .await?;
     for (user, email) in &evaluators {
         if !call.evaluator_ids.contains(user) && !call.invite.contains(email) {
             sqlx::query("DELETE FROM call_evaluators WHERE call_id = $1 AND user_id = $2")
                 .bind(id)
                 .bind(user)
-                .execute(&mut *conn)
+                .execute(&mut **conn)
                 .await?;
         }
     }
@@ -238,24 +237,24 @@ async fn write_parts(
         )
         .bind(id)
         .bind(user)
-        .execute(&mut *conn)
+        .execute(&mut **conn)
         .await?;
     }
     // Open invitations for addresses no longer asked are withdrawn; new addresses are asked.
     let open: Vec<String> =
         sqlx::query_scalar("SELECT email FROM call_evaluator_invitations WHERE call_id = $1")
             .bind(id)
-            .fetch_all(&mut *conn)
+            .fetch_all(&mut **conn)
             .await?;
     for email in open.iter().filter(|e| !call.invite.contains(e)) {
         sqlx::query("DELETE FROM call_evaluator_invitations WHERE call_id = $1 AND email = $2")
             .bind(id)
             .bind(email)
-            .execute(&mut *conn)
+            .execute(&mut **conn)
             .await?;
     }
     let mut invited = Vec::new();
-    let at = now();
+    let at = conn.at;
     for email in &call.invite {
         if open.contains(email) || evaluators.iter().any(|(_, e)| e == email) {
             continue;
@@ -269,7 +268,7 @@ async fn write_parts(
         .bind(token_hash(&token))
         .bind(invited_by)
         .bind(at)
-        .execute(&mut *conn)
+        .execute(&mut **conn)
         .await?;
         invited.push(EvaluatorInvitation {
             email: email.clone(),
@@ -293,7 +292,7 @@ impl Db {
         acting: Acting,
     ) -> StoreResult<(i64, Vec<EvaluatorInvitation>)> {
         let mut tx = self.write_tx().await?;
-        let at = now();
+        let at = tx.at;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO calls (locality_id, lang, title, purpose, sought, eligibility, deadline_at, status, created_by, created_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, 'draft', $8, $9) RETURNING id",
@@ -470,7 +469,7 @@ impl Db {
     /// Publishes a draft: from now on organisations may apply until the deadline.
     pub async fn publish_call(&self, id: i64, acting: Acting) -> StoreResult<()> {
         let mut tx = self.write_tx().await?;
-        let at = now();
+        let at = tx.at;
         let row: Option<(i64, i64)> = sqlx::query_as(
             "UPDATE calls SET status = 'open', published_at = $1, revision = revision + 1 WHERE id = $2 AND status = 'draft' \
              RETURNING locality_id, deadline_at",
@@ -523,7 +522,7 @@ impl Db {
         acting: Acting,
     ) -> StoreResult<i64> {
         let mut tx = self.write_tx().await?;
-        let at = now();
+        let at = tx.at;
         let call: Option<(i64, String, i64)> =
             sqlx::query_as("SELECT locality_id, status, deadline_at FROM calls WHERE id = $1")
                 .bind(call_id)
@@ -657,7 +656,7 @@ impl Db {
         acting: Acting,
     ) -> StoreResult<()> {
         let mut tx = self.write_tx().await?;
-        let at = now();
+        let at = tx.at;
         // Scoring ends with the award: the status is checked inside the transaction, the call's
         // row locked as the award locks it (the scores are sealed for the award to open).
         let status: Option<String> = sqlx::query_scalar(
@@ -761,7 +760,7 @@ impl Db {
             )
             .bind(application.id)
             .bind(reasons)
-            .bind(now())
+            .bind(self.now())
             .bind(call.id)
             .bind(call.revision),
             StoreError::Conflict,
@@ -792,7 +791,7 @@ impl Db {
                  WHERE id = $3 AND status = 'open' AND revision = $4",
             )
             .bind(reasons)
-            .bind(now())
+            .bind(self.now())
             .bind(call.id)
             .bind(call.revision),
             StoreError::Conflict,
@@ -866,7 +865,7 @@ impl Db {
             .execute(&mut *tx)
             .await?;
         if winner_organisation_id != new.initiator_organisation_id {
-            let at = now();
+            let at = tx.at;
             sqlx::query(
                 "INSERT INTO initiative_partners (initiative_id, organisation_id, status, created_at, joined_at) VALUES ($1, $2, 'active', $3, $3)",
             )
@@ -934,19 +933,6 @@ impl Db {
         .bind(call_id)
         .fetch_all(&self.pool)
         .await?)
-    }
-}
-
-impl Db {
-    /// Moves a call's deadline, unlogged. Only for demonstrations and tests (a demo's call that
-    /// closed last month); people change a deadline by editing a draft or re-running a call.
-    pub async fn move_call_deadline(&self, call_id: i64, deadline_at: i64) -> StoreResult<()> {
-        sqlx::query("UPDATE calls SET deadline_at = $1 WHERE id = $2")
-            .bind(deadline_at)
-            .bind(call_id)
-            .execute(&self.pool)
-            .await?;
-        Ok(())
     }
 }
 
@@ -1062,7 +1048,7 @@ pub struct NewAttachment<'a> {
 /// Inserts files within the caller's transaction; for an application, first reserves their
 /// places under its limit with one conditional update (the database's check is the backstop).
 async fn insert_attachments(
-    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    tx: &mut crate::WriteTx,
     call_id: i64,
     application_id: Option<i64>,
     files: &[NewAttachment<'_>],
@@ -1087,7 +1073,7 @@ async fn insert_attachments(
             return Err(StoreError::LimitReached);
         }
     }
-    let at = now();
+    let at = tx.at;
     let mut ids = Vec::with_capacity(files.len());
     for file in files {
         let id: i64 = sqlx::query_scalar(

@@ -20,7 +20,7 @@ use std::collections::HashMap;
 use shutaf_domain::merkle::{self, Hash, Node, Span};
 use sqlx::{AnyConnection, FromRow};
 
-use crate::{Db, StoreError, StoreResult, now};
+use crate::{Db, StoreError, StoreResult};
 
 /// The columns of a [`Row`], in order.
 pub(crate) const COLUMNS: &str = "idx, at, kind, locality_id, initiative_id, organisation_id, person, detail, leaf_hash, \
@@ -82,9 +82,13 @@ pub struct Decision<'a> {
     pub seed: Salt,
 }
 
-/// Appends a decision within the caller's transaction, taken now; gives its index.
-pub(crate) async fn append(conn: &mut AnyConnection, decision: &Decision<'_>) -> StoreResult<u64> {
-    append_all(conn, &[(now(), decision.clone())], None).await
+/// Appends a decision taken `at` within the caller's transaction; gives its index.
+pub(crate) async fn append(
+    conn: &mut AnyConnection,
+    at: i64,
+    decision: &Decision<'_>,
+) -> StoreResult<u64> {
+    append_all(conn, &[(at, decision.clone())], None).await
 }
 
 /// Entries a statement inserts at most (twelve values each, well under SQLite's bound parameters).

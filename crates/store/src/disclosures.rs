@@ -6,13 +6,23 @@
 //! and records the date and the coded ground; the entry keeps its commitment, so the log
 //! verifies as before, and the redaction itself is a decision on the log
 //! (`disclosure-redacted`, naming no person), in the same transaction.
+//!
+//! A redaction reaches every copy: in the same transaction, where the hub's working tables keep
+//! the text for the pages that run a procedure (a donation's donor, purpose, check, reasons and
+//! report; a call's or a notice's outcome reasons; an initiative's published reasons and its
+//! history), the copy is replaced by the redaction's notice ("redacted on <date>: <ground>", in
+//! the language of whoever redacts). Names of people who declared interests or stepped aside
+//! have no copy: the pages read them from beside the log ([`Db::names_beside`]), so a redaction
+//! hides them there too.
+
+use std::collections::HashMap;
 
 use serde::Serialize;
-use shutaf_domain::disclosure::{RedactionGround, Salt, is_sealed, unhex32};
-use shutaf_domain::journal::Event;
+use shutaf_domain::disclosure::{PseudonymKey, RedactionGround, Salt, call_of, is_sealed, unhex32};
+use shutaf_domain::journal::{Event, Matter, number_after, parse_party, parse_ties};
 use sqlx::FromRow;
 
-use crate::{Db, StoreError, StoreResult, abort, journal, now};
+use crate::{Db, StoreError, StoreResult, WriteTx, abort, journal};
 
 /// A text kept beside an entry of the log.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -86,6 +96,8 @@ pub(crate) async fn all_on(conn: &mut sqlx::AnyConnection) -> StoreResult<Vec<Di
 /// Why a redaction was refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Unredactable {
+    /// The log has no such entry.
+    NoSuchEntry,
     /// The entry withholds no such disclosure (or it is sealed, for its call's decision).
     NoSuchDisclosure,
     AlreadyRedacted,
@@ -115,34 +127,56 @@ impl Db {
     }
 
     /// Redacts the disclosure `field` of entry `entry`: its clear text and salt are erased, the
-    /// date and `ground` kept, and a `disclosure-redacted` entry appended, in one transaction.
-    /// Gives the index of that entry.
+    /// date and `ground` kept, every copy of the text in the working tables replaced by
+    /// `notice(date)` (the redaction as the one who redacts reads it), and a
+    /// `disclosure-redacted` entry appended, in one transaction. Gives the index of that entry.
     pub async fn redact_disclosure(
         &self,
         entry: u64,
         field: &str,
         ground: RedactionGround,
+        notice: &(dyn Fn(i64) -> String + Sync),
     ) -> StoreResult<Result<u64, Unredactable>> {
+        if is_sealed(field) {
+            return Ok(Err(Unredactable::NoSuchDisclosure));
+        }
         let mut tx = self.write_tx().await?;
-        let found: Option<(Option<i64>, Option<i64>)> = sqlx::query_as(
-            "SELECT d.redacted_at, l.locality_id FROM log_disclosures d JOIN decision_log l ON l.idx = d.entry_index \
+        let found: Option<Redactable> = sqlx::query_as(
+            "SELECT d.redacted_at, d.clear_text, l.locality_id, l.initiative_id, l.kind, l.detail \
+             FROM log_disclosures d JOIN decision_log l ON l.idx = d.entry_index \
              WHERE d.entry_index = $1 AND d.field = $2 AND d.sealed_for IS NULL",
         )
         .bind(entry as i64)
         .bind(field)
         .fetch_optional(&mut *tx)
         .await?;
-        let locality = match found {
-            _ if is_sealed(field) => return Ok(Err(Unredactable::NoSuchDisclosure)),
-            None => return Ok(Err(Unredactable::NoSuchDisclosure)),
-            Some((Some(_), _)) => return Ok(Err(Unredactable::AlreadyRedacted)),
-            Some((None, locality)) => locality,
+        let found = match found {
+            Some(found) if found.redacted_at.is_none() => found,
+            other => {
+                let refused = if other.is_some() {
+                    Unredactable::AlreadyRedacted
+                } else if sqlx::query_scalar::<_, i64>(
+                    "SELECT idx FROM decision_log WHERE idx = $1",
+                )
+                .bind(entry as i64)
+                .fetch_optional(&mut *tx)
+                .await?
+                .is_some()
+                {
+                    Unredactable::NoSuchDisclosure
+                } else {
+                    Unredactable::NoSuchEntry
+                };
+                tx.rollback().await?;
+                return Ok(Err(refused));
+            }
         };
+        let at = tx.at;
         let changed = sqlx::query(
             "UPDATE log_disclosures SET clear_text = NULL, salt = NULL, redacted_at = $1, redaction_reason = $2 \
              WHERE entry_index = $3 AND field = $4 AND redacted_at IS NULL",
         )
-        .bind(now())
+        .bind(at)
         .bind(ground.code())
         .bind(entry as i64)
         .bind(field)
@@ -152,9 +186,12 @@ impl Db {
         if changed == 0 {
             return abort(tx, StoreError::Conflict).await;
         }
+        if let Some(text) = &found.clear_text {
+            replace_copies(&mut tx, &found, field, text, &notice(at)).await?;
+        }
         let index = journal::record_platform_decision(
             &mut tx,
-            locality,
+            found.locality_id,
             &Event::DisclosureRedacted {
                 entry,
                 field: field.to_owned(),
@@ -164,5 +201,243 @@ impl Db {
         .await?;
         tx.commit().await?;
         Ok(Ok(index))
+    }
+
+    /// The names disclosed beside the entries of `kind` (`interests-declared` or `recused`) on
+    /// `scope`: what the pages show of the people who declared or stepped aside, so that a
+    /// redaction hides a name wherever it was shown. One statement. Entries of the first
+    /// encoding named people on the entry itself and disclosed nothing: they are not here, and
+    /// the pages name those people as their accounts do.
+    pub async fn names_beside(&self, kind: &str, scope: NameScope) -> StoreResult<NamesBeside> {
+        let (filter, id) = match scope {
+            NameScope::Matter(Matter::Initiative(id)) => ("l.initiative_id = $2", id),
+            NameScope::Matter(Matter::Call(id)) => (
+                "l.locality_id = (SELECT locality_id FROM calls WHERE id = $2) \
+                 AND (l.detail = $3 OR l.detail LIKE $4)",
+                id,
+            ),
+            NameScope::Locality(id) => ("l.locality_id = $2", id),
+        };
+        let sql = format!(
+            "SELECT l.detail, l.person, d.clear_text, d.redacted_at, d.redaction_reason, \
+             (SELECT pseudonym_key FROM decision_log_size WHERE id = 1) AS pseudonym_key \
+             FROM decision_log l JOIN log_disclosures d ON d.entry_index = l.idx AND d.field = 'person-name' \
+             WHERE l.kind = $1 AND {filter} ORDER BY l.idx"
+        );
+        let mut query = sqlx::query_as::<_, NameRow>(&sql).bind(kind).bind(id);
+        if let NameScope::Matter(Matter::Call(call)) = scope {
+            query = query
+                .bind(format!("call:{call}"))
+                .bind(format!("call:{call} %"));
+        }
+        let rows = query.fetch_all(&self.pool).await?;
+        let mut names = NamesBeside::default();
+        for row in rows {
+            if names.key.is_none() {
+                names.key = row
+                    .pseudonym_key
+                    .as_deref()
+                    .and_then(unhex32)
+                    .map(PseudonymKey);
+            }
+            let (Some(detail), Some(person)) = (row.detail.as_deref(), row.person) else {
+                continue;
+            };
+            let (matter, party) = if let Some((matter, party)) = parse_party(detail) {
+                (matter, Some(party))
+            } else if let Some((matter, _)) = parse_ties(detail) {
+                (matter, None)
+            } else if let Some(call) = call_of(Some(detail)) {
+                // Sealed while the call was open: its parties are beside the log, unread here.
+                (Matter::Call(call), None)
+            } else {
+                continue;
+            };
+            let name = match (row.clear_text, row.redacted_at) {
+                (_, Some(at)) => Named::Redacted(Redacted {
+                    at,
+                    ground: row
+                        .redaction_reason
+                        .as_deref()
+                        .and_then(RedactionGround::parse),
+                }),
+                (Some(text), None) => Named::Shown(text),
+                (None, None) => continue,
+            };
+            // Later entries replace earlier ones: a declaration made again names them anew.
+            names.by.insert((matter.reference(), person, party), name);
+        }
+        Ok(names)
+    }
+}
+
+/// An entry whose disclosure is to be redacted, and where its copies are.
+#[derive(FromRow)]
+struct Redactable {
+    redacted_at: Option<i64>,
+    clear_text: Option<String>,
+    locality_id: Option<i64>,
+    initiative_id: Option<i64>,
+    kind: String,
+    detail: Option<String>,
+}
+
+/// Replaces the copies of `text`, disclosed in `field` beside `entry`, by `notice` in the
+/// working tables that keep one; a copy already changed by a later decision is its own entry's,
+/// and is left alone. The names of people are read from beside the log and have no copy; a
+/// call's re-run reasons are on the log alone.
+async fn replace_copies(
+    tx: &mut WriteTx,
+    entry: &Redactable,
+    field: &str,
+    text: &str,
+    notice: &str,
+) -> StoreResult<()> {
+    let detail = entry.detail.as_deref().unwrap_or("");
+    let donation = number_after(detail, "donation:").map(|(id, _)| id);
+    let copy = |table: &'static str, column: &'static str, id: Option<i64>| (table, column, id);
+    let copies = match (entry.kind.as_str(), field) {
+        ("donation-registered", "donor") => {
+            // The donor's organisation, where there is one, goes with the name.
+            if let Some(id) = donation {
+                sqlx::query(
+                    "UPDATE donations SET donor_organisation_id = NULL WHERE id = $1 AND donor_name = $2",
+                )
+                .bind(id)
+                .bind(text)
+                .execute(&mut **tx)
+                .await?;
+            }
+            vec![copy("donations", "donor_name", donation)]
+        }
+        ("donation-registered", "purpose") => vec![copy("donations", "purpose", donation)],
+        ("donation-checked", "check") => vec![copy("donations", "committee_check", donation)],
+        ("donation-decided", "reasons") => vec![copy("donations", "head_reasons", donation)],
+        ("donation-reported", "report") => vec![copy("donations", "council_report", donation)],
+        ("call-awarded" | "call-cancelled", "reasons") => {
+            vec![copy("calls", "outcome_reasons", call_of(Some(detail)))]
+        }
+        ("notice-decided", "reasons") => {
+            let notice_id = number_after(detail, "notice:").map(|(id, _)| id);
+            if let (Some(initiative), Some(notice_id)) = (entry.initiative_id, notice_id) {
+                // The history words the outcome with its reasons last.
+                let rows: Vec<(i64, String)> = sqlx::query_as(
+                    "SELECT id, detail FROM initiative_events WHERE initiative_id = $1 AND kind = 'notice-decided' \
+                     AND detail IS NOT NULL",
+                )
+                .bind(initiative)
+                .fetch_all(&mut **tx)
+                .await?;
+                let prefix = format!("notice:{notice_id} ");
+                let suffix = format!(" reasons: {text}");
+                for (id, history) in rows {
+                    if let Some(head) = history.strip_suffix(&suffix)
+                        && history.starts_with(&prefix)
+                    {
+                        sqlx::query("UPDATE initiative_events SET detail = $1 WHERE id = $2")
+                            .bind(format!("{head} reasons: {notice}"))
+                            .bind(id)
+                            .execute(&mut **tx)
+                            .await?;
+                    }
+                }
+            }
+            vec![copy("competition_notices", "outcome_reasons", notice_id)]
+        }
+        (kind, "reasons") if kind.starts_with("stage-") => {
+            if let Some(initiative) = entry.initiative_id {
+                sqlx::query(
+                    "UPDATE initiative_events SET detail = $1 WHERE initiative_id = $2 AND kind = $3 AND detail = $4",
+                )
+                .bind(notice)
+                .bind(initiative)
+                .bind(kind)
+                .bind(text)
+                .execute(&mut **tx)
+                .await?;
+            }
+            vec![copy("initiatives", "stage_reason", entry.initiative_id)]
+        }
+        _ => Vec::new(),
+    };
+    for (table, column, id) in copies {
+        let Some(id) = id else { continue };
+        sqlx::query(&format!(
+            "UPDATE {table} SET {column} = $1 WHERE id = $2 AND {column} = $3"
+        ))
+        .bind(notice)
+        .bind(id)
+        .bind(text)
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
+}
+
+/// When and why a text was redacted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Redacted {
+    pub at: i64,
+    /// `None` only for a ground this version does not know.
+    pub ground: Option<RedactionGround>,
+}
+
+/// A person's name as disclosed beside an entry: shown, or redacted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Named {
+    Shown(String),
+    Redacted(Redacted),
+}
+
+/// Where to read names beside the log: one matter's entries, or a locality's.
+#[derive(Debug, Clone, Copy)]
+pub enum NameScope {
+    Matter(Matter),
+    Locality(i64),
+}
+
+#[derive(FromRow)]
+struct NameRow {
+    detail: Option<String>,
+    person: Option<String>,
+    clear_text: Option<String>,
+    redacted_at: Option<i64>,
+    redaction_reason: Option<String>,
+    pseudonym_key: Option<String>,
+}
+
+/// The names disclosed beside declarations' or recusals' entries, by matter, pseudonym and (for
+/// a recusal whose party the entry says) party.
+#[derive(Debug, Default)]
+pub struct NamesBeside {
+    key: Option<PseudonymKey>,
+    by: HashMap<(String, String, Option<i64>), Named>,
+}
+
+impl NamesBeside {
+    /// The name disclosed for `user`'s latest entry on `matter` (about `party`, for a recusal),
+    /// if the log disclosed one.
+    pub fn of(&self, matter: Matter, user: i64, party: Option<i64>) -> Option<&Named> {
+        let pseudonym = self.key.as_ref()?.pseudonym(user);
+        let reference = matter.reference();
+        self.by
+            .get(&(reference.clone(), pseudonym.clone(), party))
+            .or_else(|| self.by.get(&(reference, pseudonym, None)))
+    }
+
+    /// The name to show for `user` (their account's name when the log disclosed none) and the
+    /// redaction that hides it, if any.
+    pub fn shown(
+        &self,
+        matter: Matter,
+        user: i64,
+        party: Option<i64>,
+        account_name: String,
+    ) -> (String, Option<Redacted>) {
+        match self.of(matter, user, party) {
+            Some(Named::Shown(name)) => (name.clone(), None),
+            Some(Named::Redacted(redacted)) => (String::new(), Some(*redacted)),
+            None => (account_name, None),
+        }
     }
 }

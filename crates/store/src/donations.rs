@@ -7,7 +7,7 @@ use shutaf_domain::donation::{DonationKind, DonationStep, HeadDecision, Recommen
 use shutaf_domain::journal::Event;
 use sqlx::FromRow;
 
-use crate::{Acting, Db, StoreError, StoreResult, journal, now};
+use crate::{Acting, Db, StoreError, StoreResult, journal};
 
 /// A donation and how far its procedure has gone.
 #[derive(Debug, Clone, FromRow, Serialize)]
@@ -106,7 +106,7 @@ impl Db {
         .bind(&new.purpose)
         .bind(new.initiative_id)
         .bind(acting.user_id)
-        .bind(now())
+        .bind(tx.at)
         .fetch_one(&mut *tx)
         .await?;
         let event = Event::DonationRegistered {
@@ -172,7 +172,7 @@ impl Db {
             sqlx::query(sql)
                 .bind(a)
                 .bind(b)
-                .bind(now())
+                .bind(self.now())
                 .bind(donation.id)
                 .bind(donation.revision),
             StoreError::Conflict,

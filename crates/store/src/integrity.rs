@@ -10,8 +10,9 @@ use shutaf_domain::integrity::{Declared, NoticeOutcome, Relation, recusals};
 use shutaf_domain::journal::Event;
 use sqlx::{AnyConnection, FromRow};
 
+use crate::disclosures::{NameScope, Redacted};
 use crate::organisations::pick_name;
-use crate::{Acting, Db, StoreError, StoreResult, journal, now};
+use crate::{Acting, Db, StoreError, StoreResult, journal};
 
 /// What a declaration is about (an initiative or a call).
 pub use shutaf_domain::journal::Matter;
@@ -42,7 +43,11 @@ pub struct Tie {
 #[derive(Debug, Clone, Serialize)]
 pub struct Declaration {
     pub user_id: i64,
+    /// The name disclosed beside the declaration's entry (empty once redacted); the account's
+    /// name where the log disclosed none (its first encoding named people on the entry).
     pub person: String,
+    /// When and why the name was redacted beside the log.
+    pub person_redacted: Option<Redacted>,
     /// The organisation they decide or evaluate for.
     pub organisation: Named,
     pub has_interests: bool,
@@ -55,7 +60,9 @@ pub struct Declaration {
 #[derive(Debug, Clone, Serialize)]
 pub struct Recusal {
     pub user_id: i64,
+    /// As a declaration's: the name disclosed beside the entry.
     pub person: String,
+    pub person_redacted: Option<Redacted>,
     pub party: Named,
     pub recorded_at: i64,
 }
@@ -114,14 +121,14 @@ impl AlternativeProposal {
 /// the matter, logs it with the person's name and ties, and records (and logs) a recusal from
 /// each of `parties` they declared a tie with. Gives the parties they stepped aside from.
 pub(crate) async fn declare_in(
-    conn: &mut AnyConnection,
+    conn: &mut crate::WriteTx,
     matter: Matter,
     locality_id: i64,
     declaration: &NewDeclaration,
     parties: &[i64],
     acting: Acting,
 ) -> StoreResult<Vec<i64>> {
-    let at = now();
+    let at = conn.at;
     sqlx::query(
         "INSERT INTO declarations (matter, matter_id, user_id, organisation_id, has_interests, details, declared_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (matter, matter_id, user_id) DO UPDATE SET \
@@ -137,7 +144,7 @@ pub(crate) async fn declare_in(
     ))
     .bind(declaration.details.as_deref())
     .bind(at)
-    .execute(&mut *conn)
+    .execute(&mut **conn)
     .await?;
     sqlx::query(
         "DELETE FROM declaration_ties WHERE matter = $1 AND matter_id = $2 AND user_id = $3",
@@ -145,7 +152,7 @@ pub(crate) async fn declare_in(
     .bind(matter.kind())
     .bind(matter.id())
     .bind(acting.user_id)
-    .execute(&mut *conn)
+    .execute(&mut **conn)
     .await?;
     for (organisation_id, relation) in &declaration.ties {
         sqlx::query(
@@ -157,7 +164,7 @@ pub(crate) async fn declare_in(
         .bind(acting.user_id)
         .bind(organisation_id)
         .bind(relation.code())
-        .execute(&mut *conn)
+        .execute(&mut **conn)
         .await?;
     }
     let sealed = sealed_on(conn, matter).await?;
@@ -204,7 +211,7 @@ pub(crate) async fn sealed_on(conn: &mut AnyConnection, matter: Matter) -> Store
 
 /// Records, once, that a person steps aside from a matter because of a party; logs it.
 pub(crate) async fn recuse_in(
-    conn: &mut AnyConnection,
+    conn: &mut crate::WriteTx,
     matter: Matter,
     locality_id: i64,
     party: i64,
@@ -219,8 +226,8 @@ pub(crate) async fn recuse_in(
     .bind(matter.id())
     .bind(acting.user_id)
     .bind(party)
-    .bind(now())
-    .execute(&mut *conn)
+    .bind(conn.at)
+    .execute(&mut **conn)
     .await?
     .rows_affected();
     if inserted > 0 {
@@ -283,7 +290,8 @@ impl Db {
         Ok(())
     }
 
-    /// The declarations on a matter, for the public record (two queries, whatever their number).
+    /// The declarations on a matter, for the public record (three queries, whatever their
+    /// number), people named as the log disclosed them.
     pub async fn declarations(&self, matter: Matter) -> StoreResult<Vec<Declaration>> {
         #[derive(FromRow)]
         struct Row {
@@ -323,40 +331,47 @@ impl Db {
         .bind(matter.id())
         .fetch_all(&self.pool)
         .await?;
+        let names = self
+            .names_beside("interests-declared", NameScope::Matter(matter))
+            .await?;
         Ok(rows
             .into_iter()
-            .map(|r| Declaration {
-                user_id: r.user_id,
-                person: r.person,
-                organisation: Named {
-                    id: r.id,
-                    name_he: r.name_he,
-                    name_ar: r.name_ar,
-                    name_en: r.name_en,
-                },
-                has_interests: r.has_interests == 1,
-                details: r.details,
-                declared_at: r.declared_at,
-                ties: ties
-                    .iter()
-                    .filter(|t| t.user_id == r.user_id)
-                    .filter_map(|t| {
-                        Some(Tie {
-                            relation: Relation::parse(&t.relation)?,
-                            organisation: Named {
-                                id: t.id,
-                                name_he: t.name_he.clone(),
-                                name_ar: t.name_ar.clone(),
-                                name_en: t.name_en.clone(),
-                            },
+            .map(|r| {
+                let (person, person_redacted) = names.shown(matter, r.user_id, None, r.person);
+                Declaration {
+                    user_id: r.user_id,
+                    person,
+                    person_redacted,
+                    organisation: Named {
+                        id: r.id,
+                        name_he: r.name_he,
+                        name_ar: r.name_ar,
+                        name_en: r.name_en,
+                    },
+                    has_interests: r.has_interests == 1,
+                    details: r.details,
+                    declared_at: r.declared_at,
+                    ties: ties
+                        .iter()
+                        .filter(|t| t.user_id == r.user_id)
+                        .filter_map(|t| {
+                            Some(Tie {
+                                relation: Relation::parse(&t.relation)?,
+                                organisation: Named {
+                                    id: t.id,
+                                    name_he: t.name_he.clone(),
+                                    name_ar: t.name_ar.clone(),
+                                    name_en: t.name_en.clone(),
+                                },
+                            })
                         })
-                    })
-                    .collect(),
+                        .collect(),
+                }
             })
             .collect())
     }
 
-    /// The recusals on a matter.
+    /// The recusals on a matter, people named as the log disclosed them.
     pub async fn recusals(&self, matter: Matter) -> StoreResult<Vec<Recusal>> {
         #[derive(FromRow)]
         struct Row {
@@ -377,18 +392,26 @@ impl Db {
         .bind(matter.id())
         .fetch_all(&self.pool)
         .await?;
+        let names = self
+            .names_beside("recused", NameScope::Matter(matter))
+            .await?;
         Ok(rows
             .into_iter()
-            .map(|r| Recusal {
-                user_id: r.user_id,
-                person: r.person,
-                party: Named {
-                    id: r.id,
-                    name_he: r.name_he,
-                    name_ar: r.name_ar,
-                    name_en: r.name_en,
-                },
-                recorded_at: r.recorded_at,
+            .map(|r| {
+                let (person, person_redacted) =
+                    names.shown(matter, r.user_id, Some(r.id), r.person);
+                Recusal {
+                    user_id: r.user_id,
+                    person,
+                    person_redacted,
+                    party: Named {
+                        id: r.id,
+                        name_he: r.name_he,
+                        name_ar: r.name_ar,
+                        name_en: r.name_en,
+                    },
+                    recorded_at: r.recorded_at,
+                }
             })
             .collect())
     }
@@ -410,7 +433,7 @@ impl Db {
         .bind(summary)
         .bind(closes_at)
         .bind(acting.user_id)
-        .bind(now())
+        .bind(tx.at)
         .fetch_one(&mut *tx)
         .await?;
         journal::record(
@@ -467,7 +490,7 @@ impl Db {
         .bind(organisation_id)
         .bind(summary)
         .bind(acting.user_id)
-        .bind(now())
+        .bind(tx.at)
         .fetch_one(&mut *tx)
         .await?;
         journal::record(
@@ -503,7 +526,7 @@ impl Db {
             .bind(outcome.code())
             .bind(chosen)
             .bind(reasons)
-            .bind(now())
+            .bind(self.now())
             .bind(notice.id),
             StoreError::Conflict,
         )

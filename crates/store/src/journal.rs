@@ -16,13 +16,13 @@ use sqlx::any::AnyArguments;
 use sqlx::query::Query;
 
 use crate::initiatives::{Acting, BUSINESS_PARTNER};
-use crate::{StoreError, StoreResult, now};
+use crate::{StoreError, StoreResult, WriteTx};
 
 /// Records an event of initiative `id` within the caller's transaction: a row of its history,
 /// its revision and last activity, and for a decision the log entry. Gives the initiative's
 /// locality.
 pub(crate) async fn record(
-    conn: &mut AnyConnection,
+    conn: &mut WriteTx,
     id: i64,
     acting: Acting,
     event: &Event,
@@ -47,14 +47,14 @@ impl Change<'_> {
 /// placeholders (from `$3`). `Conflict` when the guard fails, `NotFound` when there is no such
 /// initiative.
 pub(crate) async fn record_change(
-    conn: &mut AnyConnection,
+    conn: &mut WriteTx,
     id: i64,
     acting: Acting,
     event: &Event,
     change: Change<'_>,
     bind: impl for<'s> FnOnce(Statement<'s>) -> Statement<'s>,
 ) -> StoreResult<i64> {
-    let at = now();
+    let at = conn.at;
     let set = if change.set.is_empty() {
         String::new()
     } else {
@@ -68,7 +68,7 @@ pub(crate) async fn record_change(
         change.guard
     );
     let row = bind(sqlx::query(&sql).bind(at).bind(id))
-        .fetch_optional(&mut *conn)
+        .fetch_optional(&mut **conn)
         .await?;
     let locality: i64 = match row {
         Some(row) => sqlx::Row::try_get(&row, 0)?,
@@ -85,7 +85,7 @@ pub(crate) async fn record_change(
 /// Records the proposal of a new initiative (there is no revision to bump yet): the log entry,
 /// then the first row of its history, in the name of the initiator.
 pub(crate) async fn record_proposal(
-    conn: &mut AnyConnection,
+    conn: &mut WriteTx,
     id: i64,
     locality: i64,
     initiator: i64,
@@ -128,7 +128,7 @@ async fn history(
 /// transaction, in the name of the acting organisation and person (by pseudonym; by name too,
 /// beside the log, where the kind names the person). Gives the entry's index.
 pub(crate) async fn record_decision(
-    conn: &mut AnyConnection,
+    conn: &mut WriteTx,
     locality: i64,
     initiative: Option<i64>,
     acting: Acting,
@@ -138,7 +138,7 @@ pub(crate) async fn record_decision(
     let name: Option<String> = if event.kind().names_person() {
         sqlx::query_scalar("SELECT display_name FROM users WHERE id = $1")
             .bind(acting.user_id)
-            .fetch_optional(&mut *conn)
+            .fetch_optional(&mut **conn)
             .await?
     } else {
         None
@@ -154,12 +154,14 @@ pub(crate) async fn record_decision(
 /// Appends a decision of the platform itself (a redaction): it names no organisation and no
 /// person. Gives the entry's index.
 pub(crate) async fn record_platform_decision(
-    conn: &mut AnyConnection,
+    conn: &mut WriteTx,
     locality: Option<i64>,
     event: &Event,
 ) -> StoreResult<u64> {
+    let at = conn.at;
     crate::decision_log::append(
         conn,
+        at,
         &crate::Decision {
             event,
             place: Place {
@@ -174,14 +176,16 @@ pub(crate) async fn record_platform_decision(
 }
 
 async fn append_decision(
-    conn: &mut AnyConnection,
+    conn: &mut WriteTx,
     locality: i64,
     initiative: Option<i64>,
     actor: Actor,
     event: &Event,
 ) -> StoreResult<u64> {
+    let at = conn.at;
     crate::decision_log::append(
         conn,
+        at,
         &crate::Decision {
             event,
             place: Place {
@@ -203,10 +207,10 @@ pub(crate) type Statement<'q> = Query<'q, sqlx::Any, AnyArguments<'q>>;
 /// 'open'`) and gives the transaction back to go on with. When it changed nothing, someone
 /// changed the row first (or it is gone): the transaction is rolled back and `error` given.
 pub(crate) async fn guarded(
-    mut tx: sqlx::Transaction<'static, sqlx::Any>,
+    mut tx: crate::WriteTx,
     statement: Statement<'_>,
     error: StoreError,
-) -> StoreResult<sqlx::Transaction<'static, sqlx::Any>> {
+) -> StoreResult<crate::WriteTx> {
     if statement.execute(&mut *tx).await?.rows_affected() == 0 {
         return crate::abort(tx, error).await;
     }

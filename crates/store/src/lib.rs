@@ -14,6 +14,7 @@ pub mod backup;
 pub mod bulk;
 pub mod calls;
 pub mod checkpoints;
+pub mod clock;
 pub mod decision_log;
 pub mod disclosures;
 pub mod donations;
@@ -26,7 +27,7 @@ pub mod organisations;
 pub mod portal;
 pub mod sessions;
 
-use std::time::{SystemTime, UNIX_EPOCH};
+pub use clock::{Clock, system_now};
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::migrate::Migrator;
@@ -153,17 +154,52 @@ impl Default for DbSettings {
 pub struct Db {
     pub pool: AnyPool,
     pub backend: Backend,
+    /// Shared by every clone: the hub under test and its test see the same time.
+    pub clock: Clock,
 }
 
-/// Seconds since the Unix epoch: how the hub stores every time.
-pub fn now() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or(0)
+/// A transaction that writes, with the time its changes are stamped with: one action, one
+/// transaction, one time. It reads as the connection it holds.
+pub struct WriteTx {
+    tx: sqlx::Transaction<'static, sqlx::Any>,
+    /// When the action happened, by the hub's clock.
+    pub at: i64,
+}
+
+impl WriteTx {
+    pub async fn commit(self) -> StoreResult<()> {
+        Ok(self.tx.commit().await?)
+    }
+
+    pub async fn rollback(self) -> StoreResult<()> {
+        Ok(self.tx.rollback().await?)
+    }
+}
+
+impl std::ops::Deref for WriteTx {
+    type Target = sqlx::AnyConnection;
+    fn deref(&self) -> &sqlx::AnyConnection {
+        &self.tx
+    }
+}
+
+impl std::ops::DerefMut for WriteTx {
+    fn deref_mut(&mut self) -> &mut sqlx::AnyConnection {
+        &mut self.tx
+    }
 }
 
 impl Db {
+    /// Seconds since the Unix epoch by the hub's clock: how the hub stores every time.
+    pub fn now(&self) -> i64 {
+        self.clock.now()
+    }
+
+    /// The same database, on `clock`.
+    pub fn with_clock(self, clock: Clock) -> Db {
+        Db { clock, ..self }
+    }
+
     /// Connects to `url` (`sqlite://path` or `postgres://...`). A SQLite file is created if
     /// missing and put in WAL mode; every SQLite connection enforces foreign keys.
     pub async fn connect(url: &str, settings: &DbSettings) -> StoreResult<Db> {
@@ -207,7 +243,11 @@ impl Db {
                 .execute(&pool)
                 .await?;
         }
-        Ok(Db { pool, backend })
+        Ok(Db {
+            pool,
+            backend,
+            clock: Clock::default(),
+        })
     }
 
     fn migrator(&self, locking: bool) -> Migrator {
@@ -230,11 +270,13 @@ impl Db {
     /// Starts a transaction that will write. On SQLite it takes the write lock at once
     /// (`BEGIN IMMEDIATE`): a transaction that reads first and upgrades later can fail at once
     /// with "database is locked" when another connection wrote meanwhile, whatever the timeout.
-    pub async fn write_tx(&self) -> StoreResult<sqlx::Transaction<'static, sqlx::Any>> {
-        Ok(match self.backend {
+    pub async fn write_tx(&self) -> StoreResult<WriteTx> {
+        let tx = match self.backend {
             Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
             Backend::Postgres => self.pool.begin().await?,
-        })
+        };
+        // Taken when the transaction begins (on SQLite, once it holds the write lock).
+        Ok(WriteTx { tx, at: self.now() })
     }
 
     /// Whether the database answers.
@@ -266,10 +308,7 @@ impl Db {
 
 /// Rolls a transaction back and gives the error: an abandoned transaction would otherwise keep
 /// its locks until the connection is next used.
-pub(crate) async fn abort<T>(
-    tx: sqlx::Transaction<'static, sqlx::Any>,
-    error: StoreError,
-) -> StoreResult<T> {
+pub(crate) async fn abort<T>(tx: WriteTx, error: StoreError) -> StoreResult<T> {
     if let Err(e) = tx.rollback().await {
         tracing::warn!("rollback failed: {e}");
     }

@@ -5,7 +5,7 @@ use shutaf_domain::{Language, LocalityKind};
 use sqlx::FromRow;
 
 use crate::organisations::pick_name;
-use crate::{Db, StoreError, StoreResult, now};
+use crate::{Db, StoreError, StoreResult};
 
 /// A locality and who convenes partnerships in it.
 #[derive(Debug, Clone, FromRow, Serialize)]
@@ -61,7 +61,7 @@ impl Db {
             .bind(locality.kind.code())
             .bind(locality.convener_organisation_id)
             .bind(locality.description.as_deref())
-            .bind(now())
+            .bind(tx.at)
             .fetch_one(&mut *tx)
             .await
             .map_err(|e| match &e {

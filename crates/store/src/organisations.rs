@@ -3,10 +3,10 @@
 
 use serde::Serialize;
 use shutaf_domain::{ContributionType, Language, MemberRole, OrganisationKind, Sector, search};
-use sqlx::{Any, AnyConnection, FromRow, Transaction};
+use sqlx::{AnyConnection, FromRow};
 
 use crate::journal;
-use crate::{Db, StoreError, StoreResult, abort, now, random_token, token_hash};
+use crate::{Db, StoreError, StoreResult, abort, random_token, token_hash};
 
 /// Picks the name in `lang`, else the first one given (Hebrew, Arabic, English).
 pub fn pick_name(names: [&Option<String>; 3], lang: Language) -> &str {
@@ -254,7 +254,7 @@ impl Db {
             .bind(id)
             .bind(owner)
             .bind(MemberRole::Owner.code())
-            .bind(now())
+            .bind(tx.at)
             .execute(&mut *tx)
             .await?;
         tx.commit().await?;
@@ -287,7 +287,7 @@ impl Db {
         .bind(org.description.as_deref())
         .bind(org.website.as_deref())
         .bind(org.contributions_text.as_deref())
-        .bind(now())
+        .bind(self.now())
         .bind(id), StoreError::NotFound).await?;
         write_details(&mut tx, id, org).await?;
         // Its sector may have changed: the portal's flag of its partnerships follows.
@@ -551,7 +551,7 @@ impl Db {
             .bind(organisation_id)
             .bind(user_id)
             .bind(role.code())
-            .bind(now())
+            .bind(self.now())
             .execute(&self.pool)
             .await
             .map_err(StoreError::from_write)?;
@@ -599,7 +599,7 @@ impl Db {
         invited_by: i64,
     ) -> StoreResult<(Invitation, String)> {
         let token = random_token();
-        let at = now();
+        let at = self.now();
         let invitation = sqlx::query_as(
             "INSERT INTO invitations (organisation_id, email, role, token_hash, invited_by, created_at, expires_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id, organisation_id, email, role, created_at, expires_at, accepted_at",
@@ -623,7 +623,7 @@ impl Db {
              WHERE token_hash = $1 AND accepted_at IS NULL AND expires_at > $2",
         )
         .bind(token_hash(token))
-        .bind(now())
+        .bind(self.now())
         .fetch_optional(&self.pool)
         .await?)
     }
@@ -634,7 +634,7 @@ impl Db {
              WHERE organisation_id = $1 AND accepted_at IS NULL AND expires_at > $2 ORDER BY id",
         )
         .bind(organisation_id)
-        .bind(now())
+        .bind(self.now())
         .fetch_all(&self.pool)
         .await?)
     }
@@ -643,7 +643,7 @@ impl Db {
     /// already in the organisation keeps their role). Gives the organisation's id.
     pub async fn accept_invitation(&self, token: &str, user_id: i64) -> StoreResult<i64> {
         let mut tx = self.write_tx().await?;
-        let at = now();
+        let at = tx.at;
         let found: Option<(i64, String)> = sqlx::query_as(
             "UPDATE invitations SET accepted_at = $1 WHERE token_hash = $2 AND accepted_at IS NULL AND expires_at > $3 \
              RETURNING organisation_id, role",
@@ -676,11 +676,11 @@ impl Db {
 }
 
 async fn insert_organisation(
-    tx: &mut Transaction<'_, Any>,
+    tx: &mut crate::WriteTx,
     org: &NewOrganisation,
     created_by: Option<i64>,
 ) -> StoreResult<i64> {
-    let at = now();
+    let at = tx.at;
     let [sort_he, sort_ar, sort_en] = sort_names(&org.names);
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO organisations (name_he, name_ar, name_en, sort_he, sort_ar, sort_en, sector, kind, description, website, \

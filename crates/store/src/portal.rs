@@ -6,8 +6,38 @@ use serde::Serialize;
 use shutaf_domain::{Language, Stage};
 use sqlx::FromRow;
 
+use crate::disclosures::{NameScope, NamesBeside, Redacted};
+use crate::integrity::Matter;
 use crate::organisations::pick_name;
 use crate::{Db, StoreResult};
+
+fn matter(kind: &str, id: i64) -> Matter {
+    match kind {
+        "call" => Matter::Call(id),
+        _ => Matter::Initiative(id),
+    }
+}
+
+/// Names each row's person as the log disclosed them.
+fn named<'r>(
+    names: &NamesBeside,
+    rows: impl Iterator<
+        Item = (
+            &'r str,
+            i64,
+            i64,
+            Option<i64>,
+            &'r mut String,
+            &'r mut Option<Redacted>,
+        ),
+    >,
+) {
+    for (kind, id, user, party, person, redacted) in rows {
+        let (name, redaction) = names.shown(matter(kind, id), user, party, std::mem::take(person));
+        *person = name;
+        *redacted = redaction;
+    }
+}
 
 /// An initiative with a business partner, as the portal lists it.
 #[derive(Debug, Clone, FromRow, Serialize)]
@@ -61,12 +91,23 @@ impl PortalInitiative {
     }
 }
 
-/// A declaration made in the locality, with what it was about.
+/// The calls not decided yet, whose applicants are sealed: on them a declaration's ties and
+/// details, and a recusal's party, are not public.
+const UNDECIDED_CALLS: &str = "SELECT id FROM calls WHERE status IN ('draft', 'open')";
+
+/// A declaration made in the locality, with what it was about (on a call not decided yet,
+/// without its ties and details: they would tell who applied).
 #[derive(Debug, Clone, FromRow, Serialize)]
 pub struct PortalDeclaration {
     pub matter: String,
     pub matter_id: i64,
+    /// Whose declaration (not published: the person is named as the log disclosed them).
+    #[serde(skip)]
+    pub user_id: i64,
+    /// The name disclosed beside the declaration's entry (empty once redacted).
     pub person: String,
+    #[sqlx(skip)]
+    pub person_redacted: Option<Redacted>,
     pub has_interests: i64,
     pub details: Option<String>,
     pub declared_at: i64,
@@ -79,7 +120,12 @@ pub struct PortalDeclaration {
 pub struct PortalRecusal {
     pub matter: String,
     pub matter_id: i64,
+    #[serde(skip)]
+    pub user_id: i64,
+    /// The name disclosed beside the recusal's entry (empty once redacted).
     pub person: String,
+    #[sqlx(skip)]
+    pub person_redacted: Option<Redacted>,
     pub party_organisation_id: i64,
     pub party_he: Option<String>,
     pub party_ar: Option<String>,
@@ -225,9 +271,13 @@ impl Db {
                 "STRING_AGG(t.relation || ':' || t.party_organisation_id, ';' ORDER BY t.party_organisation_id)"
             }
         };
-        Ok(sqlx::query_as(&format!(
-            "SELECT d.matter, d.matter_id, u.display_name AS person, d.has_interests, d.details, d.declared_at, \
-             (SELECT {ties} FROM declaration_ties t WHERE t.matter = d.matter AND t.matter_id = d.matter_id AND t.user_id = d.user_id) AS ties \
+        // On a call not decided yet the ties and the details would tell who applied: sealed.
+        let sealed = format!("d.matter = 'call' AND d.matter_id IN ({UNDECIDED_CALLS})");
+        let mut rows: Vec<PortalDeclaration> = sqlx::query_as(&format!(
+            "SELECT d.matter, d.matter_id, d.user_id, u.display_name AS person, d.has_interests, \
+             CASE WHEN {sealed} THEN NULL ELSE d.details END AS details, d.declared_at, \
+             CASE WHEN {sealed} THEN NULL ELSE \
+             (SELECT {ties} FROM declaration_ties t WHERE t.matter = d.matter AND t.matter_id = d.matter_id AND t.user_id = d.user_id) END AS ties \
              FROM declarations d JOIN users u ON u.id = d.user_id \
              WHERE (d.matter = 'initiative' AND d.matter_id IN (SELECT id FROM initiatives WHERE locality_id = $1)) \
              OR (d.matter = 'call' AND d.matter_id IN (SELECT id FROM calls WHERE locality_id = $1)) \
@@ -237,26 +287,62 @@ impl Db {
         .bind(limit)
         .bind(offset)
         .fetch_all(&self.pool)
-        .await?)
+        .await?;
+        let names = self
+            .names_beside("interests-declared", NameScope::Locality(locality_id))
+            .await?;
+        named(
+            &names,
+            rows.iter_mut().map(|d| {
+                (
+                    d.matter.as_str(),
+                    d.matter_id,
+                    d.user_id,
+                    None,
+                    &mut d.person,
+                    &mut d.person_redacted,
+                )
+            }),
+        );
+        Ok(rows)
     }
 
-    /// The recusals on the locality's initiatives and calls, newest first.
+    /// The recusals on the locality's initiatives and decided calls, newest first. A recusal on
+    /// a call not decided yet names an applicant, sealed until the decision: it is left out.
     pub async fn portal_recusals(
         &self,
         locality_id: i64,
         limit: i64,
     ) -> StoreResult<Vec<PortalRecusal>> {
-        Ok(sqlx::query_as(
-            "SELECT r.matter, r.matter_id, u.display_name AS person, r.party_organisation_id, o.name_he AS party_he, \
+        let mut rows: Vec<PortalRecusal> = sqlx::query_as(&format!(
+            "SELECT r.matter, r.matter_id, r.user_id, u.display_name AS person, r.party_organisation_id, o.name_he AS party_he, \
              o.name_ar AS party_ar, o.name_en AS party_en, r.recorded_at \
              FROM recusals r JOIN users u ON u.id = r.user_id JOIN organisations o ON o.id = r.party_organisation_id \
              WHERE (r.matter = 'initiative' AND r.matter_id IN (SELECT id FROM initiatives WHERE locality_id = $1)) \
-             OR (r.matter = 'call' AND r.matter_id IN (SELECT id FROM calls WHERE locality_id = $1)) \
+             OR (r.matter = 'call' AND r.matter_id IN (SELECT id FROM calls WHERE locality_id = $1) \
+                 AND r.matter_id NOT IN ({UNDECIDED_CALLS})) \
              ORDER BY r.recorded_at DESC LIMIT $2",
-        )
+        ))
         .bind(locality_id)
         .bind(limit)
         .fetch_all(&self.pool)
-        .await?)
+        .await?;
+        let names = self
+            .names_beside("recused", NameScope::Locality(locality_id))
+            .await?;
+        named(
+            &names,
+            rows.iter_mut().map(|r| {
+                (
+                    r.matter.as_str(),
+                    r.matter_id,
+                    r.user_id,
+                    Some(r.party_organisation_id),
+                    &mut r.person,
+                    &mut r.person_redacted,
+                )
+            }),
+        );
+        Ok(rows)
     }
 }

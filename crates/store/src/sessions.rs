@@ -6,7 +6,7 @@ use async_trait::async_trait;
 use tower_sessions::session::{Id, Record};
 use tower_sessions::session_store::{self, SessionStore};
 
-use crate::{Db, now};
+use crate::Db;
 
 #[derive(Debug, Clone)]
 pub struct DbSessionStore {
@@ -21,7 +21,7 @@ impl DbSessionStore {
     /// Deletes expired sessions; run now and then so the table does not grow without bound.
     pub async fn delete_expired(&self) -> Result<u64, sqlx::Error> {
         let done = sqlx::query("DELETE FROM sessions WHERE expiry_date < $1")
-            .bind(now())
+            .bind(self.db.now())
             .execute(&self.db.pool)
             .await?;
         Ok(done.rows_affected())
@@ -75,7 +75,7 @@ impl SessionStore for DbSessionStore {
         let data: Option<String> =
             sqlx::query_scalar("SELECT data FROM sessions WHERE id = $1 AND expiry_date > $2")
                 .bind(id.to_string())
-                .bind(now())
+                .bind(self.db.now())
                 .fetch_optional(&self.db.pool)
                 .await
                 .map_err(backend)?;

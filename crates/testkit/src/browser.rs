@@ -612,10 +612,29 @@ impl Browser {
     }
 }
 
+/// A hub that a browser test drives: a process, or a [`crate::TestApp`] in the test's own
+/// process (when the test moves the hub's clock).
+pub trait ServedHub {
+    /// Where its log is, and its last lines, for the report of a failure.
+    fn log_report(&self) -> String;
+}
+
+impl ServedHub for HubProcess {
+    fn log_report(&self) -> String {
+        format!("({}):\n{}", self.log.display(), self.log_tail(15))
+    }
+}
+
+impl ServedHub for crate::TestApp {
+    fn log_report(&self) -> String {
+        "(in this test's own output: the hub ran in its process)".into()
+    }
+}
+
 /// Runs a test's steps; a panic anywhere (an assertion, a mail that never came) first saves the
 /// screenshot and page source of the step it happened in.
 pub async fn run(
-    hub: &HubProcess,
+    hub: &impl ServedHub,
     browser: &Browser,
     steps: impl Future<Output = ()> + Send + 'static,
 ) {
@@ -624,10 +643,9 @@ pub async fn run(
         browser.save_failure().await;
         browser.quit().await;
         eprintln!(
-            "[{}] the last lines of the hub's log ({}):\n{}",
+            "[{}] the last lines of the hub's log {}",
             browser.test,
-            hub.log.display(),
-            hub.log_tail(15)
+            hub.log_report()
         );
         match error.try_into_panic() {
             Ok(panic) => std::panic::resume_unwind(panic),

@@ -163,7 +163,7 @@ async fn user_of_session(session: &Session, state: &AppState) -> Result<Option<U
         .await
         .map_err(map)?
         .unwrap_or(0);
-    let now = shutaf_store::now();
+    let now = state.db.now();
     if now - signed_in_at > ABSOLUTE_SESSION_LIFETIME {
         session.flush().await.map_err(map)?;
         return Ok(None);
@@ -193,12 +193,12 @@ async fn user_of_session(session: &Session, state: &AppState) -> Result<Option<U
     Ok(Some(user))
 }
 
-/// Starts a signed-in session under a new id (so a session fixed before sign-in is useless).
-pub async fn sign_in(session: &Session, user: &User) -> Result<(), AppError> {
+/// Starts a signed-in session under a new id (so a session fixed before sign-in is useless),
+/// signed in `now`.
+pub async fn sign_in(session: &Session, user: &User, now: i64) -> Result<(), AppError> {
     let map = |e: tower_sessions::session::Error| AppError::Internal(format!("session: {e}"));
     session.cycle_id().await.map_err(map)?;
     session.insert(USER_KEY, user.id).await.map_err(map)?;
-    let now = shutaf_store::now();
     session.insert(SIGNED_IN_AT_KEY, now).await.map_err(map)?;
     session.insert(SEEN_AT_KEY, now).await.map_err(map)?;
     session

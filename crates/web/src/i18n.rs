@@ -101,6 +101,25 @@ impl Tr {
         self.lang.dir()
     }
 
+    /// "Redacted on <date>: <ground>": what stands where a redacted text was, beside the log
+    /// and in every copy of it.
+    pub fn redaction(
+        &self,
+        at: i64,
+        ground: Option<shutaf_domain::disclosure::RedactionGround>,
+    ) -> String {
+        self.args(
+            "disclosure-redacted",
+            &[
+                ("date", &self.date(at)),
+                (
+                    "ground",
+                    &ground.map(|g| self.t(&g.label_key())).unwrap_or_default(),
+                ),
+            ],
+        )
+    }
+
     /// A date (Unix seconds) as day.month.year, the order used in Israel in all three languages.
     pub fn date(&self, unix: i64) -> String {
         match time::OffsetDateTime::from_unix_timestamp(unix) {

@@ -80,7 +80,7 @@ impl Mailer {
                     .map_err(|e| MailError::Send(e.to_string()))?;
                 let name = format!(
                     "{}-{}.eml",
-                    shutaf_store::now(),
+                    shutaf_store::system_now(),
                     &shutaf_store::random_token()[..12]
                 );
                 let path = dir.join(name);

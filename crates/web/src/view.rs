@@ -161,6 +161,23 @@ impl Ctx {
         self.tr.date(*unix)
     }
 
+    /// "Redacted on <date>: <ground>", where a name read from beside the log was redacted.
+    pub fn redaction(&self, redacted: &shutaf_store::disclosures::Redacted) -> String {
+        self.tr.redaction(redacted.at, redacted.ground)
+    }
+
+    /// A person's name as the log disclosed it, or its redaction.
+    pub fn person(
+        &self,
+        name: &str,
+        redacted: &Option<shutaf_store::disclosures::Redacted>,
+    ) -> String {
+        match redacted {
+            Some(redacted) => self.redaction(redacted),
+            None => name.to_owned(),
+        }
+    }
+
     /// The ties a declaration can name.
     pub fn relations(&self) -> &'static [shutaf_domain::integrity::Relation] {
         shutaf_domain::integrity::Relation::ALL

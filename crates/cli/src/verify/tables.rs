@@ -16,7 +16,9 @@
 //!   evaluator's, and the award's totals and ranks recomputed from them), declarations and their
 //!   ties, recusals, initiatives' stages, donations' steps, notices' closing times and outcomes,
 //!   each against the latest entry that describes it, and nothing in a table that the log never
-//!   recorded.
+//!   recorded. A text a table copies (a donor, a call's reasons) is compared with the one shown
+//!   beside the entry while it is shown; once redacted, the copy holds the redaction's notice
+//!   (`Db::redact_disclosure` replaces it in the same transaction) and is not compared.
 //!
 //! People are compared by pseudonym (the hub's key is in the snapshot). Entries of the first
 //! encoding name people by name and seal nothing: what they say is checked where it can be.

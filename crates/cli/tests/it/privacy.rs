@@ -89,8 +89,16 @@ async fn verify_checks_seals_texts_beside_the_log_and_tables_and_redaction_keeps
     db.rebuild_log_tree().await.unwrap();
     assert_success(&verify(dir, &url, "seen.txt"));
 
-    // The award's reasons redacted: gone from beside the log, and the log still verifies (and
-    // only grew since the head seen before).
+    // The award's reasons redacted: gone from beside the log and from the call's table, where
+    // the redaction stands in their place in the hub's language, and the log still verifies
+    // (and only grew since the head seen before).
+    let reasons: String = sqlx::query_scalar(
+        "SELECT clear_text FROM log_disclosures WHERE entry_index = $1 AND field = 'reasons'",
+    )
+    .bind(award as i64)
+    .fetch_one(&db.pool)
+    .await
+    .unwrap();
     let output = run(
         BINARY,
         dir,
@@ -115,9 +123,70 @@ async fn verify_checks_seals_texts_beside_the_log_and_tables_and_redaction_keeps
     .unwrap();
     assert_eq!((text, salt), (None, None));
     assert_eq!(ground.as_deref(), Some("erasure-request"));
+    let kept: Vec<Option<String>> =
+        sqlx::query_scalar("SELECT outcome_reasons FROM calls WHERE status = 'awarded'")
+            .fetch_all(&db.pool)
+            .await
+            .unwrap();
+    assert!(!kept.contains(&Some(reasons.clone())), "{kept:?}");
+    let he = shutaf_web::i18n::Tr::new(shutaf_domain::Language::He);
+    assert!(
+        kept.iter()
+            .flatten()
+            .any(|k| k.contains(&he.t("redaction-erasure-request"))),
+        "{kept:?}"
+    );
     let output = verify(dir, &url, "seen.txt");
     assert_success(&output);
     assert!(String::from_utf8_lossy(&output.stdout).contains("1 redacted"));
+
+    // A donor and the name of a person who declared, redacted too: the donation's table and
+    // the declarations no longer show them, and the log verifies.
+    let (donor_entry, donor): (i64, String) = sqlx::query_as(
+        "SELECT entry_index, clear_text FROM log_disclosures WHERE field = 'donor' ORDER BY entry_index LIMIT 1",
+    )
+    .fetch_one(&db.pool)
+    .await
+    .unwrap();
+    let (name_entry, locality): (i64, i64) = sqlx::query_as(
+        "SELECT d.entry_index, l.locality_id FROM log_disclosures d JOIN decision_log l ON l.idx = d.entry_index \
+         WHERE d.field = 'person-name' AND l.kind = 'interests-declared' ORDER BY d.entry_index LIMIT 1",
+    )
+    .fetch_one(&db.pool)
+    .await
+    .unwrap();
+    for (entry, field, ground) in [
+        (donor_entry, "donor", "not-public"),
+        (name_entry, "person-name", "erasure-request"),
+    ] {
+        assert_success(&run(
+            BINARY,
+            dir,
+            &url,
+            &[
+                "redact",
+                "--entry",
+                &entry.to_string(),
+                "--field",
+                field,
+                "--ground",
+                ground,
+            ],
+        ));
+    }
+    let donors: Vec<String> = sqlx::query_scalar("SELECT donor_name FROM donations")
+        .fetch_all(&db.pool)
+        .await
+        .unwrap();
+    assert!(!donors.contains(&donor), "{donors:?}");
+    let output = verify(dir, &url, "seen.txt");
+    assert_success(&output);
+    assert!(String::from_utf8_lossy(&output.stdout).contains("3 redacted"));
+    let declarations = db.portal_declarations(locality, 1000, 0).await.unwrap();
+    assert!(
+        declarations.iter().any(|d| d.person_redacted.is_some()),
+        "the declaration names its person as the log does now"
+    );
     // Once only; and a sealed text or an unknown field is not the administrator's to erase.
     let again = run(
         BINARY,

@@ -552,3 +552,243 @@ async fn a_served_witness_answers_add_checkpoint_as_tlog_witness_says() {
         2
     );
 }
+
+/// The hub's `/auditors` page, as an outsider fetches it.
+async fn auditors_page(base: &str) -> String {
+    let response = reqwest::get(format!("{base}/auditors")).await.unwrap();
+    assert_eq!(response.status(), 200);
+    response.text().await.unwrap()
+}
+
+/// Text of an HTML page as a reader sees it.
+fn unescape_html(text: &str) -> String {
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#x27;", "'")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+/// The text of the element with `id` on the page.
+fn element_text(page: &str, id: &str) -> String {
+    let marker = format!("id=\"{id}\"");
+    let start = page.find(&marker).unwrap_or_else(|| panic!("no #{id}"));
+    let rest = &page[start..];
+    let rest = &rest[rest.find('>').unwrap() + 1..];
+    unescape_html(rest[..rest.find('<').unwrap()].trim())
+}
+
+/// The `shutaf` commands the page shows in its code blocks, as a reader would type them: lines
+/// continued with `\` joined, each split into its words after `shutaf`.
+fn commands_on(page: &str) -> Vec<String> {
+    let mut commands = Vec::new();
+    for block in page.split("<code").skip(1) {
+        let Some(start) = block.find('>') else {
+            continue;
+        };
+        let Some(end) = block.find("</code>") else {
+            continue;
+        };
+        let text = unescape_html(&block[start + 1..end]).replace("\\\n", " ");
+        commands.extend(
+            text.lines()
+                .filter_map(|line| line.trim().strip_prefix("shutaf "))
+                .map(str::to_owned),
+        );
+    }
+    commands
+}
+
+/// The command on the page that begins with `start`, with what the reader fills in: each
+/// `<...>` placeholder replaced by `fill`.
+fn command_on(page: &str, start: &str, fill: &str) -> Vec<String> {
+    let mut command = commands_on(page)
+        .into_iter()
+        .find(|c| c.starts_with(start))
+        .unwrap_or_else(|| panic!("the page shows no `shutaf {start}`: {page}"));
+    while let (Some(open), Some(close)) = (command.find('<'), command.find('>')) {
+        command.replace_range(open..=close, fill);
+    }
+    command.split_whitespace().map(str::to_owned).collect()
+}
+
+/// Runs a command the page shows, in `dir`.
+fn run_shown(dir: &Path, command: &[String]) -> Output {
+    let args: Vec<&str> = command.iter().map(String::as_str).collect();
+    shutaf(dir, &args)
+}
+
+/// `shutaf witness poll` as the page shows it: it keeps polling until stopped (killed when
+/// dropped).
+fn start_polling(dir: &Path, command: &[String]) -> ServedWitness {
+    let mut child = shutaf_testkit::process::command(BINARY, dir, "");
+    child
+        .env_remove("SHUTAF_DATABASE_URL")
+        .args(command)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null());
+    ServedWitness(child.spawn().unwrap())
+}
+
+/// Waits (half a minute at most) until `done` holds.
+async fn eventually(what: &str, mut done: impl AsyncFnMut() -> bool) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while !done().await {
+        assert!(std::time::Instant::now() < deadline, "{what}");
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+}
+
+/// An outsider checks a hub with a witness by following its `/auditors` page alone: a witness
+/// makes its key and polls with the commands the page shows, the hub's operator accepts the
+/// witness, and an auditor runs the check the page shows, with the hub's vkey as the page gives
+/// it. The check passes; once the hub serves a rewritten log, the same check fails.
+#[tokio::test]
+async fn an_outsider_verifies_a_hub_with_a_witness_by_following_its_auditors_page() {
+    let files = TempDir::new("auditors-page");
+    let (hub_dir, witness_dir, auditor_dir, stranger_dir) = (
+        files.path().join("hub"),
+        files.path().join("witness"),
+        files.path().join("auditor"),
+        files.path().join("stranger"),
+    );
+    for dir in [&hub_dir, &witness_dir, &auditor_dir, &stranger_dir] {
+        std::fs::create_dir_all(dir).unwrap();
+    }
+    let url = fresh_database_url().await;
+    let mut hub = start_hub(&hub_dir, &url, "auditors-page", &[]).await;
+
+    // The page gives the hub's vkey, the one its API gives.
+    let page = auditors_page(&hub.base).await;
+    let log = element_text(&page, "hub-vkey");
+    assert_eq!(log, hub_vkey(&hub.base).await);
+
+    // A witness makes its key as the page says, and hands its vkey to the hub's operator, who
+    // adds it to the witnesses the hub accepts.
+    let witness = passes(&run_shown(
+        &witness_dir,
+        &command_on(&page, "witness key", ""),
+    ))
+    .trim()
+    .to_owned();
+    assert!(
+        shutaf_domain::checkpoint::VerifierKey::parse(&witness).is_ok(),
+        "{witness}"
+    );
+    hub.kill();
+    let mut hub = start_hub(
+        &hub_dir,
+        &url,
+        "auditors-page-witnessed",
+        &[("SHUTAF_WITNESSES", &witness)],
+    )
+    .await;
+    let page = auditors_page(&hub.base).await;
+    assert_eq!(element_text(&page, "hub-vkey"), log, "the same hub");
+    assert!(
+        page.contains(&witness),
+        "the page lists the accepted witness"
+    );
+
+    // The witness polls as the page shows, and keeps polling; its cosignature reaches the hub.
+    let poll = command_on(&page, "witness poll", "");
+    assert!(poll.contains(&hub.base) && poll.contains(&log), "{poll:?}");
+    let polling = start_polling(&witness_dir, &poll);
+    let witness_name = witness.split('+').next().unwrap().to_owned();
+    let checkpoint = format!("{}/api/v1/log/checkpoint", hub.base);
+    eventually("the witness cosigned the hub's checkpoint", async || {
+        let note = reqwest::get(&checkpoint)
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        note.contains(&format!("\n\u{2014} {witness_name} "))
+    })
+    .await;
+    drop(polling);
+
+    // The auditor runs the check the page shows, with the witness's vkey where it says so.
+    let check = command_on(&page, "verify --url", &witness);
+    assert!(
+        check.contains(&log) && check.contains(&witness) && check.contains(&hub.base),
+        "{check:?}"
+    );
+    let stdout = passes(&run_shown(&auditor_dir, &check));
+    assert!(
+        stdout.contains("is cosigned by 1 of the 1 witness(es) given"),
+        "{stdout}"
+    );
+    let db = shutaf_testkit::database::connect(&url).await;
+    let size = db.log_size().await.unwrap();
+    assert!(
+        stdout.contains(&format!("intact: {size} entries")),
+        "{stdout}"
+    );
+
+    // Someone with the database rewrites a decision with its hash and the kept tree, and has
+    // the hub sign the rewritten log afresh.
+    hub.kill();
+    sqlx::query("UPDATE decision_log SET detail = 'rewritten' WHERE idx = 1")
+        .execute(&db.pool)
+        .await
+        .unwrap();
+    let entry = db.log_entries(1, 2).await.unwrap().remove(0);
+    sqlx::query("UPDATE decision_log SET leaf_hash = $1 WHERE idx = 1")
+        .bind(hex::encode(entry.leaf_hash()))
+        .execute(&db.pool)
+        .await
+        .unwrap();
+    db.rebuild_log_tree().await.unwrap();
+    for table in ["log_cosignatures", "log_checkpoints"] {
+        sqlx::query(&format!("DELETE FROM {table}"))
+            .execute(&db.pool)
+            .await
+            .unwrap();
+    }
+    let hub = start_hub(
+        &hub_dir,
+        &url,
+        "auditors-page-rewritten",
+        &[("SHUTAF_WITNESSES", &witness)],
+    )
+    .await;
+    signed_head(&hub.base, size).await;
+    let page = auditors_page(&hub.base).await;
+    assert_eq!(
+        element_text(&page, "hub-vkey"),
+        log,
+        "signed with the same key"
+    );
+
+    // The witness, polling as before, refuses the rewritten log...
+    let polling = start_polling(&witness_dir, &command_on(&page, "witness poll", ""));
+    let state = witness_dir.join("shutaf-witness-state.json");
+    eventually("the witness refused the rewritten log", async || {
+        let Ok(state) = std::fs::read_to_string(&state) else {
+            return false;
+        };
+        let state: serde_json::Value = serde_json::from_str(&state).unwrap();
+        state["logs"]["hub.test"]["refused"]
+            .as_array()
+            .is_some_and(|refused| !refused.is_empty())
+    })
+    .await;
+    drop(polling);
+    // ... so the check the page shows fails, for the auditor who checked before and for one
+    // who never did.
+    let check = command_on(&page, "verify --url", &witness);
+    let output = run_shown(&auditor_dir, &check);
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert!(
+        !output.status.success()
+            && (stderr.contains("REWRITTEN")
+                || stderr.contains("NO CHECKPOINT OF THE HUB IS COSIGNED")),
+        "{stderr}"
+    );
+    fails_saying(
+        &run_shown(&stranger_dir, &check),
+        "NO CHECKPOINT OF THE HUB IS COSIGNED BY 1",
+    );
+}

@@ -5,7 +5,7 @@ use shutaf_domain::journal::Event;
 
 use super::{Acting, CharterVersion};
 use crate::journal;
-use crate::{Db, StoreError, StoreResult, abort, now};
+use crate::{Db, StoreError, StoreResult, abort};
 
 impl Db {
     /// Proposes a new charter version (content: JSON of its sections); endorsements are of a
@@ -33,7 +33,7 @@ impl Db {
         .bind(content)
         .bind(organisation_id)
         .bind(acting.user_id)
-        .bind(now())
+        .bind(tx.at)
         .execute(&mut *tx)
         .await
         .map_err(StoreError::from_write)?;
@@ -83,7 +83,7 @@ impl Db {
         .bind(version)
         .bind(organisation_id)
         .bind(acting.user_id)
-        .bind(now())
+        .bind(tx.at)
         .execute(&mut *tx)
         .await?;
         journal::record(

@@ -7,7 +7,7 @@ use shutaf_domain::journal::Event;
 
 use super::{Acting, group_answers};
 use crate::journal;
-use crate::{Db, StoreResult, now};
+use crate::{Db, StoreResult};
 
 impl Db {
     /// Replaces a partner's answers to the expectations questionnaire.
@@ -26,7 +26,7 @@ impl Db {
         .bind(organisation_id)
         .execute(&mut *tx)
         .await?;
-        let at = now();
+        let at = tx.at;
         for (question, answer) in answers {
             sqlx::query(
                 "INSERT INTO expectation_answers (initiative_id, organisation_id, question, answer, answered_at) VALUES ($1, $2, $3, $4, $5)",

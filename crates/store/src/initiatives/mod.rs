@@ -29,7 +29,7 @@ use sqlx::{AnyConnection, FromRow};
 
 use crate::journal;
 use crate::organisations::pick_name;
-use crate::{Db, StoreError, StoreResult, abort, now};
+use crate::{Db, StoreError, StoreResult, abort};
 
 mod charter;
 mod expectations;
@@ -276,11 +276,11 @@ pub(crate) async fn refresh_business_partner(
 
 /// Proposes an initiative within the caller's transaction (see [`Db::create_initiative`]).
 pub(crate) async fn create_initiative_in(
-    conn: &mut AnyConnection,
+    conn: &mut crate::WriteTx,
     new: &NewInitiative,
     acting: Acting,
 ) -> StoreResult<(i64, Vec<i64>)> {
-    let at = now();
+    let at = conn.at;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO initiatives (locality_id, initiator_organisation_id, title_he, title_ar, title_en, problem_he, problem_ar, \
          problem_en, approach_he, approach_ar, approach_en, model, management, stage, created_by, created_at, updated_at, \
@@ -302,22 +302,22 @@ pub(crate) async fn create_initiative_in(
     .bind(Stage::Idea.code())
     .bind(acting.user_id)
     .bind(at)
-    .fetch_one(&mut *conn)
+    .fetch_one(&mut **conn)
     .await
     .map_err(|e| match &e {
         sqlx::Error::Database(db) if db.is_foreign_key_violation() => StoreError::NotFound,
         _ => StoreError::Database(e),
     })?;
-    write_links(&mut *conn, id, &new.goal_ids, &new.needs).await?;
+    write_links(conn, id, &new.goal_ids, &new.needs).await?;
     sqlx::query(
         "INSERT INTO initiative_partners (initiative_id, organisation_id, status, created_at, joined_at) VALUES ($1, $2, 'active', $3, $3)",
     )
     .bind(id)
     .bind(new.initiator_organisation_id)
     .bind(at)
-    .execute(&mut *conn)
+    .execute(&mut **conn)
     .await?;
-    refresh_business_partner(&mut *conn, "id = $1", Some(id)).await?;
+    refresh_business_partner(conn, "id = $1", Some(id)).await?;
     journal::record_proposal(
         conn,
         id,
@@ -333,14 +333,14 @@ pub(crate) async fn create_initiative_in(
          WHERE l.id = $1 ORDER BY m.user_id",
     )
     .bind(new.locality_id)
-    .fetch_all(&mut *conn)
+    .fetch_all(&mut **conn)
     .await?;
     for user in &staff {
         sqlx::query("INSERT INTO notifications (user_id, kind, initiative_id, created_at) VALUES ($1, 'initiative-proposed', $2, $3)")
             .bind(user)
             .bind(id)
             .bind(at)
-            .execute(&mut *conn)
+            .execute(&mut **conn)
             .await?;
     }
     Ok((id, staff))
@@ -917,7 +917,7 @@ impl Db {
 
     pub async fn mark_notifications_read(&self, user_id: i64) -> StoreResult<()> {
         sqlx::query("UPDATE notifications SET read_at = $1 WHERE user_id = $2 AND read_at IS NULL")
-            .bind(now())
+            .bind(self.now())
             .bind(user_id)
             .execute(&self.pool)
             .await?;

@@ -7,7 +7,7 @@ use sqlx::FromRow;
 
 use super::{Acting, NewContribution, Partner, PartnerContribution, PartnerStatus};
 use crate::journal;
-use crate::{Db, StoreError, StoreResult, abort, now};
+use crate::{Db, StoreError, StoreResult, abort};
 
 #[derive(FromRow)]
 struct PartnerRow {
@@ -71,7 +71,7 @@ impl Db {
                 .bind(organisation_id)
                 .fetch_optional(&mut *tx)
                 .await?;
-        let at = now();
+        let at = tx.at;
         let result = match existing.as_deref().and_then(PartnerStatus::parse) {
             None => {
                 sqlx::query("INSERT INTO initiative_partners (initiative_id, organisation_id, status, created_at) VALUES ($1, $2, $3, $4)")
@@ -208,7 +208,7 @@ impl Db {
         .bind(c.cash_agorot)
         .bind(c.in_kind_agorot)
         .bind(c.period.as_deref())
-        .bind(now())
+        .bind(tx.at)
         .fetch_one(&mut *tx)
         .await?;
         journal::record(

@@ -1,7 +1,7 @@
 //! An open call from draft through applications, evaluation and award to the initiative it
 //! starts.
 
-use shutaf_store::{Acting, StoreError, now};
+use shutaf_store::{Acting, StoreError};
 
 use crate::support::{proposal, world};
 
@@ -34,7 +34,7 @@ async fn an_open_call_from_draft_to_award_and_initiative() {
         purpose: "Solar roofs".into(),
         sought: "A partner".into(),
         eligibility: "Anyone".into(),
-        deadline_at: now() + 3600,
+        deadline_at: w.db.now() + 3600,
         criteria: vec![
             ("Impact".into(), None, 60),
             ("Cost".into(), Some("Value".into()), 40),
@@ -106,12 +106,7 @@ async fn an_open_call_from_draft_to_award_and_initiative() {
         Err(StoreError::Conflict)
     ));
     // The deadline passes: late applications are refused by the store itself.
-    sqlx::query("UPDATE calls SET deadline_at = $1 WHERE id = $2")
-        .bind(now() - 1)
-        .bind(call_id)
-        .execute(&w.db.pool)
-        .await
-        .unwrap();
+    w.db.clock.advance(3600);
     assert!(matches!(
         w.db.apply_to_call(call_id, w.company, "late", "late", csr)
             .await,
@@ -166,7 +161,7 @@ async fn an_open_call_from_draft_to_award_and_initiative() {
         Err(StoreError::Conflict)
     ));
     assert_eq!(w.db.call_of_initiative(id).await.unwrap(), Some(call_id));
-    let facts = w.db.facts(id, now()).await.unwrap().unwrap();
+    let facts = w.db.facts(id, w.db.now()).await.unwrap().unwrap();
     assert_eq!(facts.partners.len(), 2);
     assert!(
         facts.integrity.competition,
@@ -230,7 +225,7 @@ async fn an_applications_five_files_hold_when_uploads_come_at_once() {
         purpose: "Fewer bins overflowing".into(),
         sought: "A partner".into(),
         eligibility: "Anyone".into(),
-        deadline_at: now() + 3600,
+        deadline_at: w.db.now() + 3600,
         criteria: vec![("Impact".into(), None, 100)],
         goal_ids: vec![w.goal],
         evaluator_ids: vec![w.coordinator],

@@ -6,7 +6,7 @@ use shutaf_domain::initiative::WorkPlanPlacement;
 use shutaf_domain::lifecycle::{Gate, Party, check_transition};
 use shutaf_domain::{ContributionType, OrganisationKind, Sector, Stage};
 use shutaf_store::integrity::NewDeclaration;
-use shutaf_store::{Acting, NewContribution, NewInitiative, PartnerStatus, StoreError, now};
+use shutaf_store::{Acting, NewContribution, NewInitiative, PartnerStatus, StoreError};
 
 use crate::support::{org, proposal, world};
 
@@ -38,7 +38,7 @@ async fn the_seed_story_in_storage() {
     let (notes, unread) = w.db.notifications(w.coordinator, 10).await.unwrap();
     assert_eq!((notes.len(), unread), (1, 1));
 
-    let facts = w.db.facts(id, now()).await.unwrap().unwrap();
+    let facts = w.db.facts(id, w.db.now()).await.unwrap().unwrap();
     assert_eq!(facts.stage, Stage::Idea);
     assert!(!facts.convener_engaged);
     assert_eq!(
@@ -55,7 +55,7 @@ async fn the_seed_story_in_storage() {
     w.db.engage(id, revision, w.coordinator, false, convener)
         .await
         .unwrap();
-    let facts = w.db.facts(id, now()).await.unwrap().unwrap();
+    let facts = w.db.facts(id, w.db.now()).await.unwrap().unwrap();
     assert!(facts.convener_engaged);
     let revision = w.db.initiative(id).await.unwrap().unwrap().revision;
     check_transition(&facts, Stage::Convened, &[Party::ConvenerStaff], None).unwrap();
@@ -167,7 +167,7 @@ async fn the_seed_story_in_storage() {
     for org in [w.company, w.ngo, w.city] {
         w.db.endorse(id, v1, org, csr).await.unwrap();
     }
-    let facts = w.db.facts(id, now()).await.unwrap().unwrap();
+    let facts = w.db.facts(id, w.db.now()).await.unwrap().unwrap();
     assert!(facts.partners.iter().all(|p| p.endorsed_current));
     // A new version clears the endorsements; the old one cannot be endorsed any more.
     let v2 =
@@ -184,7 +184,7 @@ async fn the_seed_story_in_storage() {
         w.db.endorse(id, v1, w.city, convener).await,
         Err(StoreError::Conflict)
     ));
-    let facts = w.db.facts(id, now()).await.unwrap().unwrap();
+    let facts = w.db.facts(id, w.db.now()).await.unwrap().unwrap();
     assert!(facts.partners.iter().all(|p| !p.endorsed_current));
     for org in [w.company, w.ngo, w.city] {
         w.db.endorse(id, v2, org, csr).await.unwrap();
@@ -196,7 +196,7 @@ async fn the_seed_story_in_storage() {
         .await
         .unwrap();
 
-    let facts = w.db.facts(id, now()).await.unwrap().unwrap();
+    let facts = w.db.facts(id, w.db.now()).await.unwrap().unwrap();
     assert_eq!(facts.linked_goals, 1);
     // A goal the city dropped no longer makes the initiative fit its agenda; taken up again, it
     // does.
@@ -217,7 +217,7 @@ async fn the_seed_story_in_storage() {
             sdg_codes: goal.sdg_codes.clone(),
         };
         w.db.update_goal(w.goal, &changed).await.unwrap();
-        let facts = w.db.facts(id, now()).await.unwrap().unwrap();
+        let facts = w.db.facts(id, w.db.now()).await.unwrap().unwrap();
         assert_eq!(facts.linked_goals, fits, "{status}");
     }
     assert!(facts.uncovered().is_empty());
@@ -244,13 +244,13 @@ async fn the_seed_story_in_storage() {
     );
 
     let (items, total) =
-        w.db.initiatives_of_locality(w.locality, None, 1, 20, now())
+        w.db.initiatives_of_locality(w.locality, None, 1, 20, w.db.now())
             .await
             .unwrap();
     assert_eq!(total, 1);
     assert_eq!(items[0].facts.partners.len(), 3);
     let (items, total) =
-        w.db.initiatives_of_locality(w.locality, Some(Stage::Agreed), 1, 20, now())
+        w.db.initiatives_of_locality(w.locality, Some(Stage::Agreed), 1, 20, w.db.now())
             .await
             .unwrap();
     assert_eq!((items.len(), total), (0, 0));

@@ -1,6 +1,6 @@
 //! A notice inviting competing proposals, and its logged decision.
 
-use shutaf_store::{Acting, StoreError, now};
+use shutaf_store::{Acting, StoreError};
 
 use crate::support::{proposal, world};
 
@@ -19,7 +19,7 @@ async fn a_notice_invites_competing_proposals_and_its_decision_is_logged() {
     let (id, _) = w.db.create_initiative(&proposal(&w), csr).await.unwrap();
     assert!(
         !w.db
-            .facts(id, now())
+            .facts(id, w.db.now())
             .await
             .unwrap()
             .unwrap()
@@ -27,7 +27,7 @@ async fn a_notice_invites_competing_proposals_and_its_decision_is_logged() {
             .competition
     );
     let notice_id =
-        w.db.publish_notice(id, "Solar roofs by a company", now() + 60, convener)
+        w.db.publish_notice(id, "Solar roofs by a company", w.db.now() + 60, convener)
             .await
             .unwrap();
     let notice = w.db.notice_of(id).await.unwrap().unwrap();
@@ -74,7 +74,7 @@ async fn a_notice_invites_competing_proposals_and_its_decision_is_logged() {
         Some(NoticeOutcome::Original)
     );
     assert!(
-        w.db.facts(id, now())
+        w.db.facts(id, w.db.now())
             .await
             .unwrap()
             .unwrap()

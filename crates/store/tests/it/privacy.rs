@@ -3,15 +3,13 @@
 //! them on the log itself; names and free text are disclosed beside their entries, where a
 //! redaction erases them and leaves the entries as they were.
 
-use std::time::Duration;
-
 use shutaf_domain::Stage;
 use shutaf_domain::disclosure::{RedactionGround, Seals, matches};
 use shutaf_domain::integrity::Relation;
+use shutaf_store::Acting;
 use shutaf_store::calls::NewCall;
 use shutaf_store::disclosures::Unredactable;
 use shutaf_store::integrity::NewDeclaration;
-use shutaf_store::{Acting, now};
 
 use crate::support::{proposal, world};
 
@@ -36,7 +34,7 @@ async fn an_open_call_seals_who_applied_until_its_award_opens_it() {
         user_id: ngo_person,
         organisation_id: Some(w.ngo),
     };
-    let deadline = now() + 3;
+    let deadline = w.db.now() + 3;
     let call_id =
         w.db.create_call(
             &NewCall {
@@ -127,9 +125,7 @@ async fn an_open_call_seals_who_applied_until_its_award_opens_it() {
     assert!(shown.iter().all(|d| d.field == "person-name"), "{shown:?}");
 
     // The decision opens everything the call sealed, on the log.
-    while now() <= deadline {
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
+    w.db.clock.advance(4);
     let call = w.db.call(call_id).await.unwrap().unwrap();
     let applications = w.db.applications(call_id).await.unwrap();
     let results = w.db.call_results(&call, &applications).await.unwrap();
@@ -236,23 +232,64 @@ async fn a_redaction_erases_the_text_and_leaves_the_record() {
     ));
     let leaves = w.db.log_leaves(size).await.unwrap();
 
+    let notice = |at: i64| format!("redacted at {at}");
     let redaction =
-        w.db.redact_disclosure(declined.index, "reasons", RedactionGround::NotPublic)
-            .await
-            .unwrap()
-            .unwrap();
+        w.db.redact_disclosure(
+            declined.index,
+            "reasons",
+            RedactionGround::NotPublic,
+            &notice,
+        )
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(redaction, size);
     assert_eq!(
-        w.db.redact_disclosure(declined.index, "reasons", RedactionGround::NotPublic)
-            .await
-            .unwrap(),
+        w.db.redact_disclosure(
+            declined.index,
+            "reasons",
+            RedactionGround::NotPublic,
+            &notice
+        )
+        .await
+        .unwrap(),
         Err(Unredactable::AlreadyRedacted)
     );
     assert_eq!(
-        w.db.redact_disclosure(declined.index, "applicant", RedactionGround::NotPublic)
+        w.db.redact_disclosure(
+            declined.index,
+            "applicant",
+            RedactionGround::NotPublic,
+            &notice
+        )
+        .await
+        .unwrap(),
+        Err(Unredactable::NoSuchDisclosure)
+    );
+    assert_eq!(
+        w.db.redact_disclosure(size + 5, "reasons", RedactionGround::NotPublic, &notice)
             .await
             .unwrap(),
-        Err(Unredactable::NoSuchDisclosure)
+        Err(Unredactable::NoSuchEntry)
+    );
+    // The copies the working tables kept (the published reasons, the history) are the
+    // redaction's notice now, in the same transaction.
+    let redacted_at = w.db.disclosures(&[declined.index]).await.unwrap()[0]
+        .redacted_at
+        .unwrap();
+    let initiative = w.db.initiative(id).await.unwrap().unwrap();
+    assert_eq!(initiative.stage_reason, Some(notice(redacted_at)));
+    let history = w.db.events(id, 100).await.unwrap();
+    assert!(
+        history
+            .iter()
+            .all(|e| !e.detail.as_deref().unwrap_or("").contains("Dana Levi")),
+        "{history:?}"
+    );
+    assert!(
+        history
+            .iter()
+            .any(|e| e.detail.as_deref() == Some(notice(redacted_at).as_str()))
     );
     let shown = w.db.disclosures(&[declined.index]).await.unwrap();
     assert_eq!(shown[0].text, None);

@@ -183,6 +183,7 @@ flash-invited = The invitation was sent.
 flash-joined = Welcome: you are now a member of the organisation.
 flash-left = You left the organisation.
 flash-locality-created = The locality was created.
+flash-redacted = The text is redacted, and the redaction is on the decision log.
 
 ## Mail
 
@@ -274,6 +275,19 @@ admin-title = Administration
 admin-new-locality = Add a locality
 admin-create-locality = Add locality
 admin-convener-hint = The public body whose staff convene partnerships in this locality.
+admin-redact-title = Redact a text beside the record
+admin-redact-intro = A name, reasons, a donor or other free text shown beside an entry of the decision log is erased for good, with its salt, beside the log and from every page, API answer, feed and file that showed it; "Redacted on <date>: <ground>" stands in its place. The entry itself does not change and still verifies, and the redaction goes on the log as a new entry that names no one. A redaction cannot be undone.
+admin-redact-entry = Entry number
+admin-redact-field = Text
+admin-redact-ground = Ground
+admin-redact-confirm = I understand that the text is erased for good
+admin-redact-submit = Redact the text
+error-redaction-entry = Write the entry's number (0 or more).
+error-redaction-confirm = Confirm that the text is erased for good.
+error-redaction-no-entry = The log has no entry with this number.
+error-redaction-no-text = No such text is shown beside this entry (a sealed text is opened only by its call's decision).
+error-redaction-already = This text is redacted already.
+record-redact = Redact
 
 ## Accessibility statement
 
@@ -708,6 +722,12 @@ declarations-none-yet = No declarations yet.
 recusals-title = Stepped aside
 recusals-none = Nobody has stepped aside.
 recusal-line = { $person } stepped aside because of a tie with { $organisation }
+declaration-sealed = Interests declared; with whom is published once the call is decided.
+call-integrity-sealed = Until the call is decided, who applied is sealed: the ties in declarations, and the applications someone stepped aside from, are published with the decision.
+call-recusals-sealed = { $count ->
+    [one] Someone stepped aside from one application.
+   *[other] Someone stepped aside from an application { $count } times.
+}
 integrity-record-title = Integrity and equal opportunity
 choice-label = How the business partner was chosen
 choice-open-call = Open call
@@ -723,6 +743,12 @@ notice-open = open for proposals
 notice-publish = Publish the notice
 notice-alternatives = Alternative proposals
 notice-no-alternatives = No alternative proposals.
+notice-alternatives-sealed = { $count ->
+    [0] No alternative proposal yet. Who proposes is published with the decision after the notice.
+    [one] One alternative proposal received. Who proposed it is published with the decision after the notice.
+   *[other] { $count } alternative proposals received. Who proposed them is published with the decision after the notice.
+}
+notice-your-alternatives = Your organisation's proposal, which only you and the convener's staff see until the decision:
 notice-your-alternative = Your alternative proposal
 notice-propose = Send the proposal
 notice-outcome = Decision
@@ -953,7 +979,7 @@ redaction-correction = corrected
 redaction-legal-order = by order of a court or the Privacy Protection Authority
 redaction-not-public = it should not have been public
 auditors-privacy = What the entries withhold
-auditors-privacy-text = Since the log's second encoding an entry names the person who decided by a stable pseudonym, and commits to names, reasons and other free text: SHA-256 over the field, a 32-byte salt and the text. The texts are served beside their entries with their salts (the "disclosures" of /api/v1/log/entries), so each can be checked; a redaction erases one without changing any entry, and is itself an entry. Who applied to an open call, the scores and the parties of declarations on it are sealed until the call's award or cancellation opens them on the log; shutaf verify checks every opening against its commitment and every text shown against its entry. The policy is in docs/PRIVACY.md.
+auditors-privacy-text = Since the log's second encoding an entry names the person who decided by a stable pseudonym, and commits to names, reasons and other free text: SHA-256 over the field, a 32-byte salt and the text. The texts are served beside their entries with their salts (the "disclosures" of /api/v1/log/entries), so each can be checked; a redaction erases one without changing any entry, and is itself an entry; every page, API answer, file and OCDS release of the hub that showed the text then shows the redaction instead, and names of people who declared or stepped aside are read from beside the log. Who applied to an open call, the scores and the parties of declarations on it are sealed until the call's award or cancellation opens them on the log; shutaf verify checks every opening against its commitment and every text shown against its entry. The policy is in docs/PRIVACY.md.
 
 ## For auditors
 auditors-lead = Every decision on this hub goes into an append-only log, in the same transaction as the change it records. Anyone can fetch the log, recompute it and prove that nothing was changed, removed or reordered afterwards, with nothing but the hub's published key.
@@ -963,7 +989,11 @@ auditors-root = Merkle root (SHA-256)
 auditors-key = The hub's public key (Ed25519)
 auditors-tree = How the log is built
 auditors-tree-text = The log is a Merkle tree exactly as RFC 6962 and RFC 9162 (Certificate Transparency) define it. The hub signs its tree heads with its Ed25519 key.
-auditors-entry-text = Each entry is hashed in this canonical form, one field a line, UTF-8:
+auditors-entry-text = Each entry is hashed in the canonical form of the version it was written in, one field a line, UTF-8. Entries are written in version 2:
+auditors-entry-v2-text = In version 2 a field with no value is its name alone, so that an empty text (detail:) and no text (detail) differ. person is the pseudonym of the person who decided (p- and 12 hex digits, the same for the same person on every entry of this hub, and nobody's name). Names, reasons and other free text are not in the entry: it carries a commitment line to each, and the text is kept beside it. A call's award or cancellation opens, in opening lines, the texts the call sealed while it was open.
+auditors-entry-v1-text = Entries written before version 2 keep their first form and still verify in it: the first line names the version, and shutaf verify hashes every entry in its own. In version 1 no value and an empty text are written the same, and person is a name where the law made it public:
+auditors-disclosures = Commitments and disclosures
+auditors-disclosures-text = A commitment binds an entry to a text without showing it: SHA-256 over the field, a random 32-byte salt of its own and the text, as below. The texts (names, reasons and the like) are served beside each entry as its disclosures, with their salts, so that anyone can recompute the commitment. They are not hashed with the entry: a redaction erases a disclosure's text and salt and shows when and on what ground, and no entry, root or signature changes. The sealed texts of an open call are never among the disclosures; its decision opens them on the log.
 auditors-escape = In texts, a backslash is written \\, a line feed \n and a carriage return \r, so that every field is one line.
 auditors-endpoints = Public endpoints
 auditors-verify = Check it yourself
@@ -990,6 +1020,7 @@ auditors-step-witness = Ask one or more witnesses you trust (the support centre,
 auditors-step-run = Run the check below. It fetches every entry, recomputes every hash and the root, checks the hub's signatures, finds the newest checkpoint that enough of your witnesses cosigned and checks that today's log extends it, and asks for inclusion and consistency proofs. It fails loudly if anything does not hold.
 auditors-become-witness = Become a witness
 auditors-become-witness-text = Anyone can witness this hub with the same program: make a key, give its verifier key to the hub's operator (who adds it to the witnesses the hub accepts) and to the auditors who rely on you, and poll the hub. The witness keeps the last checkpoint it cosigned in a small file, and refuses, and keeps as evidence, any checkpoint that does not extend it.
+auditors-witness-poll = The first command prints the witness's verifier key and keeps its key in shutaf-witness.key. The second keeps polling, every minute, until it is stopped (--every sets the interval; --once polls once and exits, for a scheduled job); it keeps what it cosigned in shutaf-witness-state.json. Run both in the same directory, and keep both files.
 auditors-rotation = Key rotation
 auditors-rotation-text = The hub changes its key only after announcing the new one here and to its witnesses. The latest checkpoint is then signed again with the new key, and later ones with the new key only; earlier checkpoints stay verifiable with the earlier keys listed here. A check that pinned the old key refuses the new one until it is told, with --key, after confirming it elsewhere. The origin never changes: a new origin is a new log.
 auditors-previous-keys = Earlier keys

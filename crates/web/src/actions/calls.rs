@@ -6,7 +6,7 @@ use shutaf_domain::call::{self, Phase};
 use shutaf_domain::validate::{self, FieldErrors};
 use shutaf_domain::{Management, PartnershipModel};
 use shutaf_store::calls::{Application, Call, NewAttachment, NewCall};
-use shutaf_store::integrity::Matter;
+use shutaf_store::integrity::{Declaration, Matter, Recusal};
 use shutaf_store::{Acting, NewInitiative, StoreError, User};
 
 use super::integrity::{DeclarationInput, check_decider, convener_of, required_reasons};
@@ -110,6 +110,54 @@ pub async fn sight(state: &AppState, user: Option<&User>, call: &Call) -> Action
     })
 }
 
+/// The declarations of interest and the recusals on a call, as a reader may see them.
+#[derive(Debug, Clone, Default)]
+pub struct CallIntegrity {
+    pub declarations: Vec<Declaration>,
+    /// The recusals whose party the reader may see.
+    pub recusals: Vec<Recusal>,
+    /// Who applied is sealed from this reader: the declarations come without their ties and
+    /// details, and the recusals only as a count.
+    pub sealed: bool,
+    /// Recusals whose party is sealed from this reader: someone stepped aside from one
+    /// application, which one is published with the decision.
+    pub sealed_recusals: usize,
+}
+
+/// The declarations and recusals on a call in `phase`, for a reader with `sight`. Until the
+/// call is decided who applied is sealed (on the log, and so on the pages and in the API): a
+/// declaration's ties and its free text, and a recusal's party, would tell competitors who
+/// applied. Only those who see every application (the convener's staff, the evaluators) see
+/// them before the decision; everyone else sees that a person declared, whether they have
+/// interests, and how many times someone stepped aside.
+pub async fn integrity_record(
+    state: &AppState,
+    call: &Call,
+    phase: Phase,
+    sight: Sight,
+) -> ActionResult<CallIntegrity> {
+    let mut declarations = state.db.declarations(Matter::Call(call.id)).await?;
+    let recusals = state.db.recusals(Matter::Call(call.id)).await?;
+    if sight == Sight::All || phase.results_public() {
+        return Ok(CallIntegrity {
+            declarations,
+            recusals,
+            sealed: false,
+            sealed_recusals: 0,
+        });
+    }
+    for d in &mut declarations {
+        d.ties.clear();
+        d.details = None;
+    }
+    Ok(CallIntegrity {
+        declarations,
+        recusals: Vec::new(),
+        sealed: true,
+        sealed_recusals: recusals.len(),
+    })
+}
+
 /// Validates a call as typed.
 pub async fn validate_call(
     state: &AppState,
@@ -147,7 +195,7 @@ pub async fn validate_call(
     let sought = text(&mut errors, "sought", &input.sought);
     let eligibility = text(&mut errors, "eligibility", &input.eligibility);
     let deadline_at = match call::parse_deadline(&input.deadline) {
-        Ok(at) if at > shutaf_store::now() => at,
+        Ok(at) if at > state.db.now() => at,
         Ok(_) => {
             errors.add("deadline", "error-deadline-past");
             0
@@ -327,7 +375,7 @@ pub async fn publish_call(state: &AppState, user: &User, id: i64) -> ActionResul
     if call.status != call::CallStatus::Draft {
         return Err(ActionError::Refused("refused-call-published"));
     }
-    if call.deadline_at <= shutaf_store::now() {
+    if call.deadline_at <= state.db.now() {
         let mut errors = FieldErrors::new();
         errors.add("deadline", "error-deadline-past");
         return Err(ActionError::Invalid(errors));
@@ -376,10 +424,7 @@ pub async fn add_call_documents(
     if !is_convener_staff(state, user, call.locality_id).await? {
         return Err(ActionError::Refused("refused-convener-only"));
     }
-    if !matches!(
-        call.phase(shutaf_store::now()),
-        Phase::Draft | Phase::Accepting
-    ) {
+    if !matches!(call.phase(state.db.now()), Phase::Draft | Phase::Accepting) {
         return Err(ActionError::Refused("refused-call-closed"));
     }
     let mut errors = FieldErrors::new();
@@ -439,7 +484,7 @@ pub async fn add_application_attachments(
     {
         return Err(ActionError::Refused("refused-not-organisation-admin"));
     }
-    if call.phase(shutaf_store::now()) != Phase::Accepting {
+    if call.phase(state.db.now()) != Phase::Accepting {
         return Err(ActionError::Refused("refused-call-closed"));
     }
     let mut errors = FieldErrors::new();
@@ -490,7 +535,7 @@ pub async fn apply(
     uploads: &[Upload],
 ) -> ActionResult<i64> {
     let call = visible_call(state, Some(user), id).await?;
-    if call.phase(shutaf_store::now()) != Phase::Accepting {
+    if call.phase(state.db.now()) != Phase::Accepting {
         return Err(ActionError::Refused("refused-call-closed"));
     }
     if !user.is_verified() {
@@ -581,7 +626,7 @@ pub async fn score(
     if !call.is_evaluator(user.id) {
         return Err(ActionError::Refused("refused-not-evaluator"));
     }
-    match call.phase(shutaf_store::now()) {
+    match call.phase(state.db.now()) {
         Phase::Evaluating => {}
         Phase::Accepting => return Err(ActionError::Refused("refused-call-still-open")),
         _ => return Err(ActionError::Refused("refused-call-decided")),
@@ -691,7 +736,7 @@ async fn convener_decides(
     if !is_convener_staff(state, user, call.locality_id).await? {
         return Err(ActionError::Refused("refused-convener-only"));
     }
-    match call.phase(shutaf_store::now()) {
+    match call.phase(state.db.now()) {
         Phase::Evaluating => {}
         Phase::Accepting | Phase::Draft => {
             return Err(ActionError::Refused("refused-call-still-open"));
@@ -780,7 +825,7 @@ pub async fn rerun(
     let (call, _, convener) = convener_decides(state, user, id).await?;
     let mut errors = FieldErrors::new();
     let deadline_at = match call::parse_deadline(deadline) {
-        Ok(at) if at > shutaf_store::now() => Some(at),
+        Ok(at) if at > state.db.now() => Some(at),
         Ok(_) => {
             errors.add("rerun_deadline", "error-deadline-past");
             None

@@ -151,7 +151,7 @@ pub async fn sign_if_grown(state: &AppState) -> Result<StoredCheckpoint, SignErr
             return Err(inconsistent);
         }
     }
-    let at = shutaf_store::now();
+    let at = state.db.now();
     let note = Checkpoint::new(&origin(&state.config), head.size, head.root)
         .sign(&state.log_key)
         .encode();

@@ -3,7 +3,7 @@
 
 use shutaf_domain::integrity::{self, Bar, NoticeOutcome, Relation};
 use shutaf_domain::validate::{self, FieldErrors};
-use shutaf_store::integrity::{Matter, NewDeclaration};
+use shutaf_store::integrity::{AlternativeProposal, Matter, NewDeclaration, Notice};
 use shutaf_store::{Acting, StoreError, User};
 
 use super::initiatives::{Scope, load};
@@ -202,7 +202,7 @@ pub async fn publish_notice(
         errors.add("notice_summary", "error-required");
     }
     let closes_at = match shutaf_domain::call::parse_deadline(closes) {
-        Ok(at) if at > shutaf_store::now() => Some(at),
+        Ok(at) if at > state.db.now() => Some(at),
         Ok(_) => {
             errors.add("notice_closes", "error-deadline-past");
             None
@@ -242,7 +242,7 @@ pub async fn propose_alternative(
 ) -> ActionResult<i64> {
     let Scope { partners, .. } = load(state, user, id).await?;
     let notice = state.db.notice_of(id).await?.ok_or(AppError::NotFound)?;
-    if !integrity::window_open(notice.closes_at, shutaf_store::now()) {
+    if !integrity::window_open(notice.closes_at, state.db.now()) {
         return Err(ActionError::Refused("refused-notice-closed"));
     }
     // Authorise before validating: only those who manage an organisation propose for one.
@@ -286,6 +286,61 @@ pub async fn propose_alternative(
     }
 }
 
+/// The alternatives to a notice, as a reader may see them.
+#[derive(Debug, Clone, Default)]
+pub struct NoticeAlternatives {
+    /// The alternatives the reader may see.
+    pub shown: Vec<AlternativeProposal>,
+    /// How many were proposed.
+    pub total: usize,
+    /// Who proposed is sealed from this reader until the notice is decided.
+    pub sealed: bool,
+}
+
+/// The alternatives to `notice` (of an initiative in `locality_id`) that `user` may see. Until
+/// the notice is decided who proposed an alternative is sealed, as who applied to an open call
+/// is: the convener's staff, who decide, see every one; a proposer sees its own; everyone else
+/// (the initiative's partners too) only how many came. The decision publishes them all.
+pub async fn notice_alternatives(
+    state: &AppState,
+    user: Option<&User>,
+    notice: &Notice,
+    locality_id: i64,
+) -> ActionResult<NoticeAlternatives> {
+    let all = state.db.alternatives(notice.id).await?;
+    let total = all.len();
+    if notice.outcome.is_some() {
+        return Ok(NoticeAlternatives {
+            shown: all,
+            total,
+            sealed: false,
+        });
+    }
+    let Some(user) = user else {
+        return Ok(NoticeAlternatives {
+            shown: Vec::new(),
+            total,
+            sealed: true,
+        });
+    };
+    if super::calls::is_convener_staff(state, user, locality_id).await? {
+        return Ok(NoticeAlternatives {
+            shown: all,
+            total,
+            sealed: false,
+        });
+    }
+    let own = super::calls::managed(state, user).await?;
+    Ok(NoticeAlternatives {
+        shown: all
+            .into_iter()
+            .filter(|a| own.contains(&a.organisation_id))
+            .collect(),
+        total,
+        sealed: true,
+    })
+}
+
 /// The convener decides after the notice's window, with reasons.
 pub async fn decide_notice(
     state: &AppState,
@@ -324,7 +379,7 @@ pub async fn decide_notice(
     let reasons = required_reasons(&mut errors, "outcome_reasons", reasons);
     if let Some(outcome) = outcome {
         let ids: Vec<i64> = alternatives.iter().map(|a| a.id).collect();
-        let closed = !integrity::window_open(notice.closes_at, shutaf_store::now());
+        let closed = !integrity::window_open(notice.closes_at, state.db.now());
         match integrity::check_notice_outcome(outcome, chosen, &ids, closed) {
             Ok(()) => {}
             Err("refused-notice-window-open") => {

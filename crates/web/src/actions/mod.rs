@@ -424,6 +424,7 @@ pub mod checkpoints;
 pub mod donations;
 pub mod initiatives;
 pub mod integrity;
+pub mod redactions;
 
 /// A goal's fields as typed.
 #[derive(Debug, Default, Clone)]

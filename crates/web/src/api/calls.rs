@@ -12,13 +12,12 @@ use shutaf_domain::Language;
 use shutaf_domain::call::{self, CallStatus, MAX_ATTACHMENT_BYTES, Phase};
 use shutaf_store::User;
 use shutaf_store::calls::{Attachment, Call, CallSummary};
-use shutaf_store::integrity::Matter;
 use utoipa::ToSchema;
 use utoipa::openapi::schema::{ArrayBuilder, ObjectBuilder, Type};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::initiatives::{DeclarationBody, DeclarationWrite, RecusalBody, declared_on};
+use super::initiatives::{DeclarationBody, DeclarationWrite, RecusalBody};
 use super::{ApiJson, ApiWriter, ErrorBody, LangQuery, MaybeApiUser, Paging, language, renamed};
 use crate::AppState;
 use crate::actions::calls::{
@@ -291,7 +290,7 @@ async fn call_body(
     call: Call,
     lang: Language,
 ) -> Result<CallBody, AppError> {
-    let phase = call.phase(shutaf_store::now());
+    let phase = call.phase(state.db.now());
     let sight = act::sight(state, user, &call).await?;
     let (staff, own) = match user {
         Some(user) => (
@@ -519,7 +518,7 @@ async fn list_calls(
         None => false,
     };
     let (limit, offset) = (paging.limit(), paging.offset());
-    let now = shutaf_store::now();
+    let now = state.db.now();
     let items = state
         .db
         .calls_of_locality(id, with_drafts, limit, offset)
@@ -767,13 +766,23 @@ async fn declare(
 }
 
 /// The public declarations of interest on a call, and who stepped aside from which applicant.
+/// Until the call is decided who applied is sealed, from everyone but the convener's staff and
+/// the evaluators: then `sealed` is true, each declaration comes without its ties and details,
+/// and the recusals only as a count.
 #[derive(Serialize, ToSchema)]
 pub struct CallDeclarationsBody {
+    /// Who applied is sealed from the caller until the call is decided.
+    sealed: bool,
     declarations: Vec<DeclarationBody>,
+    /// The recusals with their party; empty while sealed.
     recusals: Vec<RecusalBody>,
+    /// How many times someone stepped aside from an application whose applicant is sealed
+    /// from the caller (0 once the call is decided).
+    sealed_recusals: i64,
 }
 
-/// The declarations of interest and the recusals on a call.
+/// The declarations of interest and the recusals on a call; while the call is undecided,
+/// without what would tell who applied (see `sealed`).
 #[utoipa::path(get, path = "/v1/calls/{id}/declarations", tag = "calls", params(("id" = i64, Path), LangQuery),
     responses((status = 200, body = CallDeclarationsBody), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
 async fn list_declarations(
@@ -783,12 +792,24 @@ async fn list_declarations(
     headers: HeaderMap,
     Query(q): Query<LangQuery>,
 ) -> Result<Json<CallDeclarationsBody>, AppError> {
-    act::visible_call(&state, user.as_ref(), id).await?;
+    let call = act::visible_call(&state, user.as_ref(), id).await?;
     let lang = language(&q, &headers, &state);
-    let (declarations, recusals) = declared_on(&state, Matter::Call(id), lang).await?;
+    let sight = act::sight(&state, user.as_ref(), &call).await?;
+    let phase = call.phase(state.db.now());
+    let record = act::integrity_record(&state, &call, phase, sight).await?;
     Ok(Json(CallDeclarationsBody {
-        declarations,
-        recusals,
+        sealed: record.sealed,
+        declarations: record
+            .declarations
+            .into_iter()
+            .map(|d| DeclarationBody::of(d, lang))
+            .collect(),
+        recusals: record
+            .recusals
+            .into_iter()
+            .map(|r| RecusalBody::of(r, lang))
+            .collect(),
+        sealed_recusals: record.sealed_recusals as i64,
     }))
 }
 

@@ -2,11 +2,13 @@
 //! `shutaf verify --url` and as a C2SP signed note), every checkpoint signed, entries by range,
 //! and inclusion and consistency proofs, all computed as RFC 6962 / RFC 9162 define them; and
 //! the door through which witnesses hand in their cosignatures. No token is needed: the record
-//! is public, and a cosignature is checked against the configured witnesses' keys.
+//! is public, and a cosignature is checked against the configured witnesses' keys. A platform
+//! administrator redacts a text shown beside an entry here too, with a write token
+//! (`actions::redactions`, as the admin page and `shutaf redact` do).
 
 use axum::Json;
 use axum::extract::{Path, Query, State};
-use axum::http::header;
+use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 use shutaf_domain::checkpoint::NoteSignature;
@@ -16,9 +18,10 @@ use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::ErrorBody;
+use super::{ApiJson, ApiWriter, ErrorBody};
 use crate::AppState;
-use crate::actions::checkpoints;
+use crate::actions::redactions::{self, RedactionInput};
+use crate::actions::{ActionError, checkpoints};
 use crate::error::AppError;
 
 pub fn routes() -> OpenApiRouter<AppState> {
@@ -30,6 +33,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(cosignatures))
         .routes(routes!(key))
         .routes(routes!(entries))
+        .routes(routes!(redact))
         .routes(routes!(inclusion))
         .routes(routes!(consistency))
 }
@@ -548,4 +552,91 @@ async fn consistency(
         second: q.second,
         proof: proof.iter().map(hex::encode).collect(),
     }))
+}
+
+fn redactable_schema() -> utoipa::openapi::schema::Object {
+    super::codes(shutaf_domain::disclosure::DISCLOSED.iter().copied())
+}
+
+fn ground_schema() -> utoipa::openapi::schema::Object {
+    super::codes(
+        shutaf_domain::disclosure::RedactionGround::ALL
+            .iter()
+            .map(|g| g.code()),
+    )
+}
+
+/// A text beside an entry to redact, and why.
+#[derive(Deserialize, ToSchema)]
+pub struct RedactionWrite {
+    /// Which text: a person's name, reasons, a donor, a gift's purpose, the committee's check
+    /// or the report to the council.
+    #[schema(schema_with = redactable_schema)]
+    pub field: String,
+    /// Why: the person asked for erasure, a correction, a legal order, or it should never have
+    /// been public.
+    #[schema(schema_with = ground_schema)]
+    pub ground: String,
+}
+
+/// A redaction made.
+#[derive(Serialize, Deserialize, ToSchema)]
+pub struct RedactionBody {
+    /// The entry the text was beside.
+    pub entry: u64,
+    pub field: String,
+    pub ground: String,
+    /// The `disclosure-redacted` entry that records the redaction on the log.
+    pub redaction_index: u64,
+}
+
+/// Redacts a text shown beside an entry (platform administrators, write token). The text and
+/// its salt are erased beside the log, every page, feed, API answer, file and OCDS release that
+/// showed it shows "redacted on <date>: <ground>" instead (in the administrator's language
+/// where the hub keeps a copy), and a `disclosure-redacted` entry naming no person is appended.
+/// The entry itself does not change: the log verifies as before. Once only: 409 when the text
+/// is redacted already, 422 when the entry shows no such text (a sealed text is opened only by
+/// its call's decision).
+#[utoipa::path(post, path = "/v1/log/entries/{index}/redactions", tag = "decision log",
+    params(("index" = u64, Path, description = "The entry the text is beside")),
+    request_body = RedactionWrite, security(("token" = [])),
+    responses((status = 201, body = RedactionBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+async fn redact(
+    State(state): State<AppState>,
+    ApiWriter(user): ApiWriter,
+    Path(index): Path<u64>,
+    ApiJson(body): ApiJson<RedactionWrite>,
+) -> Result<Response, AppError> {
+    let lang = user.language().unwrap_or(state.config.default_language);
+    let input = RedactionInput {
+        entry: index.to_string(),
+        field: body.field,
+        ground: body.ground,
+        // A program's request is its confirmation.
+        confirmed: true,
+    };
+    match redactions::redact(&state, &user, lang, &input).await {
+        Ok(done) => Ok((
+            StatusCode::CREATED,
+            Json(RedactionBody {
+                entry: done.entry,
+                field: done.field.to_owned(),
+                ground: done.ground.code().to_owned(),
+                redaction_index: done.index,
+            }),
+        )
+            .into_response()),
+        Err(ActionError::Invalid(errors))
+            if errors.for_field("entry") == Some("error-redaction-no-entry") =>
+        {
+            Err(AppError::NotFound)
+        }
+        Err(ActionError::Invalid(errors))
+            if errors.for_field("field") == Some("error-redaction-already") =>
+        {
+            Err(AppError::Conflict("error-redaction-already"))
+        }
+        Err(other) => Err(other.into()),
+    }
 }

@@ -333,7 +333,7 @@ pub async fn signin(
     // The owner is in: their attempts start again, and a shared address gets this one back.
     state.db.refund_attempt(&keys[0]).await?;
     state.db.clear_attempts(&keys[1]).await?;
-    auth::sign_in(&session, &user).await?;
+    auth::sign_in(&session, &user, state.db.now()).await?;
     let mut response = Redirect::to(&next).into_response();
     if device.is_none() {
         response.headers_mut().append(

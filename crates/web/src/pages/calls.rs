@@ -10,7 +10,7 @@ use shutaf_domain::call as rules;
 use shutaf_domain::call::{Phase, Ranked};
 use shutaf_domain::validate::FieldErrors;
 use shutaf_store::calls::{Application, Attachment, Call, CallSummary, ScoreRecord};
-use shutaf_store::integrity::{Declaration, Matter, Recusal};
+use shutaf_store::integrity::{Declaration, Recusal};
 use shutaf_store::{Goal, Locality, User};
 use tower_sessions::Session;
 
@@ -105,7 +105,7 @@ pub async fn list(
         staff,
         page,
         more,
-        now: shutaf_store::now(),
+        now: state.db.now(),
     })
 }
 
@@ -349,6 +349,10 @@ pub struct CallPage {
     pub can_apply: Vec<(i64, String)>,
     pub declarations: Vec<Declaration>,
     pub recusals: Vec<Recusal>,
+    /// Who applied is sealed from this reader until the decision: declarations come without
+    /// their ties, and recusals only as a count ([`act::integrity_record`]).
+    pub sealed: bool,
+    pub sealed_recusals: i64,
     /// The applicants a declaration can name (id, name).
     pub tie_parties: Vec<(i64, String)>,
     /// The reader has declared on this call.
@@ -413,7 +417,7 @@ pub async fn call_page(
     problem: Option<String>,
 ) -> Result<CallPage, AppError> {
     let call = act::visible_call(state, user, id).await?;
-    let now = shutaf_store::now();
+    let now = state.db.now();
     let phase = call.phase(now);
     let locality = state
         .db
@@ -509,9 +513,8 @@ pub async fn call_page(
             )
         })
         .collect();
-    let declarations = state.db.declarations(Matter::Call(id)).await?;
-    let recusals = state.db.recusals(Matter::Call(id)).await?;
-    let declared = user.is_some_and(|u| declarations.iter().any(|d| d.user_id == u.id));
+    let integrity = act::integrity_record(state, &call, phase, sight).await?;
+    let declared = user.is_some_and(|u| integrity.declarations.iter().any(|d| d.user_id == u.id));
     let invited_evaluators = if staff {
         state.db.invited_evaluators(id).await?
     } else {
@@ -531,8 +534,10 @@ pub async fn call_page(
         staff,
         evaluator,
         can_apply,
-        declarations,
-        recusals,
+        declarations: integrity.declarations,
+        recusals: integrity.recusals,
+        sealed: integrity.sealed,
+        sealed_recusals: integrity.sealed_recusals as i64,
         tie_parties,
         declared,
         form,

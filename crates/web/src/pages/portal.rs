@@ -156,7 +156,7 @@ pub async fn page(
         recusals,
         donations,
         log_size,
-        now: shutaf_store::now(),
+        now: state.db.now(),
     })
 }
 
@@ -394,7 +394,10 @@ pub async fn download_file(
                         vec![
                             d.matter.clone(),
                             d.matter_id.to_string(),
-                            d.person.clone(),
+                            match d.person_redacted {
+                                Some(r) => crate::i18n::Tr::new(lang).redaction(r.at, r.ground),
+                                None => d.person.clone(),
+                            },
                             d.has_interests.to_string(),
                             opt(&d.ties),
                             opt(&d.details),

@@ -52,6 +52,8 @@ pub struct ShownText {
     pub text: Option<String>,
     /// "Redacted on <date>: <ground>", once it is.
     pub redacted: Option<String>,
+    /// The field, for a disclosure a platform administrator may still redact.
+    pub redactable: Option<String>,
 }
 
 /// The texts beside `entry`, in the reader's language.
@@ -67,23 +69,17 @@ fn beside(
         .map(|d| ShownText {
             label: label(&d.field),
             text: d.text.clone(),
-            redacted: d.redacted_at.map(|at| {
-                ctx.a2(
-                    "disclosure-redacted",
-                    "date",
-                    &ctx.date(&at),
-                    "ground",
-                    &d.redaction_ground
-                        .map(|g| ctx.t(g.label_key()))
-                        .unwrap_or_default(),
-                )
-            }),
+            redacted: d
+                .redacted_at
+                .map(|at| ctx.tr.redaction(at, d.redaction_ground)),
+            redactable: (d.redacted_at.is_none() && ctx.is_admin()).then(|| d.field.clone()),
         })
         .collect();
     shown.extend(entry.openings.iter().map(|o| ShownText {
         label: format!("{} ({})", label(&o.field), ctx.t("disclosure-opened")),
         text: Some(o.text.clone()),
         redacted: None,
+        redactable: None,
     }));
     shown
 }

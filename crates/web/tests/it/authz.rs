@@ -45,8 +45,8 @@ use shutaf_store::calls::NewCall;
 use shutaf_store::donations::NewDonation;
 use shutaf_store::integrity::NewDeclaration;
 use shutaf_store::{
-    Acting, ApiTokenScope, Backend, Db, NewContribution, NewGoal, NewInitiative, NewLocality,
-    NewOrganisation, PartnerStatus,
+    Acting, ApiTokenScope, Backend, Clock, Db, NewContribution, NewGoal, NewInitiative,
+    NewLocality, NewOrganisation, PartnerStatus,
 };
 use shutaf_testkit::app::{files_only, organisation_from};
 use shutaf_testkit::{Person, Snapshot, TestApp, location, multipart, set_cookie, test_backend};
@@ -153,6 +153,8 @@ struct World {
     draft_call: i64,
     draft_document: i64,
     donation: i64,
+    /// The donation's registration on the log, whose donor is shown beside it.
+    donation_entry: u64,
     invitation: String,
     /// The secret of the evaluator's invitation to evaluate the draft call.
     evaluation: String,
@@ -174,7 +176,7 @@ impl World {
 }
 
 fn in_days(days: i64) -> String {
-    shutaf_domain::call::local_input(shutaf_store::now() + days * 86_400)
+    shutaf_domain::call::local_input(shutaf_store::system_now() + days * 86_400)
 }
 
 async fn build_world(db: &Db) -> World {
@@ -388,29 +390,15 @@ async fn build_world(db: &Db) -> World {
         .await
         .unwrap();
 
-    // The business's initiatives with notices inviting competing proposals: one open, one
-    // whose window has closed.
-    let week = shutaf_store::now() + 7 * 86_400;
-    w.open_notice = db
-        .create_initiative(&initiative(w.business, "Solar roofs"), by_business)
-        .await
-        .unwrap()
-        .0;
-    db.publish_notice(w.open_notice, "Solar roofs on schools", week, by_city)
-        .await
-        .unwrap();
+    // The past first, on a clock a month behind: a notice whose window closed, and calls whose
+    // deadlines passed (one being evaluated, one awarded). Then the present.
+    let week = db.now() + 7 * 86_400;
     w.closed_notice = db
         .create_initiative(&initiative(w.business, "Shade sails"), by_business)
         .await
         .unwrap()
         .0;
     db.publish_notice(w.closed_notice, "Shade sails in parks", week, by_city)
-        .await
-        .unwrap();
-    sqlx::query("UPDATE competition_notices SET closes_at = $1 WHERE initiative_id = $2")
-        .bind(shutaf_store::now() - 60)
-        .bind(w.closed_notice)
-        .execute(&db.pool)
         .await
         .unwrap();
 
@@ -422,7 +410,7 @@ async fn build_world(db: &Db) -> World {
         purpose: "Greener streets".into(),
         sought: "Partners who plant".into(),
         eligibility: "Organisations working here".into(),
-        deadline_at: shutaf_store::now() + 30 * 86_400,
+        deadline_at: db.now() + 30 * 86_400,
         criteria: vec![("Impact".into(), None, 100)],
         goal_ids: vec![goal],
         evaluator_ids: vec![evaluator],
@@ -446,6 +434,49 @@ async fn build_world(db: &Db) -> World {
             (id, application)
         }
     };
+    (w.evaluating_call, w.evaluating_application) = published("Evaluating").await;
+    let (awarded, _) = published("Awarded").await;
+    w.awarded_call = awarded;
+    let evaluating = db.call(w.evaluating_call).await.unwrap().unwrap();
+    db.clock.advance_to(evaluating.deadline_at + 60);
+    w.criterion = evaluating.criteria[0].id;
+    for role in [Evaluator, Staff, PlatformAdmin] {
+        db.declare_on_call(
+            &evaluating,
+            &NewDeclaration {
+                organisation_id: w.city,
+                details: None,
+                ties: Vec::new(),
+            },
+            &[w.partner],
+            by(w.user(role), w.city),
+        )
+        .await
+        .unwrap();
+    }
+    let awarded = db.call(awarded).await.unwrap().unwrap();
+    let applications = db.applications(awarded.id).await.unwrap();
+    let results = db.call_results(&awarded, &applications).await.unwrap();
+    db.award_call(
+        &awarded,
+        &applications[0],
+        "The best plan",
+        &results,
+        by_city,
+    )
+    .await
+    .unwrap();
+
+    db.clock.catch_up();
+    let week = db.now() + 7 * 86_400;
+    w.open_notice = db
+        .create_initiative(&initiative(w.business, "Solar roofs"), by_business)
+        .await
+        .unwrap()
+        .0;
+    db.publish_notice(w.open_notice, "Solar roofs on schools", week, by_city)
+        .await
+        .unwrap();
     (w.accepting_call, w.accepting_application) = published("Accepting").await;
     w.document = db
         .add_attachment(
@@ -469,43 +500,6 @@ async fn build_world(db: &Db) -> World {
         )
         .await
         .unwrap();
-    (w.evaluating_call, w.evaluating_application) = published("Evaluating").await;
-    db.move_call_deadline(w.evaluating_call, shutaf_store::now() - 60)
-        .await
-        .unwrap();
-    let evaluating = db.call(w.evaluating_call).await.unwrap().unwrap();
-    w.criterion = evaluating.criteria[0].id;
-    for role in [Evaluator, Staff, PlatformAdmin] {
-        db.declare_on_call(
-            &evaluating,
-            &NewDeclaration {
-                organisation_id: w.city,
-                details: None,
-                ties: Vec::new(),
-            },
-            &[w.partner],
-            by(w.user(role), w.city),
-        )
-        .await
-        .unwrap();
-    }
-    let (awarded, _) = published("Awarded").await;
-    w.awarded_call = awarded;
-    db.move_call_deadline(awarded, shutaf_store::now() - 60)
-        .await
-        .unwrap();
-    let awarded = db.call(awarded).await.unwrap().unwrap();
-    let applications = db.applications(awarded.id).await.unwrap();
-    let results = db.call_results(&awarded, &applications).await.unwrap();
-    db.award_call(
-        &awarded,
-        &applications[0],
-        "The best plan",
-        &results,
-        by_city,
-    )
-    .await
-    .unwrap();
     // The draft asks the evaluator to evaluate it, by address: an invitation to accept.
     let draft = NewCall {
         evaluator_ids: Vec::new(),
@@ -542,6 +536,7 @@ async fn build_world(db: &Db) -> World {
         )
         .await
         .unwrap();
+    w.donation_entry = db.log_size().await.unwrap() - 1;
     // An invitation to join the partner, sent to the evaluator's address.
     w.invitation = db
         .create_invitation(
@@ -583,7 +578,9 @@ struct Worlds {
 /// live in the database, and so in every copy), reads the OpenAPI document, and keeps the world.
 async fn worlds() -> Worlds {
     let app = TestApp::spawn().await;
-    let mut world = build_world(&app.db).await;
+    // Built from a month ago, so that its past (closed calls and notices) is on the record.
+    let past = app.db.clone().with_clock(Clock::behind(40 * 86_400));
+    let mut world = build_world(&past).await;
     let client = app.bare_client();
     world.csrf = app.csrf_cookie(&client).await;
     for role in SIGNED_IN {
@@ -1387,6 +1384,14 @@ fn api_rows() -> Vec<ApiRow> {
             |_| "/api/v1/log/entries?start=0&end=2".into(),
             ALL,
         ),
+        // Redacting a text beside the log: platform administrators only.
+        op(
+            "POST",
+            "/api/v1/log/entries/{index}/redactions",
+            |w| format!("/api/v1/log/entries/{}/redactions", w.donation_entry),
+            PLATFORM,
+        )
+        .json(|_| json!({ "field": "donor", "ground": "erasure-request" })),
         op(
             "GET",
             "/api/v1/log/proof/inclusion",
@@ -1569,6 +1574,19 @@ fn page_rows() -> Vec<PageRow> {
                     kv("name_en", "Valley"),
                     kv("kind", "regional-council"),
                     kv("convener", w.spare_public),
+                ]
+            },
+            PLATFORM,
+        ),
+        form(
+            "/admin/redactions",
+            |_| "/admin/redactions".into(),
+            |w| {
+                vec![
+                    kv("entry", w.donation_entry),
+                    kv("field", "donor"),
+                    kv("ground", "erasure-request"),
+                    kv("confirm", 1),
                 ]
             },
             PLATFORM,

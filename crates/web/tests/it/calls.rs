@@ -11,8 +11,7 @@ use shutaf_testkit::{TestApp, location};
 use shutaf_web::i18n::Tr;
 
 use crate::support::{
-    accept_evaluation, city, en, field_errors, local_in_days, move_deadline_into_the_past, refusal,
-    story,
+    accept_evaluation, city, en, field_errors, local_in_days, pass_deadline, refusal, story,
 };
 
 #[tokio::test]
@@ -410,7 +409,7 @@ async fn an_open_call_through_the_api_from_draft_to_initiative() {
         "no scoring before the deadline"
     );
 
-    move_deadline_into_the_past(app, id).await;
+    pass_deadline(app, id).await;
 
     // Late is late: no application and no attachment after the deadline.
     let (status, message) = refusal(apply(&csr, s.company, "Late").await.unwrap()).await;
@@ -436,7 +435,9 @@ async fn an_open_call_through_the_api_from_draft_to_initiative() {
         .await
         .unwrap();
     assert_eq!(again["error"]["code"], "recused", "programs can tell why");
-    let record: Value = client
+    // Until the award only the convener's staff and the evaluators see from whom: the
+    // public sees that someone stepped aside, not from which applicant.
+    let public: Value = client
         .get(api(&format!("/calls/{id}/declarations")))
         .send()
         .await
@@ -444,6 +445,19 @@ async fn an_open_call_through_the_api_from_draft_to_initiative() {
         .json()
         .await
         .unwrap();
+    assert_eq!(public["sealed"], true, "{public}");
+    assert_eq!(public["recusals"], json!([]), "{public}");
+    assert_eq!(public["sealed_recusals"], 1, "{public}");
+    let record: Value = client
+        .get(api(&format!("/calls/{id}/declarations")))
+        .bearer_auth(&coordinator)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(record["sealed"], false, "{record}");
     let recusals = record["recusals"].as_array().unwrap();
     assert_eq!(recusals.len(), 1, "{record}");
     assert_eq!(recusals[0]["organisation_id"], s.ngo);
@@ -780,7 +794,7 @@ async fn a_call_is_rerun_and_cancelled_through_the_api() {
         message,
         shutaf_web::i18n::Tr::new(Language::He).t("refused-call-still-open")
     );
-    move_deadline_into_the_past(app, id).await;
+    pass_deadline(app, id).await;
     // Deciding on a call needs a declaration first.
     let (status, message) = refusal(
         rerun(json!({ "deadline_local": local_in_days(20), "reasons": "Too few" }))
@@ -828,7 +842,7 @@ async fn a_call_is_rerun_and_cancelled_through_the_api() {
     assert_eq!(again["deadline_local"], rerun_to);
     assert_eq!(again["application_count"], 1, "the applications stay");
 
-    move_deadline_into_the_past(app, id).await;
+    pass_deadline(app, id).await;
     let cancelled: Value = client
         .post(api(&format!("/calls/{id}/cancel")))
         .bearer_auth(&coordinator)
@@ -880,7 +894,7 @@ async fn a_call_through_the_pages_from_draft_to_public_results() {
     let visitor = app.client();
     let new = format!("/localities/{}/calls/new", c.locality);
     let create = format!("/localities/{}/calls", c.locality);
-    let deadline = shutaf_domain::call::local_input(shutaf_store::now() + 86_400);
+    let deadline = shutaf_domain::call::local_input(app.db.now() + 86_400);
 
     // Only the convener's staff write calls.
     assert_eq!(app.get(&csr, &new).await.0, StatusCode::FORBIDDEN);
@@ -1057,10 +1071,7 @@ async fn a_call_through_the_pages_from_draft_to_public_results() {
             .unwrap()
             .contains(&tr.t("refused-call-still-open"))
     );
-    app.db
-        .move_call_deadline(id, shutaf_store::now() - 1)
-        .await
-        .unwrap();
+    pass_deadline(&app, id).await;
     let response = app
         .upload(
             &ngo,
@@ -1138,10 +1149,18 @@ async fn a_call_through_the_pages_from_draft_to_public_results() {
     assert_eq!(recusals.len(), 1);
     assert_eq!(recusals[0].party.id, c.company);
 
-    // Before the award the public sees neither scores nor proposals; the recusal is public.
+    // Before the award the public sees neither scores nor proposals, nor whom the evaluator
+    // stepped aside from (that would tell who applied): only that someone did. The convener's
+    // staff see it all.
     let (_, html) = app.get(&visitor, &page).await;
     assert!(!html.contains("Impact is 8") && !html.contains("Secret pricing"));
-    assert!(html.contains(&tr.t("recusals-title")) && html.contains("Solar Ltd"));
+    assert!(html.contains(&tr.t("recusals-title")) && !html.contains("Solar Ltd"));
+    assert!(html.contains(&tr.count("call-recusals-sealed", "count", 1)));
+    let (_, html) = app.get(&coordinator, &page).await;
+    assert!(
+        html.contains("Solar Ltd"),
+        "the staff see the recusal's party"
+    );
 
     // The convener decides only after declaring, and the award publishes everything.
     let award = format!("{page}/award");
@@ -1195,6 +1214,10 @@ async fn a_call_through_the_pages_from_draft_to_public_results() {
     assert!(
         !html.contains("Secret pricing"),
         "proposals stay with the convener and evaluators"
+    );
+    assert!(
+        html.contains("Solar Ltd") && !html.contains(&tr.t("call-integrity-sealed")),
+        "the decision publishes the recusal's party"
     );
 
     // The award becomes an initiative, with the winner as a partner.
@@ -1279,4 +1302,205 @@ async fn a_call_through_the_pages_from_draft_to_public_results() {
         .0,
         StatusCode::NOT_FOUND
     );
+}
+
+/// While a call is undecided who applied is sealed, and its integrity record must not unseal
+/// it: a declaration's ties and details, and a recusal's party, name an applicant. The public
+/// and the other applicants see that an evaluator declared interests and stepped aside from one
+/// application, in the API and on the page, while the call takes applications and while it is
+/// evaluated; the convener's staff and the evaluators see everything; the decision publishes it.
+#[tokio::test]
+async fn an_open_calls_declarations_and_recusals_do_not_tell_who_applied() {
+    let s = story().await;
+    let app = &s.app;
+    let tr = Tr::new(Language::He);
+    let coordinator_id = app
+        .db
+        .user_by_email("coordinator@city.example")
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let evaluator_id = app.person("evaluator@city.example").await;
+    app.db
+        .update_profile(evaluator_id, "Evaluator Dana", None)
+        .await
+        .unwrap();
+    let by_city = shutaf_store::Acting {
+        user_id: coordinator_id,
+        organisation_id: Some(s.city),
+    };
+    let call = app
+        .db
+        .create_call(
+            &shutaf_store::calls::NewCall {
+                locality_id: s.locality,
+                lang: "en".into(),
+                title: "Shade for schoolyards".into(),
+                purpose: "Cooler schoolyards".into(),
+                sought: "Design and planting".into(),
+                eligibility: "Anyone".into(),
+                deadline_at: app.db.now() + 86_400,
+                criteria: vec![("Impact".into(), None, 60), ("Cost".into(), None, 40)],
+                evaluator_ids: vec![evaluator_id],
+                ..Default::default()
+            },
+            by_city,
+        )
+        .await
+        .unwrap();
+    app.db.publish_call(call, by_city).await.unwrap();
+    let ngo = app.api_token("ngo@ngo.example", "write").await;
+    let csr = app.api_token("csr@company.example", "write").await;
+    let evaluator = app.api_token("evaluator@city.example", "write").await;
+    let coordinator = app.api_token("coordinator@city.example", "write").await;
+    let client = reqwest::Client::new();
+    let api = |path: &str| app.url(&format!("/api/v1{path}"));
+    let mut applications = Vec::new();
+    for (token, organisation) in [(&ngo, s.ngo), (&csr, s.company)] {
+        let response = client
+            .post(api(&format!("/calls/{call}/applications")))
+            .bearer_auth(token)
+            .json(&json!({ "organisation_id": organisation, "summary": "Shade", "proposal": "Trees and sails" }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::CREATED);
+        applications.push(
+            response.json::<Value>().await.unwrap()["application_id"]
+                .as_i64()
+                .unwrap(),
+        );
+    }
+    // The evaluator's sister chairs the NGO: a tie, so the evaluator steps aside from it.
+    let declared: Value = client
+        .post(api(&format!("/calls/{call}/declarations")))
+        .bearer_auth(&evaluator)
+        .json(
+            &json!({ "has_interests": true, "details": "My sister chairs עמותת ירוק",
+            "ties": [{ "organisation_id": s.ngo, "relation": "relative" }] }),
+        )
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(declared["recused_from"], json!([s.ngo]), "{declared}");
+
+    let declarations = |token: Option<&str>| {
+        let mut request = client.get(api(&format!("/calls/{call}/declarations")));
+        if let Some(token) = token {
+            request = request.bearer_auth(token.to_owned());
+        }
+        async move {
+            let text = request.send().await.unwrap().text().await.unwrap();
+            let body: Value = serde_json::from_str(&text).unwrap();
+            (text, body)
+        }
+    };
+    let names_the_ngo = |text: &str| {
+        text.contains("עמותת ירוק")
+            || text.contains("Green NGO")
+            || text.contains(&format!("\"organisation_id\":{}", s.ngo))
+    };
+    let visitor = app.client();
+    let competitor = app.signed_in("csr@company.example").await;
+    let staff = app.signed_in("coordinator@city.example").await;
+    let page = format!("/calls/{call}");
+    let portal = format!("/localities/{}/portal", s.locality);
+    for phase in ["accepting", "evaluating"] {
+        assert_eq!(
+            client
+                .get(api(&format!("/calls/{call}")))
+                .send()
+                .await
+                .unwrap()
+                .json::<Value>()
+                .await
+                .unwrap()["phase"],
+            phase
+        );
+        // The public, and the other applicant, learn that someone stepped aside, not from whom.
+        for token in [None, Some(csr.as_str())] {
+            let (text, body) = declarations(token).await;
+            assert!(!names_the_ngo(&text), "{phase}: {text}");
+            assert!(!text.contains("My sister"), "{phase}: {text}");
+            assert_eq!(body["sealed"], true, "{phase}: {text}");
+            assert_eq!(body["recusals"], json!([]), "{phase}: {text}");
+            assert_eq!(body["sealed_recusals"], 1, "{phase}: {text}");
+            let declaration = &body["declarations"][0];
+            assert_eq!(declaration["person"], "Evaluator Dana");
+            assert_eq!(declaration["has_interests"], true);
+            assert_eq!(declaration["ties"], json!([]));
+            assert_eq!(declaration["details"], Value::Null);
+        }
+        for client in [&visitor, &competitor] {
+            let (status, html) = app.get(client, &page).await;
+            assert_eq!(status, StatusCode::OK);
+            assert!(!names_the_ngo(&html), "{phase}: the page names the NGO");
+            assert!(!html.contains("My sister"), "{phase}");
+            assert!(html.contains("Evaluator Dana"), "{phase}");
+            assert!(html.contains(&tr.t("declaration-sealed")), "{phase}");
+            assert!(html.contains(&tr.t("call-integrity-sealed")), "{phase}");
+            assert!(
+                html.contains(&tr.count("call-recusals-sealed", "count", 1)),
+                "{phase}"
+            );
+        }
+        // Nor does the locality's portal, or its downloads.
+        let (status, html) = app.get(&visitor, &portal).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(!names_the_ngo(&html), "{phase}: the portal names the NGO");
+        let (_, json) = app
+            .get(&visitor, &format!("{portal}/declarations.json"))
+            .await;
+        assert!(
+            !json.contains(&format!("relative:{}", s.ngo)) && !json.contains("My sister"),
+            "{phase}: {json}"
+        );
+        // The convener's staff and the evaluators see every application, and so everything.
+        for token in [&coordinator, &evaluator] {
+            let (_, body) = declarations(Some(token)).await;
+            assert_eq!(body["sealed"], false, "{body}");
+            assert_eq!(body["recusals"][0]["organisation_id"], s.ngo, "{body}");
+            assert_eq!(body["declarations"][0]["ties"][0]["organisation_id"], s.ngo);
+        }
+        let (_, html) = app.get(&staff, &page).await;
+        assert!(html.contains("עמותת ירוק") && html.contains("My sister"));
+        assert!(!html.contains(&tr.t("call-integrity-sealed")));
+        app.db.clock.advance(86_400 + 60);
+    }
+
+    // The decision publishes who applied, and with it the record in full.
+    let response = client
+        .post(api(&format!("/calls/{call}/declarations")))
+        .bearer_auth(&coordinator)
+        .json(&json!({ "has_interests": false }))
+        .send()
+        .await
+        .unwrap();
+    assert!(response.status().is_success(), "{}", response.status());
+    let response = client
+        .post(api(&format!("/calls/{call}/award")))
+        .bearer_auth(&coordinator)
+        .json(&json!({ "application_id": applications[1], "reasons": "Sails shade more" }))
+        .send()
+        .await
+        .unwrap();
+    assert!(response.status().is_success(), "{}", response.status());
+    let (text, body) = declarations(None).await;
+    assert_eq!(body["sealed"], false, "{text}");
+    assert_eq!(body["sealed_recusals"], 0, "{text}");
+    assert_eq!(body["recusals"][0]["organisation_id"], s.ngo, "{text}");
+    assert!(text.contains("My sister"), "{text}");
+    let (_, html) = app.get(&visitor, &page).await;
+    assert!(html.contains("עמותת ירוק") && html.contains("My sister"));
+    assert!(!html.contains(&tr.t("call-integrity-sealed")));
+    let (_, html) = app.get(&visitor, &portal).await;
+    assert!(html.contains("עמותת ירוק"), "the portal lists the recusal");
+    let (_, json) = app
+        .get(&visitor, &format!("{portal}/declarations.json"))
+        .await;
+    assert!(json.contains(&format!("relative:{}", s.ngo)), "{json}");
 }

@@ -181,7 +181,7 @@ async fn the_head_keeps_its_time_while_the_log_does_not_grow() {
     );
     let at = first["at"].as_i64().unwrap();
     assert!(
-        at < shutaf_store::now(),
+        at < app.db.now(),
         "the time it was signed, not the request's"
     );
 
@@ -390,6 +390,23 @@ async fn the_auditors_page_shows_the_checkpoint_its_witnesses_and_how_to_verify(
         assert!(
             html.contains("shutaf witness poll"),
             "{lang}: how to become one"
+        );
+        // The encoding entries are written in now, the first one they verified in before,
+        // and what is kept beside them.
+        assert!(
+            html.contains("shutaf-decision-log/2\nindex:")
+                && html.contains("person:&lt;pseudonym&gt;")
+                && html.contains("commitment:&lt;field&gt;")
+                && html.contains("opening:&lt;field&gt;"),
+            "{lang}: the second encoding"
+        );
+        assert!(
+            html.contains("shutaf-decision-log/1\nindex:"),
+            "{lang}: the first encoding"
+        );
+        assert!(
+            html.contains("shutaf-commitment/1") && html.contains("\"disclosures\""),
+            "{lang}: commitments and the disclosures beside the entries"
         );
     }
 }

@@ -204,7 +204,7 @@ async fn every_text_field_survives_a_hostile_corpus() {
     )
     .await
     .unwrap();
-    db.publish_notice(initiative, &next(), shutaf_store::now() + 3_600, by_city)
+    db.publish_notice(initiative, &next(), db.now() + 3_600, by_city)
         .await
         .unwrap();
     let call = db
@@ -216,7 +216,7 @@ async fn every_text_field_survives_a_hostile_corpus() {
                 purpose: next(),
                 sought: next(),
                 eligibility: next(),
-                deadline_at: shutaf_store::now() + 3_600,
+                deadline_at: db.now() + 3_600,
                 criteria: vec![(next(), Some(next()), 100)],
                 goal_ids: vec![goal],
                 evaluator_ids: vec![person],
@@ -231,13 +231,7 @@ async fn every_text_field_survives_a_hostile_corpus() {
         .await
         .unwrap();
     let stored_call = db.call(call).await.unwrap().unwrap();
-    db.move_call_deadline(call, shutaf_store::now() - 1)
-        .await
-        .unwrap();
-    let stored_call = shutaf_store::calls::Call {
-        deadline_at: shutaf_store::now() - 1,
-        ..stored_call
-    };
+    db.clock.advance_to(stored_call.deadline_at + 1);
     let application = db.applications(call).await.unwrap()[0].clone();
     db.score_application(
         &stored_call,

@@ -25,6 +25,7 @@ mod organisations;
 mod overload;
 mod privacy;
 mod queries;
+mod redactions;
 mod rules;
 mod security;
 mod support;

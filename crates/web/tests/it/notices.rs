@@ -84,12 +84,9 @@ async fn a_notice_invites_competing_proposals_through_the_api() {
         message,
         shutaf_web::i18n::Tr::new(Language::He).t("refused-notice-window-open")
     );
-    sqlx::query("UPDATE competition_notices SET closes_at = $1 WHERE initiative_id = $2")
-        .bind(shutaf_store::now() - 60)
-        .bind(id)
-        .execute(&app.db.pool)
-        .await
-        .unwrap();
+    // The window closes as time passes.
+    let closes_at = app.db.notice_of(id).await.unwrap().unwrap().closes_at;
+    app.db.clock.advance_to(closes_at + 60);
     assert_eq!(
         propose(&ngo, s.ngo).await.unwrap().status(),
         StatusCode::FORBIDDEN,
@@ -126,4 +123,142 @@ async fn a_notice_invites_competing_proposals_through_the_api() {
         "The cooperative keeps the savings in town"
     );
     assert_eq!(decided["from_call_id"], Value::Null);
+}
+
+/// Until the notice is decided, who proposed an alternative is sealed, as who applied to an
+/// open call is: the public and the initiative's own partners see how many alternatives came,
+/// each proposer its own, the convener's staff (who decide) all of them; the decision
+/// publishes them.
+#[tokio::test]
+async fn who_proposed_an_alternative_is_sealed_until_the_notice_is_decided() {
+    let s = story().await;
+    let app = &s.app;
+    let tr = shutaf_web::i18n::Tr::new(Language::He);
+    let coop_person = app.person("coop@coop.example").await;
+    let coop = app
+        .organisation(
+            coop_person,
+            "קואופרטיב שמש",
+            shutaf_domain::Sector::Third,
+            shutaf_domain::OrganisationKind::Ngo,
+        )
+        .await;
+    let coordinator = app.api_token("coordinator@city.example", "write").await;
+    let csr = app.api_token("csr@company.example", "write").await;
+    let ngo = app.api_token("ngo@ngo.example", "write").await;
+    let sun = app.api_token("coop@coop.example", "write").await;
+    let client = reqwest::Client::new();
+    let api = |path: &str| app.url(&format!("/api/v1{path}"));
+    let proposal = json!({ "locality_id": s.locality, "initiator_organisation_id": s.company, "titles": { "en": "Solar roofs" }, "model": "green-economy", "management": "joint" });
+    let id = client
+        .post(api("/initiatives"))
+        .bearer_auth(&csr)
+        .json(&proposal)
+        .send()
+        .await
+        .unwrap()
+        .json::<Value>()
+        .await
+        .unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    let response = client
+        .post(api(&format!("/initiatives/{id}/notice")))
+        .bearer_auth(&coordinator)
+        .json(&json!({ "summary": "Solar roofs on schools, offered by a company", "closes_local": local_in_days(14) }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::CREATED);
+    for (token, organisation, summary) in [
+        (&ngo, s.ngo, "A community energy cooperative instead"),
+        (&sun, coop, "Panels owned by the residents"),
+    ] {
+        let response = client
+            .post(api(&format!("/initiatives/{id}/notice/alternatives")))
+            .bearer_auth(token)
+            .json(&json!({ "organisation_id": organisation, "summary": summary }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::CREATED);
+        // The proposer sees its own alternative, and only its own.
+        let body: Value = response.json().await.unwrap();
+        let shown = body["notice"]["alternatives"].as_array().unwrap();
+        assert_eq!(shown.len(), 1, "{body}");
+        assert_eq!(shown[0]["organisation_id"], organisation);
+        assert_eq!(body["notice"]["alternatives_sealed"], true);
+    }
+    let integrity = |token: Option<&str>| {
+        let mut request = client.get(api(&format!("/initiatives/{id}/integrity")));
+        if let Some(token) = token {
+            request = request.bearer_auth(token.to_owned());
+        }
+        async move {
+            let text = request.send().await.unwrap().text().await.unwrap();
+            let body: Value = serde_json::from_str(&text).unwrap();
+            (text, body)
+        }
+    };
+    let tells = |text: &str| {
+        text.contains("cooperative")
+            || text.contains("residents")
+            || text.contains("קואופרטיב")
+            || text.contains(&format!("\"organisation_id\":{coop}"))
+    };
+    // The public and the initiative's own company learn how many, not who.
+    for token in [None, Some(csr.as_str())] {
+        let (text, body) = integrity(token).await;
+        assert!(!tells(&text), "{text}");
+        assert!(
+            !text.contains(&format!("\"organisation_id\":{}", s.ngo)),
+            "{text}"
+        );
+        assert_eq!(body["notice"]["alternatives"], json!([]), "{text}");
+        assert_eq!(body["notice"]["alternative_count"], 2, "{text}");
+        assert_eq!(body["notice"]["alternatives_sealed"], true, "{text}");
+    }
+    let (_, body) = integrity(Some(&coordinator)).await;
+    assert_eq!(body["notice"]["alternatives"].as_array().unwrap().len(), 2);
+    assert_eq!(body["notice"]["alternatives_sealed"], false);
+    let page = format!("/initiatives/{id}");
+    let sealed = tr.count("notice-alternatives-sealed", "count", 2);
+    for client in [app.client(), app.signed_in("csr@company.example").await] {
+        let (status, html) = app.get(&client, &page).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(!tells(&html), "the page tells who proposed");
+        assert!(html.contains(&sealed));
+    }
+    let (_, html) = app
+        .get(&app.signed_in("coop@coop.example").await, &page)
+        .await;
+    assert!(html.contains("residents") && !html.contains("cooperative"));
+    let (_, html) = app
+        .get(&app.signed_in("coordinator@city.example").await, &page)
+        .await;
+    assert!(html.contains("residents") && html.contains("cooperative"));
+    assert!(!html.contains(&sealed));
+
+    // The decision publishes every alternative with its proposer.
+    app.db.clock.advance(15 * 86_400);
+    let chosen = body["notice"]["alternatives"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["organisation_id"] == s.ngo)
+        .unwrap()["id"]
+        .clone();
+    let response = client
+        .post(api(&format!("/initiatives/{id}/notice/decision")))
+        .bearer_auth(&coordinator)
+        .json(&json!({ "outcome": "alternative", "chosen_alternative_id": chosen, "reasons": "A cooperative keeps the savings in town" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let (text, body) = integrity(None).await;
+    assert_eq!(body["notice"]["alternatives"].as_array().unwrap().len(), 2);
+    assert_eq!(body["notice"]["alternatives_sealed"], false, "{text}");
+    let (_, html) = app.get(&app.client(), &page).await;
+    assert!(html.contains("residents") && html.contains("קואופרטיב"));
 }

@@ -4,18 +4,15 @@
 //! them without the record changing; a decided call's page shows the results its award
 //! published, not a second copy computed from the tables.
 
-use std::time::Duration;
-
 use serde_json::{Value, json};
 use shutaf_domain::disclosure::{RedactionGround, commitment};
 use shutaf_store::Acting;
 use shutaf_store::calls::NewCall;
 use shutaf_testkit::TestApp;
 
-use crate::support::{Story, story};
+use crate::support::{Story, pass_deadline, story};
 
-/// A call of the story's city whose applications close `seconds` from now (the API takes
-/// deadlines by the minute, the store by the second), published; with the convener's
+/// A call of the story's city whose applications close `seconds` from now, published; with the convener's
 /// coordinator as its evaluator. Gives its id.
 async fn closing_call(s: &Story, seconds: i64) -> (i64, i64) {
     let app = &s.app;
@@ -40,7 +37,7 @@ async fn closing_call(s: &Story, seconds: i64) -> (i64, i64) {
                 purpose: "Cooler schoolyards".into(),
                 sought: "Design and planting".into(),
                 eligibility: "Anyone".into(),
-                deadline_at: shutaf_store::now() + seconds,
+                deadline_at: app.db.now() + seconds,
                 criteria: vec![("Impact".into(), None, 60), ("Cost".into(), None, 40)],
                 evaluator_ids: vec![coordinator],
                 ..NewCall::default()
@@ -51,14 +48,6 @@ async fn closing_call(s: &Story, seconds: i64) -> (i64, i64) {
         .unwrap();
     app.db.publish_call(id, by_city).await.unwrap();
     (id, coordinator)
-}
-
-/// Waits until the call's applications have closed.
-async fn past_deadline(app: &TestApp, call: i64) {
-    let deadline = app.db.call(call).await.unwrap().unwrap().deadline_at;
-    while shutaf_store::now() <= deadline {
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
 }
 
 async fn entries(app: &TestApp) -> Value {
@@ -74,7 +63,7 @@ async fn entries(app: &TestApp) -> Value {
 async fn an_open_calls_applicants_are_sealed_until_the_award_opens_them() {
     let s = story().await;
     let app = &s.app;
-    let (call, _) = closing_call(&s, 4).await;
+    let (call, _) = closing_call(&s, 3_600).await;
     let csr = app.api_token("csr@company.example", "write").await;
     let coordinator = app.api_token("coordinator@city.example", "write").await;
     let client = reqwest::Client::new();
@@ -143,7 +132,7 @@ async fn an_open_calls_applicants_are_sealed_until_the_award_opens_them() {
     }
 
     // After the deadline the convener declares and awards; the award opens who applied.
-    past_deadline(app, call).await;
+    pass_deadline(app, call).await;
     let response = client
         .post(api(&format!("/calls/{call}/declarations")))
         .bearer_auth(&coordinator)
@@ -247,23 +236,27 @@ async fn a_redaction_erases_the_text_beside_the_record_and_the_record_stays() {
     let (_, html) = app.get(&visitor, &record).await;
     assert!(html.contains("Dana Levi"), "shown until redacted");
 
+    let notice = |at: i64| {
+        shutaf_web::i18n::Tr::new(shutaf_domain::Language::He)
+            .redaction(at, Some(RedactionGround::ErasureRequest))
+    };
     let redaction = app
         .db
-        .redact_disclosure(index, "reasons", RedactionGround::ErasureRequest)
+        .redact_disclosure(index, "reasons", RedactionGround::ErasureRequest, &notice)
         .await
         .unwrap()
         .unwrap();
     // Once only, and never a sealed text or a field the entry does not withhold.
     assert!(
         app.db
-            .redact_disclosure(index, "reasons", RedactionGround::ErasureRequest)
+            .redact_disclosure(index, "reasons", RedactionGround::ErasureRequest, &notice)
             .await
             .unwrap()
             .is_err()
     );
     assert!(
         app.db
-            .redact_disclosure(index, "donor", RedactionGround::Correction)
+            .redact_disclosure(index, "donor", RedactionGround::Correction, &notice)
             .await
             .unwrap()
             .is_err()
@@ -322,7 +315,7 @@ async fn a_redaction_erases_the_text_beside_the_record_and_the_record_stays() {
 async fn a_decided_calls_page_shows_the_results_its_award_published() {
     let s = story().await;
     let app = &s.app;
-    let (call, coordinator_id) = closing_call(&s, 3).await;
+    let (call, coordinator_id) = closing_call(&s, 3_600).await;
     let ngo = app.api_token("ngo@ngo.example", "write").await;
     let coordinator = app.api_token("coordinator@city.example", "write").await;
     let client = reqwest::Client::new();
@@ -339,7 +332,7 @@ async fn a_decided_calls_page_shows_the_results_its_award_published() {
         .unwrap()["application_id"]
         .as_i64()
         .unwrap();
-    past_deadline(app, call).await;
+    pass_deadline(app, call).await;
     let declared = client
         .post(api(&format!("/calls/{call}/declarations")))
         .bearer_auth(&coordinator)

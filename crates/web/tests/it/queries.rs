@@ -300,7 +300,7 @@ async fn world(db: Db) -> (World, i64) {
                 purpose: "p".into(),
                 sought: "s".into(),
                 eligibility: "e".into(),
-                deadline_at: shutaf_store::now() + 3_600,
+                deadline_at: db.now() + 3_600,
                 criteria: vec![("Impact".into(), None, 100)],
                 goal_ids: vec![goal],
                 evaluator_ids: vec![coordinator],

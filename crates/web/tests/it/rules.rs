@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 use shutaf_domain::Language;
 use shutaf_testkit::Person;
 
-use crate::support::{Story, accept_evaluation, local_in_days, story};
+use crate::support::{Story, accept_evaluation, local_in_days, pass_deadline, story};
 
 /// The company proposes an idea titled `title` through the API: the answer.
 async fn propose(s: &Story, token: &str, title: &str) -> (StatusCode, Value) {
@@ -77,13 +77,8 @@ async fn an_evaluator_who_belongs_to_an_applicant_steps_aside_declared_or_not() 
         )
         .await;
     let application = applied["application_id"].as_i64().expect("applied");
-    // The deadline passes (in the database: this test's clock is the wall clock).
-    sqlx::query("UPDATE calls SET deadline_at = $1 WHERE id = $2")
-        .bind(shutaf_store::now() - 1)
-        .bind(id)
-        .execute(&app.db.pool)
-        .await
-        .unwrap();
+    // The deadline passes.
+    pass_deadline(app, id).await;
     let none = json!({ "has_interests": false });
     let declarations = format!("/calls/{id}/declarations");
     let (status, _) = app

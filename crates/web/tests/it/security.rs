@@ -384,7 +384,7 @@ async fn an_idle_session_ends() {
         .fetch_one(&app.db.pool)
         .await
         .unwrap();
-    let now = shutaf_store::now();
+    let now = app.db.now();
     assert!((now + 7 * 86_400 - expiry).abs() < 60, "{expiry} vs {now}");
     assert_eq!(profile(&app, &client, &session).await.0, 200);
 
@@ -401,10 +401,10 @@ async fn an_idle_session_ends() {
         }
     };
     // Nearly idle for 7 days: still signed in.
-    age(shutaf_store::now() + 60).await;
+    age(app.db.now() + 60).await;
     assert_eq!(profile(&app, &client, &session).await.0, 200);
     // Idle past it: the server refuses the cookie, whatever the browser kept.
-    age(shutaf_store::now() - 1).await;
+    age(app.db.now() - 1).await;
     let (status, location) = profile(&app, &client, &session).await;
     assert_eq!((status, location.starts_with("/signin")), (303, true));
 }
@@ -417,6 +417,7 @@ async fn a_session_ends_30_days_after_signing_in_however_active() {
     let signed_in_days_ago = |days: i64| {
         let pool = app.db.pool.clone();
         let session = session.clone();
+        let now = app.db.now();
         async move {
             let data: String = sqlx::query_scalar("SELECT data FROM sessions WHERE id = $1")
                 .bind(&session)
@@ -432,12 +433,12 @@ async fn a_session_ends_30_days_after_signing_in_however_active() {
             let record = format!(
                 "{}{}{}",
                 &data[..at],
-                shutaf_store::now() - days * 86_400 - 60,
+                now - days * 86_400 - 60,
                 &data[at + digits..]
             );
             sqlx::query("UPDATE sessions SET data = $1, expiry_date = $2 WHERE id = $3")
                 .bind(record)
-                .bind(shutaf_store::now() + 86_400)
+                .bind(now + 86_400)
                 .bind(&session)
                 .execute(&pool)
                 .await
@@ -489,12 +490,12 @@ async fn reading_keeps_a_session_alive_writing_the_record_at_most_hourly() {
     let aged = format!(
         "{}{}{}",
         &data[..at],
-        shutaf_store::now() - 7_200,
+        app.db.now() - 7_200,
         &data[at + digits..]
     );
     sqlx::query("UPDATE sessions SET data = $1, expiry_date = $2 WHERE id = $3")
         .bind(aged)
-        .bind(shutaf_store::now() + 86_400)
+        .bind(app.db.now() + 86_400)
         .bind(&session)
         .execute(&app.db.pool)
         .await
@@ -502,7 +503,7 @@ async fn reading_keeps_a_session_alive_writing_the_record_at_most_hourly() {
     assert_eq!(profile(&app, &client, &session).await.0, 200);
     let moved = expiry().await;
     assert!(
-        moved > shutaf_store::now() + 6 * 86_400,
+        moved > app.db.now() + 6 * 86_400,
         "a reader is as active as a writer: {moved}"
     );
 }

@@ -107,9 +107,10 @@ pub async fn stage(app: &TestApp, id: i64) -> Stage {
     app.db.initiative(id).await.unwrap().unwrap().stage
 }
 
-/// A civil time in Israel `days` from now, as the API takes deadlines.
+/// A civil time in Israel `days` from now (by the system's clock: before a test moves its hub's
+/// clock), as the API takes deadlines.
 pub fn local_in_days(days: i64) -> String {
-    shutaf_domain::call::local_input(shutaf_store::now() + days * 86_400)
+    shutaf_domain::call::local_input(shutaf_store::system_now() + days * 86_400)
 }
 
 /// The field names and codes of a 422 answer.
@@ -145,14 +146,11 @@ pub fn en(key: &str) -> String {
     shutaf_web::i18n::Tr::new(Language::En).t(key)
 }
 
-/// Closes a call's applications now (a minute ago), as time would.
-pub async fn move_deadline_into_the_past(app: &TestApp, call: i64) {
-    sqlx::query("UPDATE calls SET deadline_at = $1 WHERE id = $2")
-        .bind(shutaf_store::now() - 60)
-        .bind(call)
-        .execute(&app.db.pool)
-        .await
-        .unwrap();
+/// Lets time pass until a minute after the call's deadline: the hub's clock moves, not the
+/// deadline the record holds.
+pub async fn pass_deadline(app: &TestApp, call: i64) {
+    let call = app.db.call(call).await.unwrap().unwrap();
+    app.db.clock.advance_to(call.deadline_at + 60);
 }
 
 /// A city with its locality, a company (whose name is a spreadsheet formula) and an NGO; its

@@ -79,6 +79,34 @@ async fn admin_steps(b: Browser, password: String) {
     )
     .await;
 
+    b.step("redact-invalid");
+    // The record's "Redact" link fills the form in; without the confirmation (and with no
+    // such text beside the log) it comes back with its errors and what was chosen.
+    b.goto("/admin?entry=0&field=reasons#redact").await;
+    b.check(
+        b.value("#f-entry").await == "0" && b.value("#f-field").await == "reasons",
+        "the link fills in the entry and the text",
+    )
+    .await;
+    b.select("#f-ground", "correction").await;
+    b.navigate("form[action='/admin/redactions'] button[type=submit]")
+        .await;
+    b.expect_path("/admin/redactions").await;
+    b.find("main .notice-error[role=alert]").await;
+    b.find(".field.has-error #e-confirm").await;
+    b.check(
+        b.value("#f-ground").await == "correction",
+        "the chosen ground is kept",
+    )
+    .await;
+    b.click("#f-confirm").await;
+    b.navigate("form[action='/admin/redactions'] button[type=submit]")
+        .await;
+    // No such text beside the log (or no such entry yet): the form says so.
+    b.find(".field.has-error #e-entry, .field.has-error #e-field")
+        .await;
+    b.goto("/admin").await;
+
     b.step("admin-invalid");
     b.navigate(".site-nav a[href='/admin']").await;
     b.expect_path("/admin").await;

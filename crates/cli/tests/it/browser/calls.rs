@@ -1,14 +1,14 @@
 //! An open call: the city writes and publishes it, two organisations apply, evaluators declare
 //! and score (one steps aside), the city awards it, and anyone can read the outcome.
 
+use std::sync::Arc;
 use std::time::Instant;
 
 use serde_json::json;
-use shutaf_testkit::SmtpServer;
 use shutaf_testkit::browser::{Browser, run};
 use shutaf_testkit::process::TempDir;
+use shutaf_testkit::{SmtpServer, TestApp};
 
-use super::start_hub;
 use super::story::{
     AR, CITY_NAME, COMPANY_NAME, COORDINATOR, CSR, HE, NGO, NGO_NAME, Person, Story, ar,
     create_person, expect_flash, expect_flash_text, he, hub_db, problem, sign_in_as,
@@ -135,62 +135,83 @@ async fn fetch_start(b: &Browser, path: &str) -> (u64, String, String) {
     )
 }
 
-/// Moves the call's deadline a second into the past, behind the hub's back.
-async fn pass_deadline(database_url: &str, call: i64) {
-    let db = hub_db(database_url).await;
-    let moved = sqlx::query("UPDATE calls SET deadline_at = $1 WHERE id = $2")
-        .bind(shutaf_store::now() - 1)
-        .bind(call)
-        .execute(&db.pool)
-        .await
-        .expect("move the deadline");
-    assert_eq!(moved.rows_affected(), 1, "the call's deadline was moved");
-    db.close().await;
+/// Lets time pass on the hub's clock until a second after the call's deadline.
+async fn pass_deadline(hub: &TestApp, call: i64) {
+    let call = hub.db.call(call).await.unwrap().expect("the call");
+    hub.db.clock.advance_to(call.deadline_at + 1);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_open_call_is_scored_with_a_recusal_and_awarded_in_public() {
     let started = Instant::now();
-    let smtp = std::sync::Arc::new(SmtpServer::start().await);
-    let hub = start_hub("call", &smtp).await;
-    let story = Story::create(&hub).await;
-    let db = hub_db(&hub.database_url).await;
+    // In this process, so that the test moves the hub's clock past the deadline.
+    let hub = Arc::new(TestApp::spawn().await);
+    let story = Story::create(&hub.config.database_url).await;
+    let db = hub_db(&hub.config.database_url).await;
     for evaluator in [&EVALUATOR_A, &EVALUATOR_B] {
         create_person(&db, evaluator).await;
     }
     db.close().await;
     let b = Browser::start("call", &hub.base).await;
-    run(
-        &hub,
-        &b,
-        call_steps(b.clone(), story, hub.database_url.clone(), smtp.clone()),
-    )
-    .await;
+    run(hub.as_ref(), &b, call_steps(b.clone(), story, hub.clone())).await;
     eprintln!("[call] passed in {:.1?}", started.elapsed());
 }
 
-/// The evaluator, signed in, opens the invitation to evaluate mailed to them and accepts it.
+/// The evaluator, signed in, opens the invitation to evaluate mailed to them and accepts it;
+/// with `every_language`, after reading it in Arabic and English too (each page checked by axe).
 async fn accept_invitation_to_evaluate(
     b: &Browser,
     smtp: &SmtpServer,
     person: &Person,
     page: &str,
+    every_language: bool,
 ) {
     let mail = smtp.wait_for(person.email, "/evaluations/").await;
     let link = super::link_in(&mail, &format!("{}/evaluations/", b.base));
-    b.goto(link.trim_start_matches(b.base.as_str())).await;
+    let invitation = link.trim_start_matches(b.base.as_str()).to_owned();
+    b.goto(&invitation).await;
     b.check(
         b.text("main h1").await == he("evaluation-invitation-title"),
         format!("{} sees the invitation", person.name),
     )
     .await;
+    if every_language {
+        let step = b.step_name();
+        for (lang, dir) in [("ar", "rtl"), ("en", "ltr")] {
+            b.step(&format!("{step}-invitation-{lang}"));
+            b.navigate(&format!("nav.lang-switch a[hreflang='{lang}']"))
+                .await;
+            b.expect_language(lang, dir).await;
+            b.expect_path(&invitation).await;
+            let tr = shutaf_web::i18n::Tr::new(
+                shutaf_domain::Language::parse(lang).expect("a language"),
+            );
+            let (title, accept) = (
+                tr.t("evaluation-invitation-title"),
+                tr.t("evaluation-invitation-accept"),
+            );
+            b.check(
+                title != he("evaluation-invitation-title")
+                    && b.text("main h1").await == title
+                    && b.text("main form[action^='/evaluations/'] button[type=submit]")
+                        .await
+                        == accept,
+                format!("{} reads the invitation in {lang}", person.name),
+            )
+            .await;
+        }
+        b.navigate("nav.lang-switch a[hreflang='he']").await;
+        b.expect_language("he", "rtl").await;
+        b.expect_path(&invitation).await;
+        b.step(&step);
+    }
     b.navigate("main form[action^='/evaluations/'] button[type=submit]")
         .await;
     b.expect_path(page).await;
     expect_flash(b, "flash-evaluating").await;
 }
 
-async fn call_steps(b: Browser, s: Story, database_url: String, smtp: std::sync::Arc<SmtpServer>) {
+async fn call_steps(b: Browser, s: Story, hub: Arc<TestApp>) {
     const TITLE: &str = "קול קורא: גינות קהילתיות בשכונות";
     const CRITERION_1: &str = "התאמה למטרות העיר";
     const CRITERION_2: &str = "ניסיון ויכולת ביצוע";
@@ -231,7 +252,7 @@ async fn call_steps(b: Browser, s: Story, database_url: String, smtp: std::sync:
         "the call is written in the page's language by default",
     )
     .await;
-    let deadline = shutaf_domain::call::local_input(shutaf_store::now() + 30 * 60);
+    let deadline = shutaf_domain::call::local_input(hub.db.now() + 30 * 60);
     b.fill("#f-title", TITLE).await;
     b.fill(
         "#f-purpose",
@@ -466,7 +487,7 @@ async fn call_steps(b: Browser, s: Story, database_url: String, smtp: std::sync:
 
     b.step("evaluator-a-declares-a-tie");
     sign_in_as(&b, &EVALUATOR_A, &page).await;
-    accept_invitation_to_evaluate(&b, &smtp, &EVALUATOR_A, &page).await;
+    accept_invitation_to_evaluate(&b, &hub.smtp, &EVALUATOR_A, &page, true).await;
     b.check(
         b.count("main article.card").await == 2,
         "an evaluator sees both applications",
@@ -504,7 +525,7 @@ async fn call_steps(b: Browser, s: Story, database_url: String, smtp: std::sync:
 
     b.step("evaluator-b-declares-none");
     sign_in_as(&b, &EVALUATOR_B, &page).await;
-    accept_invitation_to_evaluate(&b, &smtp, &EVALUATOR_B, &page).await;
+    accept_invitation_to_evaluate(&b, &hub.smtp, &EVALUATOR_B, &page, false).await;
     b.check(b.is_checked("#decl-none").await, "no interests by default")
         .await;
     b.navigate(&format!(
@@ -528,7 +549,7 @@ async fn call_steps(b: Browser, s: Story, database_url: String, smtp: std::sync:
     sign_in_as(&b, &CSR, &page).await;
     b.fill("#f-summary", LATE_SUMMARY).await;
     b.fill("#f-proposal", "גרסה מאוחרת.").await;
-    pass_deadline(&database_url, call).await;
+    pass_deadline(&hub, call).await;
     b.navigate(&format!(
         "form[action='{page}/applications'] button[type=submit]"
     ))

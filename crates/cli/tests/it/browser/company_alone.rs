@@ -17,7 +17,7 @@ async fn a_company_alone_is_stopped_with_a_clear_reason() {
     let started = Instant::now();
     let smtp = SmtpServer::start().await;
     let hub = start_hub("alone", &smtp).await;
-    let story = Story::create(&hub).await;
+    let story = Story::create(&hub.database_url).await;
     let b = Browser::start("alone", &hub.base).await;
     run(&hub, &b, alone_steps(b.clone(), story)).await;
     eprintln!("[alone] passed in {:.1?}", started.elapsed());

@@ -21,7 +21,7 @@ async fn the_seed_story_in_hebrew() {
     let started = Instant::now();
     let smtp = SmtpServer::start().await;
     let hub = start_hub("story", &smtp).await;
-    let story = Story::create(&hub).await;
+    let story = Story::create(&hub.database_url).await;
     let b = Browser::start("story", &hub.base).await;
     run(&hub, &b, story_steps(b.clone(), smtp, story)).await;
     eprintln!("[story] passed in {:.1?}", started.elapsed());

@@ -4,7 +4,6 @@
 
 use shutaf_domain::{ContributionType, Language, LocalityKind, OrganisationKind, Sector};
 use shutaf_store::{Db, DbSettings, NewLocality, NewOrganisation};
-use shutaf_testkit::HubProcess;
 use shutaf_testkit::browser::{Browser, encode};
 use shutaf_web::i18n::Tr;
 
@@ -100,8 +99,9 @@ pub async fn create_person(db: &Db, person: &Person) -> i64 {
 }
 
 impl Story {
-    pub async fn create(hub: &HubProcess) -> Story {
-        let db = hub_db(&hub.database_url).await;
+    /// Made in the hub's database (`database_url`).
+    pub async fn create(database_url: &str) -> Story {
+        let db = hub_db(database_url).await;
         let mut users = Vec::new();
         for person in [&COORDINATOR, &CSR, &NGO] {
             users.push(create_person(&db, person).await);

@@ -134,7 +134,7 @@ impl Scope {
             .get_or_try_init(|| async {
                 state
                     .db
-                    .facts_of_initiative(&self.initiative, &self.partners, shutaf_store::now())
+                    .facts_of_initiative(&self.initiative, &self.partners, state.db.now())
                     .await
             })
             .await?)
@@ -380,7 +380,7 @@ pub async fn edit(
 pub async fn facts(state: &AppState, id: i64) -> ActionResult<InitiativeFacts> {
     Ok(state
         .db
-        .facts(id, shutaf_store::now())
+        .facts(id, state.db.now())
         .await?
         .ok_or(AppError::NotFound)?)
 }

@@ -110,8 +110,13 @@ fn relation_schema() -> utoipa::openapi::schema::Object {
 /// A public declaration of interests.
 #[derive(Serialize, ToSchema)]
 pub struct DeclarationBody {
-    /// The person's name.
+    /// The person's name, as disclosed beside the declaration's entry on the decision log; once
+    /// redacted there, "redacted on <date>: <ground>" in the answer's language.
     person: String,
+    /// When the name was redacted beside the log (Unix seconds).
+    person_redacted_at: Option<i64>,
+    /// Why: `erasure-request`, `correction`, `legal-order` or `not-public`.
+    person_redaction_ground: Option<String>,
     /// The organisation they decide or evaluate for.
     organisation_id: i64,
     organisation: String,
@@ -126,7 +131,9 @@ impl DeclarationBody {
         DeclarationBody {
             organisation: d.organisation.name(lang).to_owned(),
             organisation_id: d.organisation.id,
-            person: d.person,
+            person: person(d.person, d.person_redacted, lang),
+            person_redacted_at: d.person_redacted.map(|r| r.at),
+            person_redaction_ground: ground(d.person_redacted),
             has_interests: d.has_interests,
             details: d.details,
             declared_at: d.declared_at,
@@ -143,11 +150,32 @@ impl DeclarationBody {
     }
 }
 
+/// A name read from beside the log, or its redaction in `lang`.
+fn person(
+    name: String,
+    redacted: Option<shutaf_store::disclosures::Redacted>,
+    lang: Language,
+) -> String {
+    match redacted {
+        Some(r) => crate::i18n::Tr::new(lang).redaction(r.at, r.ground),
+        None => name,
+    }
+}
+
+fn ground(redacted: Option<shutaf_store::disclosures::Redacted>) -> Option<String> {
+    redacted.and_then(|r| r.ground).map(|g| g.code().to_owned())
+}
+
 /// A person who stepped aside, and from which party.
 #[derive(Serialize, ToSchema)]
 pub struct RecusalBody {
-    /// The person's name.
+    /// The person's name, as disclosed beside the recusal's entry; once redacted there,
+    /// "redacted on <date>: <ground>" in the answer's language.
     person: String,
+    /// When the name was redacted beside the log (Unix seconds).
+    person_redacted_at: Option<i64>,
+    /// Why: `erasure-request`, `correction`, `legal-order` or `not-public`.
+    person_redaction_ground: Option<String>,
     /// The party they are tied to.
     organisation_id: i64,
     organisation: String,
@@ -159,7 +187,9 @@ impl RecusalBody {
         RecusalBody {
             organisation: r.party.name(lang).to_owned(),
             organisation_id: r.party.id,
-            person: r.person,
+            person: person(r.person, r.person_redacted, lang),
+            person_redacted_at: r.person_redacted.map(|r| r.at),
+            person_redaction_ground: ground(r.person_redacted),
             recorded_at: r.recorded_at,
         }
     }
@@ -187,7 +217,14 @@ pub struct NoticeBody {
     closes: String,
     /// Alternatives are accepted now.
     open: bool,
+    /// The alternatives the caller may see. Until the notice is decided who proposed is
+    /// sealed: the convener's staff see every alternative, a proposer its own, and everyone
+    /// else none (`alternatives_sealed`); the decision publishes them all.
     alternatives: Vec<AlternativeBody>,
+    /// How many alternatives were proposed.
+    alternative_count: i64,
+    /// Who proposed is sealed from the caller until the notice is decided.
+    alternatives_sealed: bool,
     /// `original`, `alternative`, `open-call` or `dropped`, once decided.
     #[schema(schema_with = outcome_or_null_schema)]
     outcome: Option<String>,
@@ -240,6 +277,7 @@ pub struct IntegrityBody {
 
 async fn integrity_body(
     state: &AppState,
+    reader: Option<&shutaf_store::User>,
     id: i64,
     lang: Language,
 ) -> Result<IntegrityBody, AppError> {
@@ -259,10 +297,13 @@ async fn integrity_body(
     );
     let notice = match notice {
         Some(n) => {
-            let alternatives = state
-                .db
-                .alternatives(n.id)
-                .await?
+            let alternatives =
+                actions::integrity::notice_alternatives(state, reader, &n, initiative.locality_id)
+                    .await?;
+            let (alternative_count, alternatives_sealed) =
+                (alternatives.total as i64, alternatives.sealed);
+            let alternatives = alternatives
+                .shown
                 .into_iter()
                 .map(|a| AlternativeBody {
                     organisation: a.name(lang).to_owned(),
@@ -274,13 +315,15 @@ async fn integrity_body(
                 .collect();
             Some(NoticeBody {
                 open: n.outcome.is_none()
-                    && shutaf_domain::integrity::window_open(n.closes_at, shutaf_store::now()),
+                    && shutaf_domain::integrity::window_open(n.closes_at, state.db.now()),
                 id: n.id,
                 summary: n.summary,
                 published_at: n.published_at,
                 closes_at: n.closes_at,
                 closes: shutaf_domain::call::rfc3339(n.closes_at),
                 alternatives,
+                alternative_count,
+                alternatives_sealed,
                 outcome: n.outcome,
                 chosen_alternative_id: n.chosen_proposal_id,
                 outcome_reasons: n.outcome_reasons,
@@ -330,13 +373,15 @@ pub(crate) async fn declared_on(
     responses((status = 200, body = IntegrityBody), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
 async fn get_integrity(
     State(state): State<AppState>,
-    MaybeApiUser(_reader): MaybeApiUser,
+    MaybeApiUser(reader): MaybeApiUser,
     Path(id): Path<i64>,
     headers: HeaderMap,
     Query(q): Query<LangQuery>,
 ) -> Result<Json<IntegrityBody>, AppError> {
     let lang = language(&q, &headers, &state);
-    Ok(Json(integrity_body(&state, id, lang).await?))
+    Ok(Json(
+        integrity_body(&state, reader.as_ref(), id, lang).await?,
+    ))
 }
 
 /// A notice inviting competing proposals.
@@ -370,7 +415,7 @@ async fn publish_notice(
                 ],
             )
         })?;
-    let body = integrity_body(&state, id, act::language_of(&state, &user)).await?;
+    let body = integrity_body(&state, Some(&user), id, act::language_of(&state, &user)).await?;
     Ok((StatusCode::CREATED, Json(body)).into_response())
 }
 
@@ -408,7 +453,7 @@ async fn propose_alternative(
             ],
         )
     })?;
-    let body = integrity_body(&state, id, act::language_of(&state, &user)).await?;
+    let body = integrity_body(&state, Some(&user), id, act::language_of(&state, &user)).await?;
     Ok((StatusCode::CREATED, Json(body)).into_response())
 }
 
@@ -449,6 +494,6 @@ async fn decide_notice(
             )
         })?;
     Ok(Json(
-        integrity_body(&state, id, act::language_of(&state, &user)).await?,
+        integrity_body(&state, Some(&user), id, act::language_of(&state, &user)).await?,
     ))
 }

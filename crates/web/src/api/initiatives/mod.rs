@@ -30,7 +30,7 @@ pub mod integrity;
 pub mod matching;
 pub mod partners;
 
-pub(crate) use integrity::{DeclarationBody, DeclarationWrite, RecusalBody, declared_on};
+pub(crate) use integrity::{DeclarationBody, DeclarationWrite, RecusalBody};
 pub(crate) use partners::agorot_text;
 
 /// The routes of the initiatives' API: the core (lists, proposal, the initiative, engaging, stages,
@@ -131,7 +131,7 @@ async fn list_initiatives(
             stage,
             q.page.unwrap_or(1).clamp(1, 100_000),
             50,
-            shutaf_store::now(),
+            state.db.now(),
         )
         .await?;
     Ok(Json(InitiativePage {

@@ -331,7 +331,12 @@ pub struct InitiativePage {
     pub recusals: Vec<shutaf_store::integrity::Recusal>,
     /// The notice inviting competing proposals, its alternatives, and whether it is open.
     pub notice: Option<shutaf_store::integrity::Notice>,
+    /// The alternatives the reader may see: until the notice is decided, all of them to the
+    /// convener's staff and each proposer its own ([`crate::actions::integrity::notice_alternatives`]).
     pub alternatives: Vec<shutaf_store::integrity::AlternativeProposal>,
+    pub alternative_count: i64,
+    /// Who proposed is sealed from the reader until the notice is decided.
+    pub alternatives_sealed: bool,
     pub notice_open: bool,
     pub notice_outcomes: &'static [shutaf_domain::integrity::NoticeOutcome],
     /// The open call the initiative came from.
@@ -472,8 +477,11 @@ async fn initiative_page(
     let declared = user.is_some_and(|u| declarations.iter().any(|d| d.user_id == u.id));
     let notice = state.db.notice_of(id).await?;
     let alternatives = match &notice {
-        Some(n) => state.db.alternatives(n.id).await?,
-        None => Vec::new(),
+        Some(n) => {
+            crate::actions::integrity::notice_alternatives(state, user, n, initiative.locality_id)
+                .await?
+        }
+        None => Default::default(),
     };
     let from_call = state.db.call_of_initiative(id).await?;
     let choice = shutaf_domain::integrity::Choice::of(
@@ -521,11 +529,13 @@ async fn initiative_page(
         tie_parties,
         declarations,
         recusals,
-        notice_open: notice.as_ref().is_some_and(|n| {
-            shutaf_domain::integrity::window_open(n.closes_at, shutaf_store::now())
-        }),
+        notice_open: notice
+            .as_ref()
+            .is_some_and(|n| shutaf_domain::integrity::window_open(n.closes_at, state.db.now())),
         notice,
-        alternatives,
+        alternatives: alternatives.shown,
+        alternative_count: alternatives.total as i64,
+        alternatives_sealed: alternatives.sealed,
         notice_outcomes: shutaf_domain::integrity::NoticeOutcome::ALL,
         from_call,
         choice,
@@ -618,7 +628,7 @@ pub async fn dashboard(
     let page: u32 = query_value(&query.0, "page").parse().unwrap_or(1);
     let (items, total) = state
         .db
-        .initiatives_of_locality(id, stage, page, 50, shutaf_store::now())
+        .initiatives_of_locality(id, stage, page, 50, state.db.now())
         .await?;
     let mut rows: Vec<DashboardRow> = items
         .into_iter()
