@@ -15,7 +15,8 @@
 //! Checking, cosigning and recording the new state happen under one lock, and the state is on
 //! disk (written to a new file and renamed) before a cosignature leaves: a restarted witness
 //! never cosigns a checkpoint inconsistent with one it cosigned before. One witness process a
-//! state file.
+//! state file: it holds an advisory lock on `<state>.lock` while it runs, and a second one is
+//! refused.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -140,6 +141,9 @@ struct Witness {
     logs: Vec<VerifierKey>,
     state: PathBuf,
     lock: Mutex<()>,
+    /// Held while the witness runs (an advisory lock on `<state>.lock`): a second process on
+    /// the same state could cosign a checkpoint inconsistent with one the first cosigned.
+    _exclusive: std::fs::File,
 }
 
 /// Why a checkpoint was not cosigned.
@@ -189,6 +193,29 @@ impl Identity {
     }
 }
 
+/// Takes the lock of a state file, or says which process must stop first.
+fn exclusive(state: &Path) -> anyhow::Result<std::fs::File> {
+    let mut path = state.to_path_buf().into_os_string();
+    path.push(".lock");
+    let path = PathBuf::from(path);
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .with_context(|| format!("cannot open {}", path.display()))?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(std::fs::TryLockError::WouldBlock) => bail!(
+            "another witness process is using {}: one process a state file",
+            state.display()
+        ),
+        Err(std::fs::TryLockError::Error(e)) => {
+            Err(e).with_context(|| format!("cannot lock {}", path.display()))
+        }
+    }
+}
+
 impl Witness {
     fn new(identity: &Identity, watch: &Watch) -> anyhow::Result<Witness> {
         let (key, _) = identity.open()?;
@@ -203,12 +230,14 @@ impl Witness {
                 Ok(key)
             })
             .collect::<anyhow::Result<Vec<_>>>()?;
+        let exclusive = exclusive(&watch.state)?;
         let witness = Witness {
             name: identity.name.clone(),
             key,
             logs,
             state: watch.state.clone(),
             lock: Mutex::new(()),
+            _exclusive: exclusive,
         };
         witness.load()?;
         Ok(witness)
