@@ -295,8 +295,8 @@ async fn replace_copies(
 ) -> StoreResult<()> {
     let detail = entry.detail.as_deref().unwrap_or("");
     let donation = number_after(detail, "donation:").map(|(id, _)| id);
-    let copy = |table: &'static str, column: &'static str, id: Option<i64>| (table, column, id);
-    let copies = match (entry.kind.as_str(), field) {
+    // Each text has one copy in a row of its own table; the history repeats some.
+    let (table, column, id) = match (entry.kind.as_str(), field) {
         ("donation-registered", "donor") => {
             // The donor's organisation, where there is one, goes with the name.
             if let Some(id) = donation {
@@ -308,14 +308,14 @@ async fn replace_copies(
                 .execute(&mut **tx)
                 .await?;
             }
-            vec![copy("donations", "donor_name", donation)]
+            ("donations", "donor_name", donation)
         }
-        ("donation-registered", "purpose") => vec![copy("donations", "purpose", donation)],
-        ("donation-checked", "check") => vec![copy("donations", "committee_check", donation)],
-        ("donation-decided", "reasons") => vec![copy("donations", "head_reasons", donation)],
-        ("donation-reported", "report") => vec![copy("donations", "council_report", donation)],
+        ("donation-registered", "purpose") => ("donations", "purpose", donation),
+        ("donation-checked", "check") => ("donations", "committee_check", donation),
+        ("donation-decided", "reasons") => ("donations", "head_reasons", donation),
+        ("donation-reported", "report") => ("donations", "council_report", donation),
         ("call-awarded" | "call-cancelled", "reasons") => {
-            vec![copy("calls", "outcome_reasons", call_of(Some(detail)))]
+            ("calls", "outcome_reasons", call_of(Some(detail)))
         }
         ("notice-decided", "reasons") => {
             let notice_id = number_after(detail, "notice:").map(|(id, _)| id);
@@ -342,7 +342,7 @@ async fn replace_copies(
                     }
                 }
             }
-            vec![copy("competition_notices", "outcome_reasons", notice_id)]
+            ("competition_notices", "outcome_reasons", notice_id)
         }
         (kind, "reasons") if kind.starts_with("stage-") => {
             if let Some(initiative) = entry.initiative_id {
@@ -356,21 +356,19 @@ async fn replace_copies(
                 .execute(&mut **tx)
                 .await?;
             }
-            vec![copy("initiatives", "stage_reason", entry.initiative_id)]
+            ("initiatives", "stage_reason", entry.initiative_id)
         }
-        _ => Vec::new(),
+        _ => return Ok(()),
     };
-    for (table, column, id) in copies {
-        let Some(id) = id else { continue };
-        sqlx::query(&format!(
-            "UPDATE {table} SET {column} = $1 WHERE id = $2 AND {column} = $3"
-        ))
-        .bind(notice)
-        .bind(id)
-        .bind(text)
-        .execute(&mut **tx)
-        .await?;
-    }
+    let Some(id) = id else { return Ok(()) };
+    sqlx::query(&format!(
+        "UPDATE {table} SET {column} = $1 WHERE id = $2 AND {column} = $3"
+    ))
+    .bind(notice)
+    .bind(id)
+    .bind(text)
+    .execute(&mut **tx)
+    .await?;
     Ok(())
 }
 

@@ -463,6 +463,29 @@ async fn a_served_witness_answers_add_checkpoint_as_tlog_witness_says() {
         );
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }
+    // A second witness process on the same state is refused: it could cosign a checkpoint
+    // inconsistent with one the first cosigned.
+    fails_saying(
+        &shutaf(
+            dir,
+            &[
+                "witness",
+                "poll",
+                "--once",
+                "--name",
+                "witness.test",
+                "--key-file",
+                "witness.key",
+                "--state",
+                "served-state.json",
+                "--hub",
+                "http://127.0.0.1:9",
+                "--log",
+                &log.to_string(),
+            ],
+        ),
+        "another witness process is using served-state.json",
+    );
 
     let leaves: Vec<merkle::Hash> = (0..8u8).map(|i| merkle::leaf_hash(&[i])).collect();
     let signed = |leaves: &[merkle::Hash], key: &ed25519_dalek::SigningKey, origin: &str| {

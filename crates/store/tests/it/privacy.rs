@@ -309,3 +309,137 @@ async fn a_redaction_erases_the_text_and_leaves_the_record() {
     assert_eq!((logged.person, logged.organisation_id), (None, None));
     assert_eq!(logged.locality_id, Some(w.locality));
 }
+
+/// Every copy the working tables keep of a redacted text becomes the redaction's notice, in the
+/// redaction's transaction: a notice's outcome reasons and the history row that repeats them, and
+/// a donation's donor (with its organisation), check, reasons and report. Text of other
+/// decisions stays.
+#[tokio::test]
+async fn a_redaction_replaces_every_copy_in_the_working_tables() {
+    use shutaf_domain::donation::{DonationKind, HeadDecision, Recommendation};
+    use shutaf_domain::integrity::NoticeOutcome;
+    use shutaf_store::donations::{DonationAction, NewDonation};
+
+    let w = world().await;
+    let convener = Acting {
+        user_id: w.coordinator,
+        organisation_id: Some(w.city),
+    };
+    let csr = Acting {
+        user_id: w.csr,
+        organisation_id: Some(w.company),
+    };
+    let notice = |at: i64| format!("redacted at {at}");
+    let last = |kind: &'static str| {
+        let db = w.db.clone();
+        async move {
+            let size = db.log_size().await.unwrap();
+            let entries = db.log_entries(0, size).await.unwrap();
+            entries
+                .into_iter()
+                .rev()
+                .find(|e| e.kind == kind)
+                .unwrap()
+                .index
+        }
+    };
+    let redact = |entry: u64, field: &'static str| {
+        let db = w.db.clone();
+        async move {
+            db.redact_disclosure(entry, field, RedactionGround::ErasureRequest, &notice)
+                .await
+                .unwrap()
+                .unwrap();
+            db.disclosures(&[entry])
+                .await
+                .unwrap()
+                .into_iter()
+                .find(|d| d.field == field)
+                .unwrap()
+                .redacted_at
+                .unwrap()
+        }
+    };
+
+    // A notice decided with reasons naming someone.
+    let (id, _) = w.db.create_initiative(&proposal(&w), csr).await.unwrap();
+    w.db.publish_notice(id, "Solar roofs by a company", w.db.now() + 60, convener)
+        .await
+        .unwrap();
+    let published = w.db.notice_of(id).await.unwrap().unwrap();
+    w.db.decide_notice(
+        &published,
+        NoticeOutcome::Original,
+        None,
+        "Eli Katz vouched for the company",
+        convener,
+    )
+    .await
+    .unwrap();
+    let at = redact(last("notice-decided").await, "reasons").await;
+    assert_eq!(
+        w.db.notice_of(id).await.unwrap().unwrap().outcome_reasons,
+        Some(notice(at))
+    );
+    let history = w.db.events(id, 100).await.unwrap();
+    let decided = history.iter().find(|e| e.kind == "notice-decided").unwrap();
+    assert_eq!(
+        decided.detail.as_deref(),
+        Some(
+            format!(
+                "notice:{} outcome:original reasons: {}",
+                published.id,
+                notice(at)
+            )
+            .as_str()
+        )
+    );
+
+    // A gift of the company, through the whole procedure.
+    let donation =
+        w.db.register_donation(
+            &NewDonation {
+                locality_id: w.locality,
+                donor_organisation_id: Some(w.company),
+                donor_name: "Solar Ltd, by Eli Katz".into(),
+                kind: DonationKind::Money,
+                value_agorot: Some(100_000),
+                purpose: "Trees".into(),
+                initiative_id: None,
+            },
+            convener,
+        )
+        .await
+        .unwrap();
+    for action in [
+        DonationAction::Check {
+            check: "Eli Katz has no tender pending".into(),
+            recommendation: Recommendation::Accept,
+        },
+        DonationAction::Decide {
+            decision: HeadDecision::Accept,
+            reasons: Some("As Eli Katz asked".into()),
+        },
+        DonationAction::Report {
+            report: "Reported, with thanks to Eli Katz".into(),
+        },
+    ] {
+        let gift = w.db.donation(donation).await.unwrap().unwrap();
+        w.db.donation_step(&gift, &action, convener).await.unwrap();
+    }
+    let registered = last("donation-registered").await;
+    let donor = redact(registered, "donor").await;
+    let check = redact(last("donation-checked").await, "check").await;
+    let reasons = redact(last("donation-decided").await, "reasons").await;
+    let report = redact(last("donation-reported").await, "report").await;
+    let gift = w.db.donation(donation).await.unwrap().unwrap();
+    assert_eq!(gift.donor_name, notice(donor));
+    assert_eq!(
+        gift.donor_organisation_id, None,
+        "the donor's link goes too"
+    );
+    assert_eq!(gift.committee_check, Some(notice(check)));
+    assert_eq!(gift.head_reasons, Some(notice(reasons)));
+    assert_eq!(gift.council_report, Some(notice(report)));
+    assert_eq!(gift.purpose, "Trees", "the purpose was not redacted");
+}
