@@ -150,6 +150,13 @@ pub fn apply_environment(
             .map(str::to_owned)
             .collect();
     }
+    if let Some(v) = get("SHUTAF_WITNESS_PUSH") {
+        config.checkpoints.push_to = v
+            .split(|c: char| c == ',' || c.is_whitespace())
+            .filter(|url| !url.is_empty())
+            .map(str::to_owned)
+            .collect();
+    }
     if let Some(host) = get("SHUTAF_SMTP_HOST") {
         let port = match get("SHUTAF_SMTP_PORT") {
             Some(p) => p

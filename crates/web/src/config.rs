@@ -188,6 +188,10 @@ pub struct CheckpointConfig {
     /// Witnesses whose cosignatures are accepted and served: vkeys of type 04 (cosignature/v1),
     /// `<name>+<key id>+<base64 key>`.
     pub witnesses: Vec<String>,
+    /// Witnesses' C2SP tlog-witness `add-checkpoint` addresses
+    /// (`https://witness.example.org/add-checkpoint`): each new checkpoint is handed to them, and
+    /// the cosignatures they answer with are kept when their keys are among `witnesses`.
+    pub push_to: Vec<String>,
     /// Vkeys of the keys that signed this log's checkpoints before the current one (after a key
     /// rotation): published, so that older checkpoints stay verifiable.
     pub previous_keys: Vec<String>,
@@ -199,6 +203,7 @@ impl Default for CheckpointConfig {
             origin: None,
             interval_ms: 2000,
             witnesses: Vec::new(),
+            push_to: Vec::new(),
             previous_keys: Vec::new(),
         }
     }

@@ -815,3 +815,71 @@ async fn an_outsider_verifies_a_hub_with_a_witness_by_following_its_auditors_pag
         "NO CHECKPOINT OF THE HUB IS COSIGNED BY 1",
     );
 }
+
+/// A hub hands each new checkpoint to a witness that serves tlog-witness `add-checkpoint`
+/// (`[checkpoints] push_to`): the witness checks it against what it cosigned before (from
+/// nothing, then with a consistency proof) and the hub keeps and serves its cosignatures.
+#[tokio::test]
+async fn the_hub_hands_its_checkpoints_to_a_served_witness() {
+    let files = TempDir::new("witness-push");
+    let dir = files.path();
+    let witness = witness_key(dir, "witness.test", "witness.key");
+    let url = fresh_database_url().await;
+    let mut hub = start_hub(dir, &url, "witness-push", &[]).await;
+    let log = hub_vkey(&hub.base).await;
+    hub.kill();
+
+    let port = shutaf_testkit::process::free_port();
+    let listen = format!("127.0.0.1:{port}");
+    let mut child = command(BINARY, dir, "");
+    child
+        .env_remove("SHUTAF_DATABASE_URL")
+        .args([
+            "witness",
+            "serve",
+            "--name",
+            "witness.test",
+            "--key-file",
+            "witness.key",
+            "--state",
+            "pushed-state.json",
+            "--listen",
+            &listen,
+            "--log",
+            &log,
+        ])
+        .stdout(std::process::Stdio::null());
+    let _served = ServedWitness(child.spawn().unwrap());
+    let push = format!("http://{listen}/add-checkpoint");
+    let hub = start_hub(
+        dir,
+        &url,
+        "witness-pushed",
+        &[
+            ("SHUTAF_WITNESSES", &witness),
+            ("SHUTAF_WITNESS_PUSH", &push),
+        ],
+    )
+    .await;
+    let db = shutaf_testkit::database::connect(&url).await;
+    let checkpoint = format!("{}/api/v1/log/checkpoint", hub.base);
+    for n in 0..2 {
+        propose(&db, 100 + n).await;
+        let size = db.log_size().await.unwrap();
+        eventually("the pushed checkpoint came back cosigned", async || {
+            let note = reqwest::get(&checkpoint)
+                .await
+                .unwrap()
+                .text()
+                .await
+                .unwrap();
+            note.contains(&format!("hub.test\n{size}\n"))
+                && note.contains("\n\u{2014} witness.test ")
+        })
+        .await;
+    }
+    // The witness kept the last size it cosigned: it checked the second against the first.
+    let size = db.log_size().await.unwrap();
+    let state = std::fs::read_to_string(dir.join("pushed-state.json")).unwrap();
+    assert!(state.contains(&format!("\"size\": {size}")), "{state}");
+}

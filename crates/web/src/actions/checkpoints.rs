@@ -221,12 +221,16 @@ async fn endorse(
 }
 
 /// Starts the signer: it looks at the log every `checkpoints.interval_ms` and signs when it grew.
-/// It runs until aborted; a failure is logged (once, until it changes) and tried again.
+/// It runs until aborted; a failure is logged (once, until it changes) and tried again. With
+/// `checkpoints.push_to`, a pusher beside it hands each new checkpoint to those witnesses.
 pub fn spawn_signer(state: AppState) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         let every = Duration::from_millis(state.config.checkpoints.interval_ms.max(10));
         let mut signed: Option<u64> = None;
         let mut complaint: Option<String> = None;
+        let (latest_signed, pending) = tokio::sync::watch::channel(None::<StoredCheckpoint>);
+        let _pusher = (!state.config.checkpoints.push_to.is_empty())
+            .then(|| AbortOnDrop(tokio::spawn(push_to_witnesses(state.clone(), pending))));
         loop {
             tokio::time::sleep(every).await;
             // One statement while the log does not grow.
@@ -242,6 +246,7 @@ pub fn spawn_signer(state: AppState) -> tokio::task::JoinHandle<()> {
                 Ok(latest) => {
                     signed = Some(latest.size);
                     complaint = None;
+                    latest_signed.send_replace(Some(latest));
                 }
                 Err(e) => {
                     let text = e.to_string();
@@ -253,6 +258,107 @@ pub fn spawn_signer(state: AppState) -> tokio::task::JoinHandle<()> {
             }
         }
     })
+}
+
+/// Ends a task when the one that started it ends.
+struct AbortOnDrop(tokio::task::JoinHandle<()>);
+
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        self.0.abort();
+    }
+}
+
+/// How long a witness may take to answer a checkpoint handed to it.
+const PUSH_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Hands each new checkpoint to the witnesses at `checkpoints.push_to` (C2SP tlog-witness
+/// `add-checkpoint`: the size the witness cosigned last, a consistency proof from there, the
+/// signed note) and keeps the cosignatures they answer with, as if handed in
+/// ([`accept_cosignatures`]). A witness that has cosigned another size answers 409 with it, and
+/// is asked again from there; one that is down is tried again with the next checkpoint.
+async fn push_to_witnesses(
+    state: AppState,
+    mut pending: tokio::sync::watch::Receiver<Option<StoredCheckpoint>>,
+) {
+    let client = match reqwest::Client::builder().timeout(PUSH_TIMEOUT).build() {
+        Ok(client) => client,
+        Err(e) => {
+            tracing::error!("no client to hand checkpoints to witnesses: {e}");
+            return;
+        }
+    };
+    // The size each witness cosigned last, as far as this server knows (0: a log it never saw).
+    let mut cosigned: std::collections::HashMap<String, u64> = Default::default();
+    while pending.changed().await.is_ok() {
+        let Some(checkpoint) = pending.borrow_and_update().clone() else {
+            continue;
+        };
+        for url in &state.config.checkpoints.push_to {
+            let old = cosigned.get(url).copied().unwrap_or(0);
+            match push_one(&state, &client, url, old, &checkpoint).await {
+                Ok(size) => {
+                    cosigned.insert(url.clone(), size);
+                }
+                Err(e) => tracing::warn!(witness = %url, size = checkpoint.size, "{e}"),
+            }
+        }
+    }
+}
+
+/// Hands `checkpoint` to the witness at `url` from size `old` (once more from the size the
+/// witness names, if it names another); gives the size it cosigned.
+async fn push_one(
+    state: &AppState,
+    client: &reqwest::Client,
+    url: &str,
+    mut old: u64,
+    checkpoint: &StoredCheckpoint,
+) -> Result<u64, String> {
+    for _ in 0..2 {
+        if old > checkpoint.size {
+            old = 0;
+        }
+        let proof = if old == 0 || old == checkpoint.size {
+            Vec::new()
+        } else {
+            state
+                .db
+                .log_consistency(old, checkpoint.size)
+                .await
+                .map_err(|e| e.to_string())?
+                .ok_or("no consistency proof")?
+        };
+        let request = shutaf_domain::checkpoint::AddCheckpoint {
+            old_size: old,
+            proof,
+            checkpoint: checkpoint.note.clone(),
+        };
+        let response = client
+            .post(url)
+            .header("content-type", "text/plain; charset=utf-8")
+            .body(request.encode())
+            .send()
+            .await
+            .map_err(|e| format!("the witness did not answer: {e}"))?;
+        let status = response.status();
+        let body = response.text().await.unwrap_or_default();
+        match status.as_u16() {
+            200 => {
+                let message = format!("{}{body}", checkpoint.note);
+                return match accept_cosignatures(state, &message).await {
+                    Ok(_) => Ok(checkpoint.size),
+                    Err(e) => Err(format!("the witness's cosignature was not kept: {e:?}")),
+                };
+            }
+            409 => match body.trim().parse() {
+                Ok(size) => old = size,
+                Err(_) => return Err(format!("409 without a size: {body}")),
+            },
+            _ => return Err(format!("the witness refused ({status}): {}", body.trim())),
+        }
+    }
+    Err("the witness cosigned another size twice".into())
 }
 
 /// What [`accept_cosignatures`] kept.
