@@ -14,11 +14,13 @@
 //!   log verifies exactly as before. The redaction is itself an entry, `disclosure-redacted`,
 //!   that names no person.
 //! - A **sealed** text ([`SEALED`]: who applied to an open call, an evaluator's scores, and on the
-//!   call a declaration's ties and a recusal's party) is shown to nobody while the call is open.
-//!   The call's award or cancellation opens every one on the log itself (field, salt and text),
-//!   so the log proves that an application came on time without telling competitors who applied;
-//!   [`Seals`] checks that each opening matches an earlier commitment of that call and that none
-//!   is left out.
+//!   call a declaration's ties and a recusal's party; who proposed an alternative to a notice
+//!   inviting competing proposals) is shown to nobody while its matter ([`SealedFor`]: the call
+//!   or the notice) is undecided. The call's award or cancellation, or the notice's decision,
+//!   opens every one on the log itself (field, salt and text), so the log proves that an
+//!   application or a proposal came on time without telling competitors who sent it; [`Seals`]
+//!   checks that each opening matches an earlier commitment of that matter and that none is left
+//!   out.
 //! - The person who took a decision is named by a **pseudonym** ([`PseudonymKey::pseudonym`]):
 //!   an HMAC-SHA256 of their user id under the hub's key, `p-` and 12 hex digits, the same for
 //!   the same person on every entry of one hub and meaningless elsewhere.
@@ -45,12 +47,70 @@ pub const DISCLOSED: &[&str] = &[
     "report",
 ];
 
-/// Fields sealed while their call is open and opened on the log by its decision.
-pub const SEALED: &[&str] = &["applicant", "scores", "party", "ties"];
+/// Fields sealed while their matter (a call, or for `proposer` a notice) is undecided and opened
+/// on the log by its decision.
+pub const SEALED: &[&str] = &["applicant", "scores", "party", "ties", "proposer"];
 
-/// Whether `field` is sealed until its call is decided (rather than disclosed beside the log).
+/// Whether `field` is sealed until its matter is decided (rather than disclosed beside the log).
 pub fn is_sealed(field: &str) -> bool {
     SEALED.contains(&field)
+}
+
+/// The kind of matter whose decision opens a sealed `field`: `notice` for who proposed an
+/// alternative to a notice, `call` for the rest.
+pub fn sealed_kind(field: &str) -> &'static str {
+    if field == "proposer" {
+        "notice"
+    } else {
+        "call"
+    }
+}
+
+/// What a sealed text waits for: the decision of a call (its award or cancellation) or of a
+/// notice inviting competing proposals (`notice-decided`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(tag = "kind", content = "id", rename_all = "lowercase")]
+pub enum SealedFor {
+    Call(i64),
+    Notice(i64),
+}
+
+impl SealedFor {
+    /// `call` or `notice`, as kept beside the log (`log_disclosures.sealed_kind`).
+    pub fn kind(self) -> &'static str {
+        match self {
+            SealedFor::Call(_) => "call",
+            SealedFor::Notice(_) => "notice",
+        }
+    }
+
+    pub fn id(self) -> i64 {
+        match self {
+            SealedFor::Call(id) | SealedFor::Notice(id) => id,
+        }
+    }
+
+    /// From its kind (`call` when none is said: texts sealed before notices were) and id.
+    pub fn of(kind: Option<&str>, id: i64) -> Option<SealedFor> {
+        match kind {
+            None | Some("call") => Some(SealedFor::Call(id)),
+            Some("notice") => Some(SealedFor::Notice(id)),
+            Some(_) => None,
+        }
+    }
+
+    /// The matter an entry's detail begins with (`call:<id> ...` or `notice:<id> ...`).
+    pub fn of_detail(detail: Option<&str>) -> Option<SealedFor> {
+        call_of(detail)
+            .map(SealedFor::Call)
+            .or_else(|| notice_of(detail).map(SealedFor::Notice))
+    }
+}
+
+impl std::fmt::Display for SealedFor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {}", self.kind(), self.id())
+    }
 }
 
 /// Lowercase hex, as the record writes hashes and salts.
@@ -169,14 +229,14 @@ impl Serialize for Opening {
 }
 
 /// A text an entry withholds, as kept beside the log: disclosed, or sealed until the decision
-/// of `sealed_for` (a call) opens it.
+/// of `sealed_for` (a call or a notice) opens it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Withheld {
     pub field: String,
     pub salt: Salt,
     pub text: String,
-    /// The call whose decision opens it; `None` for a disclosure.
-    pub sealed_for: Option<i64>,
+    /// The matter whose decision opens it; `None` for a disclosure.
+    pub sealed_for: Option<SealedFor>,
 }
 
 impl Withheld {
@@ -187,7 +247,7 @@ impl Withheld {
         }
     }
 
-    /// The opening of a sealed text, for the decision that ends its call.
+    /// The opening of a sealed text, for the decision that ends its matter.
     pub fn opening(&self) -> Opening {
         Opening {
             field: self.field.clone(),
@@ -271,15 +331,29 @@ pub fn call_of(detail: Option<&str>) -> Option<i64> {
     digits.parse().ok()
 }
 
+/// The notice an entry's detail is about (`notice:<id> ...`).
+pub fn notice_of(detail: Option<&str>) -> Option<i64> {
+    let rest = detail?.strip_prefix("notice:")?;
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().ok()
+}
+
 /// Whether an entry of `kind` decides a call (and so opens what its call sealed).
 pub fn decides_call(kind: &str) -> bool {
     matches!(kind, "call-awarded" | "call-cancelled")
 }
 
+/// Whether an entry of `kind` decides a matter that seals (a call, or a notice: `notice-decided`),
+/// and so opens what it sealed.
+pub fn decides_matter(kind: &str) -> bool {
+    decides_call(kind) || kind == "notice-decided"
+}
+
 /// A sealed text opened on the log.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Opened {
-    pub call: i64,
+    /// The call or notice whose decision opened it.
+    pub matter: SealedFor,
     /// The entry that sealed it.
     pub sealed_by: u64,
     /// The pseudonym on that entry (an evaluator's, for scores).
@@ -291,17 +365,19 @@ pub struct Opened {
 }
 
 /// Follows the log from its first entry and checks its seals: every sealed commitment names a
-/// call that is still open; a call's award or cancellation opens exactly the texts its call
-/// sealed before, each matching its commitment, none left out and none opened twice; nothing
-/// else opens anything.
+/// matter of its kind (a call; for who proposed an alternative, a notice) that is still
+/// undecided; a call's award or cancellation, or a notice's decision, opens exactly the texts its
+/// matter sealed before, each matching its commitment, none left out and none opened twice;
+/// nothing else opens anything. Entries written before notices sealed (their alternatives named
+/// in clear) seal nothing, and a decision of such a notice opens nothing.
 #[derive(Debug, Default)]
 pub struct Seals {
-    /// Sealed commitments not opened yet, by call.
-    pending: BTreeMap<i64, Vec<Pending>>,
-    decided: BTreeSet<i64>,
+    /// Sealed commitments not opened yet, by matter.
+    pending: BTreeMap<SealedFor, Vec<Pending>>,
+    decided: BTreeSet<SealedFor>,
 }
 
-/// A sealed commitment waiting for its call's decision.
+/// A sealed commitment waiting for its matter's decision.
 #[derive(Debug)]
 struct Pending {
     index: u64,
@@ -315,37 +391,40 @@ impl Seals {
     /// Takes the next entry; gives what it opened, or what is wrong.
     pub fn see(&mut self, entry: &LogEntry) -> Result<Vec<Opened>, String> {
         let index = entry.index;
-        let call = call_of(entry.detail.as_deref());
+        let matter = SealedFor::of_detail(entry.detail.as_deref());
         for c in entry.commitments.iter().filter(|c| is_sealed(&c.field)) {
-            let Some(call) = call else {
+            let kind = sealed_kind(&c.field);
+            let Some(matter) = matter.filter(|m| m.kind() == kind) else {
                 return Err(format!(
-                    "entry {index} seals its {} but names no call to open it",
+                    "entry {index} seals its {} but names no {kind} to open it",
                     c.field
                 ));
             };
-            if self.decided.contains(&call) {
+            if self.decided.contains(&matter) {
                 return Err(format!(
-                    "entry {index} seals its {} after call {call} was decided: nothing will open it",
+                    "entry {index} seals its {} after {matter} was decided: nothing will open it",
                     c.field
                 ));
             }
-            self.pending.entry(call).or_default().push(Pending {
+            self.pending.entry(matter).or_default().push(Pending {
                 index,
                 person: entry.person.clone(),
                 field: c.field.clone(),
                 hash: c.hash,
             });
         }
-        let deciding = decides_call(&entry.kind);
+        let deciding = decides_matter(&entry.kind);
         if !entry.openings.is_empty() && !deciding {
             return Err(format!(
-                "entry {index} ({}) opens sealed texts, which only a call's decision does",
+                "entry {index} ({}) opens sealed texts, which only the decision of a call or a notice does",
                 entry.kind
             ));
         }
         let mut opened = Vec::new();
-        if let (true, Some(call)) = (deciding, call) {
-            let mut pending = self.pending.remove(&call).unwrap_or_default();
+        let decided = matter
+            .filter(|m| deciding && (m.kind() == "notice") == (entry.kind == "notice-decided"));
+        if let Some(matter) = decided {
+            let mut pending = self.pending.remove(&matter).unwrap_or_default();
             for opening in &entry.openings {
                 let hash = opening.commitment();
                 let Some(position) = pending
@@ -353,13 +432,13 @@ impl Seals {
                     .position(|p| p.field == opening.field && p.hash == hash)
                 else {
                     return Err(format!(
-                        "entry {index} opens a {} that no earlier entry of call {call} sealed (or opens it twice): the opening does not match",
+                        "entry {index} opens a {} that no earlier entry of {matter} sealed (or opens it twice): the opening does not match",
                         opening.field
                     ));
                 };
                 let sealed = pending.remove(position);
                 opened.push(Opened {
-                    call,
+                    matter,
                     sealed_by: sealed.index,
                     person: sealed.person,
                     opened_by: index,
@@ -369,23 +448,28 @@ impl Seals {
             }
             if let Some(left) = pending.first() {
                 return Err(format!(
-                    "entry {index} decides call {call} but leaves the {} sealed by entry {} unopened",
+                    "entry {index} decides {matter} but leaves the {} sealed by entry {} unopened",
                     left.field, left.index
                 ));
             }
-            self.decided.insert(call);
+            self.decided.insert(matter);
+        } else if !entry.openings.is_empty() {
+            return Err(format!(
+                "entry {index} ({}) opens sealed texts but names no matter it decides",
+                entry.kind
+            ));
         }
         Ok(opened)
     }
 
-    /// The commitments still sealed (their calls not decided yet): (call, entry, field).
-    pub fn still_sealed(&self) -> Vec<(i64, u64, &str)> {
+    /// The commitments still sealed (their matters not decided yet): (matter, entry, field).
+    pub fn still_sealed(&self) -> Vec<(SealedFor, u64, &str)> {
         self.pending
             .iter()
-            .flat_map(|(call, pending)| {
+            .flat_map(|(matter, pending)| {
                 pending
                     .iter()
-                    .map(move |p| (*call, p.index, p.field.as_str()))
+                    .map(move |p| (*matter, p.index, p.field.as_str()))
             })
             .collect()
     }
@@ -410,6 +494,226 @@ mod tests {
         assert_eq!(unhex32(&hex(&salt)), Some(salt));
         assert_eq!(unhex32("zz"), None);
         assert_eq!(unescape(&escape("a\\b\nc\rd")), "a\\b\nc\rd");
+    }
+
+    fn sealing(index: u64, kind: &str, detail: &str, field: &str, text: &str) -> LogEntry {
+        LogEntry {
+            index,
+            at: 1_800_000_000 + index as i64,
+            kind: kind.into(),
+            locality_id: Some(1),
+            initiative_id: Some(2),
+            organisation_id: None,
+            person: None,
+            detail: Some(detail.into()),
+            version: 2,
+            commitments: vec![Commitment {
+                field: field.into(),
+                hash: commitment(field, &[index as u8; 32], text),
+            }],
+            openings: Vec::new(),
+        }
+    }
+
+    fn opening(index: u64, field: &str, text: &str) -> Opening {
+        Opening {
+            field: field.into(),
+            salt: [index as u8; 32],
+            text: text.into(),
+        }
+    }
+
+    fn deciding(index: u64, kind: &str, detail: &str, openings: Vec<Opening>) -> LogEntry {
+        LogEntry {
+            commitments: Vec::new(),
+            openings,
+            ..sealing(index, kind, detail, "reasons", "")
+        }
+    }
+
+    const PROPOSER: &str = "notice:4 proposal:8 organisation:11";
+
+    /// A notice seals who proposed each alternative as a call seals who applied, apart: the
+    /// notice's decision opens its own, and a call of the same number has nothing to do with it.
+    #[test]
+    fn seals_are_kept_per_matter_calls_and_notices_apart() {
+        let mut seals = Seals::default();
+        let proposed = sealing(
+            1,
+            "alternative-proposed",
+            "notice:4 proposal:8",
+            "proposer",
+            PROPOSER,
+        );
+        let applied = sealing(
+            2,
+            "application-received",
+            "call:4 application:9",
+            "applicant",
+            "call:4 application:9 organisation:12",
+        );
+        seals.see(&proposed).unwrap();
+        seals.see(&applied).unwrap();
+        assert_eq!(
+            seals.still_sealed(),
+            vec![
+                (SealedFor::Call(4), 2, "applicant"),
+                (SealedFor::Notice(4), 1, "proposer")
+            ]
+        );
+        // The call's award opens its applicant only; the notice's proposer stays sealed.
+        let award = deciding(
+            3,
+            "call-awarded",
+            "call:4 application:9 organisation:12 results: ",
+            vec![opening(
+                2,
+                "applicant",
+                "call:4 application:9 organisation:12",
+            )],
+        );
+        let opened = seals.see(&award).unwrap();
+        assert_eq!(opened[0].matter, SealedFor::Call(4));
+        assert_eq!(
+            seals.still_sealed(),
+            vec![(SealedFor::Notice(4), 1, "proposer")]
+        );
+        let decided = deciding(
+            4,
+            "notice-decided",
+            "notice:4 outcome:alternative proposal:8",
+            vec![opening(1, "proposer", PROPOSER)],
+        );
+        let opened = seals.see(&decided).unwrap();
+        assert_eq!(opened.len(), 1);
+        assert_eq!(
+            (opened[0].matter, opened[0].sealed_by, opened[0].opened_by),
+            (SealedFor::Notice(4), 1, 4)
+        );
+        assert_eq!(opened[0].text, PROPOSER);
+        assert!(seals.still_sealed().is_empty());
+        // Nothing seals for a notice once it is decided.
+        let late = sealing(
+            5,
+            "alternative-proposed",
+            "notice:4 proposal:10",
+            "proposer",
+            "x",
+        );
+        assert!(
+            seals
+                .see(&late)
+                .unwrap_err()
+                .contains("after notice 4 was decided")
+        );
+    }
+
+    #[test]
+    fn a_notice_decision_that_does_not_open_what_it_sealed_fails() {
+        let proposed = sealing(
+            1,
+            "alternative-proposed",
+            "notice:4 proposal:8",
+            "proposer",
+            PROPOSER,
+        );
+        let decide =
+            |openings| deciding(2, "notice-decided", "notice:4 outcome:original", openings);
+        // A mismatched opening: another organisation than the one committed to.
+        let mut seals = Seals::default();
+        seals.see(&proposed).unwrap();
+        let forged = decide(vec![opening(
+            1,
+            "proposer",
+            "notice:4 proposal:8 organisation:12",
+        )]);
+        assert!(seals.see(&forged).unwrap_err().contains("does not match"));
+        // The right text under another salt.
+        let mut seals = Seals::default();
+        seals.see(&proposed).unwrap();
+        assert!(
+            seals
+                .see(&decide(vec![opening(9, "proposer", PROPOSER)]))
+                .is_err()
+        );
+        // Left out.
+        let mut seals = Seals::default();
+        seals.see(&proposed).unwrap();
+        assert!(seals.see(&decide(vec![])).unwrap_err().contains("unopened"));
+        // Opened twice.
+        let mut seals = Seals::default();
+        seals.see(&proposed).unwrap();
+        let twice = decide(vec![
+            opening(1, "proposer", PROPOSER),
+            opening(1, "proposer", PROPOSER),
+        ]);
+        assert!(seals.see(&twice).is_err());
+        // Opened by a call's decision of the same number.
+        let mut seals = Seals::default();
+        seals.see(&proposed).unwrap();
+        let award = deciding(
+            2,
+            "call-cancelled",
+            "call:4",
+            vec![opening(1, "proposer", PROPOSER)],
+        );
+        assert!(seals.see(&award).is_err());
+        // Opened by anything else.
+        let mut seals = Seals::default();
+        seals.see(&proposed).unwrap();
+        let other = deciding(
+            2,
+            "stage-agreed",
+            "notice:4",
+            vec![opening(1, "proposer", PROPOSER)],
+        );
+        assert!(seals.see(&other).is_err());
+        // A proposer sealed for a call, or for nothing, has nothing to open it.
+        let mut seals = Seals::default();
+        let misplaced = sealing(
+            1,
+            "alternative-proposed",
+            "call:4 proposal:8",
+            "proposer",
+            PROPOSER,
+        );
+        assert!(
+            seals
+                .see(&misplaced)
+                .unwrap_err()
+                .contains("names no notice")
+        );
+        let misplaced = sealing(1, "application-received", "notice:4", "applicant", "x");
+        assert!(seals.see(&misplaced).unwrap_err().contains("names no call"));
+        // An alternative named in clear, as entries written before notices sealed, seals
+        // nothing, and the notice's decision opens nothing.
+        let mut seals = Seals::default();
+        let clear = LogEntry {
+            organisation_id: Some(11),
+            commitments: Vec::new(),
+            ..proposed.clone()
+        };
+        seals.see(&clear).unwrap();
+        assert_eq!(seals.see(&decide(vec![])).unwrap(), vec![]);
+    }
+
+    #[test]
+    fn sealed_for_reads_its_kind_and_detail() {
+        assert_eq!(SealedFor::of(None, 3), Some(SealedFor::Call(3)));
+        assert_eq!(SealedFor::of(Some("notice"), 3), Some(SealedFor::Notice(3)));
+        assert_eq!(SealedFor::of(Some("donation"), 3), None);
+        assert_eq!(
+            SealedFor::of_detail(Some("notice:12 proposal:3")),
+            Some(SealedFor::Notice(12))
+        );
+        assert_eq!(
+            SealedFor::of_detail(Some("call:5")),
+            Some(SealedFor::Call(5))
+        );
+        assert_eq!(SealedFor::of_detail(Some("donation:5")), None);
+        assert_eq!(sealed_kind("proposer"), "notice");
+        assert_eq!(sealed_kind("applicant"), "call");
+        assert!(is_sealed("proposer"));
     }
 
     #[test]

@@ -7,7 +7,8 @@
 //! ([`crate::disclosure`]): what the public may know goes in the entry's detail, a person is
 //! named by pseudonym, free text and names are committed to and kept beside the log, and on an
 //! open call who applied, the scores and the declarations' parties are sealed until the call's
-//! decision opens them. The same decision is so recorded the same way by the hub's actions, the
+//! decision opens them, and on a notice inviting competing proposals who proposed each
+//! alternative until the notice's decision does. The same decision is so recorded the same way by the hub's actions, the
 //! bulk loader and the scale generator alike. Because the entry is hashed, changing the wording
 //! changes the public record: the forms below are fixed, and a golden test pins the root of a
 //! generated log. [`Event::history_detail`] words the initiative's own history.
@@ -15,7 +16,8 @@
 use crate::coded::coded_enum;
 use crate::decision_log::{CURRENT_VERSION, LogEntry};
 use crate::disclosure::{
-    Opening, PseudonymKey, RedactionGround, Salt, Withheld, is_sealed, salt_of,
+    Opening, PseudonymKey, RedactionGround, Salt, SealedFor, Withheld, is_sealed, salt_of,
+    sealed_kind,
 };
 use crate::donation::{DonationKind, HeadDecision, Recommendation};
 use crate::initiative::{Stage, WorkPlanPlacement};
@@ -229,15 +231,20 @@ pub enum Event {
         notice: i64,
         closes_at: i64,
     },
+    /// An alternative proposed in answer to a notice; who proposed it (`organisation`) is sealed
+    /// until the notice's decision.
     AlternativeProposed {
         notice: i64,
         proposal: i64,
+        organisation: i64,
     },
+    /// The convener's decision after a notice, opening who proposed each alternative.
     NoticeDecided {
         notice: i64,
         outcome: NoticeOutcome,
         chosen: Option<i64>,
         reasons: String,
+        openings: Vec<Opening>,
     },
     /// A call opens, with its criteria as (name, weight in per cent).
     CallPublished {
@@ -365,7 +372,8 @@ impl Event {
         let pseudonym = actor.user_id.map(|user| key.pseudonym(user));
         let mut wording = self.wording(pseudonym.as_deref());
         if wording.anonymous {
-            // Who acted would tell who applied: the sealed text says it, and the decision opens it.
+            // Who acted would tell who applied or proposed: the sealed text says it, and the
+            // decision opens it.
             return self.finish(index, at, place, None, None, wording, seed);
         }
         if self.kind().names_person()
@@ -395,15 +403,23 @@ impl Event {
         wording: Wording,
         seed: &Salt,
     ) -> Recorded {
-        let call = crate::disclosure::call_of(wording.detail.as_deref());
+        let matter = SealedFor::of_detail(wording.detail.as_deref());
         let withheld: Vec<Withheld> = wording
             .texts
             .into_iter()
-            .map(|(field, text)| Withheld {
-                field: field.to_owned(),
-                salt: salt_of(seed, field),
-                text,
-                sealed_for: if is_sealed(field) { call } else { None },
+            .map(|(field, text)| {
+                let sealed_for =
+                    matter.filter(|m| is_sealed(field) && m.kind() == sealed_kind(field));
+                debug_assert!(
+                    !is_sealed(field) || sealed_for.is_some(),
+                    "a sealed {field} names the matter whose decision opens it"
+                );
+                Withheld {
+                    field: field.to_owned(),
+                    salt: salt_of(seed, field),
+                    text,
+                    sealed_for,
+                }
             })
             .collect();
         Recorded {
@@ -483,7 +499,17 @@ impl Event {
             Event::NoticePublished { notice, closes_at } => {
                 Some(format!("notice:{notice} closes:{closes_at}"))
             }
-            Event::AlternativeProposed { notice, proposal } => {
+            Event::AlternativeProposed {
+                notice,
+                proposal,
+                organisation,
+            } => {
+                // Who proposed would tell competitors: sealed, for the notice's decision to open.
+                anonymous = true;
+                texts.push((
+                    "proposer",
+                    format!("notice:{notice} proposal:{proposal} organisation:{organisation}"),
+                ));
                 Some(format!("notice:{notice} proposal:{proposal}"))
             }
             Event::NoticeDecided {
@@ -491,8 +517,10 @@ impl Event {
                 outcome,
                 chosen,
                 reasons,
+                openings: opened,
             } => {
                 texts.push(("reasons", reasons.clone()));
+                openings = opened.clone();
                 Some(match chosen {
                     Some(proposal) => {
                         format!(
@@ -646,6 +674,7 @@ impl Event {
                 outcome,
                 chosen,
                 reasons,
+                ..
             } => Some(match chosen {
                 Some(proposal) => format!(
                     "notice:{notice} outcome:{} proposal:{proposal} reasons: {reasons}",
@@ -769,6 +798,15 @@ pub fn parse_applicant(text: &str) -> Option<(i64, i64, i64)> {
     let (application, rest) = number_after(rest, " application:")?;
     let (organisation, rest) = number_after(rest, " organisation:")?;
     rest.is_empty().then_some((call, application, organisation))
+}
+
+/// Who proposed an alternative, as a sealed `proposer` text says it: (notice, proposal,
+/// organisation).
+pub fn parse_proposer(text: &str) -> Option<(i64, i64, i64)> {
+    let (notice, rest) = number_after(text, "notice:")?;
+    let (proposal, rest) = number_after(rest, " proposal:")?;
+    let (organisation, rest) = number_after(rest, " organisation:")?;
+    rest.is_empty().then_some((notice, proposal, organisation))
 }
 
 /// A call's deadline as its publication's or re-run's detail words it: (call, deadline).
@@ -1104,6 +1142,7 @@ mod tests {
                     outcome: NoticeOutcome::Alternative,
                     chosen: Some(8),
                     reasons: "Better".into(),
+                    openings: vec![],
                 },
                 Some("notice:1 outcome:alternative proposal:8"),
                 vec![("reasons", "Better")],
@@ -1252,7 +1291,10 @@ mod tests {
         assert!(!bytes.contains("11") && !bytes.contains("Avi"), "{bytes}");
         assert_eq!(received.withheld.len(), 1);
         let sealed = &received.withheld[0];
-        assert_eq!(sealed.sealed_for, Some(3));
+        assert_eq!(
+            sealed.sealed_for,
+            Some(crate::disclosure::SealedFor::Call(3))
+        );
         assert_eq!(
             parse_applicant(&sealed.text),
             Some((3, 7, 11)),
@@ -1299,6 +1341,77 @@ mod tests {
             ..award_entry.clone()
         };
         assert!(seals.see(&silent).unwrap_err().contains("unopened"));
+    }
+
+    /// An alternative to a notice names neither the organisation that proposed it nor the
+    /// person who sent it: who proposed is sealed for the notice's decision to open.
+    #[test]
+    fn who_proposed_an_alternative_is_sealed_until_the_notice_is_decided() {
+        let proposer = Actor {
+            organisation_id: Some(11),
+            user_id: Some(40),
+            name: Some("Avi Cohen".into()),
+        };
+        let proposed = record(
+            &Event::AlternativeProposed {
+                notice: 4,
+                proposal: 8,
+                organisation: 11,
+            },
+            &proposer,
+        );
+        let entry = &proposed.entry;
+        assert_eq!(
+            (entry.organisation_id, entry.person.as_deref()),
+            (None, None)
+        );
+        assert_eq!(entry.detail.as_deref(), Some("notice:4 proposal:8"));
+        let bytes = String::from_utf8(entry.canonical_bytes()).unwrap();
+        assert!(!bytes.contains("11") && !bytes.contains("Avi"), "{bytes}");
+        assert_eq!(proposed.withheld.len(), 1);
+        let sealed = &proposed.withheld[0];
+        assert_eq!(sealed.field, "proposer");
+        assert_eq!(
+            sealed.sealed_for,
+            Some(crate::disclosure::SealedFor::Notice(4))
+        );
+        assert_eq!(parse_proposer(&sealed.text), Some((4, 8, 11)));
+        // Its history row says no more than the entry.
+        assert_eq!(
+            Event::AlternativeProposed {
+                notice: 4,
+                proposal: 8,
+                organisation: 11,
+            }
+            .history_detail()
+            .as_deref(),
+            Some("notice:4 proposal:8")
+        );
+
+        let decided = record(
+            &Event::NoticeDecided {
+                notice: 4,
+                outcome: NoticeOutcome::Alternative,
+                chosen: Some(8),
+                reasons: "Better".into(),
+                openings: vec![sealed.opening()],
+            },
+            &convener(),
+        );
+        let decided_entry = LogEntry {
+            index: 6,
+            ..decided.entry.clone()
+        };
+        // The decision's reasons are a disclosure, not sealed.
+        assert_eq!(decided.withheld[0].sealed_for, None);
+        let mut seals = crate::disclosure::Seals::default();
+        assert_eq!(seals.see(entry).unwrap(), vec![]);
+        assert_eq!(seals.still_sealed().len(), 1);
+        let opened = seals.see(&decided_entry).unwrap();
+        assert_eq!(opened.len(), 1);
+        assert_eq!(opened[0].sealed_by, 5);
+        assert_eq!(opened[0].text, "notice:4 proposal:8 organisation:11");
+        assert!(seals.still_sealed().is_empty());
     }
 
     #[test]

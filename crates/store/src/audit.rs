@@ -1,6 +1,7 @@
 //! A read snapshot for `shutaf verify`: the decision log, what its entries withhold, and the
 //! tables its entries describe (calls with their criteria, applications and scores,
-//! declarations, recusals, initiatives' stages, donations, notices), all as of one moment, so
+//! declarations, recusals, initiatives' stages, donations, notices and their alternatives), all
+//! as of one moment, so
 //! that a hub that goes on writing meanwhile is never reported as inconsistent.
 //!
 //! Nothing here judges: the verifier compares (see the cli's `verify::tables`).
@@ -94,6 +95,15 @@ pub struct AuditedNotice {
     pub chosen_proposal_id: Option<i64>,
 }
 
+/// An alternative proposed in answer to a notice, as its table holds it.
+#[derive(Debug, Clone, FromRow)]
+pub struct AuditedAlternative {
+    pub id: i64,
+    pub notice_id: i64,
+    pub organisation_id: i64,
+    pub submitted_at: i64,
+}
+
 /// The tables the log's entries describe.
 #[derive(Debug, Clone, Default)]
 pub struct Described {
@@ -106,6 +116,7 @@ pub struct Described {
     pub stages: Vec<(i64, String)>,
     pub donations: Vec<AuditedDonation>,
     pub notices: Vec<AuditedNotice>,
+    pub alternatives: Vec<AuditedAlternative>,
 }
 
 impl Db {
@@ -225,6 +236,11 @@ impl Audit {
         )
         .fetch_all(&mut *conn)
         .await?;
+        let alternatives = sqlx::query_as(
+            "SELECT id, notice_id, organisation_id, submitted_at FROM alternative_proposals ORDER BY id",
+        )
+        .fetch_all(&mut *conn)
+        .await?;
         Ok(Described {
             calls,
             applications,
@@ -234,6 +250,7 @@ impl Audit {
             stages,
             donations,
             notices,
+            alternatives,
         })
     }
 

@@ -9,6 +9,7 @@ use serde::Serialize;
 use shutaf_domain::Language;
 use shutaf_domain::call::{CallStatus, Phase};
 use shutaf_domain::call::{Ranked, Score, Weight, aggregate};
+use shutaf_domain::disclosure::SealedFor;
 use shutaf_domain::journal::{Event, Standing};
 use sqlx::FromRow;
 
@@ -767,7 +768,7 @@ impl Db {
         )
         .await?;
         // Who applied, the scores and the declarations' parties go on the record now.
-        let sealed = crate::decision_log::unseal(&mut tx, call.id).await?;
+        let sealed = crate::decision_log::unseal(&mut tx, SealedFor::Call(call.id)).await?;
         let event = Event::CallAwarded {
             call: call.id,
             application: application.id,
@@ -797,7 +798,7 @@ impl Db {
             StoreError::Conflict,
         )
         .await?;
-        let sealed = crate::decision_log::unseal(&mut tx, call.id).await?;
+        let sealed = crate::decision_log::unseal(&mut tx, SealedFor::Call(call.id)).await?;
         let event = Event::CallCancelled {
             call: call.id,
             reasons: reasons.to_owned(),

@@ -13,7 +13,7 @@
 use shutaf_domain::decision_log::{
     LogEntry, commitments_text, openings_text, parse_commitments, parse_openings,
 };
-use shutaf_domain::disclosure::{PseudonymKey, Salt, Withheld, hex as to_hex, unhex32};
+use shutaf_domain::disclosure::{PseudonymKey, Salt, SealedFor, Withheld, hex as to_hex, unhex32};
 use shutaf_domain::journal::{Actor, Event, Place};
 use std::collections::HashMap;
 
@@ -179,19 +179,20 @@ pub(crate) async fn append_all(
     for chunk in withheld.chunks(WITHHELD_PER_STATEMENT) {
         let values: Vec<String> = (0..chunk.len())
             .map(|row| {
-                let n = row * 5;
+                let n = row * 6;
                 format!(
-                    "(${}, ${}, ${}, ${}, ${})",
+                    "(${}, ${}, ${}, ${}, ${}, ${})",
                     n + 1,
                     n + 2,
                     n + 3,
                     n + 4,
-                    n + 5
+                    n + 5,
+                    n + 6
                 )
             })
             .collect();
         let sql = format!(
-            "INSERT INTO log_disclosures (entry_index, field, salt, clear_text, sealed_for) VALUES {}",
+            "INSERT INTO log_disclosures (entry_index, field, salt, clear_text, sealed_kind, sealed_for) VALUES {}",
             values.join(", ")
         );
         let mut query = sqlx::query(&sql);
@@ -201,7 +202,8 @@ pub(crate) async fn append_all(
                 .bind(w.field.clone())
                 .bind(to_hex(&w.salt))
                 .bind(w.text.clone())
-                .bind(w.sealed_for);
+                .bind(w.sealed_for.map(SealedFor::kind))
+                .bind(w.sealed_for.map(SealedFor::id));
         }
         query.execute(&mut *conn).await?;
     }
@@ -209,21 +211,26 @@ pub(crate) async fn append_all(
     Ok(first)
 }
 
-/// The texts call `call` sealed, in the order they were sealed, taken off the side of the log
-/// within the caller's transaction: its decision puts them on the log itself.
-pub(crate) async fn unseal(conn: &mut AnyConnection, call: i64) -> StoreResult<Vec<Withheld>> {
+/// The texts `matter` (a call or a notice) sealed, in the order they were sealed, taken off the
+/// side of the log within the caller's transaction: its decision puts them on the log itself.
+pub(crate) async fn unseal(
+    conn: &mut AnyConnection,
+    matter: SealedFor,
+) -> StoreResult<Vec<Withheld>> {
     let rows: Vec<(i64, String, Option<String>, Option<String>)> = sqlx::query_as(
-        "SELECT entry_index, field, salt, clear_text FROM log_disclosures WHERE sealed_for = $1 \
+        "SELECT entry_index, field, salt, clear_text FROM log_disclosures WHERE sealed_kind = $1 AND sealed_for = $2 \
          ORDER BY entry_index, field",
     )
-    .bind(call)
+    .bind(matter.kind())
+    .bind(matter.id())
     .fetch_all(&mut *conn)
     .await?;
     if rows.is_empty() {
         return Ok(Vec::new());
     }
-    sqlx::query("DELETE FROM log_disclosures WHERE sealed_for = $1")
-        .bind(call)
+    sqlx::query("DELETE FROM log_disclosures WHERE sealed_kind = $1 AND sealed_for = $2")
+        .bind(matter.kind())
+        .bind(matter.id())
         .execute(&mut *conn)
         .await?;
     rows.into_iter()
@@ -235,7 +242,7 @@ pub(crate) async fn unseal(conn: &mut AnyConnection, call: i64) -> StoreResult<V
                 field,
                 salt,
                 text: text.unwrap_or_default(),
-                sealed_for: Some(call),
+                sealed_for: Some(matter),
             })
         })
         .collect()

@@ -1,6 +1,6 @@
 //! What the decision log withholds, kept beside it (`log_disclosures`): disclosures, shown with
-//! their entries until a platform administrator redacts them, and texts sealed until a call's
-//! decision opens them on the log (see `shutaf_domain::disclosure`).
+//! their entries until a platform administrator redacts them, and texts sealed until the decision
+//! of a call or a notice opens them on the log (see `shutaf_domain::disclosure`).
 //!
 //! The log's rows are never touched here. A redaction erases a disclosure's clear text and salt
 //! and records the date and the coded ground; the entry keeps its commitment, so the log
@@ -18,7 +18,9 @@
 use std::collections::HashMap;
 
 use serde::Serialize;
-use shutaf_domain::disclosure::{PseudonymKey, RedactionGround, Salt, call_of, is_sealed, unhex32};
+use shutaf_domain::disclosure::{
+    PseudonymKey, RedactionGround, Salt, SealedFor, call_of, is_sealed, unhex32,
+};
 use shutaf_domain::journal::{Event, Matter, number_after, parse_party, parse_ties};
 use sqlx::FromRow;
 
@@ -32,8 +34,8 @@ pub struct Disclosure {
     /// With the text until redacted, so anyone can check the text against the commitment.
     pub salt: Option<Salt>,
     pub text: Option<String>,
-    /// The call whose decision opens it, for a sealed text (never shown).
-    pub sealed_for: Option<i64>,
+    /// The call or notice whose decision opens it, for a sealed text (never shown).
+    pub sealed_for: Option<SealedFor>,
     pub redacted_at: Option<i64>,
     pub redaction_ground: Option<RedactionGround>,
 }
@@ -44,6 +46,7 @@ struct Row {
     field: String,
     salt: Option<String>,
     clear_text: Option<String>,
+    sealed_kind: Option<String>,
     sealed_for: Option<i64>,
     redacted_at: Option<i64>,
     redaction_reason: Option<String>,
@@ -60,12 +63,23 @@ impl Row {
             })?),
             None => None,
         };
+        let sealed_for = match self.sealed_for {
+            Some(id) => Some(
+                SealedFor::of(self.sealed_kind.as_deref(), id).ok_or_else(|| {
+                    StoreError::Corrupt(format!(
+                        "entry {}'s {} is sealed for a {:?}, neither a call nor a notice",
+                        self.entry_index, self.field, self.sealed_kind
+                    ))
+                })?,
+            ),
+            None => None,
+        };
         Ok(Disclosure {
             entry_index: self.entry_index as u64,
             field: self.field,
             salt,
             text: self.clear_text,
-            sealed_for: self.sealed_for,
+            sealed_for,
             redacted_at: self.redacted_at,
             redaction_ground: self
                 .redaction_reason
@@ -76,7 +90,7 @@ impl Row {
 }
 
 const COLUMNS: &str =
-    "entry_index, field, salt, clear_text, sealed_for, redacted_at, redaction_reason";
+    "entry_index, field, salt, clear_text, sealed_kind, sealed_for, redacted_at, redaction_reason";
 
 fn rows(rows: Vec<Row>) -> StoreResult<Vec<Disclosure>> {
     rows.into_iter().map(Row::disclosure).collect()
@@ -98,7 +112,8 @@ pub(crate) async fn all_on(conn: &mut sqlx::AnyConnection) -> StoreResult<Vec<Di
 pub enum Unredactable {
     /// The log has no such entry.
     NoSuchEntry,
-    /// The entry withholds no such disclosure (or it is sealed, for its call's decision).
+    /// The entry withholds no such disclosure (or it is sealed, for its call's or notice's
+    /// decision).
     NoSuchDisclosure,
     AlreadyRedacted,
 }

@@ -6,13 +6,14 @@
 
 use serde::Serialize;
 use shutaf_domain::Language;
+use shutaf_domain::disclosure::SealedFor;
 use shutaf_domain::integrity::{Declared, NoticeOutcome, Relation, recusals};
 use shutaf_domain::journal::Event;
 use sqlx::{AnyConnection, FromRow};
 
 use crate::disclosures::{NameScope, Redacted};
 use crate::organisations::pick_name;
-use crate::{Acting, Db, StoreError, StoreResult, journal};
+use crate::{Acting, Db, StoreError, StoreResult, abort, journal};
 
 /// What a declaration is about (an initiative or a call).
 pub use shutaf_domain::journal::Matter;
@@ -472,7 +473,11 @@ impl Db {
         .await?)
     }
 
-    /// An organisation proposes an alternative (one each; a second replaces the first).
+    /// An organisation proposes an alternative (one each; a second replaces the first). The
+    /// entry names neither the organisation nor the person: who proposed is sealed beside the
+    /// log until the notice's decision opens it. `Conflict` once the notice is decided (nothing
+    /// would open the seal); the notice's row is locked for the transaction, as its decision
+    /// locks it, so a decision cannot slip in between.
     pub async fn propose_alternative(
         &self,
         notice: &Notice,
@@ -481,6 +486,17 @@ impl Db {
         acting: Acting,
     ) -> StoreResult<i64> {
         let mut tx = self.write_tx().await?;
+        let outcome: Option<Option<String>> = sqlx::query_scalar(
+            "UPDATE competition_notices SET outcome = outcome WHERE id = $1 RETURNING outcome",
+        )
+        .bind(notice.id)
+        .fetch_optional(&mut *tx)
+        .await?;
+        match outcome {
+            None => return abort(tx, StoreError::NotFound).await,
+            Some(Some(_)) => return abort(tx, StoreError::Conflict).await,
+            Some(None) => {}
+        }
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO alternative_proposals (notice_id, organisation_id, summary, submitted_by, submitted_at) \
              VALUES ($1, $2, $3, $4, $5) ON CONFLICT (notice_id, organisation_id) DO UPDATE SET summary = excluded.summary, \
@@ -500,6 +516,7 @@ impl Db {
             &Event::AlternativeProposed {
                 notice: notice.id,
                 proposal: id,
+                organisation: organisation_id,
             },
         )
         .await?;
@@ -507,7 +524,8 @@ impl Db {
         Ok(id)
     }
 
-    /// The convener decides after the notice, with reasons.
+    /// The convener decides after the notice, with reasons; the decision opens on the log who
+    /// proposed each alternative (sealed beside it until now), in the same transaction.
     pub async fn decide_notice(
         &self,
         notice: &Notice,
@@ -531,11 +549,14 @@ impl Db {
             StoreError::Conflict,
         )
         .await?;
+        // Who proposed the alternatives goes on the record now.
+        let sealed = crate::decision_log::unseal(&mut tx, SealedFor::Notice(notice.id)).await?;
         let event = Event::NoticeDecided {
             notice: notice.id,
             outcome,
             chosen,
             reasons: reasons.to_owned(),
+            openings: sealed.iter().map(|w| w.opening()).collect(),
         };
         journal::record(&mut tx, notice.initiative_id, acting, &event).await?;
         tx.commit().await?;

@@ -19,7 +19,7 @@ use shutaf_domain::disclosure::{PseudonymKey, Salt};
 use shutaf_domain::expectations::Question;
 use shutaf_domain::initiative::WorkPlanPlacement;
 use shutaf_domain::integrity::{Exemption, NoticeOutcome};
-use shutaf_domain::journal::{Event, EventKind, Matter, Standing};
+use shutaf_domain::journal::{Actor, Event, EventKind, Matter, Place, Standing};
 use shutaf_domain::{
     ContributionType, Language, LocalityKind, Management, MemberRole, OrganisationKind,
     PartnershipModel, Sector, Stage,
@@ -185,6 +185,9 @@ fn seed_of(seed: u64, parts: &[u64]) -> Salt {
 const LOG_SEEDS: u64 = 1;
 /// Seeds of a call's decisions that seal something, by call and their order in it.
 const CALL_SEEDS: u64 = 2;
+/// Seeds of the alternatives proposed to a notice (they seal who proposed), by notice and
+/// their order.
+const NOTICE_SEEDS: u64 = 3;
 
 /// The pseudonym key of a generated hub: from the seed, so the same seed gives the same log.
 fn pseudonym_key(seed: u64) -> PseudonymKey {
@@ -1091,6 +1094,7 @@ fn steps(world: &World, plan: &Plan, id: i64, contact: i64) -> Vec<Step> {
                 Event::AlternativeProposed {
                     notice: 0,
                     proposal: 0,
+                    organisation: *org,
                 },
                 *org,
                 owner(*org),
@@ -1104,6 +1108,7 @@ fn steps(world: &World, plan: &Plan, id: i64, contact: i64) -> Vec<Step> {
                     outcome: NoticeOutcome::Original,
                     chosen: None,
                     reasons: String::new(),
+                    openings: Vec::new(),
                 },
                 convener,
                 contact,
@@ -2108,6 +2113,7 @@ fn initiative(
             _ => {}
         }
     }
+    seal_alternatives(world, &mut items);
     let events = items.len() as i64;
     history.extend(items);
     if let Some(call) = plan.from_call {
@@ -2164,6 +2170,47 @@ fn initiative(
         notice,
     });
     created_at
+}
+
+/// Seals who proposed each alternative to an initiative's notice, as the hub seals it: each
+/// proposal gets a seed of the notice's own (so its salt is known before the log is numbered),
+/// and the notice's decision, if taken, opens them all, in the order they were proposed.
+fn seal_alternatives(world: &World, items: &mut [Item]) {
+    let key = pseudonym_key(world.sizes.seed);
+    let mut openings = Vec::new();
+    for item in items.iter_mut() {
+        match &mut item.step.event {
+            Event::AlternativeProposed { notice, .. } => {
+                let seed = seed_of(
+                    world.sizes.seed,
+                    &[NOTICE_SEEDS, *notice as u64, openings.len() as u64],
+                );
+                let actor = Actor {
+                    organisation_id: item.step.organisation,
+                    user_id: item.step.user,
+                    name: None,
+                };
+                let recorded =
+                    item.step
+                        .event
+                        .recorded(0, item.at, Place::default(), &actor, &key, &seed);
+                openings.extend(
+                    recorded
+                        .withheld
+                        .iter()
+                        .filter(|w| w.sealed_for.is_some())
+                        .map(|w| w.opening()),
+                );
+                item.seed = Some(seed);
+            }
+            Event::NoticeDecided {
+                openings: opened, ..
+            } => {
+                *opened = std::mem::take(&mut openings);
+            }
+            _ => {}
+        }
+    }
 }
 
 /// An initiative's notice inviting competing proposals, its steps (at `times`) given their
@@ -2235,16 +2282,19 @@ fn notice(
                     step.event = Event::AlternativeProposed {
                         notice: id,
                         proposal: a.id,
+                        organisation: a.organisation_id,
                     };
                 }
             }
             EventKind::NoticeDecided => {
                 if let Some((outcome, chosen, reasons)) = &outcome {
+                    // Who proposed is opened below, once the proposals' seeds are known.
                     step.event = Event::NoticeDecided {
                         notice: id,
                         outcome: *outcome,
                         chosen: *chosen,
                         reasons: reasons.clone(),
+                        openings: Vec::new(),
                     };
                 }
             }
@@ -2647,6 +2697,20 @@ mod tests {
             );
             for a in &n.alternatives {
                 assert!(a.submitted_at < n.closes_at);
+                let detail = format!("notice:{} proposal:{}", n.id, a.id);
+                assert_eq!(
+                    decisions
+                        .iter()
+                        .filter(|d| d.event.kind() == EventKind::AlternativeProposed
+                            && self::detail(d).as_deref() == Some(detail.as_str())
+                            && withheld(d, "proposer")
+                                == Some(format!("{detail} organisation:{}", a.organisation_id))
+                            && recorded(d).entry.organisation_id.is_none()
+                            && recorded(d).entry.person.is_none())
+                        .count(),
+                    1,
+                    "an alternative is logged without who proposed it, sealed"
+                );
             }
             if let Some(decided) = n.decided_at {
                 assert!(decided >= n.closes_at);
@@ -2654,6 +2718,33 @@ mod tests {
                     logged("notice-decided", &format!("notice:{} outcome:", n.id)),
                     1
                 );
+                // The decision opens who proposed every alternative.
+                let decision = decisions
+                    .iter()
+                    .find(|d| {
+                        d.event.kind() == EventKind::NoticeDecided
+                            && self::detail(d)
+                                .is_some_and(|t| t.starts_with(&format!("notice:{} ", n.id)))
+                    })
+                    .unwrap();
+                let opened: Vec<String> = recorded(decision)
+                    .entry
+                    .openings
+                    .iter()
+                    .filter(|o| o.field == "proposer")
+                    .map(|o| o.text.clone())
+                    .collect();
+                let expected: Vec<String> = n
+                    .alternatives
+                    .iter()
+                    .map(|a| {
+                        format!(
+                            "notice:{} proposal:{} organisation:{}",
+                            n.id, a.id, a.organisation_id
+                        )
+                    })
+                    .collect();
+                assert_eq!(opened, expected);
             }
         }
     }
@@ -2689,7 +2780,7 @@ mod tests {
         };
         assert_eq!(
             log_root(world),
-            "d1d3936119acac9116452fdf4d584a7ec1f751cf0551ed33683110ce30db3b3a"
+            "9efad9211cc981ebb47df828bc8b2588c67b8bb9cd8bce6a9f379e08d1158f72"
         );
         // The world the scale test loads into a database (crates/cli/tests/scale.rs).
         let small = Sizes {
@@ -2701,7 +2792,7 @@ mod tests {
         };
         assert_eq!(
             log_root(small),
-            "ef2c2fada6a8641dd3d3f8436d3e87ad513357a7c561c004b38e129a12115551"
+            "2336066eb5bb83626746d9843e3862a752bffc1f0d4a82267cf6acf86cad39ee"
         );
     }
 

@@ -5,17 +5,19 @@
 //! its table re-ranked a call while the log still showed the old winner. So, in one snapshot of
 //! the database ([`shutaf_store::audit`]):
 //!
-//! - **Seals**: each sealed commitment names a call still open, and each call's award or
-//!   cancellation opens exactly what the call sealed, every opening matching its commitment
+//! - **Seals**: each sealed commitment names a call still open (or, for who proposed an
+//!   alternative, a notice still undecided), and each call's award or cancellation, and each
+//!   notice's decision, opens exactly what it sealed, every opening matching its commitment
 //!   ([`shutaf_domain::disclosure::Seals`]).
 //! - **Beside the log**: each disclosure not redacted matches its entry's commitment (salt and
-//!   text), a redacted one keeps neither, each sealed text of an open call matches its
-//!   commitment, and no commitment lacks its text.
+//!   text), a redacted one keeps neither, each sealed text of an undecided call or notice matches
+//!   its commitment, and no commitment lacks its text.
 //! - **Tables**: calls (publication, criteria and weights, deadline after re-runs, award or
 //!   cancellation, the outcome's reasons), applications (who applied, when), scores (each
 //!   evaluator's, and the award's totals and ranks recomputed from them), declarations and their
 //!   ties, recusals, initiatives' stages, donations' steps, notices' closing times and outcomes,
-//!   each against the latest entry that describes it, and nothing in a table that the log never
+//!   alternatives proposed to notices (who proposed, when: once the notice is decided, or while
+//!   who proposed is kept sealed), each against the latest entry that describes it, and nothing in a table that the log never
 //!   recorded. A text a table copies (a donor, a call's reasons) is compared with the one shown
 //!   beside the entry while it is shown; once redacted, the copy holds the redaction's notice
 //!   (`Db::redact_disclosure` replaces it in the same transaction) and is not compared.
@@ -28,11 +30,13 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use anyhow::{Context, anyhow, bail};
 use shutaf_domain::call::{Score, Weight, aggregate};
 use shutaf_domain::decision_log::LogEntry;
-use shutaf_domain::disclosure::{Opened, PseudonymKey, Seals, call_of, commitment, is_sealed};
+use shutaf_domain::disclosure::{
+    Opened, PseudonymKey, SealedFor, Seals, call_of, commitment, is_sealed, sealed_kind,
+};
 use shutaf_domain::integrity::Relation;
 use shutaf_domain::journal::{
     Award, Matter, ScoresText, number_after, parse_applicant, parse_call_rerun, parse_party,
-    parse_ties,
+    parse_proposer, parse_ties,
 };
 use shutaf_domain::merkle::Hash;
 use shutaf_store::Db;
@@ -81,13 +85,15 @@ struct Step<T> {
 #[derive(Debug, Default)]
 struct Facts {
     commitments: HashMap<(u64, String), Hash>,
-    /// Entries' calls and kinds, for the texts kept beside them.
-    calls_of: HashMap<u64, Option<i64>>,
+    /// Entries' matters (the call or notice their detail names), for the texts kept beside them.
+    matters_of: HashMap<u64, Option<SealedFor>>,
     /// Sealed texts, opened on the log or kept beside it: by entry and field.
     texts: HashMap<(u64, String), String>,
     calls: BTreeMap<i64, CallFacts>,
     /// (call, application, entry, time, the applicant where the first encoding named it).
     received: Vec<(i64, i64, u64, i64, Option<i64>)>,
+    /// (notice, proposal, entry, time, the proposer where the entry named it in clear).
+    proposed: Vec<(i64, i64, u64, i64, Option<i64>)>,
     /// (call, application, entry, pseudonym).
     scored: Vec<(i64, i64, u64, Option<String>, u32)>,
     declared: Vec<Step<Vec<(i64, Relation)>>>,
@@ -130,8 +136,8 @@ impl Facts {
             self.commitments.insert((index, c.field.clone()), c.hash);
         }
         if !entry.commitments.is_empty() {
-            self.calls_of
-                .insert(index, call_of(entry.detail.as_deref()));
+            self.matters_of
+                .insert(index, SealedFor::of_detail(entry.detail.as_deref()));
         }
         for o in opened {
             self.texts.insert((o.sealed_by, o.field), o.text);
@@ -175,6 +181,18 @@ impl Facts {
                         .flatten();
                     self.received
                         .push((call, application, index, entry.at, named));
+                }
+            }
+            "alternative-proposed" => {
+                if let Some((notice, rest)) = number_after(detail, "notice:")
+                    && let Some((proposal, _)) = number_after(rest, " proposal:")
+                {
+                    // Entries written before notices sealed named the proposer in clear.
+                    let named = (!sealed("proposer"))
+                        .then_some(entry.organisation_id)
+                        .flatten();
+                    self.proposed
+                        .push((notice, proposal, index, entry.at, named));
                 }
             }
             "application-scored" => {
@@ -326,11 +344,14 @@ fn check_beside(
             (Some(salt), Some(text)) => commitment(&d.field, salt, text) == hash,
             _ => false,
         };
-        if let Some(call) = d.sealed_for {
+        if let Some(matter) = d.sealed_for {
             summary.sealed += 1;
-            if !is_sealed(&d.field) || facts.calls_of.get(&d.entry_index) != Some(&Some(call)) {
+            if !is_sealed(&d.field)
+                || sealed_kind(&d.field) != matter.kind()
+                || facts.matters_of.get(&d.entry_index) != Some(&Some(matter))
+            {
                 problems.push(format!(
-                    "the {} kept sealed beside entry {} is not that entry's to seal for call {call}",
+                    "the {} kept sealed beside entry {} is not that entry's to seal for {matter}",
                     d.field, d.entry_index
                 ));
             } else if !matches {
@@ -379,11 +400,11 @@ fn check_beside(
             ));
         }
     }
-    // What an open call sealed waits beside the log for its decision to open it.
-    for (call, index, field) in seals.still_sealed() {
+    // What an open call or notice sealed waits beside the log for its decision to open it.
+    for (matter, index, field) in seals.still_sealed() {
         if !kept.contains(&(index, field.to_owned())) {
             problems.push(format!(
-                "the {field} that entry {index} sealed for call {call} is kept nowhere: its decision could not open it"
+                "the {field} that entry {index} sealed for {matter} is kept nowhere: its decision could not open it"
             ));
         }
     }
@@ -537,6 +558,59 @@ fn compare(
         if !table_applications.contains(application) {
             problems.push(format!(
                 "application {application} to call {call} was received on the log (entry {index}) but is not in its table"
+            ));
+        }
+    }
+
+    // Alternatives to notices: who proposed and when, against what the log says (who, once the
+    // notice is decided or while it is kept sealed, or where the entry named it in clear).
+    let mut proposed: BTreeMap<i64, (i64, u64, i64, Option<i64>)> = BTreeMap::new();
+    for (notice, proposal, index, at, named) in &facts.proposed {
+        let organisation = named.or_else(|| {
+            facts
+                .text(*index, "proposer")
+                .and_then(parse_proposer)
+                .filter(|(n, p, _)| n == notice && p == proposal)
+                .map(|(_, _, o)| o)
+        });
+        // The latest entry of a proposal (it may be sent again) is its time.
+        proposed.insert(*proposal, (*notice, *index, *at, organisation));
+    }
+    for a in &tables.alternatives {
+        match proposed.get(&a.id) {
+            None => problems.push(format!(
+                "alternative {} to notice {} is in its table but was never proposed on the log",
+                a.id, a.notice_id
+            )),
+            Some((notice, index, at, organisation)) => {
+                if *notice != a.notice_id {
+                    problems.push(format!(
+                        "alternative {} is to notice {} in its table, to notice {notice} on the log (entry {index})",
+                        a.id, a.notice_id
+                    ));
+                }
+                if a.submitted_at > *at || *at - a.submitted_at > SENDING {
+                    problems.push(format!(
+                        "alternative {} was proposed at {} by its table, at {at} by the log (entry {index})",
+                        a.id, a.submitted_at
+                    ));
+                }
+                if let Some(organisation) = organisation
+                    && *organisation != a.organisation_id
+                {
+                    problems.push(format!(
+                        "alternative {} is organisation {}'s in its table, organisation {organisation}'s on the log (entry {index})",
+                        a.id, a.organisation_id
+                    ));
+                }
+            }
+        }
+    }
+    let table_alternatives: BTreeSet<i64> = tables.alternatives.iter().map(|a| a.id).collect();
+    for (proposal, (notice, index, ..)) in &proposed {
+        if !table_alternatives.contains(proposal) {
+            problems.push(format!(
+                "alternative {proposal} to notice {notice} was proposed on the log (entry {index}) but is not in its table"
             ));
         }
     }
@@ -852,7 +926,7 @@ fn compare(
 }
 
 /// For `verify --url`: an entry as the hub sends it, in log order. Its openings must match what
-/// its call sealed ([`Seals`]), and each text shown beside it, with its salt, what it committed
+/// its call or notice sealed ([`Seals`]), and each text shown beside it, with its salt, what it committed
 /// to; a redacted one must show neither.
 pub fn check_sent(
     seals: &mut Seals,
@@ -866,7 +940,7 @@ pub fn check_sent(
     for d in shown {
         if is_sealed(&d.field) {
             bail!(
-                "THE HUB SHOWS A SEALED TEXT: the {} of entry {index}, which only its call's decision may open",
+                "THE HUB SHOWS A SEALED TEXT: the {} of entry {index}, which only its call's or notice's decision may open",
                 d.field
             );
         }
@@ -942,7 +1016,8 @@ pub async fn check(db: &Db) -> anyhow::Result<Summary> {
         + tables.recusals.len()
         + tables.stages.len()
         + tables.donations.len()
-        + tables.notices.len();
+        + tables.notices.len()
+        + tables.alternatives.len();
 
     let mut problems = Vec::new();
     check_beside(&mut facts, &seals, &beside, &mut problems, &mut summary);

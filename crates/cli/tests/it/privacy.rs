@@ -360,3 +360,205 @@ async fn verify_url_checks_the_texts_a_hub_shows_beside_its_log() {
     );
     db.close().await;
 }
+
+/// Who proposed an alternative to a notice is sealed beside the log until the notice's decision
+/// opens it, and `verify` holds the alternatives' table to it: while sealed, to the text kept
+/// beside the log; once decided, to the opening on the log, whose tampering shows even when
+/// the entry is rehashed and the tree rebuilt.
+#[tokio::test]
+async fn verify_checks_who_proposed_an_alternative_against_the_seal_and_its_opening() {
+    use shutaf_domain::integrity::NoticeOutcome;
+    use shutaf_store::Acting;
+    let dir = TempDir::new("cli-privacy-notice");
+    let dir = dir.path();
+    let url = fresh_database_url().await;
+    assert_success(&run(BINARY, dir, &url, &["demo"]));
+    let still_sealed = |output: &Output| -> usize {
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        let (before, _) = stdout.split_once(" still sealed").expect("the report");
+        before
+            .rsplit(' ')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap_or_else(|_| panic!("{stdout}"))
+    };
+    let output = verify(dir, &url, "seen.txt");
+    assert_success(&output);
+    // The demo's open call keeps its own sealed.
+    let open_call = still_sealed(&output);
+    let db = shutaf_testkit::database::connect(&url).await;
+    // The demo's notice is open: an organisation other than the initiator proposes.
+    let (initiative, initiator): (i64, i64) = sqlx::query_as(
+        "SELECT n.initiative_id, i.initiator_organisation_id FROM competition_notices n \
+         JOIN initiatives i ON i.id = n.initiative_id",
+    )
+    .fetch_one(&db.pool)
+    .await
+    .unwrap();
+    let (organisation, other): (i64, i64) = {
+        let ids: Vec<i64> =
+            sqlx::query_scalar("SELECT id FROM organisations WHERE id <> $1 ORDER BY id")
+                .bind(initiator)
+                .fetch_all(&db.pool)
+                .await
+                .unwrap();
+        (ids[1], ids[2])
+    };
+    let user: i64 = sqlx::query_scalar("SELECT id FROM users ORDER BY id LIMIT 1")
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+    let acting = Acting {
+        user_id: user,
+        organisation_id: Some(organisation),
+    };
+    let notice = db.notice_of(initiative).await.unwrap().unwrap();
+    let proposal = db
+        .propose_alternative(&notice, organisation, "A cooperative instead", acting)
+        .await
+        .unwrap();
+    let index: i64 = sqlx::query_scalar(
+        "SELECT idx FROM decision_log WHERE kind = 'alternative-proposed' ORDER BY idx DESC LIMIT 1",
+    )
+    .fetch_one(&db.pool)
+    .await
+    .unwrap();
+    let entry = db
+        .log_entries(index as u64, index as u64 + 1)
+        .await
+        .unwrap()
+        .remove(0);
+    assert_eq!(
+        (entry.organisation_id, entry.person.as_deref()),
+        (None, None)
+    );
+    assert!(entry.commitment("proposer").is_some());
+    let sealed = format!(
+        "notice:{} proposal:{proposal} organisation:{organisation}",
+        notice.id
+    );
+    let kept: (String, String) = sqlx::query_as(
+        "SELECT clear_text, sealed_kind FROM log_disclosures WHERE entry_index = $1 AND field = 'proposer'",
+    )
+    .bind(index)
+    .fetch_one(&db.pool)
+    .await
+    .unwrap();
+    assert_eq!(kept, (sealed.clone(), "notice".to_owned()));
+    let output = verify(dir, &url, "seen.txt");
+    assert_success(&output);
+    assert_eq!(still_sealed(&output), open_call + 1);
+
+    // While sealed: the table says another proposer than the sealed text does.
+    let set_proposer = |organisation: i64| {
+        sqlx::query("UPDATE alternative_proposals SET organisation_id = $1 WHERE id = $2")
+            .bind(organisation)
+            .bind(proposal)
+            .execute(&db.pool)
+    };
+    set_proposer(other).await.unwrap();
+    let complaint = refused(&verify(dir, &url, "seen.txt"));
+    assert!(
+        complaint.contains(&format!(
+            "alternative {proposal} is organisation {other}'s in its table, organisation {organisation}'s on the log"
+        )),
+        "{complaint}"
+    );
+    set_proposer(organisation).await.unwrap();
+    assert_success(&verify(dir, &url, "seen.txt"));
+    // A sealed text that is not what the entry committed to.
+    exec(
+        &db,
+        &format!(
+            "UPDATE log_disclosures SET clear_text = 'notice:{} proposal:{proposal} organisation:{other}' WHERE entry_index = {index} AND field = 'proposer'",
+            notice.id
+        ),
+    )
+    .await;
+    let complaint = refused(&verify(dir, &url, "seen.txt"));
+    assert!(
+        complaint.contains(&format!(
+            "the sealed proposer kept beside entry {index} does not match"
+        )),
+        "{complaint}"
+    );
+    exec(
+        &db,
+        &format!(
+            "UPDATE log_disclosures SET clear_text = '{sealed}' WHERE entry_index = {index} AND field = 'proposer'"
+        ),
+    )
+    .await;
+    assert_success(&verify(dir, &url, "seen.txt"));
+
+    // The decision opens it on the log, and nothing stays sealed for the notice.
+    db.decide_notice(
+        &notice,
+        NoticeOutcome::Alternative,
+        Some(proposal),
+        "A cooperative keeps the savings in town",
+        Acting {
+            user_id: user,
+            organisation_id: None,
+        },
+    )
+    .await
+    .unwrap();
+    let decided: i64 =
+        sqlx::query_scalar("SELECT idx FROM decision_log WHERE kind = 'notice-decided'")
+            .fetch_one(&db.pool)
+            .await
+            .unwrap();
+    let entry = db
+        .log_entries(decided as u64, decided as u64 + 1)
+        .await
+        .unwrap()
+        .remove(0);
+    assert_eq!(entry.openings.len(), 1);
+    assert_eq!(entry.openings[0].text, sealed);
+    let output = verify(dir, &url, "seen.txt");
+    assert_success(&output);
+    assert_eq!(still_sealed(&output), open_call);
+    // Decided: the table is held to the opening.
+    set_proposer(other).await.unwrap();
+    let complaint = refused(&verify(dir, &url, "seen.txt"));
+    assert!(
+        complaint.contains(&format!("organisation {organisation}'s on the log")),
+        "{complaint}"
+    );
+    set_proposer(organisation).await.unwrap();
+    // An opening tampered with, the entry rehashed and the tree rebuilt: the seal shows.
+    let (openings, leaf): (String, String) =
+        sqlx::query_as("SELECT openings, leaf_hash FROM decision_log WHERE idx = $1")
+            .bind(decided)
+            .fetch_one(&db.pool)
+            .await
+            .unwrap();
+    let mut forged = entry.clone();
+    forged.openings[0].text = format!(
+        "notice:{} proposal:{proposal} organisation:{other}",
+        notice.id
+    );
+    sqlx::query("UPDATE decision_log SET openings = $1, leaf_hash = $2 WHERE idx = $3")
+        .bind(openings_text(&forged.openings))
+        .bind(hex::encode(forged.leaf_hash()))
+        .bind(decided)
+        .execute(&db.pool)
+        .await
+        .unwrap();
+    db.rebuild_log_tree().await.unwrap();
+    let complaint = refused(&verify(dir, &url, "fresh.txt"));
+    assert!(complaint.contains("SEALS DO NOT HOLD"), "{complaint}");
+    assert!(complaint.contains("does not match"), "{complaint}");
+    sqlx::query("UPDATE decision_log SET openings = $1, leaf_hash = $2 WHERE idx = $3")
+        .bind(&openings)
+        .bind(&leaf)
+        .bind(decided)
+        .execute(&db.pool)
+        .await
+        .unwrap();
+    db.rebuild_log_tree().await.unwrap();
+    assert_success(&verify(dir, &url, "seen.txt"));
+    db.close().await;
+}

@@ -238,6 +238,49 @@ async fn who_proposed_an_alternative_is_sealed_until_the_notice_is_decided() {
         .await;
     assert!(html.contains("residents") && html.contains("cooperative"));
     assert!(!html.contains(&sealed));
+    // The public record says that two alternatives came, not who proposed them: the entries
+    // name neither organisation nor person, and commit to who proposed, sealed.
+    let log = || async {
+        reqwest::get(app.url("/api/v1/log/entries?start=0&end=1000"))
+            .await
+            .unwrap()
+            .json::<Value>()
+            .await
+            .unwrap()
+    };
+    let entries = log().await;
+    let proposed: Vec<&Value> = entries
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["kind"] == "alternative-proposed")
+        .collect();
+    assert_eq!(proposed.len(), 2);
+    for entry in &proposed {
+        assert_eq!(entry["organisation_id"], Value::Null, "{entry}");
+        assert_eq!(entry["person"], Value::Null, "{entry}");
+        assert_eq!(entry["commitments"][0]["field"], "proposer", "{entry}");
+        assert_eq!(
+            entry["disclosures"],
+            json!([]),
+            "a sealed text is never shown"
+        );
+    }
+    let text = entries.to_string();
+    for organisation in [s.ngo, coop] {
+        assert!(
+            !text.contains(&format!("organisation:{organisation}")),
+            "{text}"
+        );
+    }
+    for page in [
+        format!("/localities/{}/record", s.locality),
+        format!("/localities/{}/record.atom", s.locality),
+    ] {
+        let (status, html) = app.get(&app.client(), &page).await;
+        assert_eq!(status, StatusCode::OK, "{page}");
+        assert!(!tells(&html), "{page} tells who proposed");
+    }
 
     // The decision publishes every alternative with its proposer.
     app.db.clock.advance(15 * 86_400);
@@ -261,4 +304,49 @@ async fn who_proposed_an_alternative_is_sealed_until_the_notice_is_decided() {
     assert_eq!(body["notice"]["alternatives_sealed"], false, "{text}");
     let (_, html) = app.get(&app.client(), &page).await;
     assert!(html.contains("residents") && html.contains("קואופרטיב"));
+    // And the decision opens who proposed on the record itself.
+    let entries = log().await;
+    let decided = entries
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["kind"] == "notice-decided")
+        .unwrap();
+    let mut opened: Vec<String> = decided["openings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|o| o["field"] == "proposer")
+        .map(|o| o["text"].as_str().unwrap().to_owned())
+        .collect();
+    opened.sort();
+    let mut expected: Vec<String> = proposed_ids(&body)
+        .into_iter()
+        .map(|(proposal, organisation)| {
+            format!(
+                "notice:{} proposal:{proposal} organisation:{organisation}",
+                decided["detail"].as_str().unwrap()["notice:".len()..]
+                    .split(' ')
+                    .next()
+                    .unwrap()
+            )
+        })
+        .collect();
+    expected.sort();
+    assert_eq!(opened, expected);
+}
+
+/// (alternative, organisation) of a notice as its integrity answer lists them.
+fn proposed_ids(body: &Value) -> Vec<(i64, i64)> {
+    body["notice"]["alternatives"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            (
+                a["id"].as_i64().unwrap(),
+                a["organisation_id"].as_i64().unwrap(),
+            )
+        })
+        .collect()
 }
