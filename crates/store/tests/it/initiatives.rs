@@ -18,6 +18,29 @@ async fn goals_keep_their_sdg_codes() {
     assert_eq!(goals[0].sdg_goals(), vec![7, 13]);
 }
 
+/// A change recorded for an initiative that is not there is `NotFound` (the journal's own
+/// statement finds no row), not a `Conflict` with someone who changed it first; and nothing is
+/// left on the record.
+#[tokio::test]
+async fn a_change_to_a_missing_initiative_is_not_found() {
+    let w = world().await;
+    let convener = Acting {
+        user_id: w.coordinator,
+        organisation_id: Some(w.city),
+    };
+    let before = w.db.log_size().await.unwrap();
+    let missing = w.db.set_work_plan(
+        9_999_999,
+        &WorkPlanPlacement::Placed,
+        Some("Nowhere"),
+        None,
+        None,
+        convener,
+    );
+    assert!(matches!(missing.await, Err(StoreError::NotFound)));
+    assert_eq!(w.db.log_size().await.unwrap(), before);
+}
+
 #[tokio::test]
 async fn the_seed_story_in_storage() {
     let w = world().await;
