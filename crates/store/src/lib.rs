@@ -279,6 +279,21 @@ impl Db {
         Ok(WriteTx { tx, at: self.now() })
     }
 
+    /// Keeps the planner's statistics fresh as the hub grows, so that plans stay good without
+    /// a manual `ANALYZE`: on SQLite `PRAGMA optimize`, which analyses only the tables whose
+    /// size changed much since they were last analysed (cheap when nothing did). PostgreSQL's
+    /// autovacuum does this by itself (docs/PERFORMANCE.md).
+    pub async fn keep_statistics(&self) -> StoreResult<()> {
+        if self.backend == Backend::Sqlite {
+            // 0x10002: every table, not only those this connection used (a pool's connection may have
+            // used none).
+            sqlx::query("PRAGMA optimize = 0x10002")
+                .execute(&self.pool)
+                .await?;
+        }
+        Ok(())
+    }
+
     /// Whether the database answers.
     pub async fn ping(&self) -> bool {
         sqlx::query("SELECT 1").execute(&self.pool).await.is_ok()

@@ -248,6 +248,10 @@ pub async fn serve(
             if let Err(e) = db.delete_old_attempts().await {
                 tracing::warn!("could not delete old throttle counters: {e}");
             }
+            // At start and every hour: the planner's statistics follow the data's growth.
+            if let Err(e) = db.keep_statistics().await {
+                tracing::warn!("could not refresh the planner's statistics: {e}");
+            }
         }
     });
     let connections = Arc::new(Semaphore::new(

@@ -57,3 +57,26 @@ async fn migrating_twice_is_harmless() {
     .unwrap();
     assert!(db.ping().await);
 }
+
+/// The planner's statistics follow the data without a manual `ANALYZE`: on SQLite,
+/// `keep_statistics` analyses a table that grew from nothing (PostgreSQL's autovacuum does it
+/// there, and the call is harmless).
+#[tokio::test]
+async fn statistics_follow_the_data() {
+    let db = fresh_db().await;
+    let users: Vec<String> = (0..500).map(|n| format!("person{n}@example.org")).collect();
+    for email in &users {
+        db.create_user(email, "A person", "hash", None, false, true)
+            .await
+            .unwrap();
+    }
+    db.keep_statistics().await.unwrap();
+    if db.backend == Backend::Sqlite {
+        let analysed: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM sqlite_stat1 WHERE tbl = 'users'")
+                .fetch_one(&db.pool)
+                .await
+                .unwrap();
+        assert!(analysed > 0, "the users table has statistics now");
+    }
+}
