@@ -117,6 +117,29 @@ async fn hub_vkey(base: &str) -> String {
     key["vkey"].as_str().unwrap().to_owned()
 }
 
+/// What someone with the database does to rewrite history consistently: changes the first
+/// decision, rehashes it, rebuilds the kept tree, and removes the checkpoints and cosignatures so
+/// that the hub signs the rewritten log when it starts again.
+async fn rewrite_the_first_decision(db: &Db) {
+    sqlx::query("UPDATE decision_log SET detail = 'rewritten' WHERE idx = 1")
+        .execute(&db.pool)
+        .await
+        .unwrap();
+    let entry = db.log_entries(1, 2).await.unwrap().remove(0);
+    sqlx::query("UPDATE decision_log SET leaf_hash = $1 WHERE idx = 1")
+        .bind(hex::encode(entry.leaf_hash()))
+        .execute(&db.pool)
+        .await
+        .unwrap();
+    db.rebuild_log_tree().await.unwrap();
+    for table in ["log_cosignatures", "log_checkpoints"] {
+        sqlx::query(&format!("DELETE FROM {table}"))
+            .execute(&db.pool)
+            .await
+            .unwrap();
+    }
+}
+
 /// One more decision on the record, through the store: an organisation proposes an initiative.
 async fn propose(db: &Db, n: u64) {
     let locality: i64 = sqlx::query_scalar("SELECT MIN(id) FROM localities")
@@ -291,23 +314,7 @@ async fn a_witness_refuses_a_log_rewritten_at_the_same_size_and_the_seen_heads_p
     // Someone with the database rewrites a decision with its hash and the kept tree, and
     // removes the hub's checkpoints so that it signs the rewritten log when it starts again.
     hub.kill();
-    sqlx::query("UPDATE decision_log SET detail = 'rewritten' WHERE idx = 1")
-        .execute(&db.pool)
-        .await
-        .unwrap();
-    let entry = db.log_entries(1, 2).await.unwrap().remove(0);
-    sqlx::query("UPDATE decision_log SET leaf_hash = $1 WHERE idx = 1")
-        .bind(hex::encode(entry.leaf_hash()))
-        .execute(&db.pool)
-        .await
-        .unwrap();
-    db.rebuild_log_tree().await.unwrap();
-    for table in ["log_cosignatures", "log_checkpoints"] {
-        sqlx::query(&format!("DELETE FROM {table}"))
-            .execute(&db.pool)
-            .await
-            .unwrap();
-    }
+    rewrite_the_first_decision(&db).await;
     let hub = start_hub(dir, &url, "witness-rewritten-again", &env).await;
     let rewritten = signed_head(&hub.base, size).await;
     assert_eq!(rewritten["size"], honest["size"]);
@@ -753,23 +760,7 @@ async fn an_outsider_verifies_a_hub_with_a_witness_by_following_its_auditors_pag
     // Someone with the database rewrites a decision with its hash and the kept tree, and has
     // the hub sign the rewritten log afresh.
     hub.kill();
-    sqlx::query("UPDATE decision_log SET detail = 'rewritten' WHERE idx = 1")
-        .execute(&db.pool)
-        .await
-        .unwrap();
-    let entry = db.log_entries(1, 2).await.unwrap().remove(0);
-    sqlx::query("UPDATE decision_log SET leaf_hash = $1 WHERE idx = 1")
-        .bind(hex::encode(entry.leaf_hash()))
-        .execute(&db.pool)
-        .await
-        .unwrap();
-    db.rebuild_log_tree().await.unwrap();
-    for table in ["log_cosignatures", "log_checkpoints"] {
-        sqlx::query(&format!("DELETE FROM {table}"))
-            .execute(&db.pool)
-            .await
-            .unwrap();
-    }
+    rewrite_the_first_decision(&db).await;
     let hub = start_hub(
         &hub_dir,
         &url,

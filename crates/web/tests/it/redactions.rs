@@ -284,20 +284,27 @@ async fn a_redaction_reaches_every_page_feed_file_and_api_answer_that_showed_the
     // The admin page's form: a platform administrator only; without the confirmation, the
     // form comes back in their language with what they typed; then the donor is redacted.
     let redactions = "/admin/redactions".to_owned();
+    // The donor's redaction as the form sends it, by whoever is signed in on `page`.
+    let redact_donor = |client: &reqwest::Client, page: &'static str| {
+        let (app, client, redactions) = (&app, client.clone(), redactions.clone());
+        let entry = donor_entry.to_string();
+        async move {
+            app.post(
+                &client,
+                page,
+                &redactions,
+                &[
+                    ("entry", entry.as_str()),
+                    ("field", "donor"),
+                    ("ground", "erasure-request"),
+                    ("confirm", "1"),
+                ],
+            )
+            .await
+        }
+    };
     let staff = app.signed_in("coordinator@city.example").await;
-    let response = app
-        .post(
-            &staff,
-            "/profile",
-            &redactions,
-            &[
-                ("entry", &donor_entry.to_string()),
-                ("field", "donor"),
-                ("ground", "erasure-request"),
-                ("confirm", "1"),
-            ],
-        )
-        .await;
+    let response = redact_donor(&staff, "/profile").await;
     assert_eq!(response.status(), StatusCode::FORBIDDEN);
     let administrator = app.signed_in("admin@hub.example").await;
     let (status, html) = app
@@ -360,19 +367,7 @@ async fn a_redaction_reaches_every_page_feed_file_and_api_answer_that_showed_the
             .unwrap()
             .contains(&en("error-redaction-no-entry"))
     );
-    let response = app
-        .post(
-            &administrator,
-            "/admin",
-            &redactions,
-            &[
-                ("entry", &donor_entry.to_string()),
-                ("field", "donor"),
-                ("ground", "erasure-request"),
-                ("confirm", "1"),
-            ],
-        )
-        .await;
+    let response = redact_donor(&administrator, "/admin").await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     assert_eq!(location(&response), "/admin#redact");
     let (_, html) = app.get(&administrator, "/admin").await;
