@@ -3,7 +3,7 @@
 
 use shutaf_store::{Acting, StoreError};
 
-use crate::support::{proposal, world};
+use crate::support::{last_entry, proposal, world};
 
 #[tokio::test]
 async fn an_open_call_from_draft_to_award_and_initiative() {
@@ -119,8 +119,7 @@ async fn an_open_call_from_draft_to_award_and_initiative() {
         .await
         .unwrap();
     // The award's entry publishes every application's total and rank, worded by the journal.
-    let size = w.db.log_size().await.unwrap();
-    let award = w.db.log_entries(size - 1, size).await.unwrap().remove(0);
+    let award = last_entry(&w.db).await;
     assert_eq!(award.kind, "call-awarded");
     let detail = award.detail.unwrap();
     assert!(

@@ -2,7 +2,7 @@
 
 use shutaf_store::{Acting, StoreError};
 
-use crate::support::{proposal, world};
+use crate::support::{last_entry, opened, proposal, world};
 
 #[tokio::test]
 async fn a_notice_invites_competing_proposals_and_its_decision_is_logged() {
@@ -194,14 +194,10 @@ async fn who_proposed_an_alternative_is_sealed_on_the_log_until_the_notice_is_de
     )
     .await
     .unwrap();
-    let size = w.db.log_size().await.unwrap();
-    let decided = w.db.log_entries(size - 1, size).await.unwrap().remove(0);
+    let decided = last_entry(&w.db).await;
+    let size = decided.index + 1;
     assert_eq!(decided.kind, "notice-decided");
-    let opened: Vec<(&str, &str)> = decided
-        .openings
-        .iter()
-        .map(|o| (o.field.as_str(), o.text.as_str()))
-        .collect();
+    let opened = opened(&decided);
     assert_eq!(
         opened,
         vec![("proposer", text.as_str()), ("proposer", text.as_str())]

@@ -11,7 +11,7 @@ use shutaf_store::calls::NewCall;
 use shutaf_store::disclosures::Unredactable;
 use shutaf_store::integrity::NewDeclaration;
 
-use crate::support::{proposal, world};
+use crate::support::{last_entry, opened, proposal, world};
 
 #[tokio::test]
 async fn an_open_call_seals_who_applied_until_its_award_opens_it() {
@@ -133,14 +133,10 @@ async fn an_open_call_seals_who_applied_until_its_award_opens_it() {
     w.db.award_call(&call, winner, "Community first", &results, convener)
         .await
         .unwrap();
-    let size = w.db.log_size().await.unwrap();
-    let award = w.db.log_entries(size - 1, size).await.unwrap().remove(0);
+    let award = last_entry(&w.db).await;
+    let size = award.index + 1;
     assert_eq!(award.kind, "call-awarded");
-    let opened: Vec<(&str, &str)> = award
-        .openings
-        .iter()
-        .map(|o| (o.field.as_str(), o.text.as_str()))
-        .collect();
+    let opened = opened(&award);
     let company = format!(
         "call:{call_id} application:{company_app} organisation:{}",
         w.company
@@ -217,8 +213,8 @@ async fn a_redaction_erases_the_text_and_leaves_the_record() {
     )
     .await
     .unwrap();
-    let size = w.db.log_size().await.unwrap();
-    let declined = w.db.log_entries(size - 1, size).await.unwrap().remove(0);
+    let declined = last_entry(&w.db).await;
+    let size = declined.index + 1;
     assert_eq!(declined.kind, "stage-declined");
     // The reasons are beside the entry, which commits to them.
     assert_eq!(declined.detail, None);

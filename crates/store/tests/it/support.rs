@@ -1,6 +1,7 @@
 //! What the store's tests share: the seed story's world ([`world`]) and the descriptions they
 //! start from. People and organisations are made by the test kit.
 
+use shutaf_domain::decision_log::LogEntry;
 use shutaf_domain::{
     ContributionType, Language, LocalityKind, Management, OrganisationKind, PartnershipModel,
     Sector,
@@ -9,6 +10,21 @@ use shutaf_store::{Db, NewGoal, NewInitiative, NewLocality, NewOrganisation};
 use shutaf_testkit::Person;
 use shutaf_testkit::app::organisation_from;
 use shutaf_testkit::database::fresh_db;
+
+/// The log's latest entry.
+pub async fn last_entry(db: &Db) -> LogEntry {
+    let size = db.log_size().await.unwrap();
+    db.log_entries(size - 1, size).await.unwrap().remove(0)
+}
+
+/// The sealed texts an entry opens, as (field, text).
+pub fn opened(entry: &LogEntry) -> Vec<(&str, &str)> {
+    entry
+        .openings
+        .iter()
+        .map(|o| (o.field.as_str(), o.text.as_str()))
+        .collect()
+}
 
 /// A verified person who reads Hebrew.
 pub async fn user(db: &Db, email: &str) -> i64 {

@@ -1,11 +1,11 @@
 //! Notices inviting competing proposals for an initiative, and the published decision, through
 //! the API.
 
-use reqwest::StatusCode;
+use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 use shutaf_domain::Language;
 
-use crate::support::{field_errors, local_in_days, refusal, story};
+use crate::support::{Story, field_errors, local_in_days, refusal, story};
 
 #[tokio::test]
 async fn a_notice_invites_competing_proposals_through_the_api() {
@@ -16,19 +16,7 @@ async fn a_notice_invites_competing_proposals_through_the_api() {
     let ngo = app.api_token("ngo@ngo.example", "write").await;
     let client = reqwest::Client::new();
     let api = |path: &str| app.url(&format!("/api/v1{path}"));
-    let proposal = json!({ "locality_id": s.locality, "initiator_organisation_id": s.company, "titles": { "en": "Solar roofs" }, "model": "green-economy", "management": "joint" });
-    let id = client
-        .post(api("/initiatives"))
-        .bearer_auth(&csr)
-        .json(&proposal)
-        .send()
-        .await
-        .unwrap()
-        .json::<Value>()
-        .await
-        .unwrap()["id"]
-        .as_i64()
-        .unwrap();
+    let id = solar_roofs(&s, &csr).await;
     let notice = json!({ "summary": "Solar roofs on schools, offered by a company", "closes_local": local_in_days(14) });
     let publish = |token: &str| {
         client
@@ -149,19 +137,7 @@ async fn who_proposed_an_alternative_is_sealed_until_the_notice_is_decided() {
     let sun = app.api_token("coop@coop.example", "write").await;
     let client = reqwest::Client::new();
     let api = |path: &str| app.url(&format!("/api/v1{path}"));
-    let proposal = json!({ "locality_id": s.locality, "initiator_organisation_id": s.company, "titles": { "en": "Solar roofs" }, "model": "green-economy", "management": "joint" });
-    let id = client
-        .post(api("/initiatives"))
-        .bearer_auth(&csr)
-        .json(&proposal)
-        .send()
-        .await
-        .unwrap()
-        .json::<Value>()
-        .await
-        .unwrap()["id"]
-        .as_i64()
-        .unwrap();
+    let id = solar_roofs(&s, &csr).await;
     let response = client
         .post(api(&format!("/initiatives/{id}/notice")))
         .bearer_auth(&coordinator)
@@ -337,6 +313,18 @@ async fn who_proposed_an_alternative_is_sealed_until_the_notice_is_decided() {
 }
 
 /// (alternative, organisation) of a notice as its integrity answer lists them.
+/// The company proposes its solar roofs through the API (with `csr`, its manager's token): the
+/// initiative a notice then opens to competing proposals. Gives its id.
+async fn solar_roofs(s: &Story, csr: &str) -> i64 {
+    let proposal = json!({ "locality_id": s.locality, "initiator_organisation_id": s.company, "titles": { "en": "Solar roofs" }, "model": "green-economy", "management": "joint" });
+    let (status, body) = s
+        .app
+        .api(Method::POST, "/initiatives", csr, Some(&proposal))
+        .await;
+    assert!(status.is_success(), "{status} {body}");
+    body["id"].as_i64().unwrap()
+}
+
 fn proposed_ids(body: &Value) -> Vec<(i64, i64)> {
     body["notice"]["alternatives"]
         .as_array()
