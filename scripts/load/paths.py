@@ -73,10 +73,6 @@ def main():
     organisations = ids("SELECT id FROM organisations")
     initiatives = ids("SELECT id FROM initiatives")
     in_largest = ids(f"SELECT id FROM initiatives WHERE locality_id = {largest}", sample // 3)
-    organisation_count = int(rows(url, "SELECT COUNT(*) FROM organisations")[0][0])
-    initiative_count_largest = int(
-        rows(url, f"SELECT COUNT(*) FROM initiatives WHERE locality_id = {largest}")[0][0]
-    )
     log_size = int(rows(url, "SELECT COUNT(*) FROM decision_log")[0][0])
 
     # Search words: the first word of Hebrew, Arabic and English names.
@@ -91,8 +87,19 @@ def main():
     words = draw(sorted(words))
     quoted = [urllib.parse.quote(w) for w in words]
 
-    directory_pages = max(1, organisation_count // 20)
-    dashboard_pages = max(1, initiative_count_largest // 50)
+    # Deep pages are reached by their cursors (keyset pagination), as a reader following
+    # "next" links would: the name order's key of the last organisation of a page of 20 (the
+    # Hebrew order, the default language), and the last id of a page of the largest locality's
+    # initiatives (50 a page) and of its record (50 a page).
+    ordered = rows(url, "SELECT id, sort_he FROM organisations ORDER BY sort_he, id")
+    directory_cursors = [
+        (p, urllib.parse.quote(f"a{ordered[p * 20 - 1][0]}-{ordered[p * 20 - 1][1]}"))
+        for p in draw(range(1, max(2, len(ordered) // 20)))
+    ]
+    newest_first = [r[0] for r in rows(url, f"SELECT id FROM initiatives WHERE locality_id = {largest} ORDER BY id DESC")]
+    dashboard_cursors = [newest_first[p * 50 - 1] for p in draw(range(1, max(2, len(newest_first) // 50)))]
+    record_of_largest = [r[0] for r in rows(url, f"SELECT idx FROM decision_log WHERE locality_id = {largest} ORDER BY idx DESC")]
+    record_cursors = [record_of_largest[p * 50 - 1] for p in draw(range(1, max(2, len(record_of_largest) // 50)))]
     sectors = ["public", "third", "business"]
     contributions = [
         "knowledge",
@@ -106,7 +113,7 @@ def main():
 
     routes = {
         "home": ["/"],
-        "directory": [f"/organisations?page={p}" for p in draw(range(1, directory_pages + 1))],
+        "directory": [f"/organisations?cursor={c}&page={p + 1}" for p, c in directory_cursors],
         "directory-filtered": draw(
             f"/organisations?sector={s}&locality={l}&contribution={c}"
             for s in sectors
@@ -129,15 +136,10 @@ def main():
         "calls-largest": [f"/localities/{largest}/calls"],
         "calls": [f"/localities/{i}/calls" for i in localities],
         "auditors": ["/auditors"],
-        "dashboard": [
-            f"/localities/{largest}/initiatives?page={p}"
-            for p in draw(range(1, dashboard_pages + 1))
-        ]
-        + [
-            f"/localities/{largest}/initiatives?stage={s}&page={p}"
-            for s in stages
-            for p in range(1, 4)
-        ],
+        "record-deep": [f"/localities/{largest}/record?before={i}" for i in record_cursors],
+        "dashboard": [f"/localities/{largest}/initiatives?before={i}" for i in dashboard_cursors]
+        + [f"/localities/{largest}/initiatives?stage={s}" for s in stages],
+        "api-dashboard": [f"/api/v1/localities/{largest}/initiatives?before={i}" for i in dashboard_cursors],
         "api-directory-search": [f"/api/v1/organisations?q={q}" for q in quoted],
         "api-directory-filtered": draw(
             f"/api/v1/organisations?sector={s}&locality={l}&contribution={c}"

@@ -157,6 +157,13 @@ pub fn apply_environment(
             .map(str::to_owned)
             .collect();
     }
+    number(&get, "SHUTAF_PAGE_CACHE_MB", &mut config.cache.mb)?;
+    number(
+        &get,
+        "SHUTAF_PAGE_CACHE_TTL_SECONDS",
+        &mut config.cache.ttl_seconds,
+    )?;
+    number(&get, "SHUTAF_PAGE_CACHE_POLL_MS", &mut config.cache.poll_ms)?;
     if let Some(host) = get("SHUTAF_SMTP_HOST") {
         let port = match get("SHUTAF_SMTP_PORT") {
             Some(p) => p

@@ -6,6 +6,11 @@
 //! earlier partnerships that reached agreement. Each suggestion carries its reasons, so the
 //! ranking can be explained to the people who act on it. Ranking keeps only the best `limit`
 //! candidates in a heap, so 100,000 organisations cost one pass.
+//!
+//! This module is the rule's definition. At national scale the hub ranks in SQL instead, from
+//! a profile kept per organisation (`shutaf_store::matching`, the same points and caps), and
+//! words each kept suggestion's reasons with [`score`]; the store's tests hold the SQL ranking
+//! to [`rank`] on both backends.
 
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
@@ -19,8 +24,8 @@ pub const SAME_LOCALITY_POINTS: u32 = 150;
 pub const SHARED_GOALS_POINTS: u32 = 100;
 pub const RECORD_POINTS: u32 = 50;
 /// Shared goals and past partnerships count up to these numbers.
-const GOALS_CAP: u32 = 3;
-const RECORD_CAP: u32 = 5;
+pub const GOALS_CAP: u32 = 3;
+pub const RECORD_CAP: u32 = 5;
 
 /// What the initiative still needs.
 #[derive(Debug, Clone, Default)]

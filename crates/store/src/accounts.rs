@@ -127,7 +127,7 @@ impl Db {
             "INSERT INTO users (email, display_name, password_hash, email_verified_at, preferred_language, is_platform_admin, created_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING {USER_COLUMNS}"
         );
-        sqlx::query_as(&sql)
+        let user = sqlx::query_as(&sql)
             .bind(email)
             .bind(display_name)
             .bind(password_hash)
@@ -137,7 +137,10 @@ impl Db {
             .bind(at)
             .fetch_one(&self.pool)
             .await
-            .map_err(StoreError::from_write)
+            .map_err(StoreError::from_write)?;
+        // Counted and named on public pages.
+        self.data_changed().await?;
+        Ok(user)
     }
 
     pub async fn user_by_email(&self, email: &str) -> StoreResult<Option<User>> {
@@ -174,7 +177,8 @@ impl Db {
             .bind(user_id)
             .execute(&self.pool)
             .await?;
-        Ok(())
+        // A name public pages may show.
+        self.data_changed().await
     }
 
     pub async fn set_preferred_language(
@@ -205,7 +209,7 @@ impl Db {
             .bind(user_id)
             .execute(&self.pool)
             .await?;
-        Ok(())
+        self.data_changed().await
     }
 
     /// Issues a one-time token for a mailed link and returns the secret to put in the link.

@@ -276,6 +276,6 @@ impl Db {
         .bind(titles[2].as_deref())
         .execute(&self.pool)
         .await?;
-        Ok(())
+        self.data_changed().await
     }
 }

@@ -84,8 +84,19 @@ pub const TABLES: &[&str] = &[
 
 /// Tables a backup leaves out: sign-in sessions (everyone signs in again after a restore), the
 /// failed sign-ins counted for rate limiting, and the decision log's kept tree (derived from
-/// the entries; the restore builds it again).
-pub const SKIPPED: &[&str] = &["sessions", "throttles", "decision_log_nodes"];
+/// the entries; the restore builds it again), and the counts kept by triggers (`tallies`: the
+/// restore's inserts fire them), and the data version (`data_version`: a counter of writes for
+/// the servers' page caches, moved by the restore itself).
+pub const SKIPPED: &[&str] = &[
+    "sessions",
+    "throttles",
+    "decision_log_nodes",
+    "tallies",
+    "data_version",
+    // Matching's kept profiles and needs: the restore's inserts rebuild them through their triggers.
+    "matching_profiles",
+    "matching_needs",
+];
 
 /// Tables the migrations themselves fill (the decision log's size row): a restore replaces
 /// their rows instead of counting them as data.
@@ -704,6 +715,8 @@ impl Restore {
         // backup of an older hub has no flag).
         crate::decision_log::rebuild_tree(&mut self.conn).await?;
         crate::initiatives::refresh_business_partner(&mut self.conn, "1 = 1", None).await?;
+        // A server already running on this database drops the pages it cached.
+        crate::bump_data_version(&mut self.conn).await?;
         self.conn.execute("COMMIT").await?;
         // Fresh statistics for the planner, as after any bulk load (in full: sampled ones
         // mislead SQLite's planner on skewed data, see the bulk loader), and SQLite's

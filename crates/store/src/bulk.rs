@@ -676,6 +676,8 @@ impl Loader {
             Backend::Postgres => self.conn.begin().await?,
         };
         let size = write_batch(&mut tx, self.backend, batch).await?;
+        // Servers running on this database drop the public pages they cached.
+        crate::bump_data_version(&mut tx).await?;
         tx.commit().await?;
         Ok(size)
     }

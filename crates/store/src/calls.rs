@@ -946,7 +946,7 @@ impl Db {
         limit: i64,
         offset: i64,
     ) -> StoreResult<Vec<(Call, Vec<Application>, Vec<Attachment>)>> {
-        let mut calls: Vec<Call> = sqlx::query_as(&format!(
+        let calls: Vec<Call> = sqlx::query_as(&format!(
             "SELECT {CALL_COLUMNS} FROM calls WHERE locality_id = $1 AND status <> 'draft' ORDER BY id DESC LIMIT $2 OFFSET $3"
         ))
         .bind(locality_id)
@@ -954,6 +954,38 @@ impl Db {
         .bind(offset)
         .fetch_all(&self.pool)
         .await?;
+        self.calls_in_full(calls).await
+    }
+
+    /// A locality's published calls with ids from `from_id` to `to_id`, oldest first, at most
+    /// `limit` of them, each in full as [`Db::published_calls_in_full`] gives them: the OCDS
+    /// download reads its page this way, a chunk at a time by keyset.
+    pub async fn published_calls_in_full_between(
+        &self,
+        locality_id: i64,
+        from_id: i64,
+        to_id: i64,
+        limit: i64,
+    ) -> StoreResult<Vec<(Call, Vec<Application>, Vec<Attachment>)>> {
+        let calls: Vec<Call> = sqlx::query_as(&format!(
+            "SELECT {CALL_COLUMNS} FROM calls WHERE locality_id = $1 AND status <> 'draft' AND id >= $2 AND id <= $3 \
+             ORDER BY id LIMIT $4"
+        ))
+        .bind(locality_id)
+        .bind(from_id)
+        .bind(to_id)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        self.calls_in_full(calls).await
+    }
+
+    /// The calls with their criteria, goals, evaluators, applications and attachments, in
+    /// the order given: five queries, whatever the number of calls.
+    async fn calls_in_full(
+        &self,
+        mut calls: Vec<Call>,
+    ) -> StoreResult<Vec<(Call, Vec<Application>, Vec<Attachment>)>> {
         if calls.is_empty() {
             return Ok(Vec::new());
         }

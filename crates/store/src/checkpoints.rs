@@ -91,7 +91,7 @@ impl Db {
         &self,
         checkpoint: &StoredCheckpoint,
     ) -> StoreResult<StoredCheckpoint> {
-        sqlx::query(
+        let kept = sqlx::query(
             "INSERT INTO log_checkpoints (size, root, at, note, head_signature) \
              SELECT $1, $2, $3, $4, $5 \
              WHERE NOT EXISTS (SELECT 1 FROM log_checkpoints WHERE size >= $1) \
@@ -103,7 +103,12 @@ impl Db {
         .bind(&checkpoint.note)
         .bind(&checkpoint.head_signature)
         .execute(&self.pool)
-        .await?;
+        .await?
+        .rows_affected();
+        // The log's pages and its API serve the latest checkpoint.
+        if kept == 1 {
+            self.data_changed().await?;
+        }
         self.latest_checkpoint()
             .await?
             .ok_or_else(|| StoreError::Corrupt("a kept checkpoint is gone".into()))
@@ -129,6 +134,9 @@ impl Db {
         .execute(&self.pool)
         .await?
         .rows_affected();
+        if changed == 1 {
+            self.data_changed().await?;
+        }
         Ok(changed == 1)
     }
 
@@ -221,6 +229,9 @@ impl Db {
         .rows_affected();
         if kept == 0 && self.checkpoint(cosignature.size).await?.is_none() {
             return Err(StoreError::NotFound);
+        }
+        if kept == 1 {
+            self.data_changed().await?;
         }
         Ok(kept == 1)
     }

@@ -21,6 +21,12 @@ impl Clock {
         system_now() + self.ahead.load(Ordering::Relaxed)
     }
 
+    /// How far this clock was moved from the system's, in seconds: what keeps results that
+    /// depend on the time (the web's page cache) notices at once that a test moved it.
+    pub fn offset(&self) -> i64 {
+        self.ahead.load(Ordering::Relaxed)
+    }
+
     /// Moves the clock `seconds` forward, for every holder of this clock. For tests that need
     /// time to pass; a hub's own code never calls it.
     pub fn advance(&self, seconds: u32) {

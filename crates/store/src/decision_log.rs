@@ -695,40 +695,92 @@ pub struct LogFilter {
 }
 
 impl Db {
-    /// A locality's decisions, newest first, one page, with the total for paging.
+    /// A locality's decisions, newest first, one page from `keyset` (keyset pagination by
+    /// index: page 2,000 costs what page 1 does).
     pub async fn log_of_locality(
         &self,
         locality_id: i64,
         filter: &LogFilter,
-        page: u32,
+        keyset: Option<crate::Keyset>,
         per_page: u32,
-    ) -> StoreResult<(Vec<LogEntry>, i64)> {
+    ) -> StoreResult<crate::Window<LogEntry>> {
         let per_page = per_page.clamp(1, 200);
-        let offset = (page.max(1) as i64 - 1) * per_page as i64;
-        // Unused filters compare a value with itself, so one statement serves every combination.
-        let conditions = "locality_id = $1 AND ($2 = 0 OR initiative_id = $2) AND ($3 = 0 OR organisation_id = $3) AND ($4 = '' OR kind = $4)";
-        let initiative = filter.initiative_id.unwrap_or(0);
-        let organisation = filter.organisation_id.unwrap_or(0);
-        let kind = filter.kind.clone().unwrap_or_default();
-        let total: i64 = sqlx::query_scalar(&format!(
-            "SELECT COUNT(*) FROM decision_log WHERE {conditions}"
-        ))
-        .bind(locality_id)
-        .bind(initiative)
-        .bind(organisation)
-        .bind(&kind)
-        .fetch_one(&self.pool)
-        .await?;
-        let rows: Vec<Row> = sqlx::query_as(&format!(
-            "SELECT {COLUMNS} FROM decision_log \
-             WHERE {conditions} ORDER BY idx DESC LIMIT {per_page} OFFSET {offset}"
-        ))
-        .bind(locality_id)
-        .bind(initiative)
-        .bind(organisation)
-        .bind(&kind)
-        .fetch_all(&self.pool)
-        .await?;
-        Ok((entries_of(rows)?, total))
+        let (comparison, bound, order) = crate::Window::<LogEntry>::bounds(keyset);
+        // Only the filters in use are in the statement, so each combination has its own fixed
+        // text and plan (the kind's index, the initiative's, or the locality's).
+        let (conditions, values) = log_conditions(filter);
+        let sql = format!(
+            "SELECT {COLUMNS} FROM decision_log WHERE locality_id = $1 AND idx {comparison} $2{conditions} \
+             ORDER BY idx {order} LIMIT $3"
+        );
+        let mut query = sqlx::query_as::<_, Row>(&sql)
+            .bind(locality_id)
+            .bind(bound)
+            .bind(per_page as i64 + 1);
+        for value in values {
+            query = match value {
+                LogValue::Int(v) => query.bind(v),
+                LogValue::Text(v) => query.bind(v),
+            };
+        }
+        let rows = query.fetch_all(&self.pool).await?;
+        let window = crate::Window::of(rows, keyset, per_page as usize, |r| r.idx);
+        Ok(crate::Window {
+            items: entries_of(window.items)?,
+            older: window.older,
+            newer: window.newer,
+        })
     }
+
+    /// How many decisions of a locality match `filter`: kept for the whole record, counted up
+    /// to a cap for a filtered one.
+    pub async fn log_count(
+        &self,
+        locality_id: i64,
+        filter: &LogFilter,
+    ) -> StoreResult<crate::Count> {
+        let (conditions, values) = log_conditions(filter);
+        if values.is_empty() {
+            return Ok(crate::Count::exact(self.decision_count(locality_id).await?));
+        }
+        let sql = format!(
+            "SELECT COUNT(*) FROM (SELECT 1 FROM decision_log WHERE locality_id = $1 AND $2 = $2 AND $3 = $3{conditions} LIMIT {}) c",
+            crate::tallies::CAPPED
+        );
+        let mut query = sqlx::query_scalar::<_, i64>(&sql)
+            .bind(locality_id)
+            .bind(0i64)
+            .bind(0i64);
+        for value in values {
+            query = match value {
+                LogValue::Int(v) => query.bind(v),
+                LogValue::Text(v) => query.bind(v),
+            };
+        }
+        Ok(crate::Count::capped(query.fetch_one(&self.pool).await?))
+    }
+}
+
+enum LogValue {
+    Int(i64),
+    Text(String),
+}
+
+/// The statement's conditions for the filters in use (from `$4` on) and their values.
+fn log_conditions(filter: &LogFilter) -> (String, Vec<LogValue>) {
+    let mut conditions = String::new();
+    let mut values = Vec::new();
+    if let Some(initiative) = filter.initiative_id {
+        values.push(LogValue::Int(initiative));
+        conditions.push_str(&format!(" AND initiative_id = ${}", values.len() + 3));
+    }
+    if let Some(organisation) = filter.organisation_id {
+        values.push(LogValue::Int(organisation));
+        conditions.push_str(&format!(" AND organisation_id = ${}", values.len() + 3));
+    }
+    if let Some(kind) = filter.kind.as_ref().filter(|k| !k.is_empty()) {
+        values.push(LogValue::Text(kind.clone()));
+        conditions.push_str(&format!(" AND kind = ${}", values.len() + 3));
+    }
+    (conditions, values)
 }

@@ -26,8 +26,12 @@ pub mod matching;
 pub mod organisations;
 pub mod portal;
 pub mod sessions;
+pub mod tallies;
 
 pub use clock::{Clock, system_now};
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicI64, Ordering};
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::migrate::Migrator;
@@ -49,6 +53,7 @@ pub use organisations::{
     OrganisationSummary,
 };
 pub use sessions::DbSessionStore;
+pub use tallies::{COUNT_CAP, Count, Keyset, Window};
 
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("../../migrations/sqlite");
 static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("../../migrations/postgres");
@@ -156,7 +161,16 @@ pub struct Db {
     pub backend: Backend,
     /// Shared by every clone: the hub under test and its test see the same time.
     pub clock: Clock,
+    /// The latest data version this process knows of (see [`Db::data_version`]), shared by
+    /// every clone.
+    version: Arc<AtomicI64>,
+    /// Every locality, as read at a data version: the home page and the directory's filter
+    /// list them all on every request ([`Db::localities`]).
+    localities: Arc<std::sync::Mutex<Option<KeptLocalities>>>,
 }
+
+/// The localities as read at a data version.
+type KeptLocalities = (i64, Arc<Vec<Locality>>);
 
 /// A transaction that writes, with the time its changes are stamped with: one action, one
 /// transaction, one time. It reads as the connection it holds.
@@ -164,11 +178,18 @@ pub struct WriteTx {
     tx: sqlx::Transaction<'static, sqlx::Any>,
     /// When the action happened, by the hub's clock.
     pub at: i64,
+    /// The database handle's data version, moved on commit.
+    version: Arc<AtomicI64>,
 }
 
 impl WriteTx {
-    pub async fn commit(self) -> StoreResult<()> {
-        Ok(self.tx.commit().await?)
+    /// Commits, moving the data version by one in the same transaction (its last statement, so
+    /// that the one row's lock is held only while committing), then in this process.
+    pub async fn commit(mut self) -> StoreResult<()> {
+        let moved = bump_data_version(&mut self.tx).await?;
+        self.tx.commit().await?;
+        note_data_version(&self.version, moved);
+        Ok(())
     }
 
     pub async fn rollback(self) -> StoreResult<()> {
@@ -229,7 +250,12 @@ impl Db {
                     if backend == Backend::Sqlite {
                         // synchronous = FULL: a committed decision survives a power cut (in WAL mode
                         // NORMAL may lose the last commits); the public record is worth the fsync.
-                        conn.execute("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA synchronous = FULL;")
+                        // cache_size: 8 MB of pages a connection (SQLite's default is 2 MB); at
+                        // national scale a page's reads then mostly stay in memory (issue 12:
+                        // a record page's read takes half the time), while eight connections
+                        // stay well inside the hub's memory budget.
+                        conn.execute("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA synchronous = FULL; \
+                                      PRAGMA cache_size = -8192;")
                             .await?;
                     }
                     Ok(())
@@ -247,6 +273,8 @@ impl Db {
             pool,
             backend,
             clock: Clock::default(),
+            version: Arc::default(),
+            localities: Arc::default(),
         })
     }
 
@@ -276,7 +304,45 @@ impl Db {
             Backend::Postgres => self.pool.begin().await?,
         };
         // Taken when the transaction begins (on SQLite, once it holds the write lock).
-        Ok(WriteTx { tx, at: self.now() })
+        Ok(WriteTx {
+            tx,
+            at: self.now(),
+            version: self.version.clone(),
+        })
+    }
+
+    /// The data version as this process knows it: a counter every committed write moves (in the
+    /// database's `data_version` row, in the write's own transaction). A public page rendered at
+    /// one version is stale at a later one. Writes through this process's handles are known at
+    /// once; writes by another server or a `shutaf` command once [`Db::poll_data_version`] has
+    /// read the row.
+    pub fn data_version(&self) -> i64 {
+        self.version.load(Ordering::Acquire)
+    }
+
+    /// Reads the data version from the database (one primary-key read) and makes it known to
+    /// this process; gives the version now known.
+    pub async fn poll_data_version(&self) -> StoreResult<i64> {
+        let stored: Option<i64> =
+            sqlx::query_scalar("SELECT version FROM data_version WHERE id = 1")
+                .fetch_optional(&self.pool)
+                .await?;
+        if let Some(stored) = stored {
+            self.version.fetch_max(stored, Ordering::AcqRel);
+        }
+        Ok(self.data_version())
+    }
+
+    /// Moves the data version after a write made outside a [`WriteTx`] (on the pool, in a
+    /// statement of its own) that changes what public pages show: an organisation's or a
+    /// locality's texts, a membership, a checkpoint. Writes that change no public page do not
+    /// call it: sessions, throttles, mail and API tokens, notifications read, a person's
+    /// password or language.
+    pub(crate) async fn data_changed(&self) -> StoreResult<()> {
+        let mut conn = self.pool.acquire().await?;
+        let moved = bump_data_version(&mut conn).await?;
+        note_data_version(&self.version, moved);
+        Ok(())
     }
 
     /// Keeps the planner's statistics fresh as the hub grows, so that plans stay good without
@@ -318,6 +384,29 @@ impl Db {
         let mut rows: Vec<(String, String)> = sqlx::query_as(sql).fetch_all(&self.pool).await?;
         rows.sort();
         Ok(rows)
+    }
+}
+
+/// Moves the `data_version` row by one on `conn` (inside the caller's transaction, if any);
+/// `None` when the row is missing (a database not migrated this far).
+pub(crate) async fn bump_data_version(conn: &mut sqlx::AnyConnection) -> StoreResult<Option<i64>> {
+    Ok(sqlx::query_scalar(
+        "UPDATE data_version SET version = version + 1 WHERE id = 1 RETURNING version",
+    )
+    .fetch_optional(conn)
+    .await?)
+}
+
+/// Makes a version moved in the database known to this process (by one when the row is
+/// missing, so the process's pages still go stale).
+fn note_data_version(version: &AtomicI64, moved: Option<i64>) {
+    match moved {
+        Some(moved) => {
+            version.fetch_max(moved, Ordering::AcqRel);
+        }
+        None => {
+            version.fetch_add(1, Ordering::AcqRel);
+        }
     }
 }
 

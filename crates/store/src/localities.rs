@@ -1,5 +1,7 @@
 //! Localities (the hub's tenants: municipalities, councils, clusters), their conveners and goals.
 
+use std::sync::Arc;
+
 use serde::Serialize;
 use shutaf_domain::{Language, LocalityKind};
 use sqlx::FromRow;
@@ -107,7 +109,7 @@ impl Db {
         if done.rows_affected() == 0 {
             Err(StoreError::NotFound)
         } else {
-            Ok(())
+            self.data_changed().await
         }
     }
 
@@ -120,10 +122,22 @@ impl Db {
     }
 
     /// All localities, by name. A hub serves at most a few hundred, so no paging is needed.
+    /// Every locality (at most 1,000), by name. Read once per data version: hundreds of rows
+    /// on every request cost more than the rest of a page (issue 12), and they change rarely.
     pub async fn localities(&self) -> StoreResult<Vec<Locality>> {
+        let version = self.data_version();
+        if let Some((at, kept)) = self.localities.lock().ok().and_then(|k| k.clone())
+            && at == version
+        {
+            return Ok(kept.as_ref().clone());
+        }
         let sql =
             format!("SELECT {LOCALITY_COLUMNS} FROM localities ORDER BY sort_name, id LIMIT 1000");
-        Ok(sqlx::query_as(&sql).fetch_all(&self.pool).await?)
+        let read: Vec<Locality> = sqlx::query_as(&sql).fetch_all(&self.pool).await?;
+        if let Ok(mut kept) = self.localities.lock() {
+            *kept = Some((version, Arc::new(read.clone())));
+        }
+        Ok(read)
     }
 
     /// Localities this organisation convenes.

@@ -1,18 +1,39 @@
-//! What partner matching needs from storage: the candidates for an initiative, and the open
+//! What partner matching needs from storage: the suggestions for an initiative, and the open
 //! initiatives and goals where an organisation's contributions are needed.
 //!
 //! Matching is local, both ways: an initiative's candidates are the organisations that work in
 //! its locality (an organisation says where it works; a national one names every locality it
 //! serves), and an organisation's opportunities are the open initiatives of those localities.
 //! On a national hub "everyone who offers community work" is tens of thousands of rows per
-//! request, and a coordinator looks for partners who can show up. Within the locality,
-//! candidates are narrowed in SQL to those that can score at all (offering a contribution type
-//! still uncovered, or bringing a sector the initiative lacks), and every fact is read for
-//! those candidates only; the ranking itself is `shutaf_domain::matching`.
+//! request, and a coordinator looks for partners who can show up.
+//!
+//! **Kept profiles** (issue 12). What matching knows of an organisation is kept in
+//! `matching_profiles` (migration `20261208000002_matching_profiles`): its sector, the
+//! contribution types it offers and the SDG goals of its active partnerships as bit sets, and
+//! its record (active partnerships in initiatives that reached agreement) as a count. Triggers
+//! keep every row exact in the transaction of each change that affects it: an organisation's
+//! sector and contributions, a partner joining, leaving or changing status, an initiative's
+//! stage and goals, a goal's SDG links; the app's writes, the bulk generator and a restore all
+//! go through them. [`Db::matching_suggestions`] scores a locality's profiles by the domain's
+//! rule in one statement ([`SUGGESTIONS_SQL`]: the points and caps of
+//! `shutaf_domain::matching`, counts of set bits by a multiplication, no `popcount` on SQLite)
+//! and keeps the best with `LIMIT`; the domain then words the reasons of those few.
+//! [`Db::matching_candidates`] reads the same facts from their own tables: the reference the
+//! tests hold the profiles and the SQL ranking to.
+//!
+//! **Kept needs.** The same migration keeps `matching_needs`, one row an initiative: its
+//! locality, whether its stage still looks for partners, and the needed types no partner's
+//! contribution covers as bits (triggers on the initiative, its needs and its partners'
+//! contributions). [`Db::opportunities`] is one statement over the rows of the organisation's
+//! localities ([`OPPORTUNITIES_SQL`]); [`Db::opportunities_from_tables`] is its reference.
+//!
+//! Both tables are derived: a backup skips them and a restore builds them again through the
+//! triggers (`backup::SKIPPED`).
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
-use shutaf_domain::matching::{Candidate, Need};
+use shutaf_domain::matching::{self as rule, Candidate, Need, Suggestion};
 use shutaf_domain::{ContributionType, Sector, Stage};
 
 use crate::{Db, StoreResult};
@@ -53,8 +74,204 @@ fn quoted(codes: impl Iterator<Item = &'static str>) -> String {
         .join(",")
 }
 
+/// The bit of a contribution type in `matching_profiles.offers_bits`: its place in the catalogue.
+/// The migration's triggers spell the same places out: a new type needs a migration giving it
+/// its bit (the store's matching test fails until then).
+pub fn offer_bit(c: ContributionType) -> i64 {
+    1 << ContributionType::ALL
+        .iter()
+        .position(|x| *x == c)
+        .unwrap_or(0)
+}
+
+/// The bit of a sector in `matching_profiles.sector_bits`: its place in `Sector::ALL`.
+pub fn sector_bit(s: Sector) -> i64 {
+    1 << Sector::ALL.iter().position(|x| *x == s).unwrap_or(0)
+}
+
+/// The bit of an SDG goal (1 to 17) in `matching_profiles.sdg_bits`; 0 for anything else.
+pub fn sdg_bit(goal: u8) -> i64 {
+    if (1..=17).contains(&goal) {
+        1 << goal
+    } else {
+        0
+    }
+}
+
+// The statements count offers in two pieces of 12 bits.
+const _: () = assert!(ContributionType::ALL.len() <= 24);
+
+/// The number of set bits of a SQL expression worth less than 2^12, on both backends (SQLite
+/// has no `popcount`): the 12 bits are copied five times 12 apart, the mask keeps one bit of
+/// each in a distinct place 5 apart, and the sum of those ones is the remainder mod 31.
+fn ones_of_12(expression: &str) -> String {
+    format!("((({expression}) * 281543712968705) & 37191016277640225) % 31")
+}
+
+/// The one statement that ranks a locality's organisations for an initiative, from the kept
+/// profiles. Parameters: `$1` the locality, `$2` the uncovered needs' bits, `$3` how many
+/// needs are uncovered (at least 1), `$4` the partners' sectors' bits, `$5` the initiative's
+/// SDG goals' bits, `$6` how many rows. Its score is `shutaf_domain::matching::score`'s:
+/// coverage, a new sector, the locality (every row works there), shared goals up to the cap,
+/// the record up to the cap; a row must cover a need or bring a new sector. The text is fixed
+/// (made once from the domain's constants); every value is bound.
+pub static SUGGESTIONS_SQL: LazyLock<String> = LazyLock::new(|| {
+    let covers = format!(
+        "{} + {}",
+        ones_of_12("(mp.offers_bits & $2) & 4095"),
+        ones_of_12("(mp.offers_bits & $2) >> 12")
+    );
+    let shared = format!(
+        "{} + {}",
+        ones_of_12("((mp.sdg_bits & $5) >> 1) & 4095"),
+        ones_of_12("(mp.sdg_bits & $5) >> 13")
+    );
+    let (goals_cap, record_cap) = (rule::GOALS_CAP, rule::RECORD_CAP);
+    format!(
+        "SELECT mp.organisation_id, mp.sector_bits, mp.offers_bits, mp.sdg_bits, mp.record, \
+         (CASE WHEN (mp.offers_bits & $2) = 0 THEN 0 ELSE {coverage} * ({covers}) / $3 END) \
+         + (CASE WHEN (mp.sector_bits & $4) = 0 THEN {new_sector} ELSE 0 END) \
+         + {locality} \
+         + {goals} * (CASE WHEN {shared} > {goals_cap} THEN {goals_cap} ELSE {shared} END) / {goals_cap} \
+         + {record} * (CASE WHEN mp.record > {record_cap} THEN {record_cap} ELSE mp.record END) / {record_cap} AS score \
+         FROM organisation_localities ol JOIN matching_profiles mp ON mp.organisation_id = ol.organisation_id \
+         WHERE ol.locality_id = $1 AND mp.sector_bits <> 0 \
+         AND ((mp.offers_bits & $2) <> 0 OR (mp.sector_bits & $4) = 0) \
+         ORDER BY score DESC, mp.organisation_id LIMIT $6",
+        coverage = rule::COVERAGE_POINTS,
+        new_sector = rule::NEW_SECTOR_POINTS,
+        locality = rule::SAME_LOCALITY_POINTS,
+        goals = rule::SHARED_GOALS_POINTS,
+        record = rule::RECORD_POINTS,
+    )
+});
+
+/// The one statement of an organisation's opportunities. Parameters: `$1` the organisation,
+/// `$2` how many. The inner query scans the looking initiatives of its localities (an index
+/// holds all it reads), keeps those needing a type it offers that it is not in, and orders
+/// them by how many of those types they need; the outer one reads the few kept initiatives.
+pub static OPPORTUNITIES_SQL: LazyLock<String> = LazyLock::new(|| {
+    let covers = format!(
+        "{} + {}",
+        ones_of_12("(n.needs_bits & mp.offers_bits) & 4095"),
+        ones_of_12("(n.needs_bits & mp.offers_bits) >> 12")
+    );
+    format!(
+        "SELECT i.id, i.locality_id, i.title_he, i.title_ar, i.title_en, i.stage, t.covers_bits          FROM (SELECT n.initiative_id, n.needs_bits & mp.offers_bits AS covers_bits, {covers} AS covers          FROM matching_profiles mp JOIN organisation_localities ol ON ol.organisation_id = mp.organisation_id          JOIN matching_needs n ON n.locality_id = ol.locality_id AND n.looking = 1          WHERE mp.organisation_id = $1 AND (n.needs_bits & mp.offers_bits) <> 0          AND NOT EXISTS (SELECT 1 FROM initiative_partners p WHERE p.initiative_id = n.initiative_id AND p.organisation_id = $1)          ORDER BY covers DESC, n.initiative_id DESC LIMIT $2) t          JOIN initiatives i ON i.id = t.initiative_id ORDER BY t.covers DESC, i.id DESC"
+    )
+});
+
+/// A row of [`OPPORTUNITIES_SQL`].
+#[derive(sqlx::FromRow)]
+struct OpportunityRow {
+    id: i64,
+    locality_id: i64,
+    title_he: Option<String>,
+    title_ar: Option<String>,
+    title_en: Option<String>,
+    stage: String,
+    covers_bits: i64,
+}
+
+/// A row of [`SUGGESTIONS_SQL`]: a kept profile and its score.
+#[derive(sqlx::FromRow)]
+struct ProfileRow {
+    organisation_id: i64,
+    sector_bits: i64,
+    offers_bits: i64,
+    sdg_bits: i64,
+    record: i64,
+    score: i64,
+}
+
+impl ProfileRow {
+    /// What the domain knows of the candidate, read back from the bits.
+    fn candidate(&self) -> Option<Candidate> {
+        let sector = *Sector::ALL
+            .iter()
+            .find(|s| self.sector_bits == sector_bit(**s))?;
+        Some(Candidate {
+            organisation_id: self.organisation_id,
+            sector,
+            offers: ContributionType::ALL
+                .iter()
+                .copied()
+                .filter(|c| self.offers_bits & offer_bit(*c) != 0)
+                .collect(),
+            works_in_locality: true,
+            sdg_goals: (1..=17u8)
+                .filter(|g| self.sdg_bits & sdg_bit(*g) != 0)
+                .collect(),
+            record: u32::try_from(self.record).unwrap_or(0),
+        })
+    }
+}
+
 impl Db {
-    /// The candidates that could complete an initiative, with what matching needs to know.
+    /// The best `limit` organisations of the locality to complete an initiative with this
+    /// need, best first, with their reasons: ranked in one statement from the kept profiles
+    /// (see the module's doc), worded by `shutaf_domain::matching::score`. Reads at most
+    /// `limit` rows past the excluded organisations, whatever the locality's size.
+    pub async fn matching_suggestions(
+        &self,
+        locality_id: i64,
+        need: &Need,
+        limit: usize,
+    ) -> StoreResult<Vec<Suggestion>> {
+        if limit == 0 {
+            return Ok(Vec::new());
+        }
+        debug_assert!(
+            need.uncovered
+                .iter()
+                .enumerate()
+                .all(|(i, c)| !need.uncovered[..i].contains(c)),
+            "the uncovered needs are a set"
+        );
+        let uncovered = need
+            .uncovered
+            .iter()
+            .fold(0, |bits, c| bits | offer_bit(*c));
+        let sectors = need
+            .partner_sectors
+            .iter()
+            .fold(0, |bits, s| bits | sector_bit(*s));
+        let goals = need.sdg_goals.iter().fold(0, |bits, g| bits | sdg_bit(*g));
+        // Excluded organisations are taken out after the statement: ask for as many more.
+        let rows = (limit + need.exclude.len()).min(i64::MAX as usize) as i64;
+        let found: Vec<ProfileRow> = sqlx::query_as(SUGGESTIONS_SQL.as_str())
+            .bind(locality_id)
+            .bind(uncovered)
+            .bind((need.uncovered.len() as i64).max(1))
+            .bind(sectors)
+            .bind(goals)
+            .bind(rows)
+            .fetch_all(&self.pool)
+            .await?;
+        let mut suggestions = Vec::with_capacity(limit);
+        for row in &found {
+            if need.exclude.contains(&row.organisation_id) {
+                continue;
+            }
+            let Some(suggestion) = row.candidate().and_then(|c| rule::score(need, &c)) else {
+                continue;
+            };
+            debug_assert_eq!(
+                i64::from(suggestion.score),
+                row.score,
+                "the SQL score is the domain's"
+            );
+            suggestions.push(suggestion);
+            if suggestions.len() == limit {
+                break;
+            }
+        }
+        Ok(suggestions)
+    }
+
+    /// The candidates that could complete an initiative, read from the tables the kept
+    /// profiles derive from (contributions, partnerships, goals' SDG links, stages): the
+    /// reference that `matching_suggestions` is tested against, not a request path.
     pub async fn matching_candidates(
         &self,
         locality_id: i64,
@@ -138,8 +355,41 @@ impl Db {
     }
 
     /// Open initiatives of the localities where the organisation works, needing contribution
-    /// types it offers and nobody covers yet, that it is not in; those it would cover most first.
+    /// types it offers and nobody covers yet, that it is not in; those it would cover most
+    /// first (then the newest). One statement ([`OPPORTUNITIES_SQL`]) over the kept
+    /// `matching_needs` of its localities and its kept offers; `covers` in catalogue order.
     pub async fn opportunities(
+        &self,
+        organisation_id: i64,
+        limit: i64,
+    ) -> StoreResult<Vec<Opportunity>> {
+        let rows: Vec<OpportunityRow> = sqlx::query_as(OPPORTUNITIES_SQL.as_str())
+            .bind(organisation_id)
+            .bind(limit.max(0))
+            .fetch_all(&self.pool)
+            .await?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|r| {
+                Some(Opportunity {
+                    initiative_id: r.id,
+                    locality_id: r.locality_id,
+                    titles: [r.title_he, r.title_ar, r.title_en],
+                    stage: Stage::parse(&r.stage)?,
+                    covers: ContributionType::ALL
+                        .iter()
+                        .copied()
+                        .filter(|c| r.covers_bits & offer_bit(*c) != 0)
+                        .collect(),
+                })
+            })
+            .collect())
+    }
+
+    /// [`Db::opportunities`] read from the tables `matching_needs` derives from (the needs, the
+    /// partners' contributions, the stages), at most 2,000 needs: the reference the tests hold
+    /// the kept rows to, not a request path.
+    pub async fn opportunities_from_tables(
         &self,
         organisation_id: i64,
         limit: i64,

@@ -1,6 +1,7 @@
 //! What the public portal of a locality reads: the initiatives with a business partner and how
 //! each partner was chosen, and the declarations and recusals made in the locality. One query
-//! per list, whatever its length.
+//! per list, whatever its length. The list of initiatives goes by keyset (`before` an id) and is
+//! counted up to a cap; the downloads read it, and the OCDS package's calls, a chunk at a time.
 
 use serde::Serialize;
 use shutaf_domain::{Language, Stage};
@@ -193,45 +194,56 @@ fn choice_condition(choice: shutaf_domain::integrity::Choice) -> &'static str {
     }
 }
 
+/// The portal's list narrowed by `filter`: its condition (fixed texts, one for each combination
+/// of filters used: no value is formatted into it) and the values bound to `$1`–`$3`.
+fn filtered(filter: &PortalFilter) -> (String, String, &'static str) {
+    let pattern = format!(
+        "%{}%",
+        filter.search.trim().to_lowercase().replace(['%', '_'], "")
+    );
+    let stage = filter.stage.map(|s| s.code()).unwrap_or("");
+    let choice = filter.choice.map(choice_condition).unwrap_or("1 = 1");
+    // The unused filters compare their (still bound) values only, touching no column: so
+    // the unfiltered list and its count are read from the index alone.
+    let search = if filter.search.trim().is_empty() {
+        "$2 = '%%'"
+    } else {
+        "(LOWER(COALESCE(i.title_he, '')) LIKE $2 OR LOWER(COALESCE(i.title_ar, '')) LIKE $2 OR LOWER(COALESCE(i.title_en, '')) LIKE $2)"
+    };
+    let stage_condition = if stage.is_empty() {
+        "$3 = ''"
+    } else {
+        "i.stage = $3"
+    };
+    (
+        format!(
+            "i.locality_id = $1 AND i.business_partner = 1 AND {search} AND {stage_condition} AND {choice}"
+        ),
+        pattern,
+        stage,
+    )
+}
+
 impl Db {
-    /// A locality's initiatives with an active business partner, newest first, a page at a
-    /// time, narrowed by `filter`. Gives the page and the total.
+    /// A locality's initiatives with an active business partner, newest first, narrowed by
+    /// `filter`: at most `limit` of them, those with ids below `before` (keyset pagination:
+    /// `None` from the newest; the next page starts before the last id of this one). Each page
+    /// costs the same wherever it is in the list, and there is no total: see
+    /// [`Db::portal_initiative_count`].
+    ///
+    /// The page's ids are chosen from the index `(locality_id, business_partner, id)` first;
+    /// the per-row columns are computed for those only. The declarations and recusals are
+    /// counted by correlated subqueries, each an index seek on the tables' primary keys
+    /// `(matter, matter_id, …)` (checked with `EXPLAIN`): a grouped query for the page's ids
+    /// would read the same index entries in one more statement.
     pub async fn portal_initiatives(
         &self,
         locality_id: i64,
         filter: &PortalFilter,
+        before: Option<i64>,
         limit: i64,
-        offset: i64,
-    ) -> StoreResult<(Vec<PortalInitiative>, i64)> {
-        let pattern = format!(
-            "%{}%",
-            filter.search.trim().to_lowercase().replace(['%', '_'], "")
-        );
-        let stage = filter.stage.map(|s| s.code()).unwrap_or("");
-        let choice = filter.choice.map(choice_condition).unwrap_or("1 = 1");
-        // The unused filters compare their (still bound) values only, touching no column: so
-        // the unfiltered list and its count are read from the index alone.
-        let search = if filter.search.trim().is_empty() {
-            "$2 = '%%'"
-        } else {
-            "(LOWER(COALESCE(i.title_he, '')) LIKE $2 OR LOWER(COALESCE(i.title_ar, '')) LIKE $2 OR LOWER(COALESCE(i.title_en, '')) LIKE $2)"
-        };
-        let stage_condition = if stage.is_empty() {
-            "$3 = ''"
-        } else {
-            "i.stage = $3"
-        };
-        let filter = format!(
-            "i.locality_id = $1 AND i.business_partner = 1 AND {search} AND {stage_condition} AND {choice}"
-        );
-        let total: i64 = sqlx::query_scalar(&format!(
-            "SELECT COUNT(*) FROM initiatives i WHERE {filter}"
-        ))
-        .bind(locality_id)
-        .bind(&pattern)
-        .bind(stage)
-        .fetch_one(&self.pool)
-        .await?;
+    ) -> StoreResult<Vec<PortalInitiative>> {
+        let (condition, pattern, stage) = filtered(filter);
         let sql = format!(
             "SELECT i.id, i.title_he, i.title_ar, i.title_en, i.stage, {he} AS businesses_he, {ar} AS businesses_ar, {en} AS businesses_en, \
              i.integrity_competition, i.integrity_exemption, i.integrity_exemption_text, \
@@ -239,23 +251,66 @@ impl Db {
              (SELECT n.outcome FROM competition_notices n WHERE n.initiative_id = i.id) AS notice_outcome, \
              (SELECT COUNT(*) FROM declarations d WHERE d.matter = 'initiative' AND d.matter_id = i.id) AS declarations, \
              (SELECT COUNT(*) FROM recusals r WHERE r.matter = 'initiative' AND r.matter_id = i.id) AS recusals, i.created_at \
-             FROM initiatives i WHERE i.id IN (SELECT i.id FROM initiatives i WHERE {filter} ORDER BY i.id DESC LIMIT $4 OFFSET $5) \
+             FROM initiatives i WHERE i.id IN (SELECT i.id FROM initiatives i WHERE {condition} AND i.id < $4 ORDER BY i.id DESC LIMIT $5) \
              ORDER BY i.id DESC",
             he = businesses("name_he", "; ", self.backend),
             ar = businesses("name_ar", "; ", self.backend),
             en = businesses("name_en", "; ", self.backend),
         );
-        let rows = sqlx::query_as(&sql)
+        Ok(sqlx::query_as(&sql)
             .bind(locality_id)
             .bind(&pattern)
             .bind(stage)
+            .bind(before.unwrap_or(i64::MAX))
             .bind(limit)
-            .bind(offset)
             .fetch_all(&self.pool)
-            .await?;
-        Ok((rows, total))
+            .await?)
     }
 
+    /// How many initiatives [`Db::portal_initiatives`] lists, counting at most `cap + 1` of
+    /// them: a result above `cap` means "more than `cap`" (shown as "1,000+"). No request
+    /// counts a large city's whole list.
+    pub async fn portal_initiative_count(
+        &self,
+        locality_id: i64,
+        filter: &PortalFilter,
+        cap: i64,
+    ) -> StoreResult<i64> {
+        let (condition, pattern, stage) = filtered(filter);
+        Ok(sqlx::query_scalar(&format!(
+            "SELECT COUNT(*) FROM (SELECT i.id FROM initiatives i WHERE {condition} LIMIT $4) capped"
+        ))
+        .bind(locality_id)
+        .bind(&pattern)
+        .bind(stage)
+        .bind(cap.saturating_add(1))
+        .fetch_one(&self.pool)
+        .await?)
+    }
+
+    /// The id of the list's row after the first `skip` (newest first), where the downloads'
+    /// `?page=n` starts: `None` past the end. One walk over `skip` entries of the index (the
+    /// portal's own pages never skip: they go by keyset).
+    pub async fn portal_initiative_at(
+        &self,
+        locality_id: i64,
+        filter: &PortalFilter,
+        skip: i64,
+    ) -> StoreResult<Option<i64>> {
+        let (condition, pattern, stage) = filtered(filter);
+        Ok(sqlx::query_scalar(&format!(
+            "SELECT i.id FROM initiatives i WHERE {condition} ORDER BY i.id DESC LIMIT 1 OFFSET $4"
+        ))
+        .bind(locality_id)
+        .bind(&pattern)
+        .bind(stage)
+        .bind(skip)
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+}
+
+impl Db {
     /// The declarations made on the locality's initiatives and calls, newest first.
     pub async fn portal_declarations(
         &self,
@@ -344,5 +399,49 @@ impl Db {
             }),
         );
         Ok(rows)
+    }
+}
+
+/// A page of a locality's published calls as the OCDS download pages them (newest first), told
+/// before any call is read in full: how many, their lowest and highest ids, and the latest date
+/// any of their releases carries (the package's `publishedDate`, written before the releases).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, FromRow)]
+pub struct CallsPage {
+    pub calls: i64,
+    pub first_id: Option<i64>,
+    pub last_id: Option<i64>,
+    pub latest: Option<i64>,
+}
+
+impl Db {
+    /// The page of `limit` published calls from `offset` (newest first) of a locality, in
+    /// one statement; see [`CallsPage`]. A release's date is its decision for an ended call,
+    /// else the latest of its publication (or creation), its applications and its own
+    /// documents (`web::ocds`, `release_date`).
+    pub async fn ocds_calls_page(
+        &self,
+        locality_id: i64,
+        limit: i64,
+        offset: i64,
+    ) -> StoreResult<CallsPage> {
+        let greatest = match self.backend {
+            crate::Backend::Sqlite => "MAX",
+            crate::Backend::Postgres => "GREATEST",
+        };
+        Ok(sqlx::query_as(&format!(
+            "SELECT COUNT(*) AS calls, MIN(c.id) AS first_id, MAX(c.id) AS last_id, \
+             MAX(CASE WHEN c.status IN ('awarded', 'cancelled') AND c.decided_at IS NOT NULL THEN c.decided_at \
+             ELSE {greatest}(COALESCE(c.published_at, c.created_at), \
+             COALESCE((SELECT MAX(a.submitted_at) FROM call_applications a WHERE a.call_id = c.id), 0), \
+             COALESCE((SELECT MAX(t.uploaded_at) FROM attachments t WHERE t.call_id = c.id AND t.application_id IS NULL), 0)) \
+             END) AS latest \
+             FROM calls c WHERE c.id IN (SELECT id FROM calls WHERE locality_id = $1 AND status <> 'draft' \
+             ORDER BY id DESC LIMIT $2 OFFSET $3)"
+        ))
+        .bind(locality_id)
+        .bind(limit)
+        .bind(offset)
+        .fetch_one(&self.pool)
+        .await?)
     }
 }

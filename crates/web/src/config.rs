@@ -66,6 +66,8 @@ pub struct Config {
     pub metrics_token: Option<String>,
     /// The decision log's signed checkpoints and witnesses (`[checkpoints]`).
     pub checkpoints: CheckpointConfig,
+    /// The cache of public pages served to visitors who are not signed in (`[cache]`).
+    pub cache: CacheConfig,
 }
 
 /// An SMTP relay. Plain SMTP on the given port; use a local relay for TLS to the outside.
@@ -111,6 +113,7 @@ impl Default for Config {
             metrics_public: false,
             metrics_token: None,
             checkpoints: CheckpointConfig::default(),
+            cache: CacheConfig::default(),
         }
     }
 }
@@ -159,6 +162,7 @@ impl std::fmt::Debug for Config {
             .field("metrics_public", &self.metrics_public)
             .field("metrics_token", &redacted(&self.metrics_token))
             .field("checkpoints", &self.checkpoints)
+            .field("cache", &self.cache)
             .finish()
     }
 }
@@ -205,6 +209,31 @@ impl Default for CheckpointConfig {
             witnesses: Vec::new(),
             push_to: Vec::new(),
             previous_keys: Vec::new(),
+        }
+    }
+}
+
+/// The cache of public pages (`crate::page_cache`): the `[cache]` table of `shutaf.toml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct CacheConfig {
+    /// Memory for cached pages, in MiB (the bodies and their headers); 0 turns the cache off.
+    pub mb: usize,
+    /// Seconds, by the hub's clock, a cached page is served at most: what depends on the time
+    /// alone (a call's phase, a notice's window) is at most this late.
+    pub ttl_seconds: u64,
+    /// Milliseconds between reads of the database's data version, by which writes of other
+    /// servers and of `shutaf` commands reach this server's cache; 0 turns the poll off (for a
+    /// server alone on its database, whose own writes move the version at once).
+    pub poll_ms: u64,
+}
+
+impl Default for CacheConfig {
+    fn default() -> Self {
+        CacheConfig {
+            mb: 32,
+            ttl_seconds: 30,
+            poll_ms: 250,
         }
     }
 }

@@ -16,6 +16,7 @@ pub mod i18n;
 pub mod mail;
 pub mod metrics;
 pub mod ocds;
+pub mod page_cache;
 pub mod pages;
 pub mod security;
 pub mod startup;
@@ -51,12 +52,16 @@ pub struct AppStateInner {
     pub log_key: ed25519_dalek::SigningKey,
     /// Counters for `/metrics`.
     pub metrics: metrics::Metrics,
+    /// Public pages kept for visitors not signed in; `None` when turned off.
+    pub page_cache: Option<page_cache::PageCache>,
     /// One permit a request in flight: `max_in_flight` of them.
     in_flight: Arc<Semaphore>,
     /// One permit a password being hashed: `max_hashing` of them.
     pub(crate) hashing: Arc<Semaphore>,
     /// One permit a KiB of request body held: `body_mib_in_flight` MiB of them.
     pub(crate) body_budget: Arc<Semaphore>,
+    /// One permit a suggestions request ranking: `actions::initiatives::MATCHING_PERMITS`.
+    pub(crate) matching: Semaphore,
 }
 
 /// Shared state: cheap to clone.
@@ -88,7 +93,9 @@ impl AppState {
                 .saturating_mul(1024)
                 .clamp(1, Semaphore::MAX_PERMITS),
         ));
+        let page_cache = page_cache::PageCache::new(&config.cache);
         AppState(Arc::new(AppStateInner {
+            page_cache,
             hashing,
             body_budget,
             db,
@@ -98,6 +105,7 @@ impl AppState {
             log_key,
             metrics: metrics::Metrics::default(),
             in_flight,
+            matching: Semaphore::new(actions::initiatives::MATCHING_PERMITS),
         }))
     }
 }
@@ -131,12 +139,13 @@ pub fn negotiate_language(
 ///
 /// From the outside in: tracing; metrics (every request, shed ones too); security headers; load
 /// shedding; sessions; error rendering; the time limit; panics caught; the body budget; CSRF;
-/// the routes. Shedding comes before
+/// the page cache (`page_cache`: inside CSRF, which gives it the visitor's token and sets a first
+/// visitor's cookie around a cached page too); the routes. Shedding comes before
 /// sessions so a refused request costs no database work; the time limit sits inside error
 /// rendering so a request that takes too long gets a page or JSON like any other error.
 pub fn app(state: AppState) -> Router {
     let sessions = SessionManagerLayer::new(DbSessionStore::new(state.db.clone()))
-        .with_name("shutaf_session")
+        .with_name(page_cache::SESSION_COOKIE)
         .with_http_only(true)
         .with_same_site(tower_sessions::cookie::SameSite::Lax)
         .with_secure(state.config.is_https())
@@ -147,6 +156,10 @@ pub fn app(state: AppState) -> Router {
         .nest("/api", api::routes())
         .merge(assets::routes())
         .route("/metrics", get(metrics::endpoint))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            page_cache::layer,
+        ))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             security::csrf,
@@ -261,6 +274,8 @@ pub async fn serve(
             .clamp(1, Semaphore::MAX_PERMITS),
     ));
     let header_timeout = Duration::from_secs(state.config.header_read_timeout_seconds.max(1));
+    // Writes by other servers and by `shutaf` commands reach this server's page cache.
+    let poller = page_cache::spawn_poller(state.clone());
     let router = app(state);
     // Dropping the sender tells every connection to finish its request and close.
     let (closing, closed) = tokio::sync::watch::channel(());
@@ -320,5 +335,8 @@ pub async fn serve(
     drop(closing);
     while open.join_next().await.is_some() {}
     cleanup.abort();
+    if let Some(poller) = poller {
+        poller.abort();
+    }
     Ok(())
 }

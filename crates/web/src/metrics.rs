@@ -56,6 +56,11 @@ pub struct Metrics {
     errors: RwLock<HashMap<&'static str, Arc<AtomicU64>>>,
     in_flight: AtomicI64,
     shed: AtomicU64,
+    /// The page cache's answers from memory, renders, and entries dropped for room or as stale.
+    cache_hits: AtomicU64,
+    cache_misses: AtomicU64,
+    cache_evictions: AtomicU64,
+    cache_stale: AtomicU64,
     /// The decision log's size at the last scrape that could ask the database (-1: never).
     decision_log_size: AtomicI64,
     started: f64,
@@ -68,6 +73,10 @@ impl Default for Metrics {
             errors: RwLock::default(),
             in_flight: AtomicI64::new(0),
             shed: AtomicU64::new(0),
+            cache_hits: AtomicU64::new(0),
+            cache_misses: AtomicU64::new(0),
+            cache_evictions: AtomicU64::new(0),
+            cache_stale: AtomicU64::new(0),
             decision_log_size: AtomicI64::new(-1),
             started: SystemTime::now()
                 .duration_since(UNIX_EPOCH)
@@ -140,6 +149,26 @@ impl Metrics {
     /// Counts a request refused because too many were in flight.
     pub fn count_shed(&self) {
         self.shed.fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// A page answered from the page cache.
+    pub fn count_cache_hit(&self) {
+        self.cache_hits.fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// A cacheable page rendered (not in the cache, or no longer good).
+    pub fn count_cache_miss(&self) {
+        self.cache_misses.fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// Entries the page cache dropped: for room, and because the data or the time moved on.
+    pub fn count_cache_dropped(&self, evicted: u64, stale: u64) {
+        if evicted > 0 {
+            self.cache_evictions.fetch_add(evicted, Ordering::Relaxed);
+        }
+        if stale > 0 {
+            self.cache_stale.fetch_add(stale, Ordering::Relaxed);
+        }
     }
 
     /// The exposition, with what was read at this scrape.
@@ -241,6 +270,45 @@ impl Metrics {
             "shutaf_http_requests_shed_total {}",
             self.shed.load(Ordering::Relaxed)
         );
+        for (name, help, counter) in [
+            (
+                "shutaf_page_cache_hits_total",
+                "Public pages answered from the page cache.",
+                &self.cache_hits,
+            ),
+            (
+                "shutaf_page_cache_misses_total",
+                "Cacheable public pages rendered because the cache had no good copy.",
+                &self.cache_misses,
+            ),
+            (
+                "shutaf_page_cache_evictions_total",
+                "Pages the page cache dropped to stay within its memory.",
+                &self.cache_evictions,
+            ),
+            (
+                "shutaf_page_cache_stale_total",
+                "Pages the page cache dropped because the data version or the time moved on.",
+                &self.cache_stale,
+            ),
+        ] {
+            header_lines(w, name, "counter", help);
+            let _ = writeln!(w, "{name} {}", counter.load(Ordering::Relaxed));
+        }
+        if let Some((bytes, entries)) = scrape.page_cache {
+            gauge(
+                w,
+                "shutaf_page_cache_bytes",
+                "Memory the page cache's entries take, counted by their bytes.",
+                bytes,
+            );
+            gauge(
+                w,
+                "shutaf_page_cache_entries",
+                "Pages in the page cache.",
+                entries,
+            );
+        }
         gauge(
             w,
             "shutaf_db_pool_connections",
@@ -298,6 +366,8 @@ struct Scrape {
     pool_idle: usize,
     pool_max: u32,
     resident_bytes: Option<u64>,
+    /// The page cache's bytes and entries, when it is on.
+    page_cache: Option<(usize, usize)>,
 }
 
 fn header_lines(w: &mut String, name: &str, kind: &str, help: &str) {
@@ -378,6 +448,7 @@ pub async fn endpoint(State(state): State<AppState>, request: Request) -> Respon
         pool_idle,
         pool_max,
         resident_bytes: resident_bytes(),
+        page_cache: state.page_cache.as_ref().map(|c| c.size()),
     };
     let mut response = state.metrics.render(&scrape).into_response();
     response.headers_mut().insert(
@@ -556,6 +627,7 @@ mod tests {
             pool_idle: 2,
             pool_max: 5,
             resident_bytes: Some(4096),
+            page_cache: Some((1000, 2)),
         });
         for line in [
             "shutaf_http_requests_total{method=\"GET\",route=\"/a/{id}\",status=\"2xx\"} 2",

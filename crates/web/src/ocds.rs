@@ -4,7 +4,8 @@
 //!
 //! [`release_package`] is a pure function: the caller loads the locality, its convener and the
 //! calls (with applications and documents) from the store and serves the result as
-//! `application/json`. Each published call is one contracting process whose `ocid` is
+//! `application/json`. [`PackageWriter`] writes the same package in parts, for the portal's
+//! download streamed a few calls at a time (the same bytes as the whole package pretty-printed). Each published call is one contracting process whose `ocid` is
 //! `{prefix}-{locality}-call-{call}`; the package holds its latest release, a full snapshot:
 //!
 //! - an open call is a `tender` release with tender status `active`;
@@ -134,6 +135,94 @@ pub fn release_package(
     }
     package.insert("releases".into(), Value::Array(releases));
     Some(Value::Object(package))
+}
+
+/// The release package written in parts, for a download streamed a few calls at a time: the
+/// same bytes as [`release_package`]'s package pretty-printed (`serde_json::to_vec_pretty`),
+/// given the page's latest release date beforehand (the package's `publishedDate` comes before
+/// its releases) and the calls in the order of their ids.
+pub struct PackageWriter {
+    settings: OcdsSettings,
+    package_uri: String,
+    locality: Locality,
+    convener: Organisation,
+    /// Whether a release was written (a comma before the next; `]` on a line of its own).
+    any: bool,
+}
+
+impl PackageWriter {
+    pub fn new(
+        settings: OcdsSettings,
+        package_uri: String,
+        locality: Locality,
+        convener: Organisation,
+    ) -> Self {
+        PackageWriter {
+            settings,
+            package_uri,
+            locality,
+            convener,
+            any: false,
+        }
+    }
+
+    /// What comes before the first release: the package's fields that sort before `releases`
+    /// (serde_json's maps keep their keys sorted), and the array's opening.
+    pub fn head(&self, latest: i64) -> serde_json::Result<Vec<u8>> {
+        let mut head = Map::new();
+        head.insert("publishedDate".into(), json!(rfc3339(latest)));
+        head.insert(
+            "publisher".into(),
+            json!({ "name": self.settings.publisher_name, "uri": self.settings.base() }),
+        );
+        head.insert("license".into(), json!(self.settings.license));
+        if let Some(policy) = &self.settings.publication_policy {
+            head.insert("publicationPolicy".into(), json!(policy));
+        }
+        debug_assert!(head.keys().all(|k| k.as_str() < "releases"));
+        let mut bytes = serde_json::to_vec_pretty(&Value::Object(head))?;
+        bytes.truncate(bytes.len() - b"\n}".len());
+        bytes.extend_from_slice(b",\n  \"releases\": [");
+        Ok(bytes)
+    }
+
+    /// The releases of `calls` (drafts and other localities' calls left out, as
+    /// [`release_package`] does).
+    pub fn releases(&mut self, calls: &[CallRecord]) -> serde_json::Result<Vec<u8>> {
+        let mut bytes = Vec::new();
+        for record in calls.iter().filter(|r| {
+            r.call.locality_id == self.locality.id && r.call.status != CallStatus::Draft
+        }) {
+            let release = release(&self.settings, &self.locality, &self.convener, record);
+            bytes.extend_from_slice(if self.any { b",\n" } else { b"\n" });
+            self.any = true;
+            let text = serde_json::to_vec_pretty(&release)?;
+            for (n, line) in text.split(|b| *b == b'\n').enumerate() {
+                if n > 0 {
+                    bytes.push(b'\n');
+                }
+                bytes.extend_from_slice(b"    ");
+                bytes.extend_from_slice(line);
+            }
+        }
+        Ok(bytes)
+    }
+
+    /// The array's end and the package's fields that sort after `releases`.
+    pub fn tail(&self) -> serde_json::Result<Vec<u8>> {
+        let mut tail = Map::new();
+        tail.insert("uri".into(), json!(self.package_uri));
+        tail.insert("version".into(), json!(OCDS_VERSION));
+        let text = serde_json::to_vec_pretty(&Value::Object(tail))?;
+        let mut bytes = if self.any {
+            b"\n  ],".to_vec()
+        } else {
+            b"],".to_vec()
+        };
+        // `{` dropped: the fields continue the package's object.
+        bytes.extend_from_slice(&text[1..]);
+        Ok(bytes)
+    }
 }
 
 /// When a release's information was last recorded: the decision for an ended call, else the

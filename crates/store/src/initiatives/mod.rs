@@ -664,40 +664,48 @@ impl Db {
             .ok_or(StoreError::NotFound)
     }
 
-    /// Initiatives of a locality, newest first, one page, each with its facts (a fixed number
-    /// of queries whatever the page size).
+    /// Initiatives of a locality, newest first, one page from `keyset`, each with its facts (a
+    /// fixed number of queries whatever the page size), and how many there are (kept counts).
     pub async fn initiatives_of_locality(
         &self,
         locality_id: i64,
         stage: Option<Stage>,
-        page: u32,
+        keyset: Option<crate::Keyset>,
         per_page: u32,
         at: i64,
-    ) -> StoreResult<(Vec<InitiativeListItem>, i64)> {
+    ) -> StoreResult<(crate::Window<InitiativeListItem>, i64)> {
         let per_page = per_page.clamp(1, 100);
-        let offset = (page.max(1) as i64 - 1) * per_page as i64;
-        let (filter, stage_code) = match stage {
-            Some(stage) => ("AND stage = $2", stage.code()),
-            None => ("AND $2 = $2", ""),
+        let total = self.initiative_count(locality_id, stage).await?;
+        let (comparison, bound, order) = crate::Window::<Initiative>::bounds(keyset);
+        // Two statement texts a direction: with a stage the (locality, stage, id) index serves,
+        // without one the (locality, id) index.
+        let stage_filter = if stage.is_some() {
+            "AND stage = $4"
+        } else {
+            "AND $4 = ''"
         };
-        let total: i64 = sqlx::query_scalar(&format!(
-            "SELECT COUNT(*) FROM initiatives WHERE locality_id = $1 {filter}"
-        ))
-        .bind(locality_id)
-        .bind(stage_code)
-        .fetch_one(&self.pool)
-        .await?;
         let sql = format!(
-            "SELECT {INITIATIVE_COLUMNS} FROM initiatives WHERE locality_id = $1 {filter} ORDER BY id DESC LIMIT {per_page} OFFSET {offset}"
+            "SELECT {INITIATIVE_COLUMNS} FROM initiatives WHERE locality_id = $1 AND id {comparison} $2 {stage_filter} \
+             ORDER BY id {order} LIMIT $3"
         );
-        let initiatives: Vec<Initiative> = sqlx::query_as(&sql)
+        let rows: Vec<Initiative> = sqlx::query_as(&sql)
             .bind(locality_id)
-            .bind(stage_code)
+            .bind(bound)
+            .bind(per_page as i64 + 1)
+            .bind(stage.map(|s| s.code()).unwrap_or(""))
             .fetch_all(&self.pool)
             .await?;
-        let mut initiatives = initiatives;
+        let window = crate::Window::of(rows, keyset, per_page as usize, |i| i.id);
+        let mut initiatives = window.items;
         self.attach_links(&mut initiatives).await?;
-        Ok((self.facts_of(initiatives, at).await?, total))
+        Ok((
+            crate::Window {
+                items: self.facts_of(initiatives, at).await?,
+                older: window.older,
+                newer: window.newer,
+            },
+            total,
+        ))
     }
 
     /// The initiatives an organisation takes part in (any status), newest first.

@@ -266,17 +266,18 @@ async fn the_seed_story_in_storage() {
         "everything is on the record"
     );
 
-    let (items, total) =
-        w.db.initiatives_of_locality(w.locality, None, 1, 20, w.db.now())
+    let (window, total) =
+        w.db.initiatives_of_locality(w.locality, None, None, 20, w.db.now())
             .await
             .unwrap();
     assert_eq!(total, 1);
-    assert_eq!(items[0].facts.partners.len(), 3);
-    let (items, total) =
-        w.db.initiatives_of_locality(w.locality, Some(Stage::Agreed), 1, 20, w.db.now())
+    assert_eq!(window.items[0].facts.partners.len(), 3);
+    assert_eq!((window.older, window.newer), (None, None));
+    let (window, total) =
+        w.db.initiatives_of_locality(w.locality, Some(Stage::Agreed), None, 20, w.db.now())
             .await
             .unwrap();
-    assert_eq!((items.len(), total), (0, 0));
+    assert_eq!((window.items.len(), total), (0, 0));
     assert_eq!(
         w.db.initiatives_of_organisation(w.ngo, 10)
             .await
@@ -322,8 +323,12 @@ async fn the_portal_follows_business_partners_joining_leaving_and_changing_secto
         let db = db.clone();
         let locality = w.locality;
         async move {
-            let (page, total) = db
-                .portal_initiatives(locality, &PortalFilter::default(), 50, 0)
+            let page = db
+                .portal_initiatives(locality, &PortalFilter::default(), None, 50)
+                .await
+                .unwrap();
+            let total = db
+                .portal_initiative_count(locality, &PortalFilter::default(), 1_000)
                 .await
                 .unwrap();
             assert_eq!(page.len() as i64, total);
@@ -513,4 +518,83 @@ async fn engaging_names_the_contact_and_convenes_the_idea_all_or_nothing() {
         (Stage::Convened, Some(w.coordinator))
     );
     assert_eq!(w.db.log_size().await.unwrap(), size + 2);
+}
+
+/// Copies initiative `id` `n` times in one statement (titles `copy 1` … `copy n`), with its
+/// partners: a long portal list without a long test.
+pub async fn copies(db: &shutaf_store::Db, id: i64, n: i64) {
+    sqlx::query(
+        "WITH RECURSIVE n(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM n WHERE k < $2) \
+         INSERT INTO initiatives (locality_id, initiator_organisation_id, title_en, model, management, stage, \
+         created_at, updated_at, last_activity_at, business_partner) \
+         SELECT i.locality_id, i.initiator_organisation_id, 'copy ' || n.k, i.model, i.management, i.stage, \
+         i.created_at, i.updated_at, i.last_activity_at, i.business_partner FROM initiatives i, n WHERE i.id = $1",
+    )
+    .bind(id)
+    .bind(n)
+    .execute(&db.pool)
+    .await
+    .unwrap();
+    sqlx::query(
+        "INSERT INTO initiative_partners (initiative_id, organisation_id, status, created_at, joined_at) \
+         SELECT c.id, p.organisation_id, p.status, p.created_at, p.joined_at \
+         FROM initiatives c, initiative_partners p WHERE c.id > $1 AND p.initiative_id = $1",
+    )
+    .bind(id)
+    .execute(&db.pool)
+    .await
+    .unwrap();
+}
+
+/// The portal's list goes by keyset: walked a page at a time (each page before the last id of
+/// the one before), it gives every row exactly once, newest first, with or without a filter;
+/// its count stops one past its cap.
+#[tokio::test]
+async fn the_portal_walks_its_list_by_keyset_and_caps_its_count() {
+    use shutaf_store::portal::PortalFilter;
+    let w = world().await;
+    let csr = Acting {
+        user_id: w.csr,
+        organisation_id: Some(w.company),
+    };
+    let (first, _) = w.db.create_initiative(&proposal(&w), csr).await.unwrap();
+    copies(&w.db, first, 60).await;
+    let all = PortalFilter::default();
+    let searched = PortalFilter {
+        search: "COPY 1".into(),
+        ..PortalFilter::default()
+    };
+    for (filter, expected) in [(&all, 61), (&searched, 11)] {
+        let mut seen: Vec<i64> = Vec::new();
+        let mut before = None;
+        loop {
+            let page =
+                w.db.portal_initiatives(w.locality, filter, before, 7)
+                    .await
+                    .unwrap();
+            assert!(page.len() <= 7);
+            let Some(last) = page.last() else { break };
+            before = Some(last.id);
+            seen.extend(page.iter().map(|i| i.id));
+        }
+        assert_eq!(seen.len(), expected, "{filter:?}");
+        assert!(
+            seen.windows(2).all(|pair| pair[0] > pair[1]),
+            "newest first, each once: {seen:?}"
+        );
+        let count = |cap| w.db.portal_initiative_count(w.locality, filter, cap);
+        assert_eq!(count(1_000).await.unwrap(), expected as i64);
+        assert_eq!(count(10).await.unwrap(), 11, "capped: more than 10");
+        // The downloads' pages start where a skip over the list lands.
+        let at =
+            w.db.portal_initiative_at(w.locality, filter, 7)
+                .await
+                .unwrap();
+        assert_eq!(at, Some(seen[7]));
+        let past =
+            w.db.portal_initiative_at(w.locality, filter, expected as i64)
+                .await
+                .unwrap();
+        assert_eq!(past, None);
+    }
 }

@@ -2,7 +2,7 @@
 //! filters, search and pages; invitations, roles, and the last owner.
 
 use shutaf_domain::{ContributionType, Language, MemberRole, OrganisationKind, Sector};
-use shutaf_store::{DirectoryFilter, NewLocality, StoreError};
+use shutaf_store::{Count, DirectoryFilter, NewLocality, StoreError};
 use shutaf_testkit::database::fresh_db;
 
 use crate::support::{org, user};
@@ -129,13 +129,12 @@ async fn directory_filters_search_and_pages() {
 
     let all = db
         .directory(&DirectoryFilter {
-            page: 1,
             per_page: 20,
             ..Default::default()
         })
         .await
         .unwrap();
-    assert_eq!(all.total, 3);
+    assert_eq!(all.total, Count::exact(3));
     assert!(all.items.iter().all(|o| !o.contributions.is_empty()));
 
     let search = |q: &str| {
@@ -144,7 +143,6 @@ async fn directory_filters_search_and_pages() {
         async move {
             db.directory(&DirectoryFilter {
                 q: Some(q),
-                page: 1,
                 per_page: 20,
                 ..Default::default()
             })
@@ -177,56 +175,88 @@ async fn directory_filters_search_and_pages() {
     let business = db
         .directory(&DirectoryFilter {
             sector: Some(Sector::Business),
-            page: 1,
             per_page: 20,
             ..Default::default()
         })
         .await
         .unwrap();
-    assert_eq!(business.total, 1);
+    assert_eq!(business.total, Count::exact(1));
     let in_locality = db
         .directory(&DirectoryFilter {
             locality_id: Some(locality.id),
-            page: 1,
             per_page: 20,
             ..Default::default()
         })
         .await
         .unwrap();
     assert_eq!(
-        in_locality.total, 2,
+        in_locality.total,
+        Count::exact(2),
         "the convener and the garden work there"
     );
     let trusted = db
         .directory(&DirectoryFilter {
             contribution: Some(ContributionType::CommunityTrust),
-            page: 1,
             per_page: 20,
             ..Default::default()
         })
         .await
         .unwrap();
-    assert_eq!(trusted.total, 1);
+    assert_eq!(trusted.total, Count::exact(1));
     let kind = db
         .directory(&DirectoryFilter {
             kind: Some(OrganisationKind::Company),
-            page: 1,
             per_page: 20,
             ..Default::default()
         })
         .await
         .unwrap();
-    assert_eq!(kind.total, 1);
+    assert_eq!(kind.total, Count::exact(1));
 
+    let page1 = db
+        .directory(&DirectoryFilter {
+            per_page: 2,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        (page1.items.len(), page1.pages(), page1.previous.is_none()),
+        (2, Some(2), true)
+    );
     let page2 = db
         .directory(&DirectoryFilter {
+            cursor: page1.next.clone(),
             page: 2,
             per_page: 2,
             ..Default::default()
         })
         .await
         .unwrap();
-    assert_eq!((page2.items.len(), page2.total, page2.pages()), (1, 3, 2));
+    assert_eq!(
+        (
+            page2.items.len(),
+            page2.total,
+            page2.page,
+            page2.next.is_none()
+        ),
+        (1, Count::exact(3), 2, true)
+    );
+    let back = db
+        .directory(&DirectoryFilter {
+            cursor: page2.previous.clone(),
+            page: 1,
+            per_page: 2,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        back.items.iter().map(|o| o.id).collect::<Vec<_>>(),
+        page1.items.iter().map(|o| o.id).collect::<Vec<_>>(),
+        "the previous page is the first again"
+    );
+    assert!(back.previous.is_none() && back.next.is_some());
 
     // Ordered by name in the reader's language.
     let names = |lang: Language| {
@@ -234,7 +264,6 @@ async fn directory_filters_search_and_pages() {
         async move {
             db.directory(&DirectoryFilter {
                 lang,
-                page: 1,
                 per_page: 20,
                 ..Default::default()
             })

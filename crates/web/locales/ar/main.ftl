@@ -119,6 +119,7 @@ error-invalid-characters = يحتوي النص على أحرف تحكّم غير
 error-website-invalid = يُرجى إدخال عنوان موقع كامل يبدأ بـ https://‎ أو http://‎.
 error-name-one-language = يُرجى إدخال الاسم بلغة واحدة على الأقل.
 error-choose-option = يُرجى اختيار أحد الخيارات.
+error-invalid-cursor = رابط هذه الصفحة غير صالح؛ ابدأ من الصفحة الأولى.
 error-kind-sector = نوع المنظمة هذا لا ينتمي إلى القطاع المختار.
 error-convener-public = يجب أن تكون الجهة الداعية منظمة من القطاع العام.
 refused-sign-in = يُرجى تسجيل الدخول أولاً.
@@ -243,6 +244,8 @@ pagination-label = الصفحات
 pagination-previous = الصفحة السابقة
 pagination-next = الصفحة التالية
 pagination-page-of = الصفحة { $page } من { $pages }
+directory-count-more = أكثر من { $count } منظمة
+pagination-page = الصفحة { $page }
 org-new-title = منظمة جديدة
 org-edit-title = تعديل المنظمة
 org-choose-sector = إلى أي قطاع تنتمي المنظمة؟ بعد الاختيار تُحدَّد مسبقاً المساهمات المعتادة في هذا القطاع، ويمكنك تغييرها.
@@ -737,6 +740,7 @@ record-count = { $count ->
     [many] { $count } قرارًا
    *[other] { $count } قرار
 }
+record-count-more = أكثر من { $count } قرار
 record-audit-title = للمدققين
 record-audit = السجل شجرة ميركل كما في RFC 6962 (Certificate Transparency)، ورؤوس الشجرة موقّعة بمفتاح Ed25519 الخاص بالمنصة. تعطي هذه العناوين الرأس الموقّع والمفتاح والقيود مع بايتاتها القانونية وبراهين التضمين والاتساق؛ ويتحقق الأمر shutaf verify من سجل المنصة.
 refused-who-may = من يحق له ذلك: { $parties }.
@@ -985,6 +989,8 @@ portal-initiative-count = { $count ->
     [many] { $count } مبادرة
    *[other] { $count } مبادرة
 }
+portal-initiative-count-more = أكثر من { $count } مبادرة
+portal-pagination-first = الصفحة الأولى
 portal-no-initiatives = لا توجد مبادرات فيها شريك من قطاع الأعمال.
 portal-business-partners = الشركاء من قطاع الأعمال
 portal-stage = المرحلة

@@ -119,6 +119,7 @@ error-invalid-characters = This contains invisible control characters (such as d
 error-website-invalid = Enter a full web address starting with https:// or http://.
 error-name-one-language = Enter a name in at least one language.
 error-choose-option = Choose one of the options.
+error-invalid-cursor = This page link is not valid; start again from the first page.
 error-kind-sector = This kind of organisation does not belong to the chosen sector.
 error-convener-public = The convener must be a public-sector organisation.
 refused-sign-in = Please sign in first.
@@ -235,6 +236,8 @@ pagination-label = Pages
 pagination-previous = Previous page
 pagination-next = Next page
 pagination-page-of = Page { $page } of { $pages }
+directory-count-more = More than { $count } organisations
+pagination-page = Page { $page }
 org-new-title = New organisation
 org-edit-title = Edit organisation
 org-choose-sector = Which sector does the organisation belong to? The contributions usual for the sector are then pre-selected; you can change them.
@@ -701,6 +704,7 @@ record-count = { $count ->
     [one] One decision
    *[other] { $count } decisions
 }
+record-count-more = More than { $count } decisions
 record-audit-title = For auditors
 record-audit = The record is a Merkle tree as in RFC 6962 (Certificate Transparency), with tree heads signed by this hub's Ed25519 key. These addresses give the signed head, the key, the entries with their canonical bytes, and inclusion and consistency proofs; the command shutaf verify checks a hub's log.
 refused-who-may = Who may: { $parties }.
@@ -930,6 +934,8 @@ portal-initiative-count = { $count ->
     [one] one initiative
    *[other] { $count } initiatives
 }
+portal-initiative-count-more = More than { $count } initiatives
+portal-pagination-first = First page
 portal-no-initiatives = No initiatives with a business partner.
 portal-business-partners = Business partners
 portal-stage = Stage

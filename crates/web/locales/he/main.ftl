@@ -119,6 +119,7 @@ error-invalid-characters = הטקסט מכיל תווי בקרה בלתי נרא
 error-website-invalid = יש להזין כתובת אינטרנט מלאה שמתחילה ב-https://‎ או ב-http://‎.
 error-name-one-language = יש להזין שם בשפה אחת לפחות.
 error-choose-option = יש לבחור אחת מהאפשרויות.
+error-invalid-cursor = הקישור לעמוד הזה אינו תקין; יש להתחיל מהעמוד הראשון.
 error-kind-sector = סוג הארגון הזה אינו שייך למגזר שנבחר.
 error-convener-public = הגוף המזמן חייב להיות ארגון מהמגזר הציבורי.
 refused-sign-in = יש להתחבר תחילה.
@@ -237,6 +238,8 @@ pagination-label = עמודים
 pagination-previous = העמוד הקודם
 pagination-next = העמוד הבא
 pagination-page-of = עמוד { $page } מתוך { $pages }
+directory-count-more = יותר מ־{ $count } ארגונים
+pagination-page = עמוד { $page }
 org-new-title = ארגון חדש
 org-edit-title = עריכת הארגון
 org-choose-sector = לאיזה מגזר הארגון שייך? לאחר הבחירה יסומנו מראש התרומות המקובלות במגזר; אפשר לשנות אותן.
@@ -710,6 +713,7 @@ record-count = { $count ->
     [two] שתי החלטות
    *[other] { $count } החלטות
 }
+record-count-more = יותר מ־{ $count } החלטות
 record-audit-title = לבודקים ולמבקרים
 record-audit = הרישום הוא עץ מרקל כמו ב-RFC 6962 (Certificate Transparency), וראשי העץ חתומים במפתח Ed25519 של הפלטפורמה. בכתובות האלה אפשר לקבל את ראש העץ החתום, את המפתח, את הרשומות עם הבתים הקנוניים שלהן, והוכחות הכללה ועקביות; הפקודה shutaf verify בודקת את היומן של הפלטפורמה.
 refused-who-may = מי רשאי: { $parties }.
@@ -947,6 +951,8 @@ portal-initiative-count = { $count ->
     [two] שתי יוזמות
    *[other] { $count } יוזמות
 }
+portal-initiative-count-more = יותר מ־{ $count } יוזמות
+portal-pagination-first = העמוד הראשון
 portal-no-initiatives = אין יוזמות עם שותף עסקי.
 portal-business-partners = שותפים עסקיים
 portal-stage = שלב

@@ -99,10 +99,15 @@ impl OrganisationListItem {
 #[derive(Serialize, ToSchema)]
 pub struct OrganisationPage {
     items: Vec<OrganisationListItem>,
+    /// How many organisations match; at most 1,000 when `total_capped`.
     total: i64,
-    page: u32,
+    /// More than `total` match (a filtered count stops at 1,000).
+    total_capped: bool,
     per_page: u32,
-    pages: u32,
+    /// Pass as `cursor` for the page after this one; absent on the last page.
+    next_cursor: Option<String>,
+    /// Pass as `cursor` for the page before this one; absent on the first page.
+    previous_cursor: Option<String>,
 }
 
 /// Fields of an organisation to create or replace.
@@ -218,8 +223,9 @@ pub struct DirectoryQuery {
     kind: Option<String>,
     locality: Option<i64>,
     contribution: Option<String>,
-    /// From 1.
-    page: Option<u32>,
+    /// Where the page starts: a `next_cursor` or `previous_cursor` of an earlier answer;
+    /// absent for the first page.
+    cursor: Option<String>,
     /// 1 to 100, default 20.
     per_page: Option<u32>,
     /// `he`, `ar` or `en`: the language of `name` and of the order.
@@ -267,20 +273,28 @@ async fn list_organisations(
             None => None,
         },
         lang,
-        page: q.page.unwrap_or(1).clamp(1, 100_000),
+        cursor: match non_empty(&q.cursor) {
+            Some(text) => Some(
+                shutaf_store::organisations::Cursor::parse(text)
+                    .ok_or(AppError::BadRequest("error-invalid-cursor"))?,
+            ),
+            None => None,
+        },
+        page: 1,
         per_page: q.per_page.unwrap_or(20).clamp(1, 100),
     };
     let directory = state.db.directory(&filter).await?;
     Ok(Json(OrganisationPage {
-        pages: directory.pages(),
         items: directory
             .items
             .iter()
             .map(|o| OrganisationListItem::of(o, lang))
             .collect(),
-        total: directory.total,
-        page: directory.page,
+        total: directory.total.n,
+        total_capped: directory.total.capped,
         per_page: directory.per_page,
+        next_cursor: directory.next.as_ref().map(|c| c.encode()),
+        previous_cursor: directory.previous.as_ref().map(|c| c.encode()),
     }))
 }
 

@@ -64,7 +64,6 @@ async fn admin_page(
         .db
         .directory(&DirectoryFilter {
             sector: Some(Sector::Public),
-            page: 1,
             per_page: 100,
             ..Default::default()
         })

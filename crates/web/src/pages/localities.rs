@@ -74,16 +74,7 @@ async fn locality_page(
         .await?
         .ok_or(AppError::NotFound)?;
     let goals = state.db.goals_of(id).await?;
-    let organisation_count = state
-        .db
-        .directory(&shutaf_store::DirectoryFilter {
-            locality_id: Some(id),
-            page: 1,
-            per_page: 1,
-            ..Default::default()
-        })
-        .await?
-        .total;
+    let organisation_count = state.db.member_count(id).await?;
     let can_edit = match user {
         Some(user) => actions::authorise_locality(state, user, id, LocalityAction::Edit)
             .await

@@ -69,10 +69,11 @@ pub fn directory_filter(
         locality_id: query_value(query, "locality").parse().ok(),
         contribution: ContributionType::parse(query_value(query, "contribution")),
         lang,
+        cursor: shutaf_store::organisations::Cursor::parse(query_value(query, "cursor")),
         page: query_value(query, "page")
             .parse()
             .unwrap_or(1)
-            .clamp(1, 100_000),
+            .clamp(1, 1_000_000),
         per_page,
     }
 }
@@ -96,8 +97,14 @@ pub struct DirectoryResults {
     pub q: String,
 }
 
-/// Links between pages keep the filters.
-pub fn page_link(filter: &DirectoryFilter, q: &str, page: u32) -> String {
+/// Links between pages keep the filters; a page is reached by its cursor (the number only
+/// tells the reader where she is).
+pub fn page_link(
+    filter: &DirectoryFilter,
+    q: &str,
+    page: u32,
+    cursor: Option<&shutaf_store::organisations::Cursor>,
+) -> String {
     let mut parts: Vec<(&str, String)> = Vec::new();
     if !q.is_empty() {
         parts.push(("q", q.to_owned()));
@@ -114,16 +121,51 @@ pub fn page_link(filter: &DirectoryFilter, q: &str, page: u32) -> String {
     if let Some(c) = filter.contribution {
         parts.push(("contribution", c.code().into()));
     }
-    parts.push(("page", page.to_string()));
+    // The first page is the plain address, however it was reached.
+    if let (Some(cursor), true) = (cursor, page > 1) {
+        parts.push(("cursor", cursor.encode()));
+        parts.push(("page", page.to_string()));
+    }
     format!(
         "/organisations?{}",
         serde_urlencoded::to_string(&parts).unwrap_or_default()
     )
 }
 
+/// The links and words of a directory page's pagination.
+fn next_link(filter: &DirectoryFilter, q: &str, directory: &Directory) -> Option<String> {
+    let next = directory.next.as_ref()?;
+    Some(page_link(filter, q, directory.page + 1, Some(next)))
+}
+
+fn previous_link(filter: &DirectoryFilter, q: &str, directory: &Directory) -> Option<String> {
+    let previous = directory.previous.as_ref()?;
+    Some(page_link(
+        filter,
+        q,
+        directory.page.saturating_sub(1).max(1),
+        Some(previous),
+    ))
+}
+
+fn page_label(ctx: &Ctx, directory: &Directory) -> String {
+    match directory.pages() {
+        Some(pages) => ctx.page_of(directory.page, pages.max(directory.page)),
+        None => ctx.a("pagination-page", "page", &directory.page.to_string()),
+    }
+}
+
 impl DirectoryResults {
-    pub fn link(&self, page: impl std::borrow::Borrow<u32>) -> String {
-        page_link(&self.filter, &self.q, *page.borrow())
+    pub fn next_link(&self) -> Option<String> {
+        next_link(&self.filter, &self.q, &self.directory)
+    }
+
+    pub fn previous_link(&self) -> Option<String> {
+        previous_link(&self.filter, &self.q, &self.directory)
+    }
+
+    pub fn page_label(&self) -> String {
+        page_label(&self.ctx, &self.directory)
     }
 }
 
@@ -132,8 +174,16 @@ impl DirectoryPage {
         self.filter.locality_id == Some(*id)
     }
 
-    pub fn link(&self, page: impl std::borrow::Borrow<u32>) -> String {
-        page_link(&self.filter, &self.q, *page.borrow())
+    pub fn next_link(&self) -> Option<String> {
+        next_link(&self.filter, &self.q, &self.directory)
+    }
+
+    pub fn previous_link(&self) -> Option<String> {
+        previous_link(&self.filter, &self.q, &self.directory)
+    }
+
+    pub fn page_label(&self) -> String {
+        page_label(&self.ctx, &self.directory)
     }
 }
 

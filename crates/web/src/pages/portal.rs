@@ -28,8 +28,12 @@ pub fn routes() -> axum::Router<AppState> {
 
 /// Initiatives per portal page.
 const PAGE: i64 = 25;
+/// The most initiatives the portal counts: beyond, it says "more than 1,000".
+pub const COUNT_CAP: i64 = 1_000;
 /// Rows per downloaded file (a `page` parameter gives the next ones).
 const DOWNLOAD_ROWS: i64 = 5_000;
+/// Rows a streamed download reads in one statement (and holds in memory at once).
+pub const CHUNK_ROWS: i64 = 500;
 /// How many of the latest calls, declarations, recusals and donations the portal shows.
 const LATEST: i64 = 20;
 
@@ -44,9 +48,12 @@ pub struct PortalPage {
     pub stage: String,
     pub chosen: String,
     pub initiatives: Vec<PortalInitiative>,
+    /// How many initiatives the list holds, counted up to one past [`COUNT_CAP`].
     pub total: i64,
-    pub page: i64,
-    pub pages: i64,
+    /// Whether this is a later page (`?before=`), with a link back to the first.
+    pub later: bool,
+    /// Where the next (older) page starts, if there are more.
+    pub older: Option<i64>,
     pub calls: Vec<CallSummary>,
     pub declarations: Vec<PortalDeclaration>,
     pub recusals: Vec<PortalRecusal>,
@@ -72,8 +79,17 @@ impl PortalPage {
         self.ctx.t(format!("matter-{matter}"))
     }
 
-    pub fn page_line(&self) -> String {
-        self.ctx.page_of(self.page as u32, self.pages as u32)
+    /// "12 initiatives", or "More than 1000 initiatives" when the count stopped at its cap.
+    pub fn count_line(&self) -> String {
+        if self.total > COUNT_CAP {
+            self.ctx
+                .tr
+                .count("portal-initiative-count-more", "count", COUNT_CAP)
+        } else {
+            self.ctx
+                .tr
+                .count("portal-initiative-count", "count", self.total)
+        }
     }
 
     pub fn value(&self, d: &Donation) -> String {
@@ -87,14 +103,25 @@ impl PortalPage {
         }
     }
 
-    pub fn search_link(&self, page: i64) -> String {
-        format!(
-            "/localities/{}/portal?q={}&stage={}&chosen={}&page={page}",
+    /// The list with the same filters: from the newest (`None`), or the page of those older
+    /// than `before` (keyset pagination: a page deep in the list costs what the first does).
+    pub fn search_link(&self, before: Option<i64>) -> String {
+        let mut link = format!(
+            "/localities/{}/portal?q={}&stage={}&chosen={}",
             self.locality.id,
             crate::error::urlencode(&self.search),
             self.stage,
             self.chosen
-        )
+        );
+        if let Some(before) = before {
+            link.push_str(&format!("&before={before}"));
+        }
+        link
+    }
+
+    /// The next page: those older than the last one shown.
+    pub fn older_link(&self) -> Option<String> {
+        self.older.map(|before| self.search_link(Some(before)))
     }
 
     pub fn stages(&self) -> &'static [shutaf_domain::Stage] {
@@ -130,10 +157,24 @@ pub async fn page(
         stage,
         choice,
     };
-    let page = super::page_number(&query);
-    let (initiatives, total) = state
+    // Keyset pagination: `?before=<id>` gives the page of those older than the id.
+    let before = query_value(&query, "before")
+        .parse::<i64>()
+        .ok()
+        .filter(|b| *b > 0);
+    let mut initiatives = state
         .db
-        .portal_initiatives(id, &filter, PAGE, (page - 1) * PAGE)
+        .portal_initiatives(id, &filter, before, PAGE + 1)
+        .await?;
+    let older = if initiatives.len() as i64 > PAGE {
+        initiatives.truncate(PAGE as usize);
+        initiatives.last().map(|i| i.id)
+    } else {
+        None
+    };
+    let total = state
+        .db
+        .portal_initiative_count(id, &filter, COUNT_CAP)
         .await?;
     let calls = state.db.calls_of_locality(id, false, LATEST, 0).await?;
     let declarations = state.db.portal_declarations(id, LATEST, 0).await?;
@@ -148,9 +189,9 @@ pub async fn page(
         stage: stage.map(|s| s.code()).unwrap_or("").to_owned(),
         chosen: choice.map(Choice::code).unwrap_or("").to_owned(),
         initiatives,
-        pages: (total + PAGE - 1) / PAGE,
         total,
-        page,
+        later: before.is_some(),
+        older,
         calls,
         declarations,
         recusals,
@@ -212,9 +253,9 @@ fn json_response(name: &str, value: &impl Serialize) -> Result<Response, AppErro
 fn file_response(
     name: &str,
     content_type: &'static str,
-    bytes: Vec<u8>,
+    body: impl IntoResponse,
 ) -> Result<Response, AppError> {
-    let mut response = bytes.into_response();
+    let mut response = body.into_response();
     let headers = response.headers_mut();
     headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
     if let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
@@ -229,6 +270,8 @@ fn opt(value: &Option<impl ToString>) -> String {
 
 /// The portal's data for download: `initiatives`, `calls`, `donations` and `declarations` as
 /// `.csv` or `.json`, and `calls.ocds.json`, the calls and awards as an OCDS release package.
+/// The initiatives and the OCDS package are streamed a chunk at a time (see [`streamed`]); the
+/// other files (calls, donations, declarations) are still built whole, up to 5,000 rows.
 pub async fn download_file(
     state: &AppState,
     id: i64,
@@ -241,50 +284,12 @@ pub async fn download_file(
     let base = format!("locality-{id}");
     match file {
         "initiatives.csv" | "initiatives.json" => {
-            let (rows, _) = state
-                .db
-                .portal_initiatives(id, &PortalFilter::default(), DOWNLOAD_ROWS, offset)
-                .await?;
-            if file.ends_with(".json") {
-                return json_response(&format!("{base}-initiatives.json"), &rows);
-            }
-            csv_response(
-                &format!("{base}-initiatives.csv"),
-                &[
-                    "id",
-                    "title_he",
-                    "title_ar",
-                    "title_en",
-                    "stage",
-                    "business_partners",
-                    "chosen_by",
-                    "exemption",
-                    "exemption_reasons",
-                    "call_id",
-                    "declarations",
-                    "recusals",
-                    "url",
-                ],
-                rows.iter()
-                    .map(|i| {
-                        vec![
-                            i.id.to_string(),
-                            opt(&i.title_he),
-                            opt(&i.title_ar),
-                            opt(&i.title_en),
-                            i.stage.code().to_owned(),
-                            i.businesses(lang).to_owned(),
-                            i.choice().code().to_owned(),
-                            opt(&i.integrity_exemption),
-                            opt(&i.integrity_exemption_text),
-                            opt(&i.call_id),
-                            i.declarations.to_string(),
-                            i.recusals.to_string(),
-                            format!("{}/initiatives/{}", state.config.base(), i.id),
-                        ]
-                    })
-                    .collect(),
-            )
+            let format = if file.ends_with(".json") {
+                Format::Json
+            } else {
+                Format::Csv
+            };
+            initiatives_file(state, id, format, page).await
         }
         "calls.csv" | "calls.json" => {
             let rows = state
@@ -407,11 +412,348 @@ pub async fn download_file(
                     .collect(),
             )
         }
-        "calls.ocds.json" => {
-            let package = ocds_package(state, &locality, page).await?;
-            json_response(&format!("{base}-calls.ocds.json"), &package)
-        }
+        "calls.ocds.json" => ocds_file(state, &locality, page).await,
         _ => Err(AppError::NotFound),
+    }
+}
+
+/// The columns of `initiatives.csv`.
+const INITIATIVE_COLUMNS: [&str; 13] = [
+    "id",
+    "title_he",
+    "title_ar",
+    "title_en",
+    "stage",
+    "business_partners",
+    "chosen_by",
+    "exemption",
+    "exemption_reasons",
+    "call_id",
+    "declarations",
+    "recusals",
+    "url",
+];
+
+/// How a streamed download is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Csv,
+    Json,
+}
+
+/// Writes the list of initiatives a chunk at a time, giving the same bytes as the whole file
+/// written at once: for CSV the byte-order mark and the header row, then each row; for JSON
+/// the array pretty-printed (`serde_json::to_vec_pretty` of the whole list), its items
+/// separated by commas.
+struct InitiativesWriter {
+    format: Format,
+    /// The hub's address, for each row's `url`.
+    base: String,
+    /// Whether an item was written (JSON: a comma before the next, `]` on a line of its own).
+    any: bool,
+}
+
+impl InitiativesWriter {
+    fn head(&self) -> Result<Vec<u8>, String> {
+        match self.format {
+            Format::Csv => {
+                // A BOM, so spreadsheets read Hebrew and Arabic as UTF-8.
+                let mut bytes = b"\xEF\xBB\xBF".to_vec();
+                let mut writer = csv::Writer::from_writer(Vec::new());
+                writer
+                    .write_record(INITIATIVE_COLUMNS)
+                    .map_err(|e| e.to_string())?;
+                bytes.extend(writer.into_inner().map_err(|e| e.to_string())?);
+                Ok(bytes)
+            }
+            Format::Json => Ok(b"[".to_vec()),
+        }
+    }
+
+    fn rows(&mut self, rows: &[PortalInitiative]) -> Result<Vec<u8>, String> {
+        match self.format {
+            Format::Csv => {
+                let lang = shutaf_domain::Language::He;
+                let mut writer = csv::Writer::from_writer(Vec::new());
+                for i in rows {
+                    let row = [
+                        i.id.to_string(),
+                        opt(&i.title_he),
+                        opt(&i.title_ar),
+                        opt(&i.title_en),
+                        i.stage.code().to_owned(),
+                        i.businesses(lang).to_owned(),
+                        i.choice().code().to_owned(),
+                        opt(&i.integrity_exemption),
+                        opt(&i.integrity_exemption_text),
+                        opt(&i.call_id),
+                        i.declarations.to_string(),
+                        i.recusals.to_string(),
+                        format!("{}/initiatives/{}", self.base, i.id),
+                    ];
+                    writer
+                        .write_record(row.iter().map(|c| neutralise(c)))
+                        .map_err(|e| e.to_string())?;
+                }
+                writer.into_inner().map_err(|e| e.to_string())
+            }
+            Format::Json => {
+                let mut bytes = Vec::new();
+                for i in rows {
+                    bytes.extend_from_slice(if self.any { b",\n" } else { b"\n" });
+                    self.any = true;
+                    json_item(&mut bytes, i).map_err(|e| e.to_string())?;
+                }
+                Ok(bytes)
+            }
+        }
+    }
+
+    fn tail(&self) -> &'static [u8] {
+        match (self.format, self.any) {
+            (Format::Csv, _) => b"",
+            (Format::Json, true) => b"\n]",
+            (Format::Json, false) => b"]",
+        }
+    }
+}
+
+/// An item of a pretty-printed JSON array: the item pretty-printed, every line indented one
+/// level (a string's line breaks are escaped, so every line break is the printer's own).
+fn json_item(bytes: &mut Vec<u8>, item: &impl Serialize) -> serde_json::Result<()> {
+    let text = serde_json::to_vec_pretty(item)?;
+    for (n, line) in text.split(|b| *b == b'\n').enumerate() {
+        if n > 0 {
+            bytes.push(b'\n');
+        }
+        bytes.extend_from_slice(b"  ");
+        bytes.extend_from_slice(line);
+    }
+    Ok(())
+}
+
+/// `initiatives.csv` and `initiatives.json`, streamed (see [`streamed`]): the rows are read
+/// [`CHUNK_ROWS`] at a time by keyset, each chunk those older than the last row sent.
+async fn initiatives_file(
+    state: &AppState,
+    locality: i64,
+    format: Format,
+    page: i64,
+) -> Result<Response, AppError> {
+    // A later page of the file starts where a walk over the index lands.
+    let before = if page > 1 {
+        state
+            .db
+            .portal_initiative_at(
+                locality,
+                &PortalFilter::default(),
+                (page - 1) * DOWNLOAD_ROWS,
+            )
+            .await?
+            .map(|id| id.saturating_add(1))
+    } else {
+        Some(i64::MAX)
+    };
+    let writer = InitiativesWriter {
+        format,
+        base: state.config.base().to_owned(),
+        any: false,
+    };
+    let head = writer.head().map_err(AppError::Internal)?;
+    let chunks = InitiativeChunks {
+        locality,
+        before,
+        left: DOWNLOAD_ROWS,
+        writer,
+    };
+    let (name, content_type) = match format {
+        Format::Csv => ("initiatives.csv", "text/csv; charset=utf-8"),
+        Format::Json => ("initiatives.json", "application/json"),
+    };
+    let name = format!("locality-{locality}-{name}");
+    file_response(&name, content_type, streamed(state, head, chunks).await?)
+}
+
+/// The rest of a download, a chunk at a time.
+trait Chunks: Send + 'static {
+    /// The next chunk's bytes (the last one with the file's end); `None` once the file is
+    /// complete.
+    fn next(
+        &mut self,
+        state: &AppState,
+    ) -> impl std::future::Future<Output = Option<Result<Vec<u8>, String>>> + Send;
+}
+
+/// A download's body: `head` and the first chunk, then the others, each read and written
+/// before the next is read, so the memory a download holds does not grow with the file.
+///
+/// The first chunk is read before the answer starts, so a failure there is an error page like
+/// any other. A failure after the first bytes cannot become a status any more: it is logged and
+/// the body ends with an error, which closes the connection without the chunked encoding's end,
+/// so a client sees a broken download rather than a short file that looks complete. The chunks
+/// are separate statements, not one snapshot: a row changed while a download runs may show its
+/// old or its new state (none is sent twice or skipped: the chunks go by id).
+async fn streamed(
+    state: &AppState,
+    mut head: Vec<u8>,
+    mut chunks: impl Chunks,
+) -> Result<axum::body::Body, AppError> {
+    use futures_util::StreamExt;
+    let Some(first) = chunks.next(state).await else {
+        return Ok(head.into());
+    };
+    head.extend(first.map_err(AppError::Internal)?);
+    let first = futures_util::stream::iter([Ok(axum::body::Bytes::from(head))]);
+    let rest = futures_util::stream::unfold(Some((state.clone(), chunks)), |going| async move {
+        let (state, mut chunks) = going?;
+        match chunks.next(&state).await? {
+            Ok(bytes) => Some((Ok(axum::body::Bytes::from(bytes)), Some((state, chunks)))),
+            Err(e) => {
+                tracing::error!(error = %e, "a streamed download stopped");
+                Some((Err(std::io::Error::other(e)), None))
+            }
+        }
+    });
+    Ok(axum::body::Body::from_stream(first.chain(rest)))
+}
+
+/// Where `initiatives.csv` or `.json` is in its list.
+struct InitiativeChunks {
+    locality: i64,
+    /// The next chunk's rows are older than this id (`None`: the list has ended).
+    before: Option<i64>,
+    /// Rows the file may still hold.
+    left: i64,
+    writer: InitiativesWriter,
+}
+
+impl Chunks for InitiativeChunks {
+    async fn next(&mut self, state: &AppState) -> Option<Result<Vec<u8>, String>> {
+        if self.left <= 0 {
+            return None;
+        }
+        let limit = self.left.min(CHUNK_ROWS);
+        let rows = match self.before {
+            Some(before) => match state
+                .db
+                .portal_initiatives(self.locality, &PortalFilter::default(), Some(before), limit)
+                .await
+            {
+                Ok(rows) => rows,
+                Err(e) => return Some(Err(e.to_string())),
+            },
+            None => Vec::new(),
+        };
+        self.left -= rows.len() as i64;
+        self.before = match rows.last() {
+            Some(last) if rows.len() as i64 == limit => Some(last.id),
+            _ => None,
+        };
+        if self.before.is_none() {
+            // A short chunk: the list has ended.
+            self.left = 0;
+        }
+        let mut bytes = match self.writer.rows(&rows) {
+            Ok(bytes) => bytes,
+            Err(e) => return Some(Err(e)),
+        };
+        if self.left == 0 {
+            bytes.extend_from_slice(self.writer.tail());
+        }
+        Some(Ok(bytes))
+    }
+}
+
+/// Calls an OCDS download reads in full at once (each with its applications and documents).
+pub const OCDS_CHUNK_CALLS: i64 = 50;
+
+/// `calls.ocds.json`, streamed (see [`streamed`]): one statement tells the page's calls (their
+/// ids' range and the latest release date, which the package gives before its releases), then
+/// the calls are read in full [`OCDS_CHUNK_CALLS`] at a time, oldest first, by keyset.
+async fn ocds_file(state: &AppState, locality: &Locality, page: i64) -> Result<Response, AppError> {
+    let convener = state
+        .db
+        .organisation(locality.convener_organisation_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let calls = state
+        .db
+        .ocds_calls_page(locality.id, OCDS_CALLS, (page - 1) * OCDS_CALLS)
+        .await?;
+    // An OCDS package holds one release at least: nothing published answers 404.
+    let (Some(first_id), Some(last_id), Some(latest)) =
+        (calls.first_id, calls.last_id, calls.latest)
+    else {
+        return Err(AppError::NotFound);
+    };
+    let uri = format!(
+        "{}/localities/{}/portal/calls.ocds.json?page={page}",
+        state.config.base(),
+        locality.id
+    );
+    let writer = crate::ocds::PackageWriter::new(
+        crate::ocds::OcdsSettings::from_config(&state.config),
+        uri,
+        locality.clone(),
+        convener,
+    );
+    let head = writer
+        .head(latest)
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    let chunks = OcdsChunks {
+        locality: locality.id,
+        from: Some(first_id),
+        to: last_id,
+        writer,
+    };
+    let name = format!("locality-{}-calls.ocds.json", locality.id);
+    file_response(
+        &name,
+        "application/json",
+        streamed(state, head, chunks).await?,
+    )
+}
+
+/// Where `calls.ocds.json` is in its page of calls.
+struct OcdsChunks {
+    locality: i64,
+    /// The next chunk's calls have this id or a later one (`None`: the page has ended).
+    from: Option<i64>,
+    /// The page's last call.
+    to: i64,
+    writer: crate::ocds::PackageWriter,
+}
+
+impl Chunks for OcdsChunks {
+    async fn next(&mut self, state: &AppState) -> Option<Result<Vec<u8>, String>> {
+        let from = self.from?;
+        let calls = match state
+            .db
+            .published_calls_in_full_between(self.locality, from, self.to, OCDS_CHUNK_CALLS)
+            .await
+        {
+            Ok(calls) => calls,
+            Err(e) => return Some(Err(e.to_string())),
+        };
+        self.from = match calls.last() {
+            Some((last, _, _)) if calls.len() as i64 == OCDS_CHUNK_CALLS && last.id < self.to => {
+                Some(last.id + 1)
+            }
+            _ => None,
+        };
+        let records: Vec<crate::ocds::CallRecord> = calls
+            .into_iter()
+            .map(|(call, applications, attachments)| {
+                crate::ocds::CallRecord::new(call, applications, attachments)
+            })
+            .collect();
+        let written = self.writer.releases(&records).and_then(|mut bytes| {
+            if self.from.is_none() {
+                bytes.extend(self.writer.tail()?);
+            }
+            Ok(bytes)
+        });
+        Some(written.map_err(|e| e.to_string()))
     }
 }
 
@@ -426,35 +768,3 @@ pub async fn download(
 
 /// Calls per OCDS file (each call carries its applications and documents).
 const OCDS_CALLS: i64 = 500;
-
-/// The locality's published calls and awards as an OCDS release package, a page of calls at a
-/// time; an empty package when nothing is published (the schema needs one release at least, so
-/// that answers 404).
-pub async fn ocds_package(
-    state: &AppState,
-    locality: &Locality,
-    page: i64,
-) -> Result<serde_json::Value, AppError> {
-    let convener = state
-        .db
-        .organisation(locality.convener_organisation_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let records: Vec<crate::ocds::CallRecord> = state
-        .db
-        .published_calls_in_full(locality.id, OCDS_CALLS, (page - 1) * OCDS_CALLS)
-        .await?
-        .into_iter()
-        .map(|(call, applications, attachments)| {
-            crate::ocds::CallRecord::new(call, applications, attachments)
-        })
-        .collect();
-    let settings = crate::ocds::OcdsSettings::from_config(&state.config);
-    let uri = format!(
-        "{}/localities/{}/portal/calls.ocds.json?page={page}",
-        state.config.base(),
-        locality.id
-    );
-    crate::ocds::release_package(&settings, &uri, locality, &convener, &records)
-        .ok_or(AppError::NotFound)
-}

@@ -162,9 +162,10 @@ pub struct RecordPage {
     pub ctx: Ctx,
     pub locality: Locality,
     pub entries: Vec<ShownEntry>,
-    pub total: i64,
-    pub page: u32,
-    pub pages: u32,
+    pub total: shutaf_store::Count,
+    /// The next (older) and previous (newer) pages' addresses.
+    pub older: Option<String>,
+    pub newer: Option<String>,
     pub kind: String,
     pub kinds: Vec<(&'static str, String)>,
 }
@@ -215,24 +216,46 @@ pub async fn page(
 ) -> Result<Response, AppError> {
     let locality = state.db.locality(id).await?.ok_or(AppError::NotFound)?;
     let filter = filter_of(&query.0);
-    let page: u32 = query_value(&query.0, "page")
-        .parse()
-        .unwrap_or(1)
-        .clamp(1, 100_000);
-    let (entries, total) = state.db.log_of_locality(id, &filter, page, 50).await?;
-    let entries = shown(&state, &ctx, entries).await?;
+    let keyset = shutaf_store::Keyset::from_query(
+        query_value(&query.0, "before"),
+        query_value(&query.0, "after"),
+    );
+    let window = state.db.log_of_locality(id, &filter, keyset, 50).await?;
+    let total = state.db.log_count(id, &filter).await?;
+    // The pages beside this one keep the filters.
+    let link = |key: &str, at: Option<i64>| {
+        let at = at?;
+        let mut parts: Vec<(&str, String)> = Vec::new();
+        for (name, value) in [
+            ("initiative", filter.initiative_id),
+            ("organisation", filter.organisation_id),
+        ] {
+            if let Some(value) = value {
+                parts.push((name, value.to_string()));
+            }
+        }
+        if let Some(kind) = filter.kind.as_ref().filter(|k| !k.is_empty()) {
+            parts.push(("kind", kind.clone()));
+        }
+        parts.push((key, at.to_string()));
+        Some(format!(
+            "/localities/{id}/record?{}",
+            serde_urlencoded::to_string(&parts).unwrap_or_default()
+        ))
+    };
+    let (older, newer) = (link("before", window.older), link("after", window.newer));
+    let entries = shown(&state, &ctx, window.items).await?;
     let kinds = KINDS
         .iter()
         .map(|k| (*k, ctx.t(format!("event-{k}"))))
         .collect();
-    let pages = ((total.max(0) as u64).div_ceil(50)).max(1) as u32;
     render(&RecordPage {
         ctx,
         locality,
         entries,
         total,
-        page,
-        pages,
+        older,
+        newer,
         kind: filter.kind.unwrap_or_default(),
         kinds,
     })
@@ -272,10 +295,11 @@ pub async fn feed(
     query: QueryFields,
 ) -> Result<Response, AppError> {
     let locality = state.db.locality(id).await?.ok_or(AppError::NotFound)?;
-    let (entries, _) = state
+    let entries = state
         .db
-        .log_of_locality(id, &filter_of(&query.0), 1, 50)
-        .await?;
+        .log_of_locality(id, &filter_of(&query.0), None, 50)
+        .await?
+        .items;
     let updated = entries.first().map(|e| e.at).unwrap_or(locality.created_at);
     let entries = shown(&state, &ctx, entries).await?;
     let base = state.config.base();

@@ -287,7 +287,7 @@ async fn the_openapi_document_describes_the_api() {
     for path in [
         "/api/v1/organisations/abc",
         "/api/v1/organisations/99999999999999999999",
-        "/api/v1/organisations?page=x",
+        "/api/v1/organisations?per_page=x",
         "/api/v1/localities/1/calls?limit=many",
     ] {
         let response = reqwest::get(app.url(path)).await.unwrap();

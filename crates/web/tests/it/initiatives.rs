@@ -987,3 +987,43 @@ async fn the_convener_is_notified_in_the_app() {
     let (_, html) = app.get(&client, "/notifications").await;
     assert!(!html.contains("class=\"badge\">1<"), "read");
 }
+
+/// Sixty-four suggestion requests at once (the load test's connections) all answer, and all
+/// the same: they queue for the matching permits instead of ranking together.
+#[tokio::test]
+async fn many_suggestion_requests_at_once_queue_and_agree() {
+    let s = story().await;
+    let app = &s.app;
+    let csr = app.api_token("csr@company.example", "write").await;
+    let client = reqwest::Client::new();
+    let proposal = json!({
+        "locality_id": s.locality, "initiator_organisation_id": s.company,
+        "titles": { "en": "Solar roofs" }, "model": "joint-agenda", "management": "joint",
+        "goal_ids": [s.goal], "needs": ["budget", "community-trust", "local-networks"]
+    });
+    let created: Value = client
+        .post(app.url("/api/v1/initiatives"))
+        .bearer_auth(&csr)
+        .json(&proposal)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let id = created["id"].as_i64().unwrap();
+    let url = app.url(&format!("/api/v1/initiatives/{id}/suggestions?lang=en"));
+    let mut requests = tokio::task::JoinSet::new();
+    for _ in 0..64 {
+        let (client, url) = (client.clone(), url.clone());
+        requests.spawn(async move {
+            let response = client.get(url).send().await.unwrap();
+            (response.status(), response.text().await.unwrap())
+        });
+    }
+    let answers = requests.join_all().await;
+    assert!(answers.iter().all(|(status, _)| *status == StatusCode::OK));
+    let first: Value = serde_json::from_str(&answers[0].1).unwrap();
+    assert_eq!(first[0]["organisation_id"], s.ngo, "{first}");
+    assert!(answers.iter().all(|(_, body)| *body == answers[0].1));
+}

@@ -23,6 +23,7 @@ mod notices;
 mod ocds;
 mod organisations;
 mod overload;
+mod page_cache;
 mod privacy;
 mod queries;
 mod redactions;

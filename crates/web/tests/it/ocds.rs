@@ -866,3 +866,58 @@ async fn a_release_id_changes_when_the_call_does_and_only_then() {
         .is_none()
     );
 }
+
+/// The portal streams its package a few calls at a time: written in parts (its fields before
+/// the releases, the releases a chunk at a time, the rest), it is the package built whole, byte
+/// for byte; the store tells the page's latest release date (written before the releases) and
+/// reads its calls by keyset, oldest first, as the whole package orders them.
+#[tokio::test]
+async fn a_package_streamed_in_parts_is_the_package_built_whole() {
+    use shutaf_web::ocds::PackageWriter;
+    let w = world().await;
+    let whole = serde_json::to_vec_pretty(&package(&w).await).unwrap();
+    let page = w.db.ocds_calls_page(w.locality.id, 500, 0).await.unwrap();
+    assert_eq!(page.calls, 3, "the draft is not published");
+    let (first, last) = (page.first_id.unwrap(), page.last_id.unwrap());
+    let mut in_full = Vec::new();
+    let mut from = first;
+    loop {
+        let chunk =
+            w.db.published_calls_in_full_between(w.locality.id, from, last, 1)
+                .await
+                .unwrap();
+        let Some((call, _, _)) = chunk.last() else {
+            break;
+        };
+        from = call.id + 1;
+        in_full.extend(chunk);
+    }
+    let ids: Vec<i64> = in_full.iter().map(|(c, _, _)| c.id).collect();
+    assert_eq!(ids, {
+        let mut ids = vec![w.awarded, w.open, w.cancelled];
+        ids.sort();
+        ids
+    });
+    let records: Vec<CallRecord> = in_full
+        .into_iter()
+        .map(|(call, applications, attachments)| CallRecord::new(call, applications, attachments))
+        .collect();
+    for size in [1, 2, 3] {
+        let mut writer = PackageWriter::new(
+            w.settings.clone(),
+            PACKAGE_URI.into(),
+            w.locality.clone(),
+            w.convener.clone(),
+        );
+        let mut bytes = writer.head(page.latest.unwrap()).unwrap();
+        for chunk in records.chunks(size) {
+            bytes.extend(writer.releases(chunk).unwrap());
+        }
+        bytes.extend(writer.tail().unwrap());
+        assert_eq!(
+            String::from_utf8(bytes).unwrap(),
+            String::from_utf8(whole.clone()).unwrap(),
+            "in chunks of {size}"
+        );
+    }
+}

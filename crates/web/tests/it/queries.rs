@@ -331,7 +331,14 @@ async fn pages_cost_the_same_statements_whatever_the_data() {
     count_statements();
     let _counting = CountingHere::start();
     // The checkpoint signer's statements are not the pages': it signs at start, then waits.
-    let app = TestApp::spawn_with(|config| config.checkpoints.interval_ms = 3_600_000).await;
+    // Rendering is measured: no page cache (nor the data version's poll, whose statements
+    // would be counted).
+    let app = TestApp::spawn_with(|config| {
+        config.checkpoints.interval_ms = 3_600_000;
+        config.cache.mb = 0;
+        config.cache.poll_ms = 0;
+    })
+    .await;
     let (mut w, call) = world(app.db.clone()).await;
     w.grow(3, call).await;
     let client = app.bare_client();
@@ -384,6 +391,11 @@ async fn pages_cost_the_same_statements_whatever_the_data() {
 
     // Ten times as much data on the same pages.
     w.grow(27, call).await;
+    // What is read once per data version (the localities) is read again after the growth:
+    // once more round, so that each page is measured as it is served most of the time.
+    for page in &pages {
+        measure(page).await;
+    }
     for (page, before) in pages.iter().zip(&small) {
         let after = measure(page).await;
         assert_eq!(
@@ -394,14 +406,21 @@ async fn pages_cost_the_same_statements_whatever_the_data() {
 }
 
 /// A stage change reads the initiative's scope once and writes in as few statements as it can:
-/// the convener's staff declining an idea costs at most 25 statements, sessions included.
+/// the convener's staff declining an idea costs at most 26 statements, sessions included (25
+/// before the commit moved the data version for the page caches: docs/PERFORMANCE.md).
 #[tokio::test(flavor = "current_thread")]
 async fn a_stage_change_reads_its_scope_once() {
     let _turn = COUNTING.lock().await;
     count_statements();
     let _counting = CountingHere::start();
     // The checkpoint signer's statements are not the pages': it signs at start, then waits.
-    let app = TestApp::spawn_with(|config| config.checkpoints.interval_ms = 3_600_000).await;
+    // No data version's poll, whose statements would be counted.
+    let app = TestApp::spawn_with(|config| {
+        config.checkpoints.interval_ms = 3_600_000;
+        config.cache.mb = 0;
+        config.cache.poll_ms = 0;
+    })
+    .await;
     let (w, _) = world(app.db.clone()).await;
     let owner = Person::new("ngo@example.org").make(&app.db).await;
     let ngo = organisation_from(
@@ -459,7 +478,7 @@ async fn a_stage_change_reads_its_scope_once() {
     assert_eq!(initiative.stage, shutaf_domain::Stage::Declined);
     assert!(statements > 0, "statements are counted");
     assert!(
-        statements <= 25,
-        "a stage change cost {statements} statements, more than 25"
+        statements <= 26,
+        "a stage change cost {statements} statements, more than 26"
     );
 }

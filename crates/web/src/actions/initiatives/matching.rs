@@ -1,6 +1,12 @@
-//! Matching: the organisations that would best complete an initiative.
+//! Matching: the organisations that would best complete an initiative. At most
+//! `AppState::matching` requests rank at once (a semaphore of [`MATCHING_PERMITS`]); the others
+//! wait for a permit.
 
 use super::*;
+
+/// How many suggestion requests rank at once; the others wait (in order) for a permit. Each
+/// is one statement over a locality's kept profiles, so a few keep both cores busy.
+pub const MATCHING_PERMITS: usize = 4;
 
 /// The organisations that would best complete an initiative, best first, with their reasons.
 pub async fn suggestions(
@@ -8,7 +14,13 @@ pub async fn suggestions(
     id: i64,
     limit: usize,
 ) -> ActionResult<Vec<shutaf_domain::matching::Suggestion>> {
-    use shutaf_domain::matching::{Need, rank};
+    use shutaf_domain::matching::Need;
+    // A few at a time: 64 requests at once queue here instead of scoring (and allocating) together.
+    let _permit = state
+        .matching
+        .acquire()
+        .await
+        .map_err(|e| AppError::Internal(format!("matching: {e}")))?;
     let initiative = state.db.initiative(id).await?.ok_or(AppError::NotFound)?;
     let partners = state.db.partners(id).await?;
     let facts = facts(state, id).await?;
@@ -26,9 +38,9 @@ pub async fn suggestions(
         sdg_goals,
         exclude: partners.iter().map(|p| p.organisation_id).collect(),
     };
-    let candidates = state
+    // Ranked in SQL from the kept profiles; the domain words the reasons of the kept few.
+    Ok(state
         .db
-        .matching_candidates(initiative.locality_id, &need)
-        .await?;
-    Ok(rank(&need, candidates, limit))
+        .matching_suggestions(initiative.locality_id, &need, limit)
+        .await?)
 }

@@ -90,15 +90,23 @@ pub struct InitiativeListBody {
 #[derive(Serialize, ToSchema)]
 pub struct InitiativePage {
     items: Vec<InitiativeListBody>,
+    /// How many match (the stage filter included).
     total: i64,
+    /// Pass as `before` for the next (older) page; absent on the last page.
+    older_than: Option<i64>,
+    /// Pass as `after` for the previous (newer) page; absent on the first page.
+    newer_than: Option<i64>,
 }
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 pub struct ListQuery {
     /// Only initiatives at this stage.
     stage: Option<String>,
-    /// From 1; 50 a page.
-    page: Option<u32>,
+    /// The page of the initiatives older than this id (an `older_than` of an earlier answer);
+    /// 50 a page, newest first.
+    before: Option<i64>,
+    /// The page of the initiatives newer than this id (a `newer_than`).
+    after: Option<i64>,
     lang: Option<String>,
 }
 
@@ -124,19 +132,21 @@ async fn list_initiatives(
         &state,
     );
     let tr = Tr::new(lang);
-    let (items, total) = state
+    let keyset = match (q.before, q.after) {
+        (Some(id), _) => Some(shutaf_store::Keyset::Before(id)),
+        (None, Some(id)) => Some(shutaf_store::Keyset::After(id)),
+        (None, None) => None,
+    };
+    let (window, total) = state
         .db
-        .initiatives_of_locality(
-            id,
-            stage,
-            q.page.unwrap_or(1).clamp(1, 100_000),
-            50,
-            state.db.now(),
-        )
+        .initiatives_of_locality(id, stage, keyset, 50, state.db.now())
         .await?;
     Ok(Json(InitiativePage {
         total,
-        items: items
+        older_than: window.older,
+        newer_than: window.newer,
+        items: window
+            .items
             .into_iter()
             .map(|item| InitiativeListBody {
                 id: item.initiative.id,

@@ -614,6 +614,9 @@ pub struct DashboardPage {
     pub stage: Option<Stage>,
     pub sort: String,
     pub total: i64,
+    /// The next (older) and previous (newer) pages' addresses.
+    pub older: Option<String>,
+    pub newer: Option<String>,
 }
 
 /// Every initiative of a locality with its stage and open risks; filter by stage, sort by risk.
@@ -625,12 +628,34 @@ pub async fn dashboard(
 ) -> Result<Response, AppError> {
     let locality = state.db.locality(id).await?.ok_or(AppError::NotFound)?;
     let stage = Stage::parse(query_value(&query.0, "stage"));
-    let page: u32 = query_value(&query.0, "page").parse().unwrap_or(1);
-    let (items, total) = state
+    let keyset = shutaf_store::Keyset::from_query(
+        query_value(&query.0, "before"),
+        query_value(&query.0, "after"),
+    );
+    let (window, total) = state
         .db
-        .initiatives_of_locality(id, stage, page, 50, state.db.now())
+        .initiatives_of_locality(id, stage, keyset, 50, state.db.now())
         .await?;
-    let mut rows: Vec<DashboardRow> = items
+    let sort = query_value(&query.0, "sort").to_owned();
+    // The pages beside this one keep the filters.
+    let link = |key: &str, at: Option<i64>| {
+        let at = at?;
+        let mut parts: Vec<(&str, String)> = Vec::new();
+        if let Some(stage) = stage {
+            parts.push(("stage", stage.code().into()));
+        }
+        if !sort.is_empty() {
+            parts.push(("sort", sort.clone()));
+        }
+        parts.push((key, at.to_string()));
+        Some(format!(
+            "/localities/{id}/initiatives?{}",
+            serde_urlencoded::to_string(&parts).unwrap_or_default()
+        ))
+    };
+    let (older, newer) = (link("before", window.older), link("after", window.newer));
+    let mut rows: Vec<DashboardRow> = window
+        .items
         .into_iter()
         .map(|item| {
             let found = checkup::checkup(&item.facts);
@@ -646,7 +671,6 @@ pub async fn dashboard(
             }
         })
         .collect();
-    let sort = query_value(&query.0, "sort").to_owned();
     if sort == "risk" {
         rows.sort_by(|a, b| {
             b.worst
@@ -661,5 +685,7 @@ pub async fn dashboard(
         stage,
         sort,
         total,
+        older,
+        newer,
     })
 }

@@ -1,0 +1,540 @@
+//! The cache of public pages: what visitors who are not signed in read (most of a public hub's
+//! traffic: home, directory, localities, initiatives, the decision log and its feeds, the
+//! portal, calls, the public API's `GET`s) is rendered once and served from memory until the
+//! data changes (docs/PERFORMANCE.md, "Public pages cached").
+//!
+//! - **What.** `GET` requests without the session cookie and without `Authorization`, answered
+//!   200 with a body of known size (built in memory; streamed downloads pass by), without
+//!   `Set-Cookie`, `Content-Disposition: attachment` or a `Cache-Control` of `no-store` or
+//!   `private` set by the handler, and whose handler left the session untouched.
+//! - **Key.** Method, path and query, the language the page is in (negotiated as `Ctx` does:
+//!   the language cookie, then `Accept-Language`, then the hub's default) and the htmx headers
+//!   the directory answers a fragment to.
+//! - **Invalidation.** Each entry is tagged with the store's data version read before it was
+//!   rendered ([`shutaf_store::Db::data_version`]); when the version moves, every entry goes.
+//!   Every committed write moves it: this server's at once, other servers' and `shutaf`
+//!   commands' when the poller ([`spawn_poller`]) next reads the database's row. Entries also
+//!   expire after `ttl_seconds` by the hub's clock (call phases and notice windows change with
+//!   time alone), and at once when a test moves that clock.
+//! - **CSRF.** Pages carry the visitor's CSRF token. A cacheable request is rendered with this
+//!   process's secret placeholder as its token; the placeholder's places are noted, and every
+//!   visitor (the first one too) gets the page with their own token written there. The layer
+//!   sits inside `security::csrf`, which gives the token and sets the cookie of a first visit
+//!   on the way out, cached or not. The hub's CSP has no nonces, so nothing else is per
+//!   request.
+//! - **Memory.** Entries are counted by their bytes (body, headers, key) against `mb`; the least
+//!   recently used go first; a body larger than a sixteenth of the budget is not kept.
+//!
+//! Answers that went through the cache carry `X-Cache: hit` or `X-Cache: miss`; `/metrics`
+//! counts hits, misses, evictions and entries dropped as stale.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Mutex;
+use std::time::Duration;
+
+use axum::body::{Body, Bytes, HttpBody};
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::Response;
+use tower_sessions::Session;
+
+use crate::AppState;
+use crate::config::CacheConfig;
+use crate::security::CsrfToken;
+
+/// The session cookie's name (see `crate::app`).
+pub const SESSION_COOKIE: &str = "shutaf_session";
+
+/// Roughly what an entry costs beyond its key, headers and body (the map's and the list's
+/// slots, the allocations' headers).
+const ENTRY_OVERHEAD: usize = 256;
+
+/// The response header saying whether the cache answered.
+pub const X_CACHE: &str = "x-cache";
+
+/// The pages kept, and how to tell they are still good.
+pub struct PageCache {
+    max_bytes: usize,
+    /// The largest body kept.
+    max_body: usize,
+    ttl: i64,
+    /// Stands for the visitor's CSRF token in kept pages: random, made at start, never sent.
+    placeholder: String,
+    inner: Mutex<Inner>,
+}
+
+#[derive(Default)]
+struct Inner {
+    /// The data version every entry was rendered at.
+    version: i64,
+    entries: HashMap<String, Entry>,
+    /// Entries by when they were last used (the smallest tick is the least recently used).
+    by_use: BTreeMap<u64, String>,
+    bytes: usize,
+    tick: u64,
+}
+
+struct Entry {
+    headers: HeaderMap,
+    body: Bytes,
+    /// Where the placeholder token stands in the body.
+    token_at: Vec<usize>,
+    /// The hub's time when it was rendered, and how far its clock had been moved then.
+    at: i64,
+    clock_offset: i64,
+    used: u64,
+    size: usize,
+}
+
+/// A page as kept, to be served to one visitor.
+struct Kept {
+    headers: HeaderMap,
+    body: Bytes,
+    token_at: Vec<usize>,
+}
+
+/// What happened to a lookup or a store, for the metrics.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+struct Dropped {
+    /// Entries dropped for room.
+    evicted: u64,
+    /// Entries dropped because the data or the time moved on.
+    stale: u64,
+}
+
+impl PageCache {
+    /// The cache `config` asks for; `None` when it is off (`mb = 0`).
+    pub fn new(config: &CacheConfig) -> Option<PageCache> {
+        let max_bytes = config.mb.checked_mul(1024 * 1024).filter(|b| *b > 0)?;
+        Some(PageCache {
+            max_bytes,
+            max_body: max_bytes / 16,
+            ttl: i64::try_from(config.ttl_seconds.max(1)).unwrap_or(i64::MAX),
+            placeholder: shutaf_store::random_token(),
+            inner: Mutex::new(Inner::default()),
+        })
+    }
+
+    /// The bytes and the number of the entries kept.
+    pub fn size(&self) -> (usize, usize) {
+        let inner = self.lock();
+        (inner.bytes, inner.entries.len())
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Inner> {
+        self.inner.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// The page kept under `key` if it is still good at `version`, `now` and `clock_offset`.
+    fn get(&self, key: &str, version: i64, now: i64, clock_offset: i64) -> (Option<Kept>, Dropped) {
+        let mut inner = self.lock();
+        let mut dropped = inner.catch_up(version);
+        if inner.version != version {
+            // A newer version was seen meanwhile: what this request knows is older.
+            return (None, dropped);
+        }
+        let fresh = match inner.entries.get(key) {
+            None => return (None, dropped),
+            Some(entry) => {
+                entry.clock_offset == clock_offset && entry.at <= now && now - entry.at < self.ttl
+            }
+        };
+        if !fresh {
+            inner.remove(key);
+            dropped.stale += 1;
+            return (None, dropped);
+        }
+        inner.tick += 1;
+        let tick = inner.tick;
+        let Inner {
+            entries, by_use, ..
+        } = &mut *inner;
+        let entry = entries.get_mut(key).expect("just found");
+        by_use.remove(&entry.used);
+        entry.used = tick;
+        by_use.insert(tick, key.to_owned());
+        let kept = Kept {
+            headers: entry.headers.clone(),
+            body: entry.body.clone(),
+            token_at: entry.token_at.clone(),
+        };
+        (Some(kept), dropped)
+    }
+
+    /// Keeps a page rendered at `version` (dropped when a newer version is known already).
+    fn put(&self, key: String, kept: Kept, version: i64, at: i64, clock_offset: i64) -> Dropped {
+        let size = ENTRY_OVERHEAD
+            + key.len()
+            + kept.body.len()
+            + kept.token_at.len() * std::mem::size_of::<usize>()
+            + kept
+                .headers
+                .iter()
+                .map(|(name, value)| name.as_str().len() + value.len() + 32)
+                .sum::<usize>();
+        if kept.body.len() > self.max_body || size > self.max_bytes {
+            return Dropped::default();
+        }
+        let mut inner = self.lock();
+        let mut dropped = inner.catch_up(version);
+        if inner.version != version {
+            return dropped;
+        }
+        inner.remove(&key);
+        while inner.bytes + size > self.max_bytes {
+            let Some((_, oldest)) = inner.by_use.pop_first() else {
+                break;
+            };
+            if let Some(entry) = inner.entries.remove(&oldest) {
+                inner.bytes -= entry.size;
+                dropped.evicted += 1;
+            }
+        }
+        inner.tick += 1;
+        let used = inner.tick;
+        inner.by_use.insert(used, key.clone());
+        inner.bytes += size;
+        inner.entries.insert(
+            key,
+            Entry {
+                headers: kept.headers,
+                body: kept.body,
+                token_at: kept.token_at,
+                at,
+                clock_offset,
+                used,
+                size,
+            },
+        );
+        dropped
+    }
+}
+
+impl Inner {
+    /// Drops everything when `version` is newer than the entries'.
+    fn catch_up(&mut self, version: i64) -> Dropped {
+        if version <= self.version {
+            return Dropped::default();
+        }
+        let stale = self.entries.len() as u64;
+        self.entries.clear();
+        self.by_use.clear();
+        self.bytes = 0;
+        self.version = version;
+        Dropped { evicted: 0, stale }
+    }
+
+    fn remove(&mut self, key: &str) {
+        if let Some(entry) = self.entries.remove(key) {
+            self.by_use.remove(&entry.used);
+            self.bytes -= entry.size;
+        }
+    }
+}
+
+/// Whether a request may be answered from the cache: a `GET` by someone not signed in, for a
+/// page or the API (not the assets, already in memory, nor the health check and the metrics,
+/// which must be live, nor a mailed link's page, whose token is a secret of one person and
+/// whose answer changes once it is used).
+fn cacheable(request: &Request) -> bool {
+    let path = request.uri().path();
+    let query = request.uri().query().unwrap_or("");
+    request.method() == Method::GET
+        && !request.headers().contains_key(header::AUTHORIZATION)
+        && crate::security::cookie(request.headers(), SESSION_COOKIE).is_none()
+        && !matches!(path, "/healthz" | "/metrics")
+        && !path.starts_with("/assets/")
+        && !query.split('&').any(|pair| pair.starts_with("token="))
+}
+
+/// What the answer to a cacheable request varies on.
+fn key_of(request: &Request, state: &AppState) -> String {
+    let headers = request.headers();
+    let language = crate::negotiate_language(headers, None, state.config.default_language);
+    let header_text = |name: &str| {
+        headers
+            .get(name)
+            .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned())
+            .unwrap_or_default()
+    };
+    let path = request
+        .uri()
+        .path_and_query()
+        .map(|p| p.as_str())
+        .unwrap_or("/");
+    format!(
+        "{} {} hx={}:{}\n{path}",
+        request.method(),
+        language.code(),
+        header_text("hx-request"),
+        header_text("hx-target"),
+    )
+}
+
+/// Whether a handler's answer may be kept for others.
+fn storable(response: &Response) -> bool {
+    let headers = response.headers();
+    let text = |name: header::HeaderName| {
+        headers
+            .get_all(name)
+            .iter()
+            .map(|v| String::from_utf8_lossy(v.as_bytes()).to_ascii_lowercase())
+            .collect::<Vec<_>>()
+            .join(",")
+    };
+    response.status() == StatusCode::OK
+        && !headers.contains_key(header::SET_COOKIE)
+        && !text(header::CACHE_CONTROL).contains("no-store")
+        && !text(header::CACHE_CONTROL).contains("private")
+        && !text(header::CONTENT_DISPOSITION).contains("attachment")
+}
+
+/// Where `needle` stands in `haystack`.
+fn places(haystack: &[u8], needle: &[u8]) -> Vec<usize> {
+    let mut found = Vec::new();
+    if needle.is_empty() || haystack.len() < needle.len() {
+        return found;
+    }
+    let mut i = 0;
+    while i + needle.len() <= haystack.len() {
+        if haystack[i..].starts_with(needle) {
+            found.push(i);
+            i += needle.len();
+        } else {
+            i += 1;
+        }
+    }
+    found
+}
+
+/// The body with `token` written where the placeholder stood.
+fn with_token(body: &Bytes, token_at: &[usize], placeholder_len: usize, token: &str) -> Bytes {
+    if token_at.is_empty() {
+        return body.clone();
+    }
+    let mut out = Vec::with_capacity(body.len() + token_at.len() * token.len());
+    let mut from = 0;
+    for &at in token_at {
+        out.extend_from_slice(&body[from..at]);
+        out.extend_from_slice(token.as_bytes());
+        from = at + placeholder_len;
+    }
+    out.extend_from_slice(&body[from..]);
+    Bytes::from(out)
+}
+
+fn respond(kept: &Kept, body: Bytes, hit: bool) -> Response {
+    let mut response = Response::new(Body::from(body));
+    *response.headers_mut() = kept.headers.clone();
+    response.headers_mut().remove(header::CONTENT_LENGTH);
+    response.headers_mut().insert(
+        X_CACHE,
+        HeaderValue::from_static(if hit { "hit" } else { "miss" }),
+    );
+    response
+}
+
+/// The cache as a layer: inside `security::csrf` (which gives the visitor's token and sets a
+/// first visitor's cookie on the way out), around the routes.
+pub async fn layer(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
+    let Some(cache) = state.page_cache.as_ref() else {
+        return next.run(request).await;
+    };
+    if !cacheable(&request) {
+        return next.run(request).await;
+    }
+    let key = key_of(&request, &state);
+    // Read before rendering: a write committed while the page renders makes it stale.
+    let version = state.db.data_version();
+    let now = state.db.now();
+    let clock_offset = state.db.clock.offset();
+    let visitor = request
+        .extensions()
+        .get::<CsrfToken>()
+        .map(|t| t.0.clone())
+        .unwrap_or_default();
+    let (found, dropped) = cache.get(&key, version, now, clock_offset);
+    state
+        .metrics
+        .count_cache_dropped(dropped.evicted, dropped.stale);
+    if let Some(kept) = found {
+        state.metrics.count_cache_hit();
+        let body = with_token(
+            &kept.body,
+            &kept.token_at,
+            cache.placeholder.len(),
+            &visitor,
+        );
+        return respond(&kept, body, true);
+    }
+    state.metrics.count_cache_miss();
+    let uses_token = request.extensions().get::<CsrfToken>().is_some();
+    if uses_token {
+        request
+            .extensions_mut()
+            .insert(CsrfToken(cache.placeholder.clone()));
+    }
+    let session = request.extensions().get::<Session>().cloned();
+    let response = next.run(request).await;
+    // Only bodies already in memory are kept: a stream (a download) is never read here, unless
+    // it is a page, which must get the visitor's token in place of the placeholder.
+    let in_memory = response
+        .body()
+        .size_hint()
+        .exact()
+        .and_then(|n| usize::try_from(n).ok());
+    let keep = storable(&response)
+        && in_memory.is_some_and(|length| length <= cache.max_body)
+        && !session.as_ref().is_some_and(Session::is_modified);
+    // Only pages show the token (the API has none): other answers are passed on as they are.
+    let html = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"text/html"));
+    let uses_token = uses_token && html;
+    if !keep && !uses_token {
+        return response;
+    }
+    let (parts, body) = response.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, usize::MAX).await else {
+        return Response::from_parts(parts, Body::empty());
+    };
+    let token_at = if uses_token {
+        places(&bytes, cache.placeholder.as_bytes())
+    } else {
+        Vec::new()
+    };
+    let kept = Kept {
+        headers: parts.headers.clone(),
+        body: bytes,
+        token_at,
+    };
+    let body = with_token(
+        &kept.body,
+        &kept.token_at,
+        cache.placeholder.len(),
+        &visitor,
+    );
+    if !keep {
+        let mut response = Response::from_parts(parts, Body::from(body));
+        response.headers_mut().remove(header::CONTENT_LENGTH);
+        return response;
+    }
+    let mut response = respond(&kept, body, false);
+    *response.status_mut() = parts.status;
+    *response.extensions_mut() = parts.extensions;
+    let dropped = cache.put(key, kept, version, now, clock_offset);
+    state
+        .metrics
+        .count_cache_dropped(dropped.evicted, dropped.stale);
+    response
+}
+
+/// Reads the database's data version every `poll_ms`, so that writes by other servers and by
+/// `shutaf` commands reach this server's cache (and whatever else keeps results by the data
+/// version); stops when the handle is aborted. Runs whether the page cache is on or not;
+/// `poll_ms = 0` turns it off (one server alone, or a test that counts statements).
+pub fn spawn_poller(state: AppState) -> Option<tokio::task::JoinHandle<()>> {
+    if state.config.cache.poll_ms == 0 {
+        return None;
+    }
+    let every = Duration::from_millis(state.config.cache.poll_ms.max(10));
+    Some(tokio::spawn(async move {
+        let mut ticks = tokio::time::interval(every);
+        ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            ticks.tick().await;
+            match tokio::time::timeout(Duration::from_secs(5), state.db.poll_data_version()).await {
+                Ok(Ok(_)) => {}
+                Ok(Err(e)) => tracing::debug!("could not read the data version: {e}"),
+                Err(_) => tracing::debug!("reading the data version timed out"),
+            }
+        }
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cache(mb: usize) -> PageCache {
+        PageCache::new(&CacheConfig {
+            mb,
+            ttl_seconds: 30,
+            poll_ms: 250,
+        })
+        .expect("on")
+    }
+
+    fn page(bytes: usize) -> Kept {
+        Kept {
+            headers: HeaderMap::new(),
+            body: Bytes::from(vec![b'x'; bytes]),
+            token_at: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn off_at_zero() {
+        assert!(
+            PageCache::new(&CacheConfig {
+                mb: 0,
+                ..CacheConfig::default()
+            })
+            .is_none()
+        );
+    }
+
+    #[test]
+    fn entries_go_when_the_version_moves_or_the_time_passes() {
+        let c = cache(1);
+        c.put("a".into(), page(10), 1, 100, 0);
+        assert!(c.get("a", 1, 129, 0).0.is_some());
+        assert!(c.get("a", 1, 130, 0).0.is_none(), "past the ttl");
+        c.put("a".into(), page(10), 1, 100, 0);
+        assert!(c.get("a", 1, 101, 5).0.is_none(), "the clock was moved");
+        c.put("a".into(), page(10), 1, 100, 0);
+        let (found, dropped) = c.get("a", 2, 101, 0);
+        assert!(found.is_none());
+        assert_eq!(dropped.stale, 1);
+        // Rendered at an older version than known: not kept.
+        c.put("b".into(), page(10), 1, 100, 0);
+        assert!(c.get("b", 2, 101, 0).0.is_none());
+        assert_eq!(c.size().1, 0);
+    }
+
+    #[test]
+    fn the_least_recently_used_go_first() {
+        let c = cache(1);
+        let big = 60 * 1024;
+        for key in ["a", "b", "c"] {
+            c.put(key.into(), page(big), 0, 0, 0);
+        }
+        assert!(c.get("a", 0, 1, 0).0.is_some());
+        // 16 pages of 60 KiB do not fit in 1 MiB with the others: b goes before a.
+        let mut evicted = 0;
+        for i in 0..14 {
+            evicted += c.put(format!("p{i}"), page(big), 0, 0, 0).evicted;
+        }
+        assert!(evicted > 0);
+        assert!(c.get("b", 0, 1, 0).0.is_none());
+        assert!(c.get("a", 0, 1, 0).0.is_some());
+        assert!(c.size().0 <= 1024 * 1024);
+        // Larger than a sixteenth of the budget: not kept.
+        c.put("huge".into(), page(100 * 1024), 0, 0, 0);
+        assert!(c.get("huge", 0, 1, 0).0.is_none());
+    }
+
+    #[test]
+    fn the_token_is_written_where_the_placeholder_stood() {
+        let body = Bytes::from_static(b"<meta content=\"PPPP\"><input value=\"PPPP\">");
+        let at = places(&body, b"PPPP");
+        assert_eq!(at.len(), 2);
+        assert_eq!(
+            &with_token(&body, &at, 4, "tok1")[..],
+            b"<meta content=\"tok1\"><input value=\"tok1\">"
+        );
+        assert_eq!(&with_token(&body, &[], 4, "tok1")[..], &body[..]);
+    }
+}
