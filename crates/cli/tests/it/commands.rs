@@ -384,7 +384,7 @@ async fn head_line(db: &shutaf_store::Db, size: u64) -> String {
 async fn verify_url_checks_another_hub_and_notices_a_rewritten_or_removed_decision() {
     let dir = TempDir::new("cli-verify-url");
     let url = fresh_database_url().await;
-    let hub = first_start("verify-url", dir.path(), &url).await;
+    let hub = crate::support::first_start_uncached("verify-url", dir.path(), &url).await;
     let (dir, base) = (dir.path(), hub.base.clone());
     let db = shutaf_store::Db::connect(&url, &shutaf_store::DbSettings::default())
         .await

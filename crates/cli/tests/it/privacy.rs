@@ -335,7 +335,7 @@ async fn verify_checks_seals_texts_beside_the_log_and_tables_and_redaction_keeps
 async fn verify_url_checks_the_texts_a_hub_shows_beside_its_log() {
     let dir = TempDir::new("cli-privacy-url");
     let url = fresh_database_url().await;
-    let hub = crate::support::first_start("privacy-url", dir.path(), &url).await;
+    let hub = crate::support::first_start_uncached("privacy-url", dir.path(), &url).await;
     let (dir, base) = (dir.path(), hub.base.clone());
     let check = || {
         run(

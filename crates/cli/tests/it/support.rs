@@ -17,3 +17,16 @@ pub async fn first_start(name: &str, dir: &Path, database_url: &str) -> HubProce
     })
     .await
 }
+
+/// [`first_start`] for a test that changes the hub's database behind its back (rewriting its
+/// log with SQL, as a dishonest operator could): without its page cache, so that the hub
+/// serves at once what its database holds, as it would once the cache expired.
+pub async fn first_start_uncached(name: &str, dir: &Path, database_url: &str) -> HubProcess {
+    HubProcess::start(HubOptions {
+        args: &[],
+        dir: Some(dir.to_owned()),
+        env: vec![("SHUTAF_PAGE_CACHE_MB".into(), "0".into())],
+        ..HubOptions::new(BINARY, name, database_url.to_owned())
+    })
+    .await
+}
