@@ -259,8 +259,13 @@ async fn an_exhausted_database_pool_answers_503_not_500() {
     }
     // Both wait for a connection (ACQUIRE_TIMEOUT), at the same time.
     let started = std::time::Instant::now();
+    // Pages asked for the first time: neither the page cache nor the localities kept in memory
+    // can answer them without the database.
     let (api_response, page_response) = tokio::join!(
-        client.get(&api).header("accept-language", "en").send(),
+        client
+            .get(app.url("/api/v1/organisations?sector=business"))
+            .header("accept-language", "en")
+            .send(),
         client
             .get(app.url("/organisations"))
             .header("accept-language", "en")
