@@ -11,17 +11,7 @@ use crate::support::city;
 async fn portal_downloads_neutralise_spreadsheet_formulas() {
     let app = TestApp::spawn().await;
     let c = city(&app).await;
-    let csr = app
-        .db
-        .user_by_email("csr@company.example")
-        .await
-        .unwrap()
-        .unwrap()
-        .id;
-    let acting = shutaf_store::Acting {
-        user_id: csr,
-        organisation_id: Some(c.company),
-    };
+    let acting = c.company_acting(&app).await;
     let (id, _) = app
         .db
         .create_initiative(
@@ -162,17 +152,7 @@ async fn portal_downloads_stream_and_its_pages_go_by_keyset() {
     use shutaf_web::pages::portal::{CHUNK_ROWS, neutralise};
     let app = TestApp::spawn().await;
     let c = city(&app).await;
-    let csr = app
-        .db
-        .user_by_email("csr@company.example")
-        .await
-        .unwrap()
-        .unwrap()
-        .id;
-    let acting = shutaf_store::Acting {
-        user_id: csr,
-        organisation_id: Some(c.company),
-    };
+    let acting = c.company_acting(&app).await;
     let (first, _) = app
         .db
         .create_initiative(

@@ -162,6 +162,23 @@ pub struct City {
     pub ngo: i64,
 }
 
+impl City {
+    /// The company's person acting for the company (to write through the store directly).
+    pub async fn company_acting(&self, app: &TestApp) -> shutaf_store::Acting {
+        let csr = app
+            .db
+            .user_by_email("csr@company.example")
+            .await
+            .unwrap()
+            .unwrap()
+            .id;
+        shutaf_store::Acting {
+            user_id: csr,
+            organisation_id: Some(self.company),
+        }
+    }
+}
+
 pub async fn city(app: &TestApp) -> City {
     let coordinator = app.person("coordinator@city.example").await;
     let csr = app.person("csr@company.example").await;
