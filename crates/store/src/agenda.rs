@@ -193,9 +193,14 @@ impl Db {
         if ids.is_empty() {
             return Ok(Vec::new());
         }
-        let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
-        let sql = format!("SELECT {GOAL_COLUMNS} FROM goals WHERE id IN ({list}) ORDER BY id");
-        let mut goals: Vec<Goal> = sqlx::query_as(&sql).fetch_all(&self.pool).await?;
+        let sql = format!(
+            "SELECT {GOAL_COLUMNS} FROM goals WHERE id {} ORDER BY id",
+            self.in_ids(1)
+        );
+        let mut goals: Vec<Goal> = sqlx::query_as(&sql)
+            .bind(self.id_list(ids.iter().copied()))
+            .fetch_all(&self.pool)
+            .await?;
         self.attach_sdg_codes(&mut goals).await?;
         Ok(goals)
     }
@@ -204,16 +209,14 @@ impl Db {
         if goals.is_empty() {
             return Ok(());
         }
-        // Ids come from the database as integers: safe to inline.
-        let ids = goals
-            .iter()
-            .map(|g| g.id.to_string())
-            .collect::<Vec<_>>()
-            .join(",");
         let sql = format!(
-            "SELECT goal_id, code FROM goal_sdg_links WHERE goal_id IN ({ids}) ORDER BY code"
+            "SELECT goal_id, code FROM goal_sdg_links WHERE goal_id {} ORDER BY code",
+            self.in_ids(1)
         );
-        let rows: Vec<(i64, String)> = sqlx::query_as(&sql).fetch_all(&self.pool).await?;
+        let rows: Vec<(i64, String)> = sqlx::query_as(&sql)
+            .bind(self.id_list(goals.iter().map(|g| g.id)))
+            .fetch_all(&self.pool)
+            .await?;
         for goal in goals.iter_mut() {
             goal.sdg_codes = rows
                 .iter()

@@ -989,12 +989,8 @@ impl Db {
         if calls.is_empty() {
             return Ok(Vec::new());
         }
-        // Ids come from the database as integers: safe to inline.
-        let ids = calls
-            .iter()
-            .map(|c| c.id.to_string())
-            .collect::<Vec<_>>()
-            .join(",");
+        let ids = self.id_list(calls.iter().map(|c| c.id));
+        let within = self.in_ids(1);
         #[derive(FromRow)]
         struct CriterionRow {
             call_id: i64,
@@ -1002,13 +998,15 @@ impl Db {
             criterion: Criterion,
         }
         let criteria: Vec<CriterionRow> = sqlx::query_as(&format!(
-            "SELECT call_id, id, name, description, weight FROM call_criteria WHERE call_id IN ({ids}) ORDER BY call_id, position"
+            "SELECT call_id, id, name, description, weight FROM call_criteria WHERE call_id {within} ORDER BY call_id, position"
         ))
+        .bind(&ids)
         .fetch_all(&self.pool)
         .await?;
         let goals: Vec<(i64, i64)> = sqlx::query_as(&format!(
-            "SELECT call_id, goal_id FROM call_goals WHERE call_id IN ({ids}) ORDER BY call_id, goal_id"
+            "SELECT call_id, goal_id FROM call_goals WHERE call_id {within} ORDER BY call_id, goal_id"
         ))
+        .bind(&ids)
         .fetch_all(&self.pool)
         .await?;
         #[derive(FromRow)]
@@ -1019,20 +1017,23 @@ impl Db {
         }
         let evaluators: Vec<EvaluatorRow> = sqlx::query_as(&format!(
             "SELECT e.call_id, e.user_id, u.display_name FROM call_evaluators e JOIN users u ON u.id = e.user_id \
-             WHERE e.call_id IN ({ids}) ORDER BY e.call_id, u.display_name"
+             WHERE e.call_id {within} ORDER BY e.call_id, u.display_name"
         ))
+        .bind(&ids)
         .fetch_all(&self.pool)
         .await?;
         let applications: Vec<Application> = sqlx::query_as(&format!(
             "SELECT a.id, a.call_id, a.organisation_id, o.name_he, o.name_ar, o.name_en, a.summary, a.proposal, a.submitted_at \
-             FROM call_applications a JOIN organisations o ON o.id = a.organisation_id WHERE a.call_id IN ({ids}) ORDER BY a.id"
+             FROM call_applications a JOIN organisations o ON o.id = a.organisation_id WHERE a.call_id {within} ORDER BY a.id"
         ))
+        .bind(&ids)
         .fetch_all(&self.pool)
         .await?;
         let attachments: Vec<Attachment> = sqlx::query_as(&format!(
             "SELECT id, call_id, application_id, file_name, content_type, size_bytes, sha256, uploaded_at FROM attachments \
-             WHERE call_id IN ({ids}) ORDER BY id"
+             WHERE call_id {within} ORDER BY id"
         ))
+        .bind(&ids)
         .fetch_all(&self.pool)
         .await?;
         Ok(calls

@@ -125,17 +125,13 @@ impl Db {
         if entries.is_empty() {
             return Ok(Vec::new());
         }
-        // Indexes are integers: safe to inline, one statement for a page of entries.
-        let list = entries
-            .iter()
-            .map(u64::to_string)
-            .collect::<Vec<_>>()
-            .join(",");
         rows(
             sqlx::query_as(&format!(
-                "SELECT {COLUMNS} FROM log_disclosures WHERE entry_index IN ({list}) AND sealed_for IS NULL \
-                 ORDER BY entry_index, field"
+                "SELECT {COLUMNS} FROM log_disclosures WHERE entry_index {} AND sealed_for IS NULL \
+                 ORDER BY entry_index, field",
+                self.in_ids(1)
             ))
+            .bind(self.id_list(entries.iter().map(|&e| e as i64)))
             .fetch_all(&self.pool)
             .await?,
         )

@@ -240,6 +240,12 @@ impl Db {
         let options: AnyConnectOptions = url.parse()?;
         let pool = AnyPoolOptions::new()
             .acquire_timeout(ACQUIRE_TIMEOUT)
+            // sqlx pings a connection when it is taken from the pool and again when it goes
+            // back: a round trip to PostgreSQL, a hand-off to SQLite's worker thread, twice for
+            // every statement (issue 12: a third of a page's hand-offs). The ping on release
+            // stays, and closes a connection that broke; a connection that broke while idle
+            // fails its one statement, which answers 503 and may be tried again.
+            .test_before_acquire(false)
             .max_connections(match backend {
                 // One writer at a time is SQLite's nature; a few readers beside it is plenty.
                 // Four in all: reads never wait on a disk (the file is in the OS's cache), so
@@ -362,6 +368,31 @@ impl Db {
                 .await?;
         }
         Ok(())
+    }
+
+    /// `IN` a list of ids bound as one value at `$n` (give it [`Db::id_list`]): the statement's
+    /// text is the same whatever the ids and however many, so it is prepared once a connection
+    /// and kept. Ids written into the text made every page's statements new: parsed and planned
+    /// on every request, and pushing the kept ones out of the statement cache (issue 12).
+    pub(crate) fn in_ids(&self, n: usize) -> String {
+        match self.backend {
+            Backend::Sqlite => format!("IN (SELECT value FROM json_each(${n}))"),
+            Backend::Postgres => format!("= ANY(CAST(${n} AS BIGINT[]))"),
+        }
+    }
+
+    /// The value to bind for [`Db::in_ids`]: a JSON array on SQLite, an array literal on
+    /// PostgreSQL.
+    pub(crate) fn id_list(&self, ids: impl IntoIterator<Item = i64>) -> String {
+        let joined = ids
+            .into_iter()
+            .map(|id| id.to_string())
+            .collect::<Vec<_>>()
+            .join(",");
+        match self.backend {
+            Backend::Sqlite => format!("[{joined}]"),
+            Backend::Postgres => format!("{{{joined}}}"),
+        }
     }
 
     /// Whether the database answers.

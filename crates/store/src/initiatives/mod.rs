@@ -346,10 +346,6 @@ pub(crate) async fn create_initiative_in(
     Ok((id, staff))
 }
 
-fn id_list(ids: &[i64]) -> String {
-    ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",")
-}
-
 impl Db {
     /// Proposes an initiative: the initiator becomes its first partner, the locality's convener
     /// staff are notified in the app, and the event is recorded. Gives the id and the ids of the
@@ -414,16 +410,19 @@ impl Db {
         if initiatives.is_empty() {
             return Ok(());
         }
-        let ids = id_list(&initiatives.iter().map(|i| i.id).collect::<Vec<_>>());
+        let ids = self.id_list(initiatives.iter().map(|i| i.id));
+        let within = self.in_ids(1);
         let goals: Vec<(i64, i64, String)> = sqlx::query_as(&format!(
             "SELECT ig.initiative_id, ig.goal_id, g.status FROM initiative_goals ig JOIN goals g ON g.id = ig.goal_id \
-             WHERE ig.initiative_id IN ({ids}) ORDER BY ig.goal_id"
+             WHERE ig.initiative_id {within} ORDER BY ig.goal_id"
         ))
+        .bind(&ids)
         .fetch_all(&self.pool)
         .await?;
         let needs: Vec<(i64, String)> = sqlx::query_as(&format!(
-            "SELECT initiative_id, contribution FROM initiative_needs WHERE initiative_id IN ({ids})"
+            "SELECT initiative_id, contribution FROM initiative_needs WHERE initiative_id {within}"
         ))
+        .bind(&ids)
         .fetch_all(&self.pool)
         .await?;
         for initiative in initiatives.iter_mut() {
@@ -744,14 +743,16 @@ impl Db {
         if initiatives.is_empty() {
             return Ok(Vec::new());
         }
-        let ids = id_list(&initiatives.iter().map(|i| i.id).collect::<Vec<_>>());
+        let ids = self.id_list(initiatives.iter().map(|i| i.id));
+        let within = self.in_ids(1);
         let partners: Vec<ActivePartner> = match partners {
             Some(partners) => partners,
             None => {
                 let rows: Vec<(i64, i64, String, String, Option<String>)> = sqlx::query_as(&format!(
                     "SELECT p.initiative_id, p.organisation_id, o.sector, o.kind, p.role FROM initiative_partners p \
-                     JOIN organisations o ON o.id = p.organisation_id WHERE p.initiative_id IN ({ids}) AND p.status = 'active'"
+                     JOIN organisations o ON o.id = p.organisation_id WHERE p.initiative_id {within} AND p.status = 'active'"
                 ))
+                .bind(&ids)
                 .fetch_all(&self.pool)
                 .await?;
                 rows.into_iter()
@@ -768,15 +769,17 @@ impl Db {
             }
         };
         let committed: Vec<(i64, i64, String)> = sqlx::query_as(&format!(
-            "SELECT initiative_id, organisation_id, contribution FROM partner_contributions WHERE initiative_id IN ({ids})"
+            "SELECT initiative_id, organisation_id, contribution FROM partner_contributions WHERE initiative_id {within}"
         ))
+        .bind(&ids)
         .fetch_all(&self.pool)
         .await?;
         // The current charter versions (no organisation) and the endorsements, in one statement.
         let charters: Vec<(i64, i64, Option<i64>)> = sqlx::query_as(&format!(
-            "SELECT initiative_id, MAX(version), NULL FROM charter_versions WHERE initiative_id IN ({ids}) GROUP BY initiative_id \
-             UNION ALL SELECT initiative_id, version, organisation_id FROM endorsements WHERE initiative_id IN ({ids})"
+            "SELECT initiative_id, MAX(version), NULL FROM charter_versions WHERE initiative_id {within} GROUP BY initiative_id \
+             UNION ALL SELECT initiative_id, version, organisation_id FROM endorsements WHERE initiative_id {within}"
         ))
+        .bind(&ids)
         .fetch_all(&self.pool)
         .await?;
         let versions: Vec<(i64, i64)> = charters
@@ -789,25 +792,29 @@ impl Db {
             .filter_map(|(i, v, o)| Some((*i, *v, (*o)?)))
             .collect();
         let answers: Vec<(i64, i64, String, String)> = sqlx::query_as(&format!(
-            "SELECT initiative_id, organisation_id, question, answer FROM expectation_answers WHERE initiative_id IN ({ids})"
+            "SELECT initiative_id, organisation_id, question, answer FROM expectation_answers WHERE initiative_id {within}"
         ))
+        .bind(&ids)
         .fetch_all(&self.pool)
         .await?;
         let declarations: Vec<(i64, i64)> = sqlx::query_as(&format!(
-            "SELECT matter_id, user_id FROM declarations WHERE matter = 'initiative' AND matter_id IN ({ids})"
+            "SELECT matter_id, user_id FROM declarations WHERE matter = 'initiative' AND matter_id {within}"
         ))
+        .bind(&ids)
         .fetch_all(&self.pool)
         .await?;
         // A decided notice inviting competing proposals, or an awarded open call, is competition.
         let competed: Vec<i64> = sqlx::query_scalar(&format!(
-            "SELECT initiative_id FROM competition_notices WHERE initiative_id IN ({ids}) AND outcome IS NOT NULL \
-             UNION SELECT initiative_id FROM calls WHERE initiative_id IN ({ids}) AND status = 'awarded'"
+            "SELECT initiative_id FROM competition_notices WHERE initiative_id {within} AND outcome IS NOT NULL \
+             UNION SELECT initiative_id FROM calls WHERE initiative_id {within} AND status = 'awarded'"
         ))
+        .bind(&ids)
         .fetch_all(&self.pool)
         .await?;
         let indicators: Vec<(i64, i64)> = sqlx::query_as(&format!(
-            "SELECT initiative_id, COUNT(*) FROM indicators WHERE initiative_id IN ({ids}) GROUP BY initiative_id"
+            "SELECT initiative_id, COUNT(*) FROM indicators WHERE initiative_id {within} GROUP BY initiative_id"
         ))
+        .bind(&ids)
         .fetch_all(&self.pool)
         .await?;
         // The people who decide: the convener's owners and administrators, and those of each
@@ -815,11 +822,12 @@ impl Db {
         let deciders: Vec<(i64, i64)> = sqlx::query_as(&format!(
             "SELECT i.id, m.user_id FROM initiatives i JOIN localities l ON l.id = i.locality_id \
              JOIN memberships m ON m.organisation_id = l.convener_organisation_id \
-             WHERE i.id IN ({ids}) AND m.role IN ('owner', 'admin') \
+             WHERE i.id {within} AND m.role IN ('owner', 'admin') \
              UNION SELECT p.initiative_id, m.user_id FROM initiative_partners p JOIN organisations o ON o.id = p.organisation_id \
              JOIN memberships m ON m.organisation_id = p.organisation_id \
-             WHERE p.initiative_id IN ({ids}) AND p.status = 'active' AND o.sector = 'business' AND m.role IN ('owner', 'admin')"
+             WHERE p.initiative_id {within} AND p.status = 'active' AND o.sector = 'business' AND m.role IN ('owner', 'admin')"
         ))
+        .bind(&ids)
         .fetch_all(&self.pool)
         .await?;
         let mut answers_by = group_answers(answers.into_iter());
@@ -1014,9 +1022,10 @@ impl Db {
             return Ok(Vec::new());
         }
         Ok(sqlx::query_as(&format!(
-            "SELECT id, title_he, title_ar, title_en FROM initiatives WHERE id IN ({})",
-            id_list(ids)
+            "SELECT id, title_he, title_ar, title_en FROM initiatives WHERE id {}",
+            self.in_ids(1)
         ))
+        .bind(self.id_list(ids.iter().copied()))
         .fetch_all(&self.pool)
         .await?)
     }

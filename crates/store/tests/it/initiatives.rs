@@ -192,6 +192,18 @@ async fn the_seed_story_in_storage() {
     }
     let facts = w.db.facts(id, w.db.now()).await.unwrap().unwrap();
     assert!(facts.partners.iter().all(|p| p.endorsed_current));
+    // The pages read the facts from the initiative and partners they already hold: the same.
+    let at = w.db.now();
+    let initiative = w.db.initiative(id).await.unwrap().unwrap();
+    let partners = w.db.partners(id).await.unwrap();
+    let read_again = w.db.facts(id, at).await.unwrap().unwrap();
+    assert_eq!(read_again.partners.len(), 3);
+    assert_eq!(
+        w.db.facts_of_initiative(&initiative, &partners, at)
+            .await
+            .unwrap(),
+        read_again
+    );
     // A new version clears the endorsements; the old one cannot be endorsed any more.
     let v2 =
         w.db.propose_charter(

@@ -110,7 +110,7 @@ async fn shown(
     let mut org_ids: Vec<i64> = entries.iter().filter_map(|e| e.organisation_id).collect();
     org_ids.sort_unstable();
     org_ids.dedup();
-    let orgs = state.db.organisation_summaries(&org_ids).await?;
+    let orgs = state.db.organisation_names(&org_ids).await?;
     let mut initiative_ids: Vec<i64> = entries.iter().filter_map(|e| e.initiative_id).collect();
     initiative_ids.sort_unstable();
     initiative_ids.dedup();

@@ -23,7 +23,10 @@ pub async fn suggestions(
         .map_err(|e| AppError::Internal(format!("matching: {e}")))?;
     let initiative = state.db.initiative(id).await?.ok_or(AppError::NotFound)?;
     let partners = state.db.partners(id).await?;
-    let facts = facts(state, id).await?;
+    let facts = state
+        .db
+        .facts_of_initiative(&initiative, &partners, state.db.now())
+        .await?;
     let goals = state.db.goals_by_ids(&initiative.goal_ids).await?;
     let mut sdg_goals: Vec<u8> = goals.iter().flat_map(|g| g.sdg_goals()).collect();
     sdg_goals.sort_unstable();

@@ -376,15 +376,6 @@ pub async fn edit(
         .await?)
 }
 
-/// The facts of an initiative now.
-pub async fn facts(state: &AppState, id: i64) -> ActionResult<InitiativeFacts> {
-    Ok(state
-        .db
-        .facts(id, state.db.now())
-        .await?
-        .ok_or(AppError::NotFound)?)
-}
-
 /// Moves the initiative to another stage, if the person's part and the gates allow.
 pub async fn transition(
     state: &AppState,

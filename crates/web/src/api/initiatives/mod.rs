@@ -294,7 +294,10 @@ async fn initiative_body(
     partners: Vec<Partner>,
     lang: Language,
 ) -> Result<InitiativeBody, AppError> {
-    let facts = act::facts(state, initiative.id).await?;
+    let facts = state
+        .db
+        .facts_of_initiative(&initiative, &partners, state.db.now())
+        .await?;
     let contributions = state.db.contributions(initiative.id).await?;
     let steps = match user {
         Some(user) => {

@@ -409,7 +409,11 @@ async fn initiative_page(
         .find(|p| p.organisation_id == initiative.initiator_organisation_id)
         .map(|p| p.name(lang).to_owned())
         .unwrap_or_default();
-    let facts = act::facts(state, id).await?;
+    // From the initiative and partners already read (the gates' other facts in one round).
+    let facts = state
+        .db
+        .facts_of_initiative(&initiative, &partners, state.db.now())
+        .await?;
     let contributions = state.db.contributions(id).await?;
     let versions = state.db.charter_versions(id).await?;
     let charter_version = versions.last().map(|v| v.version);
