@@ -267,6 +267,19 @@ impl Db {
                         conn.execute("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA synchronous = FULL; \
                                       PRAGMA cache_size = -8192;")
                             .await?;
+                    } else {
+                        // A hub's statements are short and many run at once: a parallel plan
+                        // starts worker processes for one request that the others then wait
+                        // behind (issue 12: the directory's search planned as a Gather Merge
+                        // of three processes), and JIT compiling costs more than such a
+                        // statement runs. Best effort: an engine that speaks PostgreSQL's
+                        // protocol without these settings runs as it is.
+                        if let Err(e) = conn
+                            .execute("SET max_parallel_workers_per_gather = 0; SET jit = off")
+                            .await
+                        {
+                            tracing::debug!("PostgreSQL session settings not taken: {e}");
+                        }
                     }
                     Ok(())
                 })

@@ -837,7 +837,8 @@ impl Db {
             let id = initiative.id;
             let version = versions.iter().find(|(i, _)| *i == id).map(|(_, v)| *v);
             let mut initiative_answers = answers_by.remove(&id).unwrap_or_default();
-            let partner_facts: Vec<PartnerFacts> = partners
+            // In organisation order, however the partners were read.
+            let mut partner_facts: Vec<PartnerFacts> = partners
                 .iter()
                 .filter(|(i, ..)| *i == id)
                 .map(|(_, org, sector, kind, role)| PartnerFacts {
@@ -864,6 +865,7 @@ impl Db {
                     expectations: initiative_answers.remove(org),
                 })
                 .collect();
+            partner_facts.sort_by_key(|p| p.organisation_id);
             let decider_ids: Vec<i64> = deciders
                 .iter()
                 .filter(|(i, _)| *i == id)
