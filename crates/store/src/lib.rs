@@ -3,7 +3,9 @@
 //!
 //! Portability is a design rule, not an accident: ids are 64-bit integers, times are Unix seconds,
 //! flags are integers 0 or 1 (the `Any` driver cannot read SQLite booleans), placeholders are `$1, $2, ...` (which SQLite also understands), and the
-//! SQL used is the common subset (`ON CONFLICT`, `RETURNING`). Migrations are kept per backend in
+//! SQL used is the common subset (`ON CONFLICT`, `RETURNING`). Statement texts are fixed, so that
+//! each is prepared once a connection: values are bound, lists of ids too (`Db::in_ids` and
+//! `Db::id_list`), never written into the text. Migrations are kept per backend in
 //! `migrations/sqlite` and `migrations/postgres`, embedded in the binary, and a test checks that
 //! both produce the same tables and columns.
 
