@@ -100,8 +100,14 @@ async fn the_sqlite_engine_is_built_for_a_server() {
         .await
         .unwrap();
     assert!(options.iter().any(|o| o == "THREADSAFE=1"), "{options:?}");
-    assert!(options.iter().any(|o| o == "DEFAULT_MEMSTATUS=0"), "{options:?}");
+    assert!(
+        options.iter().any(|o| o == "DEFAULT_MEMSTATUS=0"),
+        "{options:?}"
+    );
     for absent in ["ENABLE_STAT4", "ENABLE_MEMORY_MANAGEMENT"] {
-        assert!(!options.iter().any(|o| o == absent), "{absent} in {options:?}");
+        assert!(
+            !options.iter().any(|o| o == absent),
+            "{absent} in {options:?}"
+        );
     }
 }
