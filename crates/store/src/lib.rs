@@ -138,6 +138,9 @@ impl Backend {
 /// waiting requests would pile up. Five seconds covers the normal queueing behind a burst.
 pub const ACQUIRE_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
 
+/// A pooled connection idle this long is pinged before it is used (see [`Db::connect`]).
+const IDLE_CHECK: std::time::Duration = std::time::Duration::from_secs(1);
+
 /// Connection settings beyond the URL.
 #[derive(Debug, Clone)]
 pub struct DbSettings {
@@ -245,9 +248,18 @@ impl Db {
             // sqlx pings a connection when it is taken from the pool and again when it goes
             // back: a round trip to PostgreSQL, a hand-off to SQLite's worker thread, twice for
             // every statement (issue 12: a third of a page's hand-offs). The ping on release
-            // stays, and closes a connection that broke; a connection that broke while idle
-            // fails its one statement, which answers 503 and may be tried again.
+            // stays, and closes a connection that broke in use. One taken after resting a
+            // while is still pinged: a database restart or a proxy's time-out cuts idle
+            // connections, and a cut one is replaced before a statement fails on it.
             .test_before_acquire(false)
+            .before_acquire(|conn, meta| {
+                Box::pin(async move {
+                    if meta.idle_for >= IDLE_CHECK {
+                        sqlx::Connection::ping(conn).await?;
+                    }
+                    Ok(true)
+                })
+            })
             .max_connections(match backend {
                 // One writer at a time is SQLite's nature; a few readers beside it is plenty.
                 // Four in all: reads never wait on a disk (the file is in the OS's cache), so
