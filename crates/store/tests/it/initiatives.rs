@@ -182,6 +182,25 @@ async fn the_seed_story_in_storage() {
     )
     .await
     .unwrap();
+    // The locality's portal lists both, found from its own initiatives; no other locality's.
+    let listed = w.db.portal_declarations(w.locality, 20, 0).await.unwrap();
+    let mut seen: Vec<(&str, i64, i64)> = listed
+        .iter()
+        .map(|d| (d.matter.as_str(), d.matter_id, d.user_id))
+        .collect();
+    seen.sort_unstable();
+    let mut expected = vec![
+        ("initiative", id, convener.user_id),
+        ("initiative", id, csr.user_id),
+    ];
+    expected.sort_unstable();
+    assert_eq!(seen, expected);
+    assert!(
+        w.db.portal_declarations(w.locality + 1, 20, 0)
+            .await
+            .unwrap()
+            .is_empty()
+    );
 
     let v1 =
         w.db.propose_charter(id, r#"{"vision":"Solar schools"}"#, w.company, csr)
