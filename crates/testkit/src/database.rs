@@ -364,6 +364,13 @@ pub async fn connect(url: &str) -> Db {
         .unwrap_or_else(|e| panic!("cannot connect to {url}: {e}"))
 }
 
+/// A new, empty SQLite database in the tests' folder, connected, whatever backend the suite
+/// runs on: for tests of SQLite itself, or that compare the other backend with it.
+pub async fn empty_sqlite_db(name: &str) -> Db {
+    let path = test_dir().join(format!("{name}-{}.db", unique_suffix()));
+    connect(&format!("sqlite://{}", path.display())).await
+}
+
 /// A fresh, migrated database on the test backend, connected.
 pub async fn fresh_db() -> Db {
     let url = fresh_database_url().await;

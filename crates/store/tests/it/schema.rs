@@ -1,21 +1,15 @@
 //! The schema: the same tables and columns on both backends, SQLite's durable settings, and
 //! migrations that may run twice.
 
-use shutaf_store::{Backend, Db, DbSettings};
-use shutaf_testkit::database::{fresh_db, test_dir, unique_suffix};
+use shutaf_store::{Backend, DbSettings};
+use shutaf_testkit::database::{empty_sqlite_db, fresh_db};
 
 #[tokio::test]
 async fn both_backends_have_the_same_tables_and_columns() {
     // This test needs both servers whatever the chosen backend: SQLite is always there, and the
     // PostgreSQL run of the suite checks the other side against it.
     let chosen = fresh_db().await;
-    let path = test_dir().join(format!("schema-{}.db", unique_suffix()));
-    let sqlite = Db::connect(
-        &format!("sqlite://{}", path.display()),
-        &DbSettings::default(),
-    )
-    .await
-    .unwrap();
+    let sqlite = empty_sqlite_db("schema").await;
     sqlite.migrate(&DbSettings::default()).await.unwrap();
     let expected = sqlite.schema().await.unwrap();
     assert!(
@@ -88,13 +82,7 @@ async fn statistics_follow_the_data() {
 /// index and a sort for a locality's record (7 ms instead of 0.1; docs/PERFORMANCE.md).
 #[tokio::test]
 async fn the_sqlite_engine_is_built_for_a_server() {
-    let path = test_dir().join(format!("engine-{}.db", unique_suffix()));
-    let sqlite = Db::connect(
-        &format!("sqlite://{}", path.display()),
-        &DbSettings::default(),
-    )
-    .await
-    .unwrap();
+    let sqlite = empty_sqlite_db("engine").await;
     let options: Vec<String> = sqlx::query_scalar("PRAGMA compile_options")
         .fetch_all(&sqlite.pool)
         .await
