@@ -115,7 +115,13 @@ impl std::fmt::Display for SealedFor {
 
 /// Lowercase hex, as the record writes hashes and salts.
 pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        out.push(DIGITS[usize::from(b >> 4)] as char);
+        out.push(DIGITS[usize::from(b & 0xf)] as char);
+    }
+    out
 }
 
 /// 32 bytes from 64 hex digits.
@@ -134,9 +140,17 @@ pub fn unhex32(text: &str) -> Option<[u8; 32]> {
 
 /// Texts are written one field a line, as in the log's encoding.
 pub(crate) fn escape(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace('\n', "\\n")
-        .replace('\r', "\\r")
+    // One pass; most texts have nothing to escape (the log's pages encode every entry).
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 pub(crate) fn unescape(text: &str) -> String {

@@ -5,6 +5,7 @@ use serde::Serialize;
 use shutaf_domain::Language;
 use sqlx::FromRow;
 
+use crate::read::args;
 use crate::{Db, StoreError, StoreResult, random_token, token_hash};
 
 /// A person with an account.
@@ -25,6 +26,18 @@ pub struct User {
     #[serde(skip)]
     pub session_epoch: i64,
 }
+
+crate::read::record!(User {
+    id,
+    email,
+    display_name,
+    password_hash,
+    email_verified_at,
+    preferred_language,
+    is_platform_admin,
+    created_at,
+    session_epoch
+});
 
 impl User {
     pub fn language(&self) -> Option<Language> {
@@ -111,6 +124,14 @@ pub struct ApiToken {
     pub last_used_at: Option<i64>,
 }
 
+crate::read::record!(ApiToken {
+    id,
+    name,
+    scope,
+    created_at,
+    last_used_at
+});
+
 impl Db {
     /// Creates an account; `Conflict` if the email is taken.
     pub async fn create_user(
@@ -145,24 +166,17 @@ impl Db {
 
     pub async fn user_by_email(&self, email: &str) -> StoreResult<Option<User>> {
         let sql = format!("SELECT {USER_COLUMNS} FROM users WHERE email = $1");
-        Ok(sqlx::query_as(&sql)
-            .bind(email)
-            .fetch_optional(&self.pool)
-            .await?)
+        self.read_optional(&sql, args![email]).await
     }
 
     pub async fn user_by_id(&self, id: i64) -> StoreResult<Option<User>> {
         let sql = format!("SELECT {USER_COLUMNS} FROM users WHERE id = $1");
-        Ok(sqlx::query_as(&sql)
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await?)
+        self.read_optional(&sql, args![id]).await
     }
 
     pub async fn count_users(&self) -> StoreResult<i64> {
-        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM users")
-            .fetch_one(&self.pool)
-            .await?)
+        self.read_scalar("SELECT COUNT(*) FROM users", args![])
+            .await
     }
 
     pub async fn update_profile(
@@ -261,28 +275,15 @@ impl Db {
         token: &str,
         purpose: MailTokenPurpose,
     ) -> StoreResult<Option<i64>> {
-        let found: Option<i64> = sqlx::query_scalar(
-            "SELECT user_id FROM mail_tokens WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > $3",
-        )
-        .bind(token_hash(token))
-        .bind(purpose.code())
-        .bind(self.now())
-        .fetch_optional(&self.pool)
-        .await?;
+        let found: Option<i64> = self.read_scalar_optional("SELECT user_id FROM mail_tokens WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > $3", args![token_hash(token), purpose.code(), self.now()]).await?;
         Ok(found)
     }
 
     /// Whether a verification link was already used by a person now verified: mail scanners
     /// open links before people do, and the person should then not see an error.
     pub async fn verification_already_done(&self, token: &str) -> StoreResult<bool> {
-        let found: Option<i64> = sqlx::query_scalar(
-            "SELECT t.user_id FROM mail_tokens t JOIN users u ON u.id = t.user_id \
-             WHERE t.token_hash = $1 AND t.purpose = $2 AND t.used_at IS NOT NULL AND u.email_verified_at IS NOT NULL",
-        )
-        .bind(token_hash(token))
-        .bind(MailTokenPurpose::VerifyEmail.code())
-        .fetch_optional(&self.pool)
-        .await?;
+        let found: Option<i64> = self.read_scalar_optional("SELECT t.user_id FROM mail_tokens t JOIN users u ON u.id = t.user_id \
+             WHERE t.token_hash = $1 AND t.purpose = $2 AND t.used_at IS NOT NULL AND u.email_verified_at IS NOT NULL", args![token_hash(token), MailTokenPurpose::VerifyEmail.code()]).await?;
         Ok(found.is_some())
     }
 
@@ -321,12 +322,7 @@ impl Db {
     }
 
     pub async fn api_tokens_of(&self, user_id: i64) -> StoreResult<Vec<ApiToken>> {
-        Ok(sqlx::query_as(
-            "SELECT id, name, scope, created_at, last_used_at FROM api_tokens WHERE user_id = $1 AND revoked_at IS NULL ORDER BY id",
-        )
-        .bind(user_id)
-        .fetch_all(&self.pool)
-        .await?)
+        self.read_all("SELECT id, name, scope, created_at, last_used_at FROM api_tokens WHERE user_id = $1 AND revoked_at IS NULL ORDER BY id", args![user_id]).await
     }
 
     /// Revokes one of a person's tokens; `NotFound` if it is not theirs.
@@ -351,10 +347,7 @@ impl Db {
     ) -> StoreResult<Option<(User, ApiTokenScope)>> {
         let hash = token_hash(secret);
         let found: Option<(i64, i64, String)> =
-            sqlx::query_as("SELECT id, user_id, scope FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL")
-                .bind(&hash)
-                .fetch_optional(&self.pool)
-                .await?;
+            self.read_optional("SELECT id, user_id, scope FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL", args![&hash]).await?;
         let Some((token_id, user_id, scope)) = found else {
             return Ok(None);
         };
@@ -534,11 +527,10 @@ impl Db {
 
     /// Whether the person has API tokens that still work.
     pub async fn count_live_api_tokens(&self, user_id: i64) -> StoreResult<i64> {
-        Ok(sqlx::query_scalar(
+        self.read_scalar(
             "SELECT COUNT(*) FROM api_tokens WHERE user_id = $1 AND revoked_at IS NULL",
+            args![user_id],
         )
-        .bind(user_id)
-        .fetch_one(&self.pool)
-        .await?)
+        .await
     }
 }

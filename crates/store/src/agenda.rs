@@ -7,6 +7,7 @@ use sqlx::FromRow;
 
 use crate::journal;
 use crate::organisations::pick_name;
+use crate::read::args;
 use crate::{Db, StoreError, StoreResult};
 
 /// An item on a locality's agenda.
@@ -31,6 +32,23 @@ pub struct Goal {
     #[sqlx(skip)]
     pub sdg_codes: Vec<String>,
 }
+
+crate::read::record!(Goal {
+    id,
+    locality_id,
+    title_he,
+    title_ar,
+    title_en,
+    description_he,
+    description_ar,
+    description_en,
+    department,
+    horizon,
+    work_plan_year,
+    budget_line,
+    status,
+    sdg_codes: skip
+});
 
 impl Goal {
     pub fn title(&self, lang: Language) -> &str {
@@ -163,11 +181,7 @@ impl Db {
 
     pub async fn goal(&self, id: i64) -> StoreResult<Option<Goal>> {
         let sql = format!("SELECT {GOAL_COLUMNS} FROM goals WHERE id = $1");
-        let Some(goal): Option<Goal> = sqlx::query_as(&sql)
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await?
-        else {
+        let Some(goal): Option<Goal> = self.read_optional(&sql, args![id]).await? else {
             return Ok(None);
         };
         let mut goals = vec![goal];
@@ -180,10 +194,7 @@ impl Db {
         let sql = format!(
             "SELECT {GOAL_COLUMNS} FROM goals WHERE locality_id = $1 ORDER BY id LIMIT 500"
         );
-        let mut goals: Vec<Goal> = sqlx::query_as(&sql)
-            .bind(locality_id)
-            .fetch_all(&self.pool)
-            .await?;
+        let mut goals: Vec<Goal> = self.read_all(&sql, args![locality_id]).await?;
         self.attach_sdg_codes(&mut goals).await?;
         Ok(goals)
     }
@@ -197,9 +208,8 @@ impl Db {
             "SELECT {GOAL_COLUMNS} FROM goals WHERE id {} ORDER BY id",
             self.in_ids(1)
         );
-        let mut goals: Vec<Goal> = sqlx::query_as(&sql)
-            .bind(self.id_list(ids.iter().copied()))
-            .fetch_all(&self.pool)
+        let mut goals: Vec<Goal> = self
+            .read_all(&sql, args![self.id_list(ids.iter().copied())])
             .await?;
         self.attach_sdg_codes(&mut goals).await?;
         Ok(goals)
@@ -213,9 +223,8 @@ impl Db {
             "SELECT goal_id, code FROM goal_sdg_links WHERE goal_id {} ORDER BY code",
             self.in_ids(1)
         );
-        let rows: Vec<(i64, String)> = sqlx::query_as(&sql)
-            .bind(self.id_list(goals.iter().map(|g| g.id)))
-            .fetch_all(&self.pool)
+        let rows: Vec<(i64, String)> = self
+            .read_all(&sql, args![self.id_list(goals.iter().map(|g| g.id))])
             .await?;
         for goal in goals.iter_mut() {
             goal.sdg_codes = rows
@@ -237,6 +246,13 @@ pub struct LocalTarget {
     pub title_en: Option<String>,
 }
 
+crate::read::record!(LocalTarget {
+    code,
+    title_he,
+    title_ar,
+    title_en
+});
+
 impl LocalTarget {
     pub fn title(&self, lang: Language) -> &str {
         pick_name([&self.title_he, &self.title_ar, &self.title_en], lang)
@@ -246,10 +262,7 @@ impl LocalTarget {
 impl Db {
     pub async fn local_targets_of(&self, locality_id: i64) -> StoreResult<Vec<LocalTarget>> {
         let mut targets: Vec<LocalTarget> =
-            sqlx::query_as("SELECT code, title_he, title_ar, title_en FROM local_targets WHERE locality_id = $1 LIMIT 1000")
-                .bind(locality_id)
-                .fetch_all(&self.pool)
-                .await?;
+            self.read_all("SELECT code, title_he, title_ar, title_en FROM local_targets WHERE locality_id = $1 LIMIT 1000", args![locality_id]).await?;
         // Codes sort as numbers part by part: 7.2.10 after 7.2.9.
         targets.sort_by_key(|t| {
             t.code

@@ -35,6 +35,17 @@ pub struct AuditedCall {
     pub criteria: Vec<(i64, String, i64)>,
 }
 
+crate::read::record!(AuditedCall {
+    id,
+    locality_id,
+    status,
+    deadline_at,
+    published_at,
+    awarded_application_id,
+    outcome_reasons,
+    criteria: skip
+});
+
 /// An application as its table holds it.
 #[derive(Debug, Clone, FromRow)]
 pub struct AuditedApplication {
@@ -43,6 +54,13 @@ pub struct AuditedApplication {
     pub organisation_id: i64,
     pub submitted_at: i64,
 }
+
+crate::read::record!(AuditedApplication {
+    id,
+    call_id,
+    organisation_id,
+    submitted_at
+});
 
 /// A score as its table holds it.
 #[derive(Debug, Clone, FromRow)]
@@ -53,6 +71,14 @@ pub struct AuditedScore {
     pub evaluator_id: i64,
     pub score: i64,
 }
+
+crate::read::record!(AuditedScore {
+    call_id,
+    application_id,
+    criterion_id,
+    evaluator_id,
+    score
+});
 
 /// A declaration with its ties, as the tables hold them.
 #[derive(Debug, Clone, FromRow)]
@@ -65,6 +91,13 @@ pub struct AuditedDeclaration {
     pub ties: Vec<(i64, String)>,
 }
 
+crate::read::record!(AuditedDeclaration {
+    matter,
+    matter_id,
+    user_id,
+    ties: skip
+});
+
 /// A recusal as its table holds it.
 #[derive(Debug, Clone, FromRow)]
 pub struct AuditedRecusal {
@@ -73,6 +106,13 @@ pub struct AuditedRecusal {
     pub user_id: i64,
     pub party_organisation_id: i64,
 }
+
+crate::read::record!(AuditedRecusal {
+    matter,
+    matter_id,
+    user_id,
+    party_organisation_id
+});
 
 /// A donation's steps as its table holds them.
 #[derive(Debug, Clone, FromRow)]
@@ -86,6 +126,16 @@ pub struct AuditedDonation {
     pub head_decision: Option<String>,
 }
 
+crate::read::record!(AuditedDonation {
+    id,
+    donor_name,
+    kind,
+    value_agorot,
+    step,
+    recommendation,
+    head_decision
+});
+
 /// A notice inviting competing proposals, as its table holds it.
 #[derive(Debug, Clone, FromRow)]
 pub struct AuditedNotice {
@@ -95,6 +145,13 @@ pub struct AuditedNotice {
     pub chosen_proposal_id: Option<i64>,
 }
 
+crate::read::record!(AuditedNotice {
+    id,
+    closes_at,
+    outcome,
+    chosen_proposal_id
+});
+
 /// An alternative proposed in answer to a notice, as its table holds it.
 #[derive(Debug, Clone, FromRow)]
 pub struct AuditedAlternative {
@@ -103,6 +160,13 @@ pub struct AuditedAlternative {
     pub organisation_id: i64,
     pub submitted_at: i64,
 }
+
+crate::read::record!(AuditedAlternative {
+    id,
+    notice_id,
+    organisation_id,
+    submitted_at
+});
 
 /// The tables the log's entries describe.
 #[derive(Debug, Clone, Default)]

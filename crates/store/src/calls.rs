@@ -14,6 +14,7 @@ use shutaf_domain::journal::{Event, Standing};
 use sqlx::FromRow;
 
 use crate::organisations::pick_name;
+use crate::read::args;
 use crate::{
     Acting, Db, NewInitiative, StoreError, StoreResult, abort, journal, random_token, token_hash,
 };
@@ -47,6 +48,8 @@ pub struct Call {
     pub evaluators: Vec<Evaluator>,
 }
 
+crate::read::record!(Call { id, locality_id, lang, title, purpose, sought, eligibility, deadline_at, status: try_from String, published_at, awarded_application_id, outcome_reasons, decided_at, initiative_id, created_by, created_at, revision, criteria: skip, goal_ids: skip, evaluators: skip });
+
 impl Call {
     pub fn phase(&self, now: i64) -> Phase {
         Phase::of(self.status, self.deadline_at, now)
@@ -76,6 +79,8 @@ pub struct CallSummary {
     pub winner_en: Option<String>,
 }
 
+crate::read::record!(CallSummary { id, locality_id, lang, title, deadline_at, status: try_from String, published_at, awarded_application_id, applications, winner_he, winner_ar, winner_en });
+
 impl CallSummary {
     /// The winner's name, once awarded.
     pub fn winner(&self, lang: Language) -> Option<&str> {
@@ -102,12 +107,24 @@ pub struct Criterion {
     pub weight: i64,
 }
 
+crate::read::record!(Criterion {
+    id,
+    name,
+    description,
+    weight
+});
+
 /// An evaluator of a call.
 #[derive(Debug, Clone, FromRow, Serialize)]
 pub struct Evaluator {
     pub user_id: i64,
     pub display_name: String,
 }
+
+crate::read::record!(Evaluator {
+    user_id,
+    display_name
+});
 
 /// A call as written by the convener.
 #[derive(Debug, Clone, Default)]
@@ -151,6 +168,18 @@ pub struct Application {
     pub submitted_at: i64,
 }
 
+crate::read::record!(Application {
+    id,
+    call_id,
+    organisation_id,
+    name_he,
+    name_ar,
+    name_en,
+    summary,
+    proposal,
+    submitted_at
+});
+
 impl Application {
     pub fn name(&self, lang: Language) -> &str {
         pick_name([&self.name_he, &self.name_ar, &self.name_en], lang)
@@ -169,6 +198,16 @@ pub struct ScoreRecord {
     pub scored_at: i64,
 }
 
+crate::read::record!(ScoreRecord {
+    application_id,
+    criterion_id,
+    evaluator_id,
+    evaluator,
+    score,
+    reason,
+    scored_at
+});
+
 /// An attachment's particulars (its bytes are fetched on their own).
 #[derive(Debug, Clone, FromRow, Serialize)]
 pub struct Attachment {
@@ -181,6 +220,17 @@ pub struct Attachment {
     pub sha256: String,
     pub uploaded_at: i64,
 }
+
+crate::read::record!(Attachment {
+    id,
+    call_id,
+    application_id,
+    file_name,
+    content_type,
+    size_bytes,
+    sha256,
+    uploaded_at
+});
 
 const CALL_COLUMNS: &str = "id, locality_id, lang, title, purpose, sought, eligibility, deadline_at, status, published_at, \
     awarded_application_id, outcome_reasons, decided_at, initiative_id, created_by, created_at, revision";
@@ -316,9 +366,8 @@ impl Db {
 
     /// Rewrites a draft call (a published call is on the record and does not change).
     pub async fn update_call(&self, id: i64, call: &NewCall) -> StoreResult<()> {
-        let by: i64 = sqlx::query_scalar("SELECT created_by FROM calls WHERE id = $1")
-            .bind(id)
-            .fetch_optional(&self.pool)
+        let by: i64 = self
+            .read_scalar_optional("SELECT created_by FROM calls WHERE id = $1", args![id])
             .await?
             .ok_or(StoreError::NotFound)?;
         self.update_call_inviting(id, call, by).await.map(drop)
@@ -386,53 +435,42 @@ impl Db {
 
     /// The call an invitation to evaluate is for, if its link is still open.
     pub async fn evaluator_invitation(&self, token: &str) -> StoreResult<Option<(i64, String)>> {
-        Ok(sqlx::query_as(
+        self.read_optional(
             "SELECT call_id, email FROM call_evaluator_invitations WHERE token_hash = $1",
+            args![token_hash(token)],
         )
-        .bind(token_hash(token))
-        .fetch_optional(&self.pool)
-        .await?)
+        .await
     }
 
     /// The addresses asked to evaluate a call who have not accepted yet (for its convener).
     pub async fn invited_evaluators(&self, call_id: i64) -> StoreResult<Vec<String>> {
-        Ok(sqlx::query_scalar(
+        self.read_column(
             "SELECT email FROM call_evaluator_invitations WHERE call_id = $1 ORDER BY email",
+            args![call_id],
         )
-        .bind(call_id)
-        .fetch_all(&self.pool)
-        .await?)
+        .await
     }
 
     /// A call with its criteria, goals and evaluators.
     pub async fn call(&self, id: i64) -> StoreResult<Option<Call>> {
-        let Some(mut call): Option<Call> =
-            sqlx::query_as(&format!("SELECT {CALL_COLUMNS} FROM calls WHERE id = $1"))
-                .bind(id)
-                .fetch_optional(&self.pool)
-                .await?
+        let Some(mut call): Option<Call> = self
+            .read_optional(
+                &format!("SELECT {CALL_COLUMNS} FROM calls WHERE id = $1"),
+                args![id],
+            )
+            .await?
         else {
             return Ok(None);
         };
-        call.criteria = sqlx::query_as(
-            "SELECT id, name, description, weight FROM call_criteria WHERE call_id = $1 ORDER BY position",
-        )
-        .bind(id)
-        .fetch_all(&self.pool)
-        .await?;
-        call.goal_ids = sqlx::query_scalar(
-            "SELECT goal_id FROM call_goals WHERE call_id = $1 ORDER BY goal_id",
-        )
-        .bind(id)
-        .fetch_all(&self.pool)
-        .await?;
-        call.evaluators = sqlx::query_as(
-            "SELECT e.user_id, u.display_name FROM call_evaluators e JOIN users u ON u.id = e.user_id \
-             WHERE e.call_id = $1 ORDER BY u.display_name, e.user_id",
-        )
-        .bind(id)
-        .fetch_all(&self.pool)
-        .await?;
+        call.criteria = self.read_all("SELECT id, name, description, weight FROM call_criteria WHERE call_id = $1 ORDER BY position", args![id]).await?;
+        call.goal_ids = self
+            .read_column(
+                "SELECT goal_id FROM call_goals WHERE call_id = $1 ORDER BY goal_id",
+                args![id],
+            )
+            .await?;
+        call.evaluators = self.read_all("SELECT e.user_id, u.display_name FROM call_evaluators e JOIN users u ON u.id = e.user_id \
+             WHERE e.call_id = $1 ORDER BY u.display_name, e.user_id", args![id]).await?;
         Ok(Some(call))
     }
 
@@ -444,27 +482,18 @@ impl Db {
         limit: i64,
         offset: i64,
     ) -> StoreResult<Vec<CallSummary>> {
-        Ok(sqlx::query_as(&format!(
+        self.read_all(&format!(
             "SELECT {SUMMARY_COLUMNS} FROM calls c {WINNER_JOIN} \
              WHERE c.locality_id = $1 AND ($2 = 1 OR c.status <> 'draft') ORDER BY c.id DESC LIMIT $3 OFFSET $4"
-        ))
-        .bind(locality_id)
-        .bind(i64::from(with_drafts))
-        .bind(limit)
-        .bind(offset)
-        .fetch_all(&self.pool)
-        .await?)
+        ), args![locality_id, i64::from(with_drafts), limit, offset]).await
     }
 
     /// The calls a person evaluates, newest first.
     pub async fn calls_evaluated_by(&self, user_id: i64) -> StoreResult<Vec<CallSummary>> {
-        Ok(sqlx::query_as(&format!(
+        self.read_all(&format!(
             "SELECT {SUMMARY_COLUMNS} FROM calls c JOIN call_evaluators e ON e.call_id = c.id {WINNER_JOIN} \
              WHERE e.user_id = $1 AND c.status <> 'draft' ORDER BY c.id DESC LIMIT 100"
-        ))
-        .bind(user_id)
-        .fetch_all(&self.pool)
-        .await?)
+        ), args![user_id]).await
     }
 
     /// Publishes a draft: from now on organisations may apply until the deadline.
@@ -570,13 +599,8 @@ impl Db {
 
     /// The applications to a call, in the order they came.
     pub async fn applications(&self, call_id: i64) -> StoreResult<Vec<Application>> {
-        Ok(sqlx::query_as(
-            "SELECT a.id, a.call_id, a.organisation_id, o.name_he, o.name_ar, o.name_en, a.summary, a.proposal, a.submitted_at \
-             FROM call_applications a JOIN organisations o ON o.id = a.organisation_id WHERE a.call_id = $1 ORDER BY a.id",
-        )
-        .bind(call_id)
-        .fetch_all(&self.pool)
-        .await?)
+        self.read_all("SELECT a.id, a.call_id, a.organisation_id, o.name_he, o.name_ar, o.name_en, a.summary, a.proposal, a.submitted_at \
+             FROM call_applications a JOIN organisations o ON o.id = a.organisation_id WHERE a.call_id = $1 ORDER BY a.id", args![call_id]).await
     }
 
     /// Keeps one file of a call (no application) or of an application.
@@ -621,13 +645,8 @@ impl Db {
 
     /// The attachments of a call and of its applications.
     pub async fn attachments(&self, call_id: i64) -> StoreResult<Vec<Attachment>> {
-        Ok(sqlx::query_as(
-            "SELECT id, call_id, application_id, file_name, content_type, size_bytes, sha256, uploaded_at FROM attachments \
-             WHERE call_id = $1 ORDER BY id",
-        )
-        .bind(call_id)
-        .fetch_all(&self.pool)
-        .await?)
+        self.read_all("SELECT id, call_id, application_id, file_name, content_type, size_bytes, sha256, uploaded_at FROM attachments \
+             WHERE call_id = $1 ORDER BY id", args![call_id]).await
     }
 
     /// An attachment with its bytes.
@@ -638,13 +657,13 @@ impl Db {
             attachment: Attachment,
             content: Vec<u8>,
         }
-        let row: Option<Row> = sqlx::query_as(
-            "SELECT id, call_id, application_id, file_name, content_type, size_bytes, sha256, uploaded_at, content \
-             FROM attachments WHERE id = $1",
-        )
-        .bind(id)
-        .fetch_optional(&self.pool)
-        .await?;
+
+        crate::read::record!(Row {
+            attachment: flatten,
+            content
+        });
+        let row: Option<Row> = self.read_optional("SELECT id, call_id, application_id, file_name, content_type, size_bytes, sha256, uploaded_at, content \
+             FROM attachments WHERE id = $1", args![id]).await?;
         Ok(row.map(|r| (r.attachment, r.content)))
     }
 
@@ -732,14 +751,9 @@ impl Db {
 
     /// Every score of a call with the evaluator's name and reason.
     pub async fn scores(&self, call_id: i64) -> StoreResult<Vec<ScoreRecord>> {
-        Ok(sqlx::query_as(
-            "SELECT s.application_id, s.criterion_id, s.evaluator_id, u.display_name AS evaluator, s.score, s.reason, s.scored_at \
+        self.read_all("SELECT s.application_id, s.criterion_id, s.evaluator_id, u.display_name AS evaluator, s.score, s.reason, s.scored_at \
              FROM call_scores s JOIN call_applications a ON a.id = s.application_id JOIN users u ON u.id = s.evaluator_id \
-             WHERE a.call_id = $1 ORDER BY s.application_id, s.criterion_id, u.display_name",
-        )
-        .bind(call_id)
-        .fetch_all(&self.pool)
-        .await?)
+             WHERE a.call_id = $1 ORDER BY s.application_id, s.criterion_id, u.display_name", args![call_id]).await
     }
 
     /// The convener awards the call to an application, with reasons; `detail` carries the
@@ -891,12 +905,11 @@ impl Db {
 
     /// The call an initiative came from, if any.
     pub async fn call_of_initiative(&self, initiative_id: i64) -> StoreResult<Option<i64>> {
-        Ok(
-            sqlx::query_scalar("SELECT id FROM calls WHERE initiative_id = $1")
-                .bind(initiative_id)
-                .fetch_optional(&self.pool)
-                .await?,
+        self.read_scalar_optional(
+            "SELECT id FROM calls WHERE initiative_id = $1",
+            args![initiative_id],
         )
+        .await
     }
 }
 
@@ -928,12 +941,7 @@ impl Db {
 impl Db {
     /// The evaluators' e-mail addresses (for the convener's form only).
     pub async fn evaluator_emails(&self, call_id: i64) -> StoreResult<Vec<String>> {
-        Ok(sqlx::query_scalar(
-            "SELECT u.email FROM call_evaluators e JOIN users u ON u.id = e.user_id WHERE e.call_id = $1 ORDER BY u.email",
-        )
-        .bind(call_id)
-        .fetch_all(&self.pool)
-        .await?)
+        self.read_column("SELECT u.email FROM call_evaluators e JOIN users u ON u.id = e.user_id WHERE e.call_id = $1 ORDER BY u.email", args![call_id]).await
     }
 }
 
@@ -946,14 +954,9 @@ impl Db {
         limit: i64,
         offset: i64,
     ) -> StoreResult<Vec<(Call, Vec<Application>, Vec<Attachment>)>> {
-        let calls: Vec<Call> = sqlx::query_as(&format!(
+        let calls: Vec<Call> = self.read_all(&format!(
             "SELECT {CALL_COLUMNS} FROM calls WHERE locality_id = $1 AND status <> 'draft' ORDER BY id DESC LIMIT $2 OFFSET $3"
-        ))
-        .bind(locality_id)
-        .bind(limit)
-        .bind(offset)
-        .fetch_all(&self.pool)
-        .await?;
+        ), args![locality_id, limit, offset]).await?;
         self.calls_in_full(calls).await
     }
 
@@ -967,16 +970,10 @@ impl Db {
         to_id: i64,
         limit: i64,
     ) -> StoreResult<Vec<(Call, Vec<Application>, Vec<Attachment>)>> {
-        let calls: Vec<Call> = sqlx::query_as(&format!(
+        let calls: Vec<Call> = self.read_all(&format!(
             "SELECT {CALL_COLUMNS} FROM calls WHERE locality_id = $1 AND status <> 'draft' AND id >= $2 AND id <= $3 \
              ORDER BY id LIMIT $4"
-        ))
-        .bind(locality_id)
-        .bind(from_id)
-        .bind(to_id)
-        .bind(limit)
-        .fetch_all(&self.pool)
-        .await?;
+        ), args![locality_id, from_id, to_id, limit]).await?;
         self.calls_in_full(calls).await
     }
 
@@ -997,45 +994,40 @@ impl Db {
             #[sqlx(flatten)]
             criterion: Criterion,
         }
-        let criteria: Vec<CriterionRow> = sqlx::query_as(&format!(
+
+        crate::read::record!(CriterionRow {
+            call_id,
+            criterion: flatten
+        });
+        let criteria: Vec<CriterionRow> = self.read_all(&format!(
             "SELECT call_id, id, name, description, weight FROM call_criteria WHERE call_id {within} ORDER BY call_id, position"
-        ))
-        .bind(&ids)
-        .fetch_all(&self.pool)
-        .await?;
-        let goals: Vec<(i64, i64)> = sqlx::query_as(&format!(
+        ), args![&ids]).await?;
+        let goals: Vec<(i64, i64)> = self.read_all(&format!(
             "SELECT call_id, goal_id FROM call_goals WHERE call_id {within} ORDER BY call_id, goal_id"
-        ))
-        .bind(&ids)
-        .fetch_all(&self.pool)
-        .await?;
+        ), args![&ids]).await?;
         #[derive(FromRow)]
         struct EvaluatorRow {
             call_id: i64,
             #[sqlx(flatten)]
             evaluator: Evaluator,
         }
-        let evaluators: Vec<EvaluatorRow> = sqlx::query_as(&format!(
+
+        crate::read::record!(EvaluatorRow {
+            call_id,
+            evaluator: flatten
+        });
+        let evaluators: Vec<EvaluatorRow> = self.read_all(&format!(
             "SELECT e.call_id, e.user_id, u.display_name FROM call_evaluators e JOIN users u ON u.id = e.user_id \
              WHERE e.call_id {within} ORDER BY e.call_id, u.display_name"
-        ))
-        .bind(&ids)
-        .fetch_all(&self.pool)
-        .await?;
-        let applications: Vec<Application> = sqlx::query_as(&format!(
+        ), args![&ids]).await?;
+        let applications: Vec<Application> = self.read_all(&format!(
             "SELECT a.id, a.call_id, a.organisation_id, o.name_he, o.name_ar, o.name_en, a.summary, a.proposal, a.submitted_at \
              FROM call_applications a JOIN organisations o ON o.id = a.organisation_id WHERE a.call_id {within} ORDER BY a.id"
-        ))
-        .bind(&ids)
-        .fetch_all(&self.pool)
-        .await?;
-        let attachments: Vec<Attachment> = sqlx::query_as(&format!(
+        ), args![&ids]).await?;
+        let attachments: Vec<Attachment> = self.read_all(&format!(
             "SELECT id, call_id, application_id, file_name, content_type, size_bytes, sha256, uploaded_at FROM attachments \
              WHERE call_id {within} ORDER BY id"
-        ))
-        .bind(&ids)
-        .fetch_all(&self.pool)
-        .await?;
+        ), args![&ids]).await?;
         Ok(calls
             .drain(..)
             .map(|mut call| {

@@ -12,6 +12,7 @@
 use shutaf_domain::merkle::Hash;
 use sqlx::FromRow;
 
+use crate::read::args;
 use crate::{Db, StoreError, StoreResult};
 
 /// A checkpoint as kept, with the cosignature lines witnesses gave it.
@@ -62,6 +63,14 @@ struct Row {
     note: String,
     head_signature: String,
 }
+
+crate::read::record!(Row {
+    size,
+    root,
+    at,
+    note,
+    head_signature
+});
 
 impl Row {
     fn checkpoint(self) -> StoreResult<StoredCheckpoint> {
@@ -147,12 +156,12 @@ impl Db {
 
     /// The checkpoint of `size`, with its cosignatures.
     pub async fn checkpoint(&self, size: u64) -> StoreResult<Option<StoredCheckpoint>> {
-        let row: Option<Row> = sqlx::query_as(&format!(
-            "SELECT {COLUMNS} FROM log_checkpoints WHERE size = $1"
-        ))
-        .bind(size as i64)
-        .fetch_optional(&self.pool)
-        .await?;
+        let row: Option<Row> = self
+            .read_optional(
+                &format!("SELECT {COLUMNS} FROM log_checkpoints WHERE size = $1"),
+                args![size as i64],
+            )
+            .await?;
         let Some(row) = row else { return Ok(None) };
         let mut found = vec![row.checkpoint()?];
         self.attach_cosignatures(&mut found).await?;
@@ -175,13 +184,9 @@ impl Db {
         } else {
             ""
         };
-        let rows: Vec<Row> = sqlx::query_as(&format!(
+        let rows: Vec<Row> = self.read_all(&format!(
             "SELECT {COLUMNS} FROM log_checkpoints WHERE size < $1{filter} ORDER BY size DESC LIMIT $2"
-        ))
-        .bind(before)
-        .bind(limit)
-        .fetch_all(&self.pool)
-        .await?;
+        ), args![before, limit]).await?;
         let mut found = rows
             .into_iter()
             .map(Row::checkpoint)
@@ -195,14 +200,13 @@ impl Db {
         let (Some(newest), Some(oldest)) = (checkpoints.first(), checkpoints.last()) else {
             return Ok(());
         };
-        let lines: Vec<(i64, String)> = sqlx::query_as(
-            "SELECT size, line FROM log_cosignatures WHERE size >= $1 AND size <= $2 \
+        let lines: Vec<(i64, String)> = self
+            .read_all(
+                "SELECT size, line FROM log_cosignatures WHERE size >= $1 AND size <= $2 \
              ORDER BY size, at, witness, key_id",
-        )
-        .bind(oldest.size as i64)
-        .bind(newest.size as i64)
-        .fetch_all(&self.pool)
-        .await?;
+                args![oldest.size as i64, newest.size as i64],
+            )
+            .await?;
         for (size, line) in lines {
             if let Some(checkpoint) = checkpoints.iter_mut().find(|c| c.size == size as u64) {
                 checkpoint.cosignatures.push(line);

@@ -20,6 +20,7 @@ use std::collections::HashMap;
 use shutaf_domain::merkle::{self, Hash, Node, Span};
 use sqlx::{AnyConnection, FromRow};
 
+use crate::read::{Arg, args, record};
 use crate::{Db, StoreError, StoreResult};
 
 /// The columns of a [`Row`], in order.
@@ -41,6 +42,21 @@ struct Row {
     commitments: Option<String>,
     openings: Option<String>,
 }
+
+record!(Row {
+    idx,
+    at,
+    kind,
+    locality_id,
+    initiative_id,
+    organisation_id,
+    person,
+    detail,
+    leaf_hash,
+    version,
+    commitments,
+    openings,
+});
 
 impl Row {
     fn entry(self) -> StoreResult<(LogEntry, String)> {
@@ -439,8 +455,8 @@ pub struct TreeHead {
 
 impl Db {
     pub async fn log_size(&self) -> StoreResult<u64> {
-        let size: i64 = sqlx::query_scalar("SELECT size FROM decision_log_size WHERE id = 1")
-            .fetch_one(&self.pool)
+        let size: i64 = self
+            .read_scalar("SELECT size FROM decision_log_size WHERE id = 1", args![])
             .await?;
         Ok(size as u64)
     }
@@ -450,13 +466,14 @@ impl Db {
         // Indexes beyond what the database holds select nothing rather than wrap around.
         let (start, end) = (start.min(i64::MAX as u64), end.min(i64::MAX as u64));
         let end = end.min(start.saturating_add(1000));
-        let rows: Vec<Row> = sqlx::query_as(&format!(
-            "SELECT {COLUMNS} FROM decision_log WHERE idx >= $1 AND idx < $2 ORDER BY idx"
-        ))
-        .bind(start as i64)
-        .bind(end as i64)
-        .fetch_all(&self.pool)
-        .await?;
+        let rows: Vec<Row> = self
+            .read_all(
+                &format!(
+                    "SELECT {COLUMNS} FROM decision_log WHERE idx >= $1 AND idx < $2 ORDER BY idx"
+                ),
+                args![start as i64, end as i64],
+            )
+            .await?;
         entries_of(rows)
     }
 
@@ -466,13 +483,9 @@ impl Db {
         initiative_id: i64,
         limit: i64,
     ) -> StoreResult<Vec<LogEntry>> {
-        let rows: Vec<Row> = sqlx::query_as(&format!(
+        let rows: Vec<Row> = self.read_all(&format!(
             "SELECT {COLUMNS} FROM decision_log WHERE initiative_id = $1 ORDER BY idx DESC LIMIT $2"
-        ))
-        .bind(initiative_id)
-        .bind(limit)
-        .fetch_all(&self.pool)
-        .await?;
+        ), args![initiative_id, limit]).await?;
         entries_of(rows)
     }
 
@@ -483,15 +496,15 @@ impl Db {
         locality: i64,
         call: i64,
     ) -> StoreResult<Option<LogEntry>> {
-        let rows: Vec<Row> = sqlx::query_as(&format!(
-            "SELECT {COLUMNS} FROM decision_log WHERE kind IN ('call-awarded', 'call-cancelled') AND locality_id = $1 \
-             AND (detail = $2 OR detail LIKE $3) ORDER BY idx DESC LIMIT 1"
-        ))
-        .bind(locality)
-        .bind(format!("call:{call}"))
-        .bind(format!("call:{call} %"))
-        .fetch_all(&self.pool)
-        .await?;
+        let rows: Vec<Row> = self
+            .read_all(
+                &format!(
+                    "SELECT {COLUMNS} FROM decision_log WHERE kind IN ('call-awarded', 'call-cancelled') AND locality_id = $1 \
+                     AND (detail = $2 OR detail LIKE $3) ORDER BY idx DESC LIMIT 1"
+                ),
+                args![locality, format!("call:{call}"), format!("call:{call} %")],
+            )
+            .await?;
         Ok(entries_of(rows)?.pop())
     }
 
@@ -713,17 +726,13 @@ impl Db {
             "SELECT {COLUMNS} FROM decision_log WHERE locality_id = $1 AND idx {comparison} $2{conditions} \
              ORDER BY idx {order} LIMIT $3"
         );
-        let mut query = sqlx::query_as::<_, Row>(&sql)
-            .bind(locality_id)
-            .bind(bound)
-            .bind(per_page as i64 + 1);
-        for value in values {
-            query = match value {
-                LogValue::Int(v) => query.bind(v),
-                LogValue::Text(v) => query.bind(v),
-            };
-        }
-        let rows = query.fetch_all(&self.pool).await?;
+        let mut bound_args: Vec<Arg> = vec![
+            locality_id.into(),
+            bound.into(),
+            (per_page as i64 + 1).into(),
+        ];
+        bound_args.extend(values);
+        let rows: Vec<Row> = self.read_all(&sql, &bound_args).await?;
         let window = crate::Window::of(rows, keyset, per_page as usize, |r| r.idx);
         Ok(crate::Window {
             items: entries_of(window.items)?,
@@ -747,39 +756,28 @@ impl Db {
             "SELECT COUNT(*) FROM (SELECT 1 FROM decision_log WHERE locality_id = $1 AND $2 = $2 AND $3 = $3{conditions} LIMIT {}) c",
             crate::tallies::CAPPED
         );
-        let mut query = sqlx::query_scalar::<_, i64>(&sql)
-            .bind(locality_id)
-            .bind(0i64)
-            .bind(0i64);
-        for value in values {
-            query = match value {
-                LogValue::Int(v) => query.bind(v),
-                LogValue::Text(v) => query.bind(v),
-            };
-        }
-        Ok(crate::Count::capped(query.fetch_one(&self.pool).await?))
+        let mut bound_args: Vec<Arg> = vec![locality_id.into(), 0i64.into(), 0i64.into()];
+        bound_args.extend(values);
+        Ok(crate::Count::capped(
+            self.read_scalar(&sql, &bound_args).await?,
+        ))
     }
-}
-
-enum LogValue {
-    Int(i64),
-    Text(String),
 }
 
 /// The statement's conditions for the filters in use (from `$4` on) and their values.
-fn log_conditions(filter: &LogFilter) -> (String, Vec<LogValue>) {
+fn log_conditions(filter: &LogFilter) -> (String, Vec<Arg>) {
     let mut conditions = String::new();
     let mut values = Vec::new();
     if let Some(initiative) = filter.initiative_id {
-        values.push(LogValue::Int(initiative));
+        values.push(initiative.into());
         conditions.push_str(&format!(" AND initiative_id = ${}", values.len() + 3));
     }
     if let Some(organisation) = filter.organisation_id {
-        values.push(LogValue::Int(organisation));
+        values.push(organisation.into());
         conditions.push_str(&format!(" AND organisation_id = ${}", values.len() + 3));
     }
     if let Some(kind) = filter.kind.as_ref().filter(|k| !k.is_empty()) {
-        values.push(LogValue::Text(kind.clone()));
+        values.push(kind.into());
         conditions.push_str(&format!(" AND kind = ${}", values.len() + 3));
     }
     (conditions, values)

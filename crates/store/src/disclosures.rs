@@ -24,6 +24,7 @@ use shutaf_domain::disclosure::{
 use shutaf_domain::journal::{Event, Matter, number_after, parse_party, parse_ties};
 use sqlx::FromRow;
 
+use crate::read::args;
 use crate::{Db, StoreError, StoreResult, WriteTx, abort, journal};
 
 /// A text kept beside an entry of the log.
@@ -51,6 +52,17 @@ struct Row {
     redacted_at: Option<i64>,
     redaction_reason: Option<String>,
 }
+
+crate::read::record!(Row {
+    entry_index,
+    field,
+    salt,
+    clear_text,
+    sealed_kind,
+    sealed_for,
+    redacted_at,
+    redaction_reason
+});
 
 impl Row {
     fn disclosure(self) -> StoreResult<Disclosure> {
@@ -126,14 +138,11 @@ impl Db {
             return Ok(Vec::new());
         }
         rows(
-            sqlx::query_as(&format!(
+            self.read_all(&format!(
                 "SELECT {COLUMNS} FROM log_disclosures WHERE entry_index {} AND sealed_for IS NULL \
                  ORDER BY entry_index, field",
                 self.in_ids(1)
-            ))
-            .bind(self.id_list(entries.iter().map(|&e| e as i64)))
-            .fetch_all(&self.pool)
-            .await?,
+            ), args![self.id_list(entries.iter().map(|&e| e as i64))]).await?,
         )
     }
 
@@ -235,13 +244,12 @@ impl Db {
              FROM decision_log l JOIN log_disclosures d ON d.entry_index = l.idx AND d.field = 'person-name' \
              WHERE l.kind = $1 AND {filter} ORDER BY l.idx"
         );
-        let mut query = sqlx::query_as::<_, NameRow>(&sql).bind(kind).bind(id);
+        let mut bound: Vec<crate::read::Arg> = vec![kind.into(), id.into()];
         if let NameScope::Matter(Matter::Call(call)) = scope {
-            query = query
-                .bind(format!("call:{call}"))
-                .bind(format!("call:{call} %"));
+            bound.push(format!("call:{call}").into());
+            bound.push(format!("call:{call} %").into());
         }
-        let rows = query.fetch_all(&self.pool).await?;
+        let rows: Vec<NameRow> = self.read_all(&sql, &bound).await?;
         let mut names = NamesBeside::default();
         for row in rows {
             if names.key.is_none() {
@@ -292,6 +300,15 @@ struct Redactable {
     kind: String,
     detail: Option<String>,
 }
+
+crate::read::record!(Redactable {
+    redacted_at,
+    clear_text,
+    locality_id,
+    initiative_id,
+    kind,
+    detail
+});
 
 /// Replaces the copies of `text`, disclosed in `field` beside `entry`, by `notice` in the
 /// working tables that keep one; a copy already changed by a later decision is its own entry's,
@@ -414,6 +431,15 @@ struct NameRow {
     redaction_reason: Option<String>,
     pseudonym_key: Option<String>,
 }
+
+crate::read::record!(NameRow {
+    detail,
+    person,
+    clear_text,
+    redacted_at,
+    redaction_reason,
+    pseudonym_key
+});
 
 /// The names disclosed beside declarations' or recusals' entries, by matter, pseudonym and (for
 /// a recusal whose party the entry says) party.

@@ -7,6 +7,7 @@ use shutaf_domain::donation::{DonationKind, DonationStep, HeadDecision, Recommen
 use shutaf_domain::journal::Event;
 use sqlx::FromRow;
 
+use crate::read::args;
 use crate::{Acting, Db, StoreError, StoreResult, journal};
 
 /// A donation and how far its procedure has gone.
@@ -34,6 +35,8 @@ pub struct Donation {
     pub reported_at: Option<i64>,
     pub revision: i64,
 }
+
+crate::read::record!(Donation { id, locality_id, donor_organisation_id, donor_name, kind: try_from String, value_agorot, purpose, initiative_id, step: try_from String, registered_at, committee_check, recommendation, checked_at, head_decision, head_reasons, decided_at, council_report, reported_at, revision });
 
 impl Donation {
     pub fn recommendation(&self) -> Option<Recommendation> {
@@ -191,12 +194,11 @@ impl Db {
     }
 
     pub async fn donation(&self, id: i64) -> StoreResult<Option<Donation>> {
-        Ok(
-            sqlx::query_as(&format!("SELECT {COLUMNS} FROM donations WHERE id = $1"))
-                .bind(id)
-                .fetch_optional(&self.pool)
-                .await?,
+        self.read_optional(
+            &format!("SELECT {COLUMNS} FROM donations WHERE id = $1"),
+            args![id],
         )
+        .await
     }
 
     /// The donations to a locality's authority, newest first, a page at a time.
@@ -206,13 +208,8 @@ impl Db {
         limit: i64,
         offset: i64,
     ) -> StoreResult<Vec<Donation>> {
-        Ok(sqlx::query_as(&format!(
+        self.read_all(&format!(
             "SELECT {COLUMNS} FROM donations WHERE locality_id = $1 ORDER BY id DESC LIMIT $2 OFFSET $3"
-        ))
-        .bind(locality_id)
-        .bind(limit)
-        .bind(offset)
-        .fetch_all(&self.pool)
-        .await?)
+        ), args![locality_id, limit, offset]).await
     }
 }

@@ -13,6 +13,7 @@ use sqlx::{AnyConnection, FromRow};
 
 use crate::disclosures::{NameScope, Redacted};
 use crate::organisations::pick_name;
+use crate::read::args;
 use crate::{Acting, Db, StoreError, StoreResult, abort, journal};
 
 /// What a declaration is about (an initiative or a call).
@@ -26,6 +27,13 @@ pub struct Named {
     pub name_ar: Option<String>,
     pub name_en: Option<String>,
 }
+
+crate::read::record!(Named {
+    id,
+    name_he,
+    name_ar,
+    name_en
+});
 
 impl Named {
     pub fn name(&self, lang: Language) -> &str {
@@ -92,6 +100,18 @@ pub struct Notice {
     pub decided_at: Option<i64>,
 }
 
+crate::read::record!(Notice {
+    id,
+    initiative_id,
+    summary,
+    closes_at,
+    published_at,
+    outcome,
+    chosen_proposal_id,
+    outcome_reasons,
+    decided_at
+});
+
 impl Notice {
     /// The decision after the notice, once taken.
     pub fn outcome(&self) -> Option<NoticeOutcome> {
@@ -111,6 +131,17 @@ pub struct AlternativeProposal {
     pub summary: String,
     pub submitted_at: i64,
 }
+
+crate::read::record!(AlternativeProposal {
+    id,
+    notice_id,
+    organisation_id,
+    name_he,
+    name_ar,
+    name_en,
+    summary,
+    submitted_at
+});
 
 impl AlternativeProposal {
     pub fn name(&self, lang: Language) -> &str {
@@ -254,25 +285,11 @@ const NAMED: &str = "o.id, o.name_he, o.name_ar, o.name_en";
 impl Db {
     /// What a person declared on a matter (their ties), if they declared.
     pub async fn declared(&self, matter: Matter, user_id: i64) -> StoreResult<Option<Declared>> {
-        let declared: Option<i64> = sqlx::query_scalar(
-            "SELECT declared_at FROM declarations WHERE matter = $1 AND matter_id = $2 AND user_id = $3",
-        )
-        .bind(matter.kind())
-        .bind(matter.id())
-        .bind(user_id)
-        .fetch_optional(&self.pool)
-        .await?;
+        let declared: Option<i64> = self.read_scalar_optional("SELECT declared_at FROM declarations WHERE matter = $1 AND matter_id = $2 AND user_id = $3", args![matter.kind(), matter.id(), user_id]).await?;
         if declared.is_none() {
             return Ok(None);
         }
-        let ties: Vec<i64> = sqlx::query_scalar(
-            "SELECT party_organisation_id FROM declaration_ties WHERE matter = $1 AND matter_id = $2 AND user_id = $3",
-        )
-        .bind(matter.kind())
-        .bind(matter.id())
-        .bind(user_id)
-        .fetch_all(&self.pool)
-        .await?;
+        let ties: Vec<i64> = self.read_column("SELECT party_organisation_id FROM declaration_ties WHERE matter = $1 AND matter_id = $2 AND user_id = $3", args![matter.kind(), matter.id(), user_id]).await?;
         Ok(Some(Declared { ties }))
     }
 
@@ -306,15 +323,23 @@ impl Db {
             details: Option<String>,
             declared_at: i64,
         }
-        let rows: Vec<Row> = sqlx::query_as(&format!(
+
+        crate::read::record!(Row {
+            user_id,
+            person,
+            id,
+            name_he,
+            name_ar,
+            name_en,
+            has_interests,
+            details,
+            declared_at
+        });
+        let rows: Vec<Row> = self.read_all(&format!(
             "SELECT d.user_id, u.display_name AS person, {NAMED}, d.has_interests, d.details, d.declared_at \
              FROM declarations d JOIN users u ON u.id = d.user_id JOIN organisations o ON o.id = d.organisation_id \
              WHERE d.matter = $1 AND d.matter_id = $2 ORDER BY d.declared_at, d.user_id"
-        ))
-        .bind(matter.kind())
-        .bind(matter.id())
-        .fetch_all(&self.pool)
-        .await?;
+        ), args![matter.kind(), matter.id()]).await?;
         #[derive(FromRow)]
         struct TieRow {
             user_id: i64,
@@ -324,14 +349,19 @@ impl Db {
             name_ar: Option<String>,
             name_en: Option<String>,
         }
-        let ties: Vec<TieRow> = sqlx::query_as(&format!(
+
+        crate::read::record!(TieRow {
+            user_id,
+            relation,
+            id,
+            name_he,
+            name_ar,
+            name_en
+        });
+        let ties: Vec<TieRow> = self.read_all(&format!(
             "SELECT t.user_id, t.relation, {NAMED} FROM declaration_ties t JOIN organisations o ON o.id = t.party_organisation_id \
              WHERE t.matter = $1 AND t.matter_id = $2 ORDER BY t.user_id, o.id"
-        ))
-        .bind(matter.kind())
-        .bind(matter.id())
-        .fetch_all(&self.pool)
-        .await?;
+        ), args![matter.kind(), matter.id()]).await?;
         let names = self
             .names_beside("interests-declared", NameScope::Matter(matter))
             .await?;
@@ -384,15 +414,21 @@ impl Db {
             name_en: Option<String>,
             recorded_at: i64,
         }
-        let rows: Vec<Row> = sqlx::query_as(&format!(
+
+        crate::read::record!(Row {
+            user_id,
+            person,
+            id,
+            name_he,
+            name_ar,
+            name_en,
+            recorded_at
+        });
+        let rows: Vec<Row> = self.read_all(&format!(
             "SELECT r.user_id, u.display_name AS person, {NAMED}, r.recorded_at FROM recusals r \
              JOIN users u ON u.id = r.user_id JOIN organisations o ON o.id = r.party_organisation_id \
              WHERE r.matter = $1 AND r.matter_id = $2 ORDER BY r.recorded_at, r.user_id"
-        ))
-        .bind(matter.kind())
-        .bind(matter.id())
-        .fetch_all(&self.pool)
-        .await?;
+        ), args![matter.kind(), matter.id()]).await?;
         let names = self
             .names_beside("recused", NameScope::Matter(matter))
             .await?;
@@ -453,24 +489,14 @@ impl Db {
 
     /// The notice of an initiative, if one was published.
     pub async fn notice_of(&self, initiative_id: i64) -> StoreResult<Option<Notice>> {
-        Ok(sqlx::query_as(
-            "SELECT id, initiative_id, summary, closes_at, published_at, outcome, chosen_proposal_id, outcome_reasons, decided_at \
-             FROM competition_notices WHERE initiative_id = $1",
-        )
-        .bind(initiative_id)
-        .fetch_optional(&self.pool)
-        .await?)
+        self.read_optional("SELECT id, initiative_id, summary, closes_at, published_at, outcome, chosen_proposal_id, outcome_reasons, decided_at \
+             FROM competition_notices WHERE initiative_id = $1", args![initiative_id]).await
     }
 
     /// The alternatives proposed in answer to a notice, oldest first.
     pub async fn alternatives(&self, notice_id: i64) -> StoreResult<Vec<AlternativeProposal>> {
-        Ok(sqlx::query_as(
-            "SELECT a.id, a.notice_id, a.organisation_id, o.name_he, o.name_ar, o.name_en, a.summary, a.submitted_at \
-             FROM alternative_proposals a JOIN organisations o ON o.id = a.organisation_id WHERE a.notice_id = $1 ORDER BY a.id",
-        )
-        .bind(notice_id)
-        .fetch_all(&self.pool)
-        .await?)
+        self.read_all("SELECT a.id, a.notice_id, a.organisation_id, o.name_he, o.name_ar, o.name_en, a.summary, a.submitted_at \
+             FROM alternative_proposals a JOIN organisations o ON o.id = a.organisation_id WHERE a.notice_id = $1 ORDER BY a.id", args![notice_id]).await
     }
 
     /// An organisation proposes an alternative (one each; a second replaces the first). The

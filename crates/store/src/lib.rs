@@ -27,6 +27,7 @@ pub mod localities;
 pub mod matching;
 pub mod organisations;
 pub mod portal;
+pub(crate) mod read;
 pub mod sessions;
 pub mod tallies;
 
@@ -38,6 +39,8 @@ use std::sync::atomic::{AtomicI64, Ordering};
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::migrate::Migrator;
 use sqlx::{AnyPool, Executor};
+
+use crate::read::args;
 
 pub use accounts::{ApiToken, ApiTokenScope, Attempt, MailTokenPurpose, User};
 pub use agenda::{Goal, LocalTarget, NewGoal};
@@ -73,6 +76,9 @@ pub enum StoreError {
     LimitReached,
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),
+    /// An error of a read on SQLite's own connections (`read.rs`).
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
     #[error("migration error: {0}")]
     Migration(#[from] sqlx::migrate::MigrateError),
     #[error("stored data could not be read: {0}")]
@@ -98,6 +104,16 @@ impl StoreError {
                     .is_some_and(|code| code.starts_with("08") || code.starts_with("57P")),
                 _ => false,
             },
+            StoreError::Sqlite(error) => matches!(
+                error.sqlite_error_code(),
+                Some(
+                    rusqlite::ErrorCode::DatabaseBusy
+                        | rusqlite::ErrorCode::DatabaseLocked
+                        | rusqlite::ErrorCode::CannotOpen
+                        | rusqlite::ErrorCode::SystemIoFailure
+                        | rusqlite::ErrorCode::OutOfMemory
+                )
+            ),
             _ => false,
         }
     }
@@ -172,6 +188,8 @@ pub struct Db {
     /// Every locality, as read at a data version: the home page and the directory's filter
     /// list them all on every request ([`Db::localities`]).
     localities: Arc<std::sync::Mutex<Option<KeptLocalities>>>,
+    /// SQLite's reads on the calling thread (`read.rs`); none on PostgreSQL or in memory.
+    readers: Option<Arc<read::Readers>>,
 }
 
 /// The localities as read at a data version.
@@ -306,12 +324,17 @@ impl Db {
                 .execute(&pool)
                 .await?;
         }
+        let readers = match backend {
+            Backend::Sqlite => read::Readers::of_url(&url).map(Arc::new),
+            Backend::Postgres => None,
+        };
         Ok(Db {
             pool,
             backend,
             clock: Clock::default(),
             version: Arc::default(),
             localities: Arc::default(),
+            readers,
         })
     }
 
@@ -360,10 +383,9 @@ impl Db {
     /// Reads the data version from the database (one primary-key read) and makes it known to
     /// this process; gives the version now known.
     pub async fn poll_data_version(&self) -> StoreResult<i64> {
-        let stored: Option<i64> =
-            sqlx::query_scalar("SELECT version FROM data_version WHERE id = 1")
-                .fetch_optional(&self.pool)
-                .await?;
+        let stored: Option<i64> = self
+            .read_scalar_optional("SELECT version FROM data_version WHERE id = 1", args![])
+            .await?;
         if let Some(stored) = stored {
             self.version.fetch_max(stored, Ordering::AcqRel);
         }
@@ -428,6 +450,9 @@ impl Db {
     }
 
     pub async fn close(&self) {
+        if let Some(readers) = &self.readers {
+            readers.close();
+        }
         self.pool.close().await;
     }
 
@@ -443,7 +468,7 @@ impl Db {
                  WHERE table_schema = 'public' AND table_name NOT LIKE '_sqlx%'"
             }
         };
-        let mut rows: Vec<(String, String)> = sqlx::query_as(sql).fetch_all(&self.pool).await?;
+        let mut rows: Vec<(String, String)> = self.read_all(sql, args![]).await?;
         rows.sort();
         Ok(rows)
     }

@@ -7,6 +7,7 @@ use shutaf_domain::{Language, LocalityKind};
 use sqlx::FromRow;
 
 use crate::organisations::pick_name;
+use crate::read::args;
 use crate::{Db, StoreError, StoreResult};
 
 /// A locality and who convenes partnerships in it.
@@ -22,6 +23,8 @@ pub struct Locality {
     pub description: Option<String>,
     pub created_at: i64,
 }
+
+crate::read::record!(Locality { id, name_he, name_ar, name_en, kind: try_from String, convener_organisation_id, description, created_at });
 
 impl Locality {
     pub fn name(&self, lang: Language) -> &str {
@@ -115,10 +118,7 @@ impl Db {
 
     pub async fn locality(&self, id: i64) -> StoreResult<Option<Locality>> {
         let sql = format!("SELECT {LOCALITY_COLUMNS} FROM localities WHERE id = $1");
-        Ok(sqlx::query_as(&sql)
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await?)
+        self.read_optional(&sql, args![id]).await
     }
 
     /// All localities, by name. A hub serves at most a few hundred, so no paging is needed.
@@ -133,7 +133,7 @@ impl Db {
         }
         let sql =
             format!("SELECT {LOCALITY_COLUMNS} FROM localities ORDER BY sort_name, id LIMIT 1000");
-        let read: Vec<Locality> = sqlx::query_as(&sql).fetch_all(&self.pool).await?;
+        let read: Vec<Locality> = self.read_all(&sql, args![]).await?;
         if let Ok(mut kept) = self.localities.lock() {
             *kept = Some((version, Arc::new(read.clone())));
         }
@@ -145,9 +145,6 @@ impl Db {
         let sql = format!(
             "SELECT {LOCALITY_COLUMNS} FROM localities WHERE convener_organisation_id = $1 ORDER BY sort_name, id"
         );
-        Ok(sqlx::query_as(&sql)
-            .bind(organisation_id)
-            .fetch_all(&self.pool)
-            .await?)
+        self.read_all(&sql, args![organisation_id]).await
     }
 }

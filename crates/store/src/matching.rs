@@ -36,6 +36,7 @@ use std::sync::LazyLock;
 use shutaf_domain::matching::{self as rule, Candidate, Need, Suggestion};
 use shutaf_domain::{ContributionType, Sector, Stage};
 
+use crate::read::args;
 use crate::{Db, StoreResult};
 
 /// Stages in which an initiative still looks for partners.
@@ -65,6 +66,16 @@ struct NeedRow {
     stage: String,
     contribution: String,
 }
+
+crate::read::record!(NeedRow {
+    id,
+    locality_id,
+    title_he,
+    title_ar,
+    title_en,
+    stage,
+    contribution
+});
 
 fn quoted(codes: impl Iterator<Item = &'static str>) -> String {
     // Codes come from the domain's fixed catalogue, never from input: safe to inline.
@@ -173,6 +184,16 @@ struct OpportunityRow {
     covers_bits: i64,
 }
 
+crate::read::record!(OpportunityRow {
+    id,
+    locality_id,
+    title_he,
+    title_ar,
+    title_en,
+    stage,
+    covers_bits
+});
+
 /// A row of [`SUGGESTIONS_SQL`]: a kept profile and its score.
 #[derive(sqlx::FromRow)]
 struct ProfileRow {
@@ -183,6 +204,15 @@ struct ProfileRow {
     record: i64,
     score: i64,
 }
+
+crate::read::record!(ProfileRow {
+    organisation_id,
+    sector_bits,
+    offers_bits,
+    sdg_bits,
+    record,
+    score
+});
 
 impl ProfileRow {
     /// What the domain knows of the candidate, read back from the bits.
@@ -239,14 +269,18 @@ impl Db {
         let goals = need.sdg_goals.iter().fold(0, |bits, g| bits | sdg_bit(*g));
         // Excluded organisations are taken out after the statement: ask for as many more.
         let rows = (limit + need.exclude.len()).min(i64::MAX as usize) as i64;
-        let found: Vec<ProfileRow> = sqlx::query_as(SUGGESTIONS_SQL.as_str())
-            .bind(locality_id)
-            .bind(uncovered)
-            .bind((need.uncovered.len() as i64).max(1))
-            .bind(sectors)
-            .bind(goals)
-            .bind(rows)
-            .fetch_all(&self.pool)
+        let found: Vec<ProfileRow> = self
+            .read_all(
+                SUGGESTIONS_SQL.as_str(),
+                args![
+                    locality_id,
+                    uncovered,
+                    (need.uncovered.len() as i64).max(1),
+                    sectors,
+                    goals,
+                    rows
+                ],
+            )
             .await?;
         let mut suggestions = Vec::with_capacity(limit);
         for row in &found {
@@ -299,30 +333,26 @@ impl Db {
              WHERE ol.locality_id = $1 AND ({})",
             parts.join(" OR ")
         );
-        let rows: Vec<(i64, String, Option<String>)> = sqlx::query_as(&format!(
-            "SELECT o.id, o.sector, oc.contribution FROM organisations o \
+        let rows: Vec<(i64, String, Option<String>)> = self
+            .read_all(
+                &format!(
+                    "SELECT o.id, o.sector, oc.contribution FROM organisations o \
              LEFT JOIN organisation_contributions oc ON oc.organisation_id = o.id \
              WHERE o.id IN ({pool})"
-        ))
-        .bind(locality_id)
-        .fetch_all(&self.pool)
-        .await?;
-        let goals: Vec<(i64, i64)> = sqlx::query_as(&format!(
+                ),
+                args![locality_id],
+            )
+            .await?;
+        let goals: Vec<(i64, i64)> = self.read_all(&format!(
             "SELECT DISTINCT p.organisation_id, l.sdg_goal FROM initiative_partners p \
              JOIN initiative_goals g ON g.initiative_id = p.initiative_id JOIN goal_sdg_links l ON l.goal_id = g.goal_id \
              WHERE p.status = 'active' AND p.organisation_id IN ({pool})"
-        ))
-        .bind(locality_id)
-        .fetch_all(&self.pool)
-        .await?;
-        let records: Vec<(i64, i64)> = sqlx::query_as(&format!(
+        ), args![locality_id]).await?;
+        let records: Vec<(i64, i64)> = self.read_all(&format!(
             "SELECT p.organisation_id, COUNT(*) FROM initiative_partners p JOIN initiatives i ON i.id = p.initiative_id \
              WHERE p.status = 'active' AND i.stage IN ({AGREED_STAGES}) AND p.organisation_id IN ({pool}) \
              GROUP BY p.organisation_id"
-        ))
-        .bind(locality_id)
-        .fetch_all(&self.pool)
-        .await?;
+        ), args![locality_id]).await?;
 
         let mut by_id: HashMap<i64, Candidate> = HashMap::new();
         for (id, sector, contribution) in rows {
@@ -363,10 +393,11 @@ impl Db {
         organisation_id: i64,
         limit: i64,
     ) -> StoreResult<Vec<Opportunity>> {
-        let rows: Vec<OpportunityRow> = sqlx::query_as(OPPORTUNITIES_SQL.as_str())
-            .bind(organisation_id)
-            .bind(limit.max(0))
-            .fetch_all(&self.pool)
+        let rows: Vec<OpportunityRow> = self
+            .read_all(
+                OPPORTUNITIES_SQL.as_str(),
+                args![organisation_id, limit.max(0)],
+            )
             .await?;
         Ok(rows
             .into_iter()
@@ -394,7 +425,7 @@ impl Db {
         organisation_id: i64,
         limit: i64,
     ) -> StoreResult<Vec<Opportunity>> {
-        let rows: Vec<NeedRow> = sqlx::query_as(&format!(
+        let rows: Vec<NeedRow> = self.read_all(&format!(
             "SELECT i.id, i.locality_id, i.title_he, i.title_ar, i.title_en, i.stage, n.contribution \
              FROM initiatives i JOIN initiative_needs n ON n.initiative_id = i.id \
              JOIN organisation_contributions oc ON oc.contribution = n.contribution AND oc.organisation_id = $1 \
@@ -403,10 +434,7 @@ impl Db {
              AND NOT EXISTS (SELECT 1 FROM initiative_partners p WHERE p.initiative_id = i.id AND p.organisation_id = $1) \
              AND NOT EXISTS (SELECT 1 FROM partner_contributions pc WHERE pc.initiative_id = i.id AND pc.contribution = n.contribution) \
              ORDER BY i.id DESC LIMIT 2000"
-        ))
-        .bind(organisation_id)
-        .fetch_all(&self.pool)
-        .await?;
+        ), args![organisation_id]).await?;
         let mut found: Vec<Opportunity> = Vec::new();
         for NeedRow {
             id,
@@ -451,15 +479,9 @@ impl Db {
         organisation_id: i64,
         limit: i64,
     ) -> StoreResult<Vec<crate::Goal>> {
-        let ids: Vec<i64> = sqlx::query_scalar(
-            "SELECT g.id FROM goals g JOIN organisation_localities ol ON ol.locality_id = g.locality_id \
+        let ids: Vec<i64> = self.read_column("SELECT g.id FROM goals g JOIN organisation_localities ol ON ol.locality_id = g.locality_id \
              WHERE ol.organisation_id = $1 AND g.status = 'active' \
-             AND NOT EXISTS (SELECT 1 FROM initiative_goals ig WHERE ig.goal_id = g.id) ORDER BY g.id LIMIT $2",
-        )
-        .bind(organisation_id)
-        .bind(limit)
-        .fetch_all(&self.pool)
-        .await?;
+             AND NOT EXISTS (SELECT 1 FROM initiative_goals ig WHERE ig.goal_id = g.id) ORDER BY g.id LIMIT $2", args![organisation_id, limit]).await?;
         self.goals_by_ids(&ids).await
     }
 }

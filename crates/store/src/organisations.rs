@@ -6,6 +6,7 @@ use shutaf_domain::{ContributionType, Language, MemberRole, OrganisationKind, Se
 use sqlx::{AnyConnection, FromRow};
 
 use crate::journal;
+use crate::read::args;
 use crate::{Db, StoreError, StoreResult, abort, random_token, token_hash};
 
 /// Picks the name in `lang`, else the first one given (Hebrew, Arabic, English).
@@ -43,6 +44,8 @@ pub struct Organisation {
     pub locality_ids: Vec<i64>,
 }
 
+crate::read::record!(Organisation { id, name_he, name_ar, name_en, sector: try_from String, kind: try_from String, description, website, contributions_text, created_at, updated_at, contributions: skip, locality_ids: skip });
+
 impl Organisation {
     pub fn name(&self, lang: Language) -> &str {
         pick_name([&self.name_he, &self.name_ar, &self.name_en], lang)
@@ -65,6 +68,8 @@ pub struct OrganisationSummary {
     #[sqlx(skip)]
     pub contributions: Vec<ContributionType>,
 }
+
+crate::read::record!(OrganisationSummary { id, name_he, name_ar, name_en, sector: try_from String, kind: try_from String, contributions: skip });
 
 impl OrganisationSummary {
     pub fn name(&self, lang: Language) -> &str {
@@ -167,6 +172,11 @@ struct KeyedSummary {
     sort_key: String,
 }
 
+crate::read::record!(KeyedSummary {
+    summary: flatten,
+    sort_key
+});
+
 /// A member of an organisation.
 #[derive(Debug, Clone, FromRow, Serialize)]
 pub struct Member {
@@ -176,6 +186,8 @@ pub struct Member {
     #[sqlx(try_from = "String")]
     pub role: MemberRole,
 }
+
+crate::read::record!(Member { user_id, display_name, email, role: try_from String });
 
 /// An invitation to join an organisation.
 #[derive(Debug, Clone, FromRow, Serialize)]
@@ -190,12 +202,24 @@ pub struct Invitation {
     pub accepted_at: Option<i64>,
 }
 
+crate::read::record!(Invitation { id, organisation_id, email, role: try_from String, created_at, expires_at, accepted_at });
+
 const INVITATION_LIFETIME: i64 = 14 * 24 * 3600;
 
 /// A value bound to a dynamically built query.
 enum Bind {
     Int(i64),
     Text(String),
+}
+
+fn bind_args(binds: &[Bind]) -> Vec<crate::read::Arg> {
+    binds
+        .iter()
+        .map(|bind| match bind {
+            Bind::Int(v) => (*v).into(),
+            Bind::Text(v) => v.into(),
+        })
+        .collect()
 }
 
 /// Sort keys in Hebrew, Arabic and English order: each the normalised name in that language, or
@@ -355,28 +379,18 @@ impl Db {
     /// An organisation with its contributions and localities.
     pub async fn organisation(&self, id: i64) -> StoreResult<Option<Organisation>> {
         let sql = format!("SELECT {ORGANISATION_COLUMNS} FROM organisations WHERE id = $1");
-        let Some(mut org): Option<Organisation> = sqlx::query_as(&sql)
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await?
-        else {
+        let Some(mut org): Option<Organisation> = self.read_optional(&sql, args![id]).await? else {
             return Ok(None);
         };
         let codes: Vec<String> =
-            sqlx::query_scalar("SELECT contribution FROM organisation_contributions WHERE organisation_id = $1 ORDER BY contribution")
-                .bind(id)
-                .fetch_all(&self.pool)
-                .await?;
+            self.read_column("SELECT contribution FROM organisation_contributions WHERE organisation_id = $1 ORDER BY contribution", args![id]).await?;
         org.contributions = codes
             .iter()
             .filter_map(|c| ContributionType::parse(c))
             .collect();
         org.contributions.sort();
         org.locality_ids =
-            sqlx::query_scalar("SELECT locality_id FROM organisation_localities WHERE organisation_id = $1 ORDER BY locality_id")
-                .bind(id)
-                .fetch_all(&self.pool)
-                .await?;
+            self.read_column("SELECT locality_id FROM organisation_localities WHERE organisation_id = $1 ORDER BY locality_id", args![id]).await?;
         Ok(Some(org))
     }
 
@@ -419,14 +433,7 @@ impl Db {
                     conditions.join(" AND "),
                     crate::tallies::CAPPED
                 );
-                let mut count = sqlx::query_scalar::<_, i64>(&count_sql);
-                for bind in &binds {
-                    count = match bind {
-                        Bind::Int(v) => count.bind(*v),
-                        Bind::Text(v) => count.bind(v.as_str()),
-                    };
-                }
-                crate::Count::capped(count.fetch_one(&self.pool).await?)
+                crate::Count::capped(self.read_scalar(&count_sql, &bind_args(&binds)).await?)
             }
         };
         let per_page = filter.per_page.clamp(1, 100);
@@ -459,14 +466,7 @@ impl Db {
              FROM organisations o {filter_sql} ORDER BY o.{sort} {order}, o.id {order} LIMIT {}",
             per_page + 1
         );
-        let mut list = sqlx::query_as::<_, KeyedSummary>(&list_sql);
-        for bind in &binds {
-            list = match bind {
-                Bind::Int(v) => list.bind(*v),
-                Bind::Text(v) => list.bind(v.as_str()),
-            };
-        }
-        let mut rows = list.fetch_all(&self.pool).await?;
+        let mut rows: Vec<KeyedSummary> = self.read_all(&list_sql, &bind_args(&binds)).await?;
         let beyond = rows.len() > per_page as usize;
         rows.truncate(per_page as usize);
         if backwards {
@@ -518,9 +518,8 @@ impl Db {
             "SELECT organisation_id, contribution FROM organisation_contributions WHERE organisation_id {} ORDER BY contribution",
             self.in_ids(1)
         );
-        let rows: Vec<(i64, String)> = sqlx::query_as(&sql)
-            .bind(self.id_list(items.iter().map(|o| o.id)))
-            .fetch_all(&self.pool)
+        let rows: Vec<(i64, String)> = self
+            .read_all(&sql, args![self.id_list(items.iter().map(|o| o.id))])
             .await?;
         for item in items.iter_mut() {
             item.contributions = rows
@@ -537,12 +536,7 @@ impl Db {
     /// The organisations a person is a member of, with their role: ids only, in one statement
     /// (what deciding who may act needs).
     pub async fn memberships_of(&self, user_id: i64) -> StoreResult<Vec<(i64, MemberRole)>> {
-        let rows: Vec<(i64, String)> = sqlx::query_as(
-            "SELECT organisation_id, role FROM memberships WHERE user_id = $1 ORDER BY organisation_id",
-        )
-        .bind(user_id)
-        .fetch_all(&self.pool)
-        .await?;
+        let rows: Vec<(i64, String)> = self.read_all("SELECT organisation_id, role FROM memberships WHERE user_id = $1 ORDER BY organisation_id", args![user_id]).await?;
         Ok(rows
             .into_iter()
             .filter_map(|(id, role)| Some((id, MemberRole::parse(&role)?)))
@@ -554,10 +548,7 @@ impl Db {
         user_id: i64,
     ) -> StoreResult<Vec<(OrganisationSummary, MemberRole)>> {
         let rows: Vec<(i64, String)> =
-            sqlx::query_as("SELECT organisation_id, role FROM memberships WHERE user_id = $1 ORDER BY organisation_id")
-                .bind(user_id)
-                .fetch_all(&self.pool)
-                .await?;
+            self.read_all("SELECT organisation_id, role FROM memberships WHERE user_id = $1 ORDER BY organisation_id", args![user_id]).await?;
         if rows.is_empty() {
             return Ok(Vec::new());
         }
@@ -565,9 +556,8 @@ impl Db {
             "SELECT id, name_he, name_ar, name_en, sector, kind FROM organisations WHERE id {} ORDER BY sort_he, id",
             self.in_ids(1)
         );
-        let mut orgs: Vec<OrganisationSummary> = sqlx::query_as(&sql)
-            .bind(self.id_list(rows.iter().map(|(id, _)| *id)))
-            .fetch_all(&self.pool)
+        let mut orgs: Vec<OrganisationSummary> = self
+            .read_all(&sql, args![self.id_list(rows.iter().map(|(id, _)| *id))])
             .await?;
         self.attach_contributions(&mut orgs).await?;
         Ok(orgs
@@ -602,10 +592,8 @@ impl Db {
             "SELECT id, name_he, name_ar, name_en, sector, kind FROM organisations WHERE id {}",
             self.in_ids(1)
         );
-        Ok(sqlx::query_as(&sql)
-            .bind(self.id_list(ids.iter().copied()))
-            .fetch_all(&self.pool)
-            .await?)
+        self.read_all(&sql, args![self.id_list(ids.iter().copied())])
+            .await
     }
 
     pub async fn role_in(
@@ -613,33 +601,27 @@ impl Db {
         organisation_id: i64,
         user_id: i64,
     ) -> StoreResult<Option<MemberRole>> {
-        let role: Option<String> = sqlx::query_scalar(
-            "SELECT role FROM memberships WHERE organisation_id = $1 AND user_id = $2",
-        )
-        .bind(organisation_id)
-        .bind(user_id)
-        .fetch_optional(&self.pool)
-        .await?;
+        let role: Option<String> = self
+            .read_scalar_optional(
+                "SELECT role FROM memberships WHERE organisation_id = $1 AND user_id = $2",
+                args![organisation_id, user_id],
+            )
+            .await?;
         Ok(role.as_deref().and_then(MemberRole::parse))
     }
 
     pub async fn members(&self, organisation_id: i64) -> StoreResult<Vec<Member>> {
-        Ok(sqlx::query_as(
-            "SELECT m.user_id, u.display_name, u.email, m.role FROM memberships m JOIN users u ON u.id = m.user_id \
-             WHERE m.organisation_id = $1 ORDER BY m.created_at, m.user_id",
-        )
-        .bind(organisation_id)
-        .fetch_all(&self.pool)
-        .await?)
+        self.read_all("SELECT m.user_id, u.display_name, u.email, m.role FROM memberships m JOIN users u ON u.id = m.user_id \
+             WHERE m.organisation_id = $1 ORDER BY m.created_at, m.user_id", args![organisation_id]).await
     }
 
     pub async fn owner_count(&self, organisation_id: i64) -> StoreResult<usize> {
-        let count: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM memberships WHERE organisation_id = $1 AND role = 'owner'",
-        )
-        .bind(organisation_id)
-        .fetch_one(&self.pool)
-        .await?;
+        let count: i64 = self
+            .read_scalar(
+                "SELECT COUNT(*) FROM memberships WHERE organisation_id = $1 AND role = 'owner'",
+                args![organisation_id],
+            )
+            .await?;
         Ok(count as usize)
     }
 
@@ -721,25 +703,13 @@ impl Db {
 
     /// A live (unaccepted, unexpired) invitation by its secret.
     pub async fn invitation_by_token(&self, token: &str) -> StoreResult<Option<Invitation>> {
-        Ok(sqlx::query_as(
-            "SELECT id, organisation_id, email, role, created_at, expires_at, accepted_at FROM invitations \
-             WHERE token_hash = $1 AND accepted_at IS NULL AND expires_at > $2",
-        )
-        .bind(token_hash(token))
-        .bind(self.now())
-        .fetch_optional(&self.pool)
-        .await?)
+        self.read_optional("SELECT id, organisation_id, email, role, created_at, expires_at, accepted_at FROM invitations \
+             WHERE token_hash = $1 AND accepted_at IS NULL AND expires_at > $2", args![token_hash(token), self.now()]).await
     }
 
     pub async fn pending_invitations(&self, organisation_id: i64) -> StoreResult<Vec<Invitation>> {
-        Ok(sqlx::query_as(
-            "SELECT id, organisation_id, email, role, created_at, expires_at, accepted_at FROM invitations \
-             WHERE organisation_id = $1 AND accepted_at IS NULL AND expires_at > $2 ORDER BY id",
-        )
-        .bind(organisation_id)
-        .bind(self.now())
-        .fetch_all(&self.pool)
-        .await?)
+        self.read_all("SELECT id, organisation_id, email, role, created_at, expires_at, accepted_at FROM invitations \
+             WHERE organisation_id = $1 AND accepted_at IS NULL AND expires_at > $2 ORDER BY id", args![organisation_id, self.now()]).await
     }
 
     /// Accepts an invitation for a person: they become a member with the invited role (a person

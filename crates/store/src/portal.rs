@@ -10,6 +10,7 @@ use sqlx::FromRow;
 use crate::disclosures::{NameScope, NamesBeside, Redacted};
 use crate::integrity::Matter;
 use crate::organisations::pick_name;
+use crate::read::args;
 use crate::{Db, StoreResult};
 
 fn matter(kind: &str, id: i64) -> Matter {
@@ -62,6 +63,8 @@ pub struct PortalInitiative {
     pub recusals: i64,
     pub created_at: i64,
 }
+
+crate::read::record!(PortalInitiative { id, title_he, title_ar, title_en, stage: try_from String, businesses_he, businesses_ar, businesses_en, integrity_competition, integrity_exemption, integrity_exemption_text, call_id, notice_outcome, declarations, recusals, created_at });
 
 impl PortalInitiative {
     pub fn title(&self, lang: Language) -> &str {
@@ -116,6 +119,18 @@ pub struct PortalDeclaration {
     pub ties: Option<String>,
 }
 
+crate::read::record!(PortalDeclaration {
+    matter,
+    matter_id,
+    user_id,
+    person,
+    person_redacted: skip,
+    has_interests,
+    details,
+    declared_at,
+    ties
+});
+
 /// A recusal made in the locality.
 #[derive(Debug, Clone, FromRow, Serialize)]
 pub struct PortalRecusal {
@@ -133,6 +148,19 @@ pub struct PortalRecusal {
     pub party_en: Option<String>,
     pub recorded_at: i64,
 }
+
+crate::read::record!(PortalRecusal {
+    matter,
+    matter_id,
+    user_id,
+    person,
+    person_redacted: skip,
+    party_organisation_id,
+    party_he,
+    party_ar,
+    party_en,
+    recorded_at
+});
 
 impl PortalRecusal {
     pub fn party(&self, lang: Language) -> &str {
@@ -257,14 +285,17 @@ impl Db {
             ar = businesses("name_ar", "; ", self.backend),
             en = businesses("name_en", "; ", self.backend),
         );
-        Ok(sqlx::query_as(&sql)
-            .bind(locality_id)
-            .bind(&pattern)
-            .bind(stage)
-            .bind(before.unwrap_or(i64::MAX))
-            .bind(limit)
-            .fetch_all(&self.pool)
-            .await?)
+        self.read_all(
+            &sql,
+            args![
+                locality_id,
+                &pattern,
+                stage,
+                before.unwrap_or(i64::MAX),
+                limit
+            ],
+        )
+        .await
     }
 
     /// How many initiatives [`Db::portal_initiatives`] lists, counting at most `cap + 1` of
@@ -277,15 +308,9 @@ impl Db {
         cap: i64,
     ) -> StoreResult<i64> {
         let (condition, pattern, stage) = filtered(filter);
-        Ok(sqlx::query_scalar(&format!(
+        self.read_scalar(&format!(
             "SELECT COUNT(*) FROM (SELECT i.id FROM initiatives i WHERE {condition} LIMIT $4) capped"
-        ))
-        .bind(locality_id)
-        .bind(&pattern)
-        .bind(stage)
-        .bind(cap.saturating_add(1))
-        .fetch_one(&self.pool)
-        .await?)
+        ), args![locality_id, &pattern, stage, cap.saturating_add(1)]).await
     }
 
     /// The id of the list's row after the first `skip` (newest first), where the downloads'
@@ -298,15 +323,9 @@ impl Db {
         skip: i64,
     ) -> StoreResult<Option<i64>> {
         let (condition, pattern, stage) = filtered(filter);
-        Ok(sqlx::query_scalar(&format!(
+        self.read_scalar_optional(&format!(
             "SELECT i.id FROM initiatives i WHERE {condition} ORDER BY i.id DESC LIMIT 1 OFFSET $4"
-        ))
-        .bind(locality_id)
-        .bind(&pattern)
-        .bind(stage)
-        .bind(skip)
-        .fetch_optional(&self.pool)
-        .await?)
+        ), args![locality_id, &pattern, stage, skip]).await
     }
 }
 
@@ -331,7 +350,7 @@ impl Db {
         // the two had PostgreSQL hash every user of the hub for each portal page (125 ms).
         // On a call not decided yet the ties and the details would tell who applied: sealed.
         let sealed = format!("d.matter = 'call' AND d.matter_id IN ({UNDECIDED_CALLS})");
-        let mut rows: Vec<PortalDeclaration> = sqlx::query_as(&format!(
+        let mut rows: Vec<PortalDeclaration> = self.read_all(&format!(
             "SELECT d.matter, d.matter_id, d.user_id, u.display_name AS person, d.has_interests, \
              CASE WHEN {sealed} THEN NULL ELSE d.details END AS details, d.declared_at, \
              CASE WHEN {sealed} THEN NULL ELSE \
@@ -342,12 +361,7 @@ impl Db {
                    WHERE d.matter = 'call' AND c.locality_id = $1 \
                    ORDER BY declared_at DESC, matter_id DESC LIMIT $2 OFFSET $3) d \
              JOIN users u ON u.id = d.user_id ORDER BY d.declared_at DESC, d.matter_id DESC"
-        ))
-        .bind(locality_id)
-        .bind(limit)
-        .bind(offset)
-        .fetch_all(&self.pool)
-        .await?;
+        ), args![locality_id, limit, offset]).await?;
         let names = self
             .names_beside("interests-declared", NameScope::Locality(locality_id))
             .await?;
@@ -374,7 +388,7 @@ impl Db {
         locality_id: i64,
         limit: i64,
     ) -> StoreResult<Vec<PortalRecusal>> {
-        let mut rows: Vec<PortalRecusal> = sqlx::query_as(&format!(
+        let mut rows: Vec<PortalRecusal> = self.read_all(&format!(
             "SELECT r.matter, r.matter_id, r.user_id, u.display_name AS person, r.party_organisation_id, o.name_he AS party_he, \
              o.name_ar AS party_ar, o.name_en AS party_en, r.recorded_at \
              FROM recusals r JOIN users u ON u.id = r.user_id JOIN organisations o ON o.id = r.party_organisation_id \
@@ -382,11 +396,7 @@ impl Db {
              OR (r.matter = 'call' AND r.matter_id IN (SELECT id FROM calls WHERE locality_id = $1) \
                  AND r.matter_id NOT IN ({UNDECIDED_CALLS})) \
              ORDER BY r.recorded_at DESC LIMIT $2",
-        ))
-        .bind(locality_id)
-        .bind(limit)
-        .fetch_all(&self.pool)
-        .await?;
+        ), args![locality_id, limit]).await?;
         let names = self
             .names_beside("recused", NameScope::Locality(locality_id))
             .await?;
@@ -418,6 +428,13 @@ pub struct CallsPage {
     pub latest: Option<i64>,
 }
 
+crate::read::record!(CallsPage {
+    calls,
+    first_id,
+    last_id,
+    latest
+});
+
 impl Db {
     /// The page of `limit` published calls from `offset` (newest first) of a locality, in
     /// one statement; see [`CallsPage`]. A release's date is its decision for an ended call,
@@ -433,7 +450,7 @@ impl Db {
             crate::Backend::Sqlite => "MAX",
             crate::Backend::Postgres => "GREATEST",
         };
-        Ok(sqlx::query_as(&format!(
+        self.read_one(&format!(
             "SELECT COUNT(*) AS calls, MIN(c.id) AS first_id, MAX(c.id) AS last_id, \
              MAX(CASE WHEN c.status IN ('awarded', 'cancelled') AND c.decided_at IS NOT NULL THEN c.decided_at \
              ELSE {greatest}(COALESCE(c.published_at, c.created_at), \
@@ -442,11 +459,6 @@ impl Db {
              END) AS latest \
              FROM calls c WHERE c.id IN (SELECT id FROM calls WHERE locality_id = $1 AND status <> 'draft' \
              ORDER BY id DESC LIMIT $2 OFFSET $3)"
-        ))
-        .bind(locality_id)
-        .bind(limit)
-        .bind(offset)
-        .fetch_one(&self.pool)
-        .await?)
+        ), args![locality_id, limit, offset]).await
     }
 }

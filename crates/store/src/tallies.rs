@@ -11,6 +11,7 @@
 
 use shutaf_domain::{Sector, Stage};
 
+use crate::read::args;
 use crate::{Db, StoreResult};
 
 /// Filtered lists count at most this many rows past the page; more shows as "1,000+".
@@ -49,14 +50,7 @@ pub const CAPPED: i64 = COUNT_CAP + 1;
 impl Db {
     async fn tally(&self, name: &str, scope: i64, part: Option<&str>) -> StoreResult<i64> {
         // One statement for one part or all of them: an empty part sums the scope's rows.
-        let n: Option<i64> = sqlx::query_scalar(
-            "SELECT CAST(SUM(n) AS BIGINT) FROM tallies WHERE name = $1 AND scope = $2 AND ($3 = '' OR part = $3)",
-        )
-        .bind(name)
-        .bind(scope)
-        .bind(part.unwrap_or(""))
-        .fetch_one(&self.pool)
-        .await?;
+        let n: Option<i64> = self.read_scalar("SELECT CAST(SUM(n) AS BIGINT) FROM tallies WHERE name = $1 AND scope = $2 AND ($3 = '' OR part = $3)", args![name, scope, part.unwrap_or("")]).await?;
         Ok(n.unwrap_or(0))
     }
 
@@ -83,12 +77,12 @@ impl Db {
 
     /// A locality's initiatives in each stage that has any, in the lifecycle's order.
     pub async fn initiatives_by_stage(&self, locality_id: i64) -> StoreResult<Vec<(Stage, i64)>> {
-        let rows: Vec<(String, i64)> = sqlx::query_as(
-            "SELECT part, n FROM tallies WHERE name = 'initiatives' AND scope = $1 AND n > 0",
-        )
-        .bind(locality_id)
-        .fetch_all(&self.pool)
-        .await?;
+        let rows: Vec<(String, i64)> = self
+            .read_all(
+                "SELECT part, n FROM tallies WHERE name = 'initiatives' AND scope = $1 AND n > 0",
+                args![locality_id],
+            )
+            .await?;
         let mut counts: Vec<(Stage, i64)> = rows
             .into_iter()
             .filter_map(|(stage, n)| Some((Stage::parse(&stage)?, n)))
@@ -105,18 +99,16 @@ impl Db {
     /// Whether every kept count equals a fresh `COUNT(*)`; the first disagreement otherwise
     /// (`name scope part: kept k, counted c`).
     pub async fn tallies_agree(&self) -> StoreResult<Result<(), String>> {
-        let counted: Vec<(String, i64, String, i64)> = sqlx::query_as(
-            "SELECT 'organisations', CAST(0 AS BIGINT), sector, COUNT(*) FROM organisations GROUP BY sector \
+        let counted: Vec<(String, i64, String, i64)> = self.read_all("SELECT 'organisations', CAST(0 AS BIGINT), sector, COUNT(*) FROM organisations GROUP BY sector \
              UNION ALL SELECT 'members', locality_id, '', COUNT(*) FROM organisation_localities GROUP BY locality_id \
              UNION ALL SELECT 'initiatives', locality_id, stage, COUNT(*) FROM initiatives GROUP BY locality_id, stage \
-             UNION ALL SELECT 'decisions', COALESCE(locality_id, 0), '', COUNT(*) FROM decision_log GROUP BY COALESCE(locality_id, 0)",
-        )
-        .fetch_all(&self.pool)
-        .await?;
-        let kept: Vec<(String, i64, String, i64)> =
-            sqlx::query_as("SELECT name, scope, part, n FROM tallies WHERE n <> 0")
-                .fetch_all(&self.pool)
-                .await?;
+             UNION ALL SELECT 'decisions', COALESCE(locality_id, 0), '', COUNT(*) FROM decision_log GROUP BY COALESCE(locality_id, 0)", args![]).await?;
+        let kept: Vec<(String, i64, String, i64)> = self
+            .read_all(
+                "SELECT name, scope, part, n FROM tallies WHERE n <> 0",
+                args![],
+            )
+            .await?;
         for (name, scope, part, n) in &counted {
             let k = kept
                 .iter()

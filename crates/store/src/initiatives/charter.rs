@@ -5,6 +5,7 @@ use shutaf_domain::journal::Event;
 
 use super::{Acting, CharterVersion};
 use crate::journal;
+use crate::read::args;
 use crate::{Db, StoreError, StoreResult, abort};
 
 impl Db {
@@ -49,12 +50,7 @@ impl Db {
     }
 
     pub async fn charter_versions(&self, id: i64) -> StoreResult<Vec<CharterVersion>> {
-        Ok(sqlx::query_as(
-            "SELECT version, content, proposed_by_organisation_id, created_at FROM charter_versions WHERE initiative_id = $1 ORDER BY version",
-        )
-        .bind(id)
-        .fetch_all(&self.pool)
-        .await?)
+        self.read_all("SELECT version, content, proposed_by_organisation_id, created_at FROM charter_versions WHERE initiative_id = $1 ORDER BY version", args![id]).await
     }
 
     /// A partner endorses a version; only the current (latest) version can be endorsed.
@@ -99,10 +95,6 @@ impl Db {
 
     /// The organisations that endorsed a version.
     pub async fn endorsements(&self, id: i64, version: i64) -> StoreResult<Vec<i64>> {
-        Ok(sqlx::query_scalar("SELECT organisation_id FROM endorsements WHERE initiative_id = $1 AND version = $2 ORDER BY organisation_id")
-            .bind(id)
-            .bind(version)
-            .fetch_all(&self.pool)
-            .await?)
+        self.read_column("SELECT organisation_id FROM endorsements WHERE initiative_id = $1 AND version = $2 ORDER BY organisation_id", args![id, version]).await
     }
 }

@@ -7,6 +7,7 @@ use shutaf_domain::journal::Event;
 
 use super::{Acting, group_answers};
 use crate::journal;
+use crate::read::args;
 use crate::{Db, StoreResult};
 
 impl Db {
@@ -53,10 +54,7 @@ impl Db {
     /// Each partner's expectation answers.
     pub async fn expectations(&self, id: i64) -> StoreResult<HashMap<i64, ExpectationAnswers>> {
         let rows: Vec<(i64, String, String)> =
-            sqlx::query_as("SELECT organisation_id, question, answer FROM expectation_answers WHERE initiative_id = $1")
-                .bind(id)
-                .fetch_all(&self.pool)
-                .await?;
+            self.read_all("SELECT organisation_id, question, answer FROM expectation_answers WHERE initiative_id = $1", args![id]).await?;
         Ok(
             group_answers(rows.into_iter().map(|(org, q, a)| (id, org, q, a)))
                 .remove(&id)

@@ -29,6 +29,7 @@ use sqlx::{AnyConnection, FromRow};
 
 use crate::journal;
 use crate::organisations::pick_name;
+use crate::read::args;
 use crate::{Db, StoreError, StoreResult, abort};
 
 mod charter;
@@ -80,6 +81,8 @@ pub struct Initiative {
     #[sqlx(skip)]
     pub needs: Vec<ContributionType>,
 }
+
+crate::read::record!(Initiative { id, locality_id, initiator_organisation_id, lead_organisation_id, title_he, title_ar, title_en, problem_he, problem_ar, problem_en, approach_he, approach_ar, approach_en, model: try_from String, management: try_from String, stage: try_from String, stage_reason, convener_contact_user_id, convened_at, work_plan, work_plan_item, budget_line, no_budget_reason, integrity_competition, integrity_exemption, integrity_exemption_text, revision, created_at, updated_at, last_activity_at, goal_ids: skip, active_goal_ids: skip, needs: skip });
 
 impl Initiative {
     pub fn title(&self, lang: Language) -> &str {
@@ -194,6 +197,8 @@ pub struct PartnerContribution {
     pub period: Option<String>,
 }
 
+crate::read::record!(PartnerContribution { id, organisation_id, contribution: try_from String, description, cash_agorot, in_kind_agorot, period });
+
 /// A new committed contribution.
 #[derive(Debug, Clone)]
 pub struct NewContribution {
@@ -214,6 +219,13 @@ pub struct CharterVersion {
     pub created_at: i64,
 }
 
+crate::read::record!(CharterVersion {
+    version,
+    content,
+    proposed_by_organisation_id,
+    created_at
+});
+
 /// Something that happened on an initiative.
 #[derive(Debug, Clone, FromRow, Serialize)]
 pub struct InitiativeEvent {
@@ -224,6 +236,15 @@ pub struct InitiativeEvent {
     pub detail: Option<String>,
     pub created_at: i64,
 }
+
+crate::read::record!(InitiativeEvent {
+    id,
+    kind,
+    organisation_id,
+    user_id,
+    detail,
+    created_at
+});
 
 /// Who acts, for the activity record.
 #[derive(Debug, Clone, Copy)]
@@ -394,10 +415,7 @@ impl Db {
 
     pub async fn initiative(&self, id: i64) -> StoreResult<Option<Initiative>> {
         let sql = format!("SELECT {INITIATIVE_COLUMNS} FROM initiatives WHERE id = $1");
-        let Some(initiative): Option<Initiative> = sqlx::query_as(&sql)
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await?
+        let Some(initiative): Option<Initiative> = self.read_optional(&sql, args![id]).await?
         else {
             return Ok(None);
         };
@@ -412,19 +430,13 @@ impl Db {
         }
         let ids = self.id_list(initiatives.iter().map(|i| i.id));
         let within = self.in_ids(1);
-        let goals: Vec<(i64, i64, String)> = sqlx::query_as(&format!(
+        let goals: Vec<(i64, i64, String)> = self.read_all(&format!(
             "SELECT ig.initiative_id, ig.goal_id, g.status FROM initiative_goals ig JOIN goals g ON g.id = ig.goal_id \
              WHERE ig.initiative_id {within} ORDER BY ig.goal_id"
-        ))
-        .bind(&ids)
-        .fetch_all(&self.pool)
-        .await?;
-        let needs: Vec<(i64, String)> = sqlx::query_as(&format!(
+        ), args![&ids]).await?;
+        let needs: Vec<(i64, String)> = self.read_all(&format!(
             "SELECT initiative_id, contribution FROM initiative_needs WHERE initiative_id {within}"
-        ))
-        .bind(&ids)
-        .fetch_all(&self.pool)
-        .await?;
+        ), args![&ids]).await?;
         for initiative in initiatives.iter_mut() {
             initiative.goal_ids = goals
                 .iter()
@@ -614,14 +626,8 @@ impl Db {
     }
 
     pub async fn events(&self, id: i64, limit: i64) -> StoreResult<Vec<InitiativeEvent>> {
-        Ok(sqlx::query_as(
-            "SELECT id, kind, organisation_id, user_id, detail, created_at FROM initiative_events WHERE initiative_id = $1 \
-             ORDER BY id DESC LIMIT $2",
-        )
-        .bind(id)
-        .bind(limit)
-        .fetch_all(&self.pool)
-        .await?)
+        self.read_all("SELECT id, kind, organisation_id, user_id, detail, created_at FROM initiative_events WHERE initiative_id = $1 \
+             ORDER BY id DESC LIMIT $2", args![id, limit]).await
     }
 
     /// The facts of one initiative for the gates and the checkup.
@@ -687,12 +693,16 @@ impl Db {
             "SELECT {INITIATIVE_COLUMNS} FROM initiatives WHERE locality_id = $1 AND id {comparison} $2 {stage_filter} \
              ORDER BY id {order} LIMIT $3"
         );
-        let rows: Vec<Initiative> = sqlx::query_as(&sql)
-            .bind(locality_id)
-            .bind(bound)
-            .bind(per_page as i64 + 1)
-            .bind(stage.map(|s| s.code()).unwrap_or(""))
-            .fetch_all(&self.pool)
+        let rows: Vec<Initiative> = self
+            .read_all(
+                &sql,
+                args![
+                    locality_id,
+                    bound,
+                    per_page as i64 + 1,
+                    stage.map(|s| s.code()).unwrap_or("")
+                ],
+            )
             .await?;
         let window = crate::Window::of(rows, keyset, per_page as usize, |i| i.id);
         let mut initiatives = window.items;
@@ -717,11 +727,7 @@ impl Db {
             "SELECT {INITIATIVE_COLUMNS} FROM initiatives WHERE id IN \
              (SELECT initiative_id FROM initiative_partners WHERE organisation_id = $1) ORDER BY id DESC LIMIT $2"
         );
-        Ok(sqlx::query_as(&sql)
-            .bind(organisation_id)
-            .bind(limit)
-            .fetch_all(&self.pool)
-            .await?)
+        self.read_all(&sql, args![organisation_id, limit]).await
     }
 
     async fn facts_of(
@@ -748,13 +754,10 @@ impl Db {
         let partners: Vec<ActivePartner> = match partners {
             Some(partners) => partners,
             None => {
-                let rows: Vec<(i64, i64, String, String, Option<String>)> = sqlx::query_as(&format!(
+                let rows: Vec<(i64, i64, String, String, Option<String>)> = self.read_all(&format!(
                     "SELECT p.initiative_id, p.organisation_id, o.sector, o.kind, p.role FROM initiative_partners p \
                      JOIN organisations o ON o.id = p.organisation_id WHERE p.initiative_id {within} AND p.status = 'active'"
-                ))
-                .bind(&ids)
-                .fetch_all(&self.pool)
-                .await?;
+                ), args![&ids]).await?;
                 rows.into_iter()
                     .filter_map(|(i, o, sector, kind, role)| {
                         Some((
@@ -768,20 +771,14 @@ impl Db {
                     .collect()
             }
         };
-        let committed: Vec<(i64, i64, String)> = sqlx::query_as(&format!(
+        let committed: Vec<(i64, i64, String)> = self.read_all(&format!(
             "SELECT initiative_id, organisation_id, contribution FROM partner_contributions WHERE initiative_id {within}"
-        ))
-        .bind(&ids)
-        .fetch_all(&self.pool)
-        .await?;
+        ), args![&ids]).await?;
         // The current charter versions (no organisation) and the endorsements, in one statement.
-        let charters: Vec<(i64, i64, Option<i64>)> = sqlx::query_as(&format!(
+        let charters: Vec<(i64, i64, Option<i64>)> = self.read_all(&format!(
             "SELECT initiative_id, MAX(version), NULL FROM charter_versions WHERE initiative_id {within} GROUP BY initiative_id \
              UNION ALL SELECT initiative_id, version, organisation_id FROM endorsements WHERE initiative_id {within}"
-        ))
-        .bind(&ids)
-        .fetch_all(&self.pool)
-        .await?;
+        ), args![&ids]).await?;
         let versions: Vec<(i64, i64)> = charters
             .iter()
             .filter(|(_, _, o)| o.is_none())
@@ -791,45 +788,30 @@ impl Db {
             .iter()
             .filter_map(|(i, v, o)| Some((*i, *v, (*o)?)))
             .collect();
-        let answers: Vec<(i64, i64, String, String)> = sqlx::query_as(&format!(
+        let answers: Vec<(i64, i64, String, String)> = self.read_all(&format!(
             "SELECT initiative_id, organisation_id, question, answer FROM expectation_answers WHERE initiative_id {within}"
-        ))
-        .bind(&ids)
-        .fetch_all(&self.pool)
-        .await?;
-        let declarations: Vec<(i64, i64)> = sqlx::query_as(&format!(
+        ), args![&ids]).await?;
+        let declarations: Vec<(i64, i64)> = self.read_all(&format!(
             "SELECT matter_id, user_id FROM declarations WHERE matter = 'initiative' AND matter_id {within}"
-        ))
-        .bind(&ids)
-        .fetch_all(&self.pool)
-        .await?;
+        ), args![&ids]).await?;
         // A decided notice inviting competing proposals, or an awarded open call, is competition.
-        let competed: Vec<i64> = sqlx::query_scalar(&format!(
+        let competed: Vec<i64> = self.read_column(&format!(
             "SELECT initiative_id FROM competition_notices WHERE initiative_id {within} AND outcome IS NOT NULL \
              UNION SELECT initiative_id FROM calls WHERE initiative_id {within} AND status = 'awarded'"
-        ))
-        .bind(&ids)
-        .fetch_all(&self.pool)
-        .await?;
-        let indicators: Vec<(i64, i64)> = sqlx::query_as(&format!(
+        ), args![&ids]).await?;
+        let indicators: Vec<(i64, i64)> = self.read_all(&format!(
             "SELECT initiative_id, COUNT(*) FROM indicators WHERE initiative_id {within} GROUP BY initiative_id"
-        ))
-        .bind(&ids)
-        .fetch_all(&self.pool)
-        .await?;
+        ), args![&ids]).await?;
         // The people who decide: the convener's owners and administrators, and those of each
         // business partner (declarations are needed from all of them).
-        let deciders: Vec<(i64, i64)> = sqlx::query_as(&format!(
+        let deciders: Vec<(i64, i64)> = self.read_all(&format!(
             "SELECT i.id, m.user_id FROM initiatives i JOIN localities l ON l.id = i.locality_id \
              JOIN memberships m ON m.organisation_id = l.convener_organisation_id \
              WHERE i.id {within} AND m.role IN ('owner', 'admin') \
              UNION SELECT p.initiative_id, m.user_id FROM initiative_partners p JOIN organisations o ON o.id = p.organisation_id \
              JOIN memberships m ON m.organisation_id = p.organisation_id \
              WHERE p.initiative_id {within} AND p.status = 'active' AND o.sector = 'business' AND m.role IN ('owner', 'admin')"
-        ))
-        .bind(&ids)
-        .fetch_all(&self.pool)
-        .await?;
+        ), args![&ids]).await?;
         let mut answers_by = group_answers(answers.into_iter());
 
         let mut out = Vec::with_capacity(initiatives.len());
@@ -908,29 +890,22 @@ impl Db {
         user_id: i64,
         limit: i64,
     ) -> StoreResult<(Vec<(i64, String, Option<i64>, i64, Option<i64>)>, i64)> {
-        let list = sqlx::query_as(
-            "SELECT id, kind, initiative_id, created_at, read_at FROM notifications WHERE user_id = $1 ORDER BY id DESC LIMIT $2",
-        )
-        .bind(user_id)
-        .bind(limit)
-        .fetch_all(&self.pool)
-        .await?;
-        let unread: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM notifications WHERE user_id = $1 AND read_at IS NULL",
-        )
-        .bind(user_id)
-        .fetch_one(&self.pool)
-        .await?;
+        let list = self.read_all("SELECT id, kind, initiative_id, created_at, read_at FROM notifications WHERE user_id = $1 ORDER BY id DESC LIMIT $2", args![user_id, limit]).await?;
+        let unread: i64 = self
+            .read_scalar(
+                "SELECT COUNT(*) FROM notifications WHERE user_id = $1 AND read_at IS NULL",
+                args![user_id],
+            )
+            .await?;
         Ok((list, unread))
     }
 
     pub async fn unread_notifications(&self, user_id: i64) -> StoreResult<i64> {
-        Ok(sqlx::query_scalar(
+        self.read_scalar(
             "SELECT COUNT(*) FROM notifications WHERE user_id = $1 AND read_at IS NULL",
+            args![user_id],
         )
-        .bind(user_id)
-        .fetch_one(&self.pool)
-        .await?)
+        .await
     }
 
     pub async fn mark_notifications_read(&self, user_id: i64) -> StoreResult<()> {
@@ -1023,12 +998,13 @@ impl Db {
         if ids.is_empty() {
             return Ok(Vec::new());
         }
-        Ok(sqlx::query_as(&format!(
-            "SELECT id, title_he, title_ar, title_en FROM initiatives WHERE id {}",
-            self.in_ids(1)
-        ))
-        .bind(self.id_list(ids.iter().copied()))
-        .fetch_all(&self.pool)
-        .await?)
+        self.read_all(
+            &format!(
+                "SELECT id, title_he, title_ar, title_en FROM initiatives WHERE id {}",
+                self.in_ids(1)
+            ),
+            args![self.id_list(ids.iter().copied())],
+        )
+        .await
     }
 }

@@ -7,6 +7,7 @@ use sqlx::FromRow;
 
 use super::{Acting, NewContribution, Partner, PartnerContribution, PartnerStatus};
 use crate::journal;
+use crate::read::args;
 use crate::{Db, StoreError, StoreResult, abort};
 
 #[derive(FromRow)]
@@ -23,17 +24,25 @@ struct PartnerRow {
     benefits: Option<String>,
 }
 
+crate::read::record!(PartnerRow {
+    organisation_id,
+    name_he,
+    name_ar,
+    name_en,
+    sector,
+    kind,
+    status,
+    role,
+    interests,
+    benefits
+});
+
 impl Db {
     /// The organisations in an initiative (partners, invited, asking), partners first.
     pub async fn partners(&self, id: i64) -> StoreResult<Vec<Partner>> {
-        let rows: Vec<PartnerRow> = sqlx::query_as(
-            "SELECT p.organisation_id, o.name_he, o.name_ar, o.name_en, o.sector, o.kind, p.status, p.role, p.interests, p.benefits \
+        let rows: Vec<PartnerRow> = self.read_all("SELECT p.organisation_id, o.name_he, o.name_ar, o.name_en, o.sector, o.kind, p.status, p.role, p.interests, p.benefits \
              FROM initiative_partners p JOIN organisations o ON o.id = p.organisation_id WHERE p.initiative_id = $1 \
-             ORDER BY p.created_at, p.organisation_id",
-        )
-        .bind(id)
-        .fetch_all(&self.pool)
-        .await?;
+             ORDER BY p.created_at, p.organisation_id", args![id]).await?;
         let mut partners: Vec<Partner> = rows
             .into_iter()
             .filter_map(|r| {
@@ -248,12 +257,7 @@ impl Db {
     }
 
     pub async fn contributions(&self, id: i64) -> StoreResult<Vec<PartnerContribution>> {
-        Ok(sqlx::query_as(
-            "SELECT id, organisation_id, contribution, description, cash_agorot, in_kind_agorot, period FROM partner_contributions \
-             WHERE initiative_id = $1 ORDER BY organisation_id, id",
-        )
-        .bind(id)
-        .fetch_all(&self.pool)
-        .await?)
+        self.read_all("SELECT id, organisation_id, contribution, description, cash_agorot, in_kind_agorot, period FROM partner_contributions \
+             WHERE initiative_id = $1 ORDER BY organisation_id, id", args![id]).await
     }
 }

@@ -407,9 +407,12 @@ impl EntryBody {
 
 impl From<LogEntry> for EntryBody {
     fn from(e: LogEntry) -> Self {
+        // Encoded once: the leaf hash is over the same bytes.
+        let canonical = e.canonical_bytes();
         EntryBody {
-            canonical: String::from_utf8_lossy(&e.canonical_bytes()).into_owned(),
-            leaf_hash: hex::encode(e.leaf_hash()),
+            leaf_hash: hex::encode(shutaf_domain::merkle::leaf_hash(&canonical)),
+            canonical: String::from_utf8(canonical)
+                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
             index: e.index,
             at: e.at,
             kind: e.kind,

@@ -1,6 +1,7 @@
 //! No N+1 queries: the SQL statements a page costs do not grow with the data on it.
 //!
-//! sqlx reports every statement as a tracing event (target `sqlx::query`); a layer counts them.
+//! sqlx reports every statement as a tracing event (target `sqlx::query`), and so do the hub's
+//! own SQLite reads (`shutaf_store::read`); a layer counts them.
 //! Each page is fetched with a little data and again with ten times as much, and must cost the
 //! same number of statements both times.
 //!
@@ -65,7 +66,7 @@ fn count_statements() {
             if metadata.is_span() {
                 metadata.target().starts_with("tower_http")
             } else {
-                metadata.target() == "sqlx::query"
+                is_statement(metadata.target())
             }
         });
         tracing::subscriber::set_global_default(
@@ -73,6 +74,12 @@ fn count_statements() {
         )
         .expect("the statement counter is the only global subscriber");
     });
+}
+
+/// Whether events of `target` report statements: sqlx's, and the hub's own SQLite reads
+/// (`shutaf_store::read`).
+fn is_statement(target: &str) -> bool {
+    target == "sqlx::query" || target == "shutaf_store::read"
 }
 
 /// A span opened on the counting test's thread.
@@ -113,7 +120,7 @@ impl<S: tracing::Subscriber + for<'a> LookupSpan<'a>> Layer<S> for CountStatemen
     }
 
     fn on_event(&self, event: &tracing::Event<'_>, ctx: tracing_subscriber::layer::Context<'_, S>) {
-        if event.metadata().target() != "sqlx::query" {
+        if !is_statement(event.metadata().target()) {
             return;
         }
         let ours = COUNTED_THREAD.with(Cell::get)
