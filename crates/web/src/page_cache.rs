@@ -4,9 +4,10 @@
 //! data changes (docs/PERFORMANCE.md, "Public pages cached").
 //!
 //! - **What.** `GET` requests without the session cookie and without `Authorization`, answered
-//!   200 with a body of known size (built in memory; streamed downloads pass by), without
-//!   `Set-Cookie`, `Content-Disposition: attachment` or a `Cache-Control` of `no-store` or
-//!   `private` set by the handler, and whose handler left the session untouched.
+//!   200 with a body of known size (built in memory; for streamed downloads see below),
+//!   without `Set-Cookie`, `Content-Disposition: attachment` (but for the downloads below) or
+//!   a `Cache-Control` of `no-store` or `private` set by the handler, and whose handler left
+//!   the session untouched.
 //! - **Key.** Method, path and query, the language the page is in (negotiated as `Ctx` does:
 //!   the language cookie, then `Accept-Language`, then the hub's default) and the htmx headers
 //!   the directory answers a fragment to.
@@ -22,6 +23,10 @@
 //!   sits inside `security::csrf`, which gives the token and sets the cookie of a first visit
 //!   on the way out, cached or not. The hub's CSP has no nonces, so nothing else is per
 //!   request.
+//! - **Downloads.** A streamed download its handler marks [`KeptDownload`] (the portal's
+//!   files) is passed on as it streams and copied on the side; when it ends whole and within the
+//!   largest body kept, the copy is kept like a page, and the next visitor gets it from memory.
+//!   A larger one streams every time, in flat memory.
 //! - **Memory.** Entries are counted by their bytes (body, headers, key) against `mb`; the least
 //!   recently used go first; a body larger than a sixteenth of the budget is not kept.
 //!
@@ -93,6 +98,11 @@ struct Kept {
     body: Bytes,
     token_at: Vec<usize>,
 }
+
+/// Marks a streamed download the cache may keep once it has streamed whole (see the module's
+/// documentation): a public file that depends on the data alone.
+#[derive(Debug, Clone, Copy)]
+pub struct KeptDownload;
 
 /// What happened to a lookup or a store, for the metrics.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -273,7 +283,7 @@ fn key_of(request: &Request, state: &AppState) -> String {
 }
 
 /// Whether a handler's answer may be kept for others.
-fn storable(response: &Response) -> bool {
+fn storable(response: &Response, download: bool) -> bool {
     let headers = response.headers();
     let text = |name: header::HeaderName| {
         headers
@@ -287,7 +297,7 @@ fn storable(response: &Response) -> bool {
         && !headers.contains_key(header::SET_COOKIE)
         && !text(header::CACHE_CONTROL).contains("no-store")
         && !text(header::CACHE_CONTROL).contains("private")
-        && !text(header::CONTENT_DISPOSITION).contains("attachment")
+        && (download || !text(header::CONTENT_DISPOSITION).contains("attachment"))
 }
 
 /// Where `needle` stands in `haystack`.
@@ -346,6 +356,7 @@ pub async fn layer(State(state): State<AppState>, mut request: Request, next: Ne
         .map(|t| t.0.clone())
         .unwrap_or_default();
     let (found, dropped) = cache.get(&key, version, now, clock_offset);
+    let download_state = state.clone();
     state
         .metrics
         .count_cache_dropped(dropped.evicted, dropped.stale);
@@ -375,9 +386,20 @@ pub async fn layer(State(state): State<AppState>, mut request: Request, next: Ne
         .size_hint()
         .exact()
         .and_then(|n| usize::try_from(n).ok());
-    let keep = storable(&response)
-        && in_memory.is_some_and(|length| length <= cache.max_body)
-        && !session.as_ref().is_some_and(Session::is_modified);
+    let untouched = !session.as_ref().is_some_and(Session::is_modified);
+    if in_memory.is_none()
+        && untouched
+        && response.extensions().get::<KeptDownload>().is_some()
+        && response.status() == StatusCode::OK
+        && !response.headers().contains_key(header::SET_COOKIE)
+    {
+        return kept_as_it_streams(download_state, response, key, version, now, clock_offset);
+    }
+    let keep = storable(
+        &response,
+        response.extensions().get::<KeptDownload>().is_some(),
+    ) && in_memory.is_some_and(|length| length <= cache.max_body)
+        && untouched;
     // Only pages show the token (the API has none): other answers are passed on as they are.
     let html = response
         .headers()
@@ -420,6 +442,73 @@ pub async fn layer(State(state): State<AppState>, mut request: Request, next: Ne
         .metrics
         .count_cache_dropped(dropped.evicted, dropped.stale);
     response
+}
+
+/// Passes a download on as it streams, copying it on the side while it stays within the largest
+/// body kept; a download that ended whole is kept. One that fails midway is not (the client
+/// sees it broken, as without the cache).
+fn kept_as_it_streams(
+    state: AppState,
+    response: Response,
+    key: String,
+    version: i64,
+    now: i64,
+    clock_offset: i64,
+) -> Response {
+    use futures_util::StreamExt;
+    let (mut parts, body) = response.into_parts();
+    parts
+        .headers
+        .insert(X_CACHE, HeaderValue::from_static("miss"));
+    let headers = parts.headers.clone();
+    struct Copying {
+        state: AppState,
+        chunks: axum::body::BodyDataStream,
+        copy: Option<Vec<u8>>,
+        key: String,
+        headers: HeaderMap,
+    }
+    let going = Copying {
+        state,
+        chunks: body.into_data_stream(),
+        copy: Some(Vec::new()),
+        key,
+        headers,
+    };
+    let stream = futures_util::stream::unfold(Some(going), move |going| async move {
+        let mut going = going?;
+        match going.chunks.next().await {
+            Some(Ok(bytes)) => {
+                let max_body = going.state.page_cache.as_ref().map_or(0, |c| c.max_body);
+                going.copy = going
+                    .copy
+                    .take()
+                    .filter(|copy| copy.len() + bytes.len() <= max_body)
+                    .map(|mut copy| {
+                        copy.extend_from_slice(&bytes);
+                        copy
+                    });
+                Some((Ok(bytes), Some(going)))
+            }
+            Some(Err(e)) => Some((Err(e), None)),
+            None => {
+                if let (Some(copy), Some(cache)) = (going.copy, going.state.page_cache.as_ref()) {
+                    let kept = Kept {
+                        headers: going.headers,
+                        body: Bytes::from(copy),
+                        token_at: Vec::new(),
+                    };
+                    let dropped = cache.put(going.key, kept, version, now, clock_offset);
+                    going
+                        .state
+                        .metrics
+                        .count_cache_dropped(dropped.evicted, dropped.stale);
+                }
+                None
+            }
+        }
+    });
+    Response::from_parts(parts, Body::from_stream(stream))
 }
 
 /// Reads the database's data version every `poll_ms`, so that writes by other servers and by

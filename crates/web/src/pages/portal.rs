@@ -242,12 +242,12 @@ fn csv_response(
             .into_inner()
             .map_err(|e| AppError::Internal(e.to_string()))?,
     );
-    file_response(name, "text/csv; charset=utf-8", bytes)
+    kept_download(file_response(name, "text/csv; charset=utf-8", bytes))
 }
 
 fn json_response(name: &str, value: &impl Serialize) -> Result<Response, AppError> {
     let bytes = serde_json::to_vec_pretty(value).map_err(|e| AppError::Internal(e.to_string()))?;
-    file_response(name, "application/json", bytes)
+    kept_download(file_response(name, "application/json", bytes))
 }
 
 fn file_response(
@@ -262,6 +262,16 @@ fn file_response(
         headers.insert(header::CONTENT_DISPOSITION, value);
     }
     Ok(response)
+}
+
+/// A streamed download the page cache may keep once it has streamed whole.
+fn kept_download(response: Result<Response, AppError>) -> Result<Response, AppError> {
+    response.map(|mut response| {
+        response
+            .extensions_mut()
+            .insert(crate::page_cache::KeptDownload);
+        response
+    })
 }
 
 fn opt(value: &Option<impl ToString>) -> String {
@@ -571,7 +581,11 @@ async fn initiatives_file(
         Format::Json => ("initiatives.json", "application/json"),
     };
     let name = format!("locality-{locality}-{name}");
-    file_response(&name, content_type, streamed(state, head, chunks).await?)
+    kept_download(file_response(
+        &name,
+        content_type,
+        streamed(state, head, chunks).await?,
+    ))
 }
 
 /// The rest of a download, a chunk at a time.
@@ -707,11 +721,11 @@ async fn ocds_file(state: &AppState, locality: &Locality, page: i64) -> Result<R
         writer,
     };
     let name = format!("locality-{}-calls.ocds.json", locality.id);
-    file_response(
+    kept_download(file_response(
         &name,
         "application/json",
         streamed(state, head, chunks).await?,
-    )
+    ))
 }
 
 /// Where `calls.ocds.json` is in its page of calls.

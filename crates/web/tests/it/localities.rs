@@ -310,3 +310,68 @@ async fn portal_downloads_stream_and_its_pages_go_by_keyset() {
     assert_eq!(pages, 13);
     assert!(seen.windows(2).all(|pair| pair[0] > pair[1]), "{seen:?}");
 }
+
+/// The portal's downloads stream, and the page cache keeps the copy of one that streamed whole:
+/// the next visitor gets the same bytes from memory, until a write moves the data on.
+#[tokio::test]
+async fn a_portal_download_is_kept_once_streamed_and_dropped_by_a_write() {
+    let app = TestApp::spawn().await;
+    let c = city(&app).await;
+    let acting = c.company_acting(&app).await;
+    let new = |title: &str| shutaf_store::NewInitiative {
+        locality_id: c.locality,
+        initiator_organisation_id: c.company,
+        titles: [None, None, Some(title.into())],
+        problems: [None, None, None],
+        approaches: [None, None, None],
+        model: shutaf_domain::PartnershipModel::JointAgenda,
+        management: shutaf_domain::Management::Joint,
+        goal_ids: vec![],
+        needs: vec![],
+        lead_organisation_id: None,
+    };
+    let (first, _) = app
+        .db
+        .create_initiative(&new("Roofs"), acting)
+        .await
+        .unwrap();
+    // Several chunks of the stream.
+    copies(&app, first, 1_200).await;
+    let visitor = app.client();
+    let csv = app.url(&format!(
+        "/localities/{}/portal/initiatives.csv",
+        c.locality
+    ));
+    let get = async || {
+        let response = visitor.get(&csv).send().await.unwrap();
+        assert_eq!(response.status(), StatusCode::OK);
+        assert!(
+            response.headers()["content-disposition"]
+                .to_str()
+                .unwrap()
+                .starts_with("attachment")
+        );
+        let cache = response.headers()["x-cache"].to_str().unwrap().to_owned();
+        (cache, response.bytes().await.unwrap())
+    };
+    let (cache, streamed) = get().await;
+    assert_eq!(cache, "miss");
+    let (cache, kept) = get().await;
+    assert_eq!(cache, "hit");
+    assert_eq!(streamed, kept, "the kept copy is the streamed file");
+    assert_eq!(
+        String::from_utf8_lossy(&kept).lines().count(),
+        1 + 1_201,
+        "the head and every row"
+    );
+
+    // A write through the hub: the next visitor gets the file afresh, with the new row.
+    app.db
+        .create_initiative(&new("Later roofs"), acting)
+        .await
+        .unwrap();
+    let (cache, fresh) = get().await;
+    assert_eq!(cache, "miss");
+    assert!(String::from_utf8_lossy(&fresh).contains("Later roofs"));
+    assert_eq!(String::from_utf8_lossy(&fresh).lines().count(), 1 + 1_202);
+}
