@@ -292,12 +292,10 @@ impl Db {
                     if backend == Backend::Sqlite {
                         // synchronous = FULL: a committed decision survives a power cut (in WAL mode
                         // NORMAL may lose the last commits); the public record is worth the fsync.
-                        // cache_size: 8 MB of pages a connection (SQLite's default is 2 MB); at
-                        // national scale a page's reads then mostly stay in memory (issue 12:
-                        // a record page's read takes half the time), while four connections
-                        // stay inside the hub's memory budget.
-                        conn.execute("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA synchronous = FULL; \
-                                      PRAGMA cache_size = -8192;")
+                        // The pages' reads go through the hub's own connections (`read.rs`),
+                        // whose page caches are the larger ones; these write and read inside
+                        // transactions, and keep SQLite's default 2 MB each.
+                        conn.execute("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA synchronous = FULL;")
                             .await?;
                     } else {
                         // A hub's statements are short and many run at once: a parallel plan

@@ -231,7 +231,7 @@ pub struct CacheConfig {
 impl Default for CacheConfig {
     fn default() -> Self {
         CacheConfig {
-            mb: 16,
+            mb: 32,
             ttl_seconds: 30,
             poll_ms: 250,
         }

@@ -803,15 +803,33 @@ impl Db {
             "SELECT initiative_id, COUNT(*) FROM indicators WHERE initiative_id {within} GROUP BY initiative_id"
         ), args![&ids]).await?;
         // The people who decide: the convener's owners and administrators, and those of each
-        // business partner (declarations are needed from all of them).
-        let deciders: Vec<(i64, i64)> = self.read_all(&format!(
-            "SELECT i.id, m.user_id FROM initiatives i JOIN localities l ON l.id = i.locality_id \
-             JOIN memberships m ON m.organisation_id = l.convener_organisation_id \
-             WHERE i.id {within} AND m.role IN ('owner', 'admin') \
-             UNION SELECT p.initiative_id, m.user_id FROM initiative_partners p JOIN organisations o ON o.id = p.organisation_id \
-             JOIN memberships m ON m.organisation_id = p.organisation_id \
-             WHERE p.initiative_id {within} AND p.status = 'active' AND o.sector = 'business' AND m.role IN ('owner', 'admin')"
-        ), args![&ids]).await?;
+        // business partner (declarations are needed from all of them). The business partners
+        // are known from the partners read above: only their members are read here, and the
+        // conveners' (no organisation read twice).
+        let mut localities: Vec<i64> = initiatives.iter().map(|i| i.locality_id).collect();
+        localities.sort_unstable();
+        localities.dedup();
+        let mut businesses: Vec<i64> = partners
+            .iter()
+            .filter(|(_, _, sector, ..)| *sector == Sector::Business)
+            .map(|(_, org, ..)| *org)
+            .collect();
+        businesses.sort_unstable();
+        businesses.dedup();
+        let deciding: Vec<(Option<i64>, i64, i64)> = self
+            .read_all(
+                &format!(
+                    "SELECT l.id, m.organisation_id, m.user_id FROM localities l \
+                     JOIN memberships m ON m.organisation_id = l.convener_organisation_id \
+                     WHERE l.id {} AND m.role IN ('owner', 'admin') \
+                     UNION ALL SELECT NULL, m.organisation_id, m.user_id FROM memberships m \
+                     WHERE m.organisation_id {} AND m.role IN ('owner', 'admin')",
+                    self.in_ids(1),
+                    self.in_ids(2)
+                ),
+                args![self.id_list(localities), self.id_list(businesses)],
+            )
+            .await?;
         let mut answers_by = group_answers(answers.into_iter());
 
         let mut out = Vec::with_capacity(initiatives.len());
@@ -848,11 +866,18 @@ impl Db {
                 })
                 .collect();
             partner_facts.sort_by_key(|p| p.organisation_id);
-            let decider_ids: Vec<i64> = deciders
+            let mut decider_ids: Vec<i64> = deciding
                 .iter()
-                .filter(|(i, _)| *i == id)
-                .map(|(_, u)| *u)
+                .filter(|(locality, org, _)| match locality {
+                    Some(locality) => *locality == initiative.locality_id,
+                    None => partners.iter().any(|(i, o, sector, ..)| {
+                        *i == id && o == org && *sector == Sector::Business
+                    }),
+                })
+                .map(|(.., user)| *user)
                 .collect();
+            decider_ids.sort_unstable();
+            decider_ids.dedup();
             let declared = declarations
                 .iter()
                 .filter(|(i, u)| *i == id && decider_ids.contains(u))
