@@ -1,5 +1,6 @@
 //! Storage for the Shutaf hub: one SQL dialect that runs on SQLite (embedded, the default) and
-//! PostgreSQL (the scale path), through sqlx's `Any` driver.
+//! PostgreSQL (the scale path), through sqlx's `Any` driver; SQLite's reads outside a
+//! transaction run on the calling thread through rusqlite (`read.rs`).
 //!
 //! Portability is a design rule, not an accident: ids are 64-bit integers, times are Unix seconds,
 //! flags are integers 0 or 1 (the `Any` driver cannot read SQLite booleans), placeholders are `$1, $2, ...` (which SQLite also understands), and the

@@ -35,6 +35,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use axum::body::{Body, Bytes, HttpBody};
@@ -66,6 +67,10 @@ pub struct PageCache {
     ttl: i64,
     /// Stands for the visitor's CSRF token in kept pages: random, made at start, never sent.
     placeholder: String,
+    /// Bytes held by copies of downloads still streaming, and their budget (a quarter of the
+    /// cache's): 64 downloads at once must not each hold a copy of the largest body kept.
+    copying: AtomicUsize,
+    max_copying: usize,
     inner: Mutex<Inner>,
 }
 
@@ -122,6 +127,8 @@ impl PageCache {
             max_body: max_bytes / 16,
             ttl: i64::try_from(config.ttl_seconds.max(1)).unwrap_or(i64::MAX),
             placeholder: shutaf_store::random_token(),
+            copying: AtomicUsize::new(0),
+            max_copying: max_bytes / 4,
             inner: Mutex::new(Inner::default()),
         })
     }
@@ -445,8 +452,9 @@ pub async fn layer(State(state): State<AppState>, mut request: Request, next: Ne
 }
 
 /// Passes a download on as it streams, copying it on the side while it stays within the largest
-/// body kept; a download that ended whole is kept. One that fails midway is not (the client
-/// sees it broken, as without the cache).
+/// body kept and the copies in flight stay within their budget ([`PageCache::copying`]); a
+/// download that ended whole is kept. One that fails midway is not (the client sees it broken,
+/// as without the cache).
 fn kept_as_it_streams(
     state: AppState,
     response: Response,
@@ -460,55 +468,104 @@ fn kept_as_it_streams(
     parts
         .headers
         .insert(X_CACHE, HeaderValue::from_static("miss"));
-    let headers = parts.headers.clone();
-    struct Copying {
-        state: AppState,
-        chunks: axum::body::BodyDataStream,
-        copy: Option<Vec<u8>>,
-        key: String,
-        headers: HeaderMap,
-    }
     let going = Copying {
-        state,
-        chunks: body.into_data_stream(),
         copy: Some(Vec::new()),
+        headers: parts.headers.clone(),
+        state,
         key,
-        headers,
     };
-    let stream = futures_util::stream::unfold(Some(going), move |going| async move {
-        let mut going = going?;
-        match going.chunks.next().await {
-            Some(Ok(bytes)) => {
-                let max_body = going.state.page_cache.as_ref().map_or(0, |c| c.max_body);
-                going.copy = going
-                    .copy
-                    .take()
-                    .filter(|copy| copy.len() + bytes.len() <= max_body)
-                    .map(|mut copy| {
-                        copy.extend_from_slice(&bytes);
-                        copy
-                    });
-                Some((Ok(bytes), Some(going)))
-            }
-            Some(Err(e)) => Some((Err(e), None)),
-            None => {
-                if let (Some(copy), Some(cache)) = (going.copy, going.state.page_cache.as_ref()) {
-                    let kept = Kept {
-                        headers: going.headers,
-                        body: Bytes::from(copy),
-                        token_at: Vec::new(),
-                    };
-                    let dropped = cache.put(going.key, kept, version, now, clock_offset);
-                    going
-                        .state
-                        .metrics
-                        .count_cache_dropped(dropped.evicted, dropped.stale);
+    let stream = futures_util::stream::unfold(
+        Some((body.into_data_stream(), going)),
+        move |going| async move {
+            let (mut chunks, mut going) = going?;
+            match chunks.next().await {
+                Some(Ok(bytes)) => {
+                    going.add(&bytes);
+                    Some((Ok(bytes), Some((chunks, going))))
                 }
-                None
+                Some(Err(e)) => Some((Err(e), None)),
+                None => {
+                    going.keep(version, now, clock_offset);
+                    None
+                }
             }
-        }
-    });
+        },
+    );
     Response::from_parts(parts, Body::from_stream(stream))
+}
+
+/// The copy of a download as it streams, its bytes counted against the budget of copies in
+/// flight until it is kept or dropped.
+struct Copying {
+    state: AppState,
+    copy: Option<Vec<u8>>,
+    key: String,
+    headers: HeaderMap,
+}
+
+impl Copying {
+    /// Adds `bytes` to the copy, or gives the copy up when it would grow past the largest body
+    /// kept or the budget of copies in flight.
+    fn add(&mut self, bytes: &[u8]) {
+        let Some(copy) = self.copy.as_mut() else {
+            return;
+        };
+        let Some(cache) = self.state.page_cache.as_ref() else {
+            return;
+        };
+        let within = copy.len() + bytes.len() <= cache.max_body
+            && cache
+                .copying
+                .fetch_update(Ordering::AcqRel, Ordering::Acquire, |held| {
+                    (held + bytes.len() <= cache.max_copying).then_some(held + bytes.len())
+                })
+                .is_ok();
+        if within {
+            copy.extend_from_slice(bytes);
+        } else {
+            self.give_up();
+        }
+    }
+
+    fn give_up(&mut self) {
+        if let (Some(copy), Some(cache)) = (self.copy.take(), self.state.page_cache.as_ref()) {
+            cache.copying.fetch_sub(copy.len(), Ordering::AcqRel);
+        }
+    }
+
+    /// Keeps the whole copy.
+    fn keep(mut self, version: i64, now: i64, clock_offset: i64) {
+        let Some(copy) = self.copy.take() else {
+            return;
+        };
+        let state = self.state.clone();
+        let Some(cache) = state.page_cache.as_ref() else {
+            return;
+        };
+        cache.copying.fetch_sub(copy.len(), Ordering::AcqRel);
+        let kept = Kept {
+            headers: std::mem::take(&mut self.headers),
+            body: Bytes::from(copy),
+            token_at: Vec::new(),
+        };
+        let dropped = cache.put(
+            std::mem::take(&mut self.key),
+            kept,
+            version,
+            now,
+            clock_offset,
+        );
+        self.state
+            .metrics
+            .count_cache_dropped(dropped.evicted, dropped.stale);
+    }
+}
+
+impl Drop for Copying {
+    /// A download dropped midway (the client went away) gives its copy's bytes back.
+    fn drop(&mut self) {
+        self.give_up();
+    }
 }
 
 /// Reads the database's data version every `poll_ms`, so that writes by other servers and by
