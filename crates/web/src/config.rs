@@ -231,7 +231,7 @@ pub struct CacheConfig {
 impl Default for CacheConfig {
     fn default() -> Self {
         CacheConfig {
-            mb: 32,
+            mb: 24,
             ttl_seconds: 30,
             poll_ms: 250,
         }
