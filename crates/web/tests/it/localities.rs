@@ -14,21 +14,7 @@ async fn portal_downloads_neutralise_spreadsheet_formulas() {
     let acting = c.company_acting(&app).await;
     let (id, _) = app
         .db
-        .create_initiative(
-            &shutaf_store::NewInitiative {
-                locality_id: c.locality,
-                initiator_organisation_id: c.company,
-                titles: [None, None, Some("=1+1 roofs".into())],
-                problems: [None, None, None],
-                approaches: [None, None, None],
-                model: shutaf_domain::PartnershipModel::JointAgenda,
-                management: shutaf_domain::Management::Joint,
-                goal_ids: vec![],
-                needs: vec![],
-                lead_organisation_id: None,
-            },
-            acting,
-        )
+        .create_initiative(&c.company_idea([None, None, Some("=1+1 roofs")]), acting)
         .await
         .unwrap();
     let visitor = app.client();
@@ -156,18 +142,7 @@ async fn portal_downloads_stream_and_its_pages_go_by_keyset() {
     let (first, _) = app
         .db
         .create_initiative(
-            &shutaf_store::NewInitiative {
-                locality_id: c.locality,
-                initiator_organisation_id: c.company,
-                titles: [Some("גגות סולאריים".into()), None, Some("-2 roofs".into())],
-                problems: [None, None, None],
-                approaches: [None, None, None],
-                model: shutaf_domain::PartnershipModel::JointAgenda,
-                management: shutaf_domain::Management::Joint,
-                goal_ids: vec![],
-                needs: vec![],
-                lead_organisation_id: None,
-            },
+            &c.company_idea([Some("גגות סולאריים"), None, Some("-2 roofs")]),
             acting,
         )
         .await
@@ -318,18 +293,7 @@ async fn a_portal_download_is_kept_once_streamed_and_dropped_by_a_write() {
     let app = TestApp::spawn().await;
     let c = city(&app).await;
     let acting = c.company_acting(&app).await;
-    let new = |title: &str| shutaf_store::NewInitiative {
-        locality_id: c.locality,
-        initiator_organisation_id: c.company,
-        titles: [None, None, Some(title.into())],
-        problems: [None, None, None],
-        approaches: [None, None, None],
-        model: shutaf_domain::PartnershipModel::JointAgenda,
-        management: shutaf_domain::Management::Joint,
-        goal_ids: vec![],
-        needs: vec![],
-        lead_organisation_id: None,
-    };
+    let new = |title: &str| c.company_idea([None, None, Some(title)]);
     let (first, _) = app
         .db
         .create_initiative(&new("Roofs"), acting)

@@ -177,6 +177,22 @@ impl City {
             organisation_id: Some(self.company),
         }
     }
+
+    /// A new idea of the company's in the city, titled in Hebrew, Arabic and English as given.
+    pub fn company_idea(&self, titles: [Option<&str>; 3]) -> shutaf_store::NewInitiative {
+        shutaf_store::NewInitiative {
+            locality_id: self.locality,
+            initiator_organisation_id: self.company,
+            titles: titles.map(|t| t.map(str::to_owned)),
+            problems: [None, None, None],
+            approaches: [None, None, None],
+            model: shutaf_domain::PartnershipModel::JointAgenda,
+            management: shutaf_domain::Management::Joint,
+            goal_ids: vec![],
+            needs: vec![],
+            lead_organisation_id: None,
+        }
+    }
 }
 
 pub async fn city(app: &TestApp) -> City {
