@@ -96,6 +96,8 @@ pub const SKIPPED: &[&str] = &[
     // Matching's kept profiles and needs: the restore's inserts rebuild them through their triggers.
     "matching_profiles",
     "matching_needs",
+    // The directory's kept rows by place: rebuilt by their triggers as organisations come back.
+    "directory_places",
 ];
 
 /// Tables the migrations themselves fill (the decision log's size row): a restore replaces

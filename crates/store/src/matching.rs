@@ -95,6 +95,17 @@ pub fn offer_bit(c: ContributionType) -> i64 {
         .unwrap_or(0)
 }
 
+/// The contribution types of a set of offers' bits, in the catalogue's order.
+pub fn offers(bits: i64) -> Vec<ContributionType> {
+    let mut offered: Vec<ContributionType> = ContributionType::ALL
+        .iter()
+        .copied()
+        .filter(|c| bits & offer_bit(*c) != 0)
+        .collect();
+    offered.sort();
+    offered
+}
+
 /// The bit of a sector in `matching_profiles.sector_bits`: its place in `Sector::ALL`.
 pub fn sector_bit(s: Sector) -> i64 {
     1 << Sector::ALL.iter().position(|x| *x == s).unwrap_or(0)

@@ -170,11 +170,14 @@ struct KeyedSummary {
     #[sqlx(flatten)]
     summary: OrganisationSummary,
     sort_key: String,
+    /// The contributions it offers, as `matching_profiles.offers_bits` keeps them.
+    offers_bits: i64,
 }
 
 crate::read::record!(KeyedSummary {
     summary: flatten,
-    sort_key
+    sort_key,
+    offers_bits
 });
 
 /// A member of an organisation.
@@ -407,29 +410,37 @@ impl Db {
                 && filter.sector.is_some() == sector
                 && filter.locality_id.is_some() == locality
         };
-        let members = match filter.locality_id {
-            Some(locality) => Some(self.member_count(locality).await?),
-            None => None,
-        };
         let kept = if only(false, false) || only(true, false) {
             Some(crate::Count::exact(
                 self.organisation_count(filter.sector).await?,
             ))
-        } else if only(false, true) {
-            members.map(crate::Count::exact)
+        } else if let (true, Some(locality)) = (only(false, true), filter.locality_id) {
+            Some(crate::Count::exact(self.member_count(locality).await?))
         } else {
             None
         };
-        // A narrow filter drives the query (its few rows read, then ordered); a wide one is
-        // checked row by row along the name index, which soon finds a page. The kept count
-        // tells a locality's width; the capped count tells a search's.
-        let wide_locality = members.is_some_and(|n| n > WIDE);
+        // Filtered by a locality, a page is one range of the locality's kept name index
+        // (`directory_places`), the sector and the contributions checked in the index itself;
+        // otherwise the organisations' own name index is walked, the filters checked row by
+        // row.
+        let placed = filter.locality_id.is_some();
+        let from = if placed {
+            "directory_places d JOIN organisations o ON o.id = d.organisation_id"
+        } else {
+            "organisations o"
+        };
         let total = match kept {
             Some(total) => total,
             None => {
-                let (conditions, binds) = directory_conditions(filter, wide_locality, self.backend);
+                let (conditions, binds) = directory_conditions(filter, self.backend);
+                // Only a kind or words need the organisation itself; the rest is in the index.
+                let from = if placed && filter.kind.is_none() && !searching {
+                    "directory_places d"
+                } else {
+                    from
+                };
                 let count_sql = format!(
-                    "SELECT COUNT(*) FROM (SELECT 1 FROM organisations o WHERE {} LIMIT {}) c",
+                    "SELECT COUNT(*) FROM (SELECT 1 FROM {from} WHERE {} LIMIT {}) c",
                     conditions.join(" AND "),
                     crate::tallies::CAPPED
                 );
@@ -438,23 +449,41 @@ impl Db {
         };
         let per_page = filter.per_page.clamp(1, 100);
         let sort = sort_column(filter.lang);
-        let (mut conditions, mut binds) = directory_conditions(filter, wide_locality, self.backend);
+        // The key the page is ordered by: the locality's row's copy, or the organisation's.
+        // The contributions come with the row: the locality's row has them, the organisations'
+        // kept profile otherwise (read for the page's rows only).
+        let (key, id, offers) = if placed {
+            (format!("d.{sort}"), "d.organisation_id", "d.offers_bits")
+        } else {
+            (
+                format!("o.{sort}"),
+                "o.id",
+                "(SELECT mp.offers_bits FROM matching_profiles mp WHERE mp.organisation_id = o.id)",
+            )
+        };
+        let (mut conditions, mut binds) = directory_conditions(filter, self.backend);
         let param = |binds: &mut Vec<Bind>, value: Bind| {
             binds.push(value);
             format!("${}", binds.len())
         };
 
         let (backwards, order) = match &filter.cursor {
-            Some(Cursor::After { key, id }) => {
-                let k = param(&mut binds, Bind::Text(key.clone()));
-                let i = param(&mut binds, Bind::Int(*id));
-                conditions.push(format!("(o.{sort}, o.id) > ({k}, {i})"));
+            Some(Cursor::After {
+                key: after,
+                id: after_id,
+            }) => {
+                let k = param(&mut binds, Bind::Text(after.clone()));
+                let i = param(&mut binds, Bind::Int(*after_id));
+                conditions.push(format!("({key}, {id}) > ({k}, {i})"));
                 (false, "ASC")
             }
-            Some(Cursor::Before { key, id }) => {
-                let k = param(&mut binds, Bind::Text(key.clone()));
-                let i = param(&mut binds, Bind::Int(*id));
-                conditions.push(format!("(o.{sort}, o.id) < ({k}, {i})"));
+            Some(Cursor::Before {
+                key: before,
+                id: before_id,
+            }) => {
+                let k = param(&mut binds, Bind::Text(before.clone()));
+                let i = param(&mut binds, Bind::Int(*before_id));
+                conditions.push(format!("({key}, {id}) < ({k}, {i})"));
                 (true, "DESC")
             }
             None => (false, "ASC"),
@@ -462,8 +491,8 @@ impl Db {
         let filter_sql = format!("WHERE {}", conditions.join(" AND "));
         // One row more than the page says whether there is a page beyond it.
         let list_sql = format!(
-            "SELECT o.id, o.name_he, o.name_ar, o.name_en, o.sector, o.kind, o.{sort} AS sort_key \
-             FROM organisations o {filter_sql} ORDER BY o.{sort} {order}, o.id {order} LIMIT {}",
+            "SELECT o.id, o.name_he, o.name_ar, o.name_en, o.sector, o.kind, {key} AS sort_key, {offers} AS offers_bits \
+             FROM {from} {filter_sql} ORDER BY {key} {order}, {id} {order} LIMIT {}",
             per_page + 1
         );
         let mut rows: Vec<KeyedSummary> = self.read_all(&list_sql, &bind_args(&binds)).await?;
@@ -493,8 +522,13 @@ impl Db {
                 beyond.then(|| at(rows.first(), false)).flatten(),
             ),
         };
-        let mut items: Vec<OrganisationSummary> = rows.into_iter().map(|r| r.summary).collect();
-        self.attach_contributions(&mut items).await?;
+        let items: Vec<OrganisationSummary> = rows
+            .into_iter()
+            .map(|r| OrganisationSummary {
+                contributions: crate::matching::offers(r.offers_bits),
+                ..r.summary
+            })
+            .collect();
         Ok(Directory {
             items,
             total,
@@ -747,31 +781,29 @@ impl Db {
     }
 }
 
-/// Past this many organisations a locality is "wide": its condition is checked along the
-/// name index instead of driving the query.
-const WIDE: i64 = 1000;
-
-/// The directory's conditions on `o` with their values (`$1`, `$2`, ... in order). A wide
-/// locality becomes a correlated `EXISTS` (probed by primary key for each row of the name
-/// index), a narrow one an `IN` list that drives the query; a contribution type is always
-/// wide (each is offered by a large share of organisations). Search words always drive: a
-/// name's first word decides where it sorts, so the organisations sharing a common word sit
-/// together far along the name index, and walking the index to them costs a scan of most of
-/// it (measured: 370 ms at 100,000 organisations, against 10 ms reading and ordering them).
+/// The directory's conditions with their values (`$1`, `$2`, ... in order), on `o` (the
+/// organisation) and, when a locality is asked for, `d` (its row in `directory_places`).
+/// There the sector and the contribution type are checked in the locality's name index; without
+/// a locality a contribution type is probed by key for each row of the organisations' name
+/// index (each is offered by a large share of organisations).
 ///
-/// A driving set is `IN (subquery)` on SQLite, whose planner reads it first. PostgreSQL's turns
-/// `IN` into a semi-join and, ordered by name with a `LIMIT`, walks the name index probing each
-/// organisation: for a rare word the whole index (1.5 s at 100,000 organisations). There the
-/// set is read once into an array (`= ANY(ARRAY(...))`), which the planner looks up by primary
-/// key and orders.
+/// Search words always drive: a name's first word decides where it sorts, so the organisations
+/// sharing a common word sit together far along the name index, and walking the index to them
+/// costs a scan of most of it (measured: 370 ms at 100,000 organisations, against 10 ms
+/// reading and ordering them). A driving set is `IN (subquery)` on SQLite, whose planner reads
+/// it first. PostgreSQL's turns `IN` into a semi-join and, ordered by name with a `LIMIT`,
+/// walks the name index probing each organisation: for a rare word the whole index (1.5 s at
+/// 100,000 organisations). There the set is read once into an array (`= ANY(ARRAY(...))`),
+/// which the planner looks up by primary key and orders.
 fn directory_conditions(
     filter: &DirectoryFilter,
-    wide_locality: bool,
     backend: crate::Backend,
 ) -> (Vec<String>, Vec<Bind>) {
+    let placed = filter.locality_id.is_some();
+    let id = if placed { "d.organisation_id" } else { "o.id" };
     let driving = |subquery: String| match backend {
-        crate::Backend::Sqlite => format!("o.id IN ({subquery})"),
-        crate::Backend::Postgres => format!("o.id = ANY(ARRAY({subquery}))"),
+        crate::Backend::Sqlite => format!("{id} IN ({subquery})"),
+        crate::Backend::Postgres => format!("{id} = ANY(ARRAY({subquery}))"),
     };
     let mut conditions: Vec<String> = Vec::new();
     let mut binds: Vec<Bind> = Vec::new();
@@ -779,31 +811,35 @@ fn directory_conditions(
         binds.push(value);
         format!("${}", binds.len())
     };
+    if let Some(locality) = filter.locality_id {
+        let p = param(&mut binds, Bind::Int(locality));
+        conditions.push(format!("d.locality_id = {p}"));
+    }
     if let Some(sector) = filter.sector {
         let p = param(&mut binds, Bind::Text(sector.code().into()));
-        conditions.push(format!("o.sector = {p}"));
+        conditions.push(if placed {
+            format!("d.sector = {p}")
+        } else {
+            format!("o.sector = {p}")
+        });
     }
     if let Some(kind) = filter.kind {
         let p = param(&mut binds, Bind::Text(kind.code().into()));
         conditions.push(format!("o.kind = {p}"));
     }
-    if let Some(locality) = filter.locality_id {
-        let p = param(&mut binds, Bind::Int(locality));
-        conditions.push(if wide_locality {
-            format!(
-                "EXISTS (SELECT 1 FROM organisation_localities l WHERE l.organisation_id = o.id AND l.locality_id = {p})"
-            )
-        } else {
-            driving(format!(
-                "SELECT organisation_id FROM organisation_localities WHERE locality_id = {p}"
-            ))
-        });
-    }
     if let Some(contribution) = filter.contribution {
-        let p = param(&mut binds, Bind::Text(contribution.code().into()));
-        conditions.push(format!(
-            "EXISTS (SELECT 1 FROM organisation_contributions c WHERE c.organisation_id = o.id AND c.contribution = {p})"
-        ));
+        if placed {
+            let p = param(
+                &mut binds,
+                Bind::Int(crate::matching::offer_bit(contribution)),
+            );
+            conditions.push(format!("(d.offers_bits & {p}) <> 0"));
+        } else {
+            let p = param(&mut binds, Bind::Text(contribution.code().into()));
+            conditions.push(format!(
+                "EXISTS (SELECT 1 FROM organisation_contributions c WHERE c.organisation_id = o.id AND c.contribution = {p})"
+            ));
+        }
     }
     for group in search::query_terms(filter.q.as_deref().unwrap_or("")) {
         // Any form of the word exactly, or the word as typed so far as a prefix.

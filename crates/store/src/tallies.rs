@@ -96,8 +96,9 @@ impl Db {
         self.tally("decisions", locality_id, Some("")).await
     }
 
-    /// Whether every kept count equals a fresh `COUNT(*)`; the first disagreement otherwise
-    /// (`name scope part: kept k, counted c`).
+    /// Whether every kept count equals a fresh `COUNT(*)`, and the directory's kept rows by
+    /// place the organisations they copy; the first disagreement otherwise (`name scope part:
+    /// kept k, counted c`).
     pub async fn tallies_agree(&self) -> StoreResult<Result<(), String>> {
         let counted: Vec<(String, i64, String, i64)> = self.read_all("SELECT 'organisations', CAST(0 AS BIGINT), sector, COUNT(*) FROM organisations GROUP BY sector \
              UNION ALL SELECT 'members', locality_id, '', COUNT(*) FROM organisation_localities GROUP BY locality_id \
@@ -125,6 +126,55 @@ impl Db {
             {
                 return Ok(Err(format!("{name} {scope} {part}: kept {k}, counted 0")));
             }
+        }
+        // The directory's rows by place (`directory_places`), kept by the same writes: one for
+        // each locality an organisation works in, with its sector, sort keys and offers.
+        let offers: Vec<(i64, String)> = self
+            .read_all(
+                "SELECT organisation_id, contribution FROM organisation_contributions",
+                args![],
+            )
+            .await?;
+        let mut bits: std::collections::HashMap<i64, i64> = std::collections::HashMap::new();
+        for (organisation, code) in &offers {
+            if let Some(c) = shutaf_domain::ContributionType::parse(code) {
+                *bits.entry(*organisation).or_default() |= crate::matching::offer_bit(c);
+            }
+        }
+        type Place = (i64, i64, String, i64, String, String, String);
+        let places: Vec<(i64, i64, String, String, String, String)> = self
+            .read_all(
+                "SELECT ol.organisation_id, ol.locality_id, o.sector, o.sort_he, o.sort_ar, o.sort_en \
+                 FROM organisation_localities ol JOIN organisations o ON o.id = ol.organisation_id \
+                 ORDER BY ol.organisation_id, ol.locality_id",
+                args![],
+            )
+            .await?;
+        let expected: Vec<Place> = places
+            .into_iter()
+            .map(|(o, l, sector, he, ar, en)| {
+                (o, l, sector, bits.get(&o).copied().unwrap_or(0), he, ar, en)
+            })
+            .collect();
+        let kept: Vec<Place> = self
+            .read_all(
+                "SELECT organisation_id, locality_id, sector, offers_bits, sort_he, sort_ar, sort_en \
+                 FROM directory_places ORDER BY organisation_id, locality_id",
+                args![],
+            )
+            .await?;
+        if kept != expected {
+            let differs = kept
+                .iter()
+                .zip(&expected)
+                .find(|(k, e)| k != e)
+                .map(|(k, e)| format!("kept {k:?}, expected {e:?}"))
+                .unwrap_or_default();
+            return Ok(Err(format!(
+                "directory places: {} kept, {} expected; {differs}",
+                kept.len(),
+                expected.len()
+            )));
         }
         Ok(Ok(()))
     }

@@ -5,7 +5,7 @@
 //! decision log, and a database with data in it is refused. Runs on the backend chosen by
 //! SHUTAF_TEST_BACKEND.
 
-use shutaf_domain::Language;
+use shutaf_domain::{Language, Sector};
 use shutaf_store::{Db, DirectoryFilter};
 use shutaf_testkit::database::fresh_database_url;
 use shutaf_testkit::process::{TempDir, assert_success, run};
@@ -246,6 +246,57 @@ async fn a_small_scale_load_is_complete_repeatable_searchable_and_verifies() {
         widest.total,
         shutaf_store::Count::capped(with_it),
         "{contribution}"
+    );
+    // The largest locality filtered by a sector and that contribution (the directory's kept
+    // rows by place), walked forwards in pages of 7: the organisations a plain query finds, in
+    // the order of Hebrew names.
+    let (locality, sector): (i64, String) = sqlx::query_as(
+        "SELECT ol.locality_id, o.sector FROM organisation_localities ol JOIN organisations o ON o.id = ol.organisation_id \
+         GROUP BY ol.locality_id, o.sector ORDER BY COUNT(*) DESC, ol.locality_id LIMIT 1",
+    )
+    .fetch_one(&db.pool)
+    .await
+    .unwrap();
+    let expected: Vec<i64> = sqlx::query_scalar(
+        "SELECT o.id FROM organisations o JOIN organisation_localities ol ON ol.organisation_id = o.id \
+         WHERE ol.locality_id = $1 AND o.sector = $2 AND EXISTS (SELECT 1 FROM organisation_contributions c \
+         WHERE c.organisation_id = o.id AND c.contribution = $3) ORDER BY o.sort_he, o.id",
+    )
+    .bind(locality)
+    .bind(&sector)
+    .bind(&contribution)
+    .fetch_all(&db.pool)
+    .await
+    .unwrap();
+    assert!(
+        expected.len() > 7,
+        "{} found: several pages",
+        expected.len()
+    );
+    let mut filter = DirectoryFilter {
+        locality_id: Some(locality),
+        sector: Sector::parse(&sector),
+        contribution: shutaf_domain::ContributionType::parse(&contribution),
+        lang: Language::He,
+        per_page: 7,
+        ..DirectoryFilter::default()
+    };
+    let mut found: Vec<i64> = Vec::new();
+    loop {
+        let page = db.directory(&filter).await.unwrap();
+        assert_eq!(
+            page.total,
+            shutaf_store::Count::capped(expected.len() as i64)
+        );
+        found.extend(page.items.iter().map(|o| o.id));
+        match page.next {
+            Some(next) => filter.cursor = Some(next),
+            None => break,
+        }
+    }
+    assert_eq!(
+        found, expected,
+        "the locality's filtered directory, in name order"
     );
 
     // Open calls in every status, with evaluators' declarations and scores; awarded calls that

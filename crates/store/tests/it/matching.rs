@@ -554,6 +554,22 @@ async fn kept_profiles_rank_as_the_domain_does_through_every_change() {
     assert_eq!(needs(&restored).await, needs(&db).await);
     assert_profiles_exact(&restored, &world).await;
     assert_opportunities_exact(&restored, &world).await;
+    // The directory's rows by place are built again the same way.
+    let places = |db: &Db| {
+        let pool = db.pool.clone();
+        async move {
+            sqlx::query_as::<_, (i64, i64, String, i64)>(
+                "SELECT organisation_id, locality_id, sector, offers_bits FROM directory_places \
+                 ORDER BY organisation_id, locality_id",
+            )
+            .fetch_all(&pool)
+            .await
+            .unwrap()
+        }
+    };
+    assert!(!places(&db).await.is_empty());
+    assert_eq!(places(&restored).await, places(&db).await);
+    assert_eq!(restored.tallies_agree().await.unwrap(), Ok(()));
 }
 
 /// The count of set bits the ranking statement uses (SQLite has no popcount) is exact for

@@ -283,6 +283,105 @@ async fn directory_filters_search_and_pages() {
         names(Language::He).await,
         vec!["גינה קהילתית בשכונה", "סולאר עמק בע\"מ", "עיריית עמק"]
     );
+
+    // Filtered by the locality with a sector, a contribution, a kind or words: read from the
+    // locality's kept rows (`directory_places`), which follow every change of an organisation.
+    let placed =
+        |sector: Option<Sector>, contribution: Option<ContributionType>, q: Option<&str>| {
+            let db = db.clone();
+            let q = q.map(str::to_owned);
+            async move {
+                db.directory(&DirectoryFilter {
+                    locality_id: Some(locality.id),
+                    sector,
+                    contribution,
+                    q,
+                    lang: Language::En,
+                    per_page: 20,
+                    ..Default::default()
+                })
+                .await
+                .unwrap()
+                .items
+                .into_iter()
+                .map(|o| o.name_en.unwrap_or_default())
+                .collect::<Vec<_>>()
+            }
+        };
+    assert_eq!(
+        placed(
+            Some(Sector::Third),
+            Some(ContributionType::CommunityTrust),
+            None
+        )
+        .await,
+        vec!["Community Garden"]
+    );
+    assert!(
+        placed(
+            Some(Sector::Public),
+            Some(ContributionType::CommunityTrust),
+            None
+        )
+        .await
+        .is_empty()
+    );
+    assert_eq!(
+        placed(None, None, Some("garden")).await,
+        vec!["Community Garden"]
+    );
+    assert_eq!(db.tallies_agree().await.unwrap(), Ok(()));
+    // The garden is renamed, offers other things, becomes a business, and the solar company
+    // comes to work in the locality.
+    let garden_id = all
+        .items
+        .iter()
+        .find(|o| o.name_en.as_deref() == Some("Community Garden"))
+        .unwrap()
+        .id;
+    let mut renamed = garden.clone();
+    renamed.names[2] = Some("Allotments".into());
+    renamed.sector = Some(Sector::Business);
+    renamed.kind = Some(OrganisationKind::Company);
+    renamed.contributions = vec![ContributionType::Budget];
+    db.update_organisation(garden_id, &renamed).await.unwrap();
+    let solar_id = all
+        .items
+        .iter()
+        .find(|o| o.name_en.as_deref() == Some("Emek Solar Ltd"))
+        .unwrap()
+        .id;
+    let mut solar = org(
+        "סולאר עמק בע\"מ",
+        "Emek Solar Ltd",
+        Sector::Business,
+        OrganisationKind::Company,
+    );
+    solar.locality_ids = vec![locality.id];
+    solar.contributions = vec![ContributionType::Budget, ContributionType::Prestige];
+    db.update_organisation(solar_id, &solar).await.unwrap();
+    assert_eq!(
+        placed(Some(Sector::Business), Some(ContributionType::Budget), None).await,
+        vec!["Allotments", "Emek Solar Ltd"],
+        "in the new names' order"
+    );
+    assert!(
+        placed(Some(Sector::Third), None, None).await.is_empty(),
+        "no longer of the third sector"
+    );
+    assert_eq!(
+        placed(None, Some(ContributionType::Prestige), None).await,
+        vec!["Emek Solar Ltd"]
+    );
+    assert_eq!(db.tallies_agree().await.unwrap(), Ok(()));
+    // Leaving the locality takes it off.
+    renamed.locality_ids = vec![];
+    db.update_organisation(garden_id, &renamed).await.unwrap();
+    assert_eq!(
+        placed(Some(Sector::Business), None, None).await,
+        vec!["Emek Solar Ltd"]
+    );
+    assert_eq!(db.tallies_agree().await.unwrap(), Ok(()));
 }
 
 #[tokio::test]

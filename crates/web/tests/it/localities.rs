@@ -328,6 +328,34 @@ async fn a_portal_download_is_kept_once_streamed_and_dropped_by_a_write() {
         1 + 1_201,
         "the head and every row"
     );
+    // A client that takes gzip (every browser) gets the kept copy compressed; it is the file.
+    let zipped = visitor
+        .get(&csv)
+        .header("accept-encoding", "br, gzip;q=0.8")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(zipped.headers()["x-cache"], "hit");
+    assert_eq!(zipped.headers()["content-encoding"], "gzip");
+    assert_eq!(zipped.headers()["vary"], "accept-encoding");
+    let compressed = zipped.bytes().await.unwrap();
+    assert!(compressed.len() * 4 < kept.len(), "kept compressed");
+    let mut inflated = Vec::new();
+    std::io::Read::read_to_end(
+        &mut flate2::read::GzDecoder::new(&compressed[..]),
+        &mut inflated,
+    )
+    .unwrap();
+    assert_eq!(inflated, kept, "the compressed copy is the file");
+    // One that refuses gzip gets it inflated.
+    let refused = visitor
+        .get(&csv)
+        .header("accept-encoding", "gzip;q=0")
+        .send()
+        .await
+        .unwrap();
+    assert!(refused.headers().get("content-encoding").is_none());
+    assert_eq!(refused.bytes().await.unwrap(), kept);
 
     // A write through the hub: the next visitor gets the file afresh, with the new row.
     app.db
