@@ -229,7 +229,49 @@ impl Db {
     /// encoding named people on the entry itself and disclosed nothing: they are not here, and
     /// the pages name those people as their accounts do.
     pub async fn names_beside(&self, kind: &str, scope: NameScope) -> StoreResult<NamesBeside> {
+        self.names_beside_of(kind, scope, None).await
+    }
+
+    /// The names beside the entries of `kind` on a page of a locality's `matters`: read from
+    /// those initiatives' entries alone when the page has only initiatives (a large city's
+    /// declarations disclosed some 1,900 names; a page shows 20), from the locality's otherwise.
+    pub async fn names_beside_page(
+        &self,
+        kind: &str,
+        locality_id: i64,
+        matters: &[Matter],
+    ) -> StoreResult<NamesBeside> {
+        let page = PageMatters {
+            initiatives: matters.iter().filter_map(|m| m.initiative_id()).collect(),
+            calls: matters.iter().any(|m| matches!(m, Matter::Call(_))),
+        };
+        self.names_beside_of(kind, NameScope::Locality(locality_id), Some(page))
+            .await
+    }
+
+    async fn names_beside_of(
+        &self,
+        kind: &str,
+        scope: NameScope,
+        page: Option<PageMatters>,
+    ) -> StoreResult<NamesBeside> {
+        // A page's initiatives by their own entries; its calls (if any) by the locality's
+        // entries about no initiative (`decision_log_beside`, a partial index).
+        let on_page = match &page {
+            Some(page) => format!(
+                "l.idx IN (SELECT e.idx FROM decision_log e WHERE e.kind = $1 AND e.initiative_id {}{})",
+                self.in_ids(2),
+                if page.calls {
+                    " UNION ALL SELECT e.idx FROM decision_log e \
+                     WHERE e.kind = $1 AND e.locality_id = $3 AND e.initiative_id IS NULL"
+                } else {
+                    ""
+                }
+            ),
+            None => String::new(),
+        };
         let (filter, id) = match scope {
+            NameScope::Locality(_) if page.is_some() => (on_page.as_str(), 0),
             NameScope::Matter(Matter::Initiative(id)) => ("l.initiative_id = $2", id),
             NameScope::Matter(Matter::Call(id)) => (
                 "l.locality_id = (SELECT locality_id FROM calls WHERE id = $2) \
@@ -244,7 +286,16 @@ impl Db {
              FROM decision_log l JOIN log_disclosures d ON d.entry_index = l.idx AND d.field = 'person-name' \
              WHERE l.kind = $1 AND {filter} ORDER BY l.idx"
         );
-        let mut bound: Vec<crate::read::Arg> = vec![kind.into(), id.into()];
+        let mut bound: Vec<crate::read::Arg> = match (page, scope) {
+            (Some(page), NameScope::Locality(locality)) => {
+                let mut bound = vec![kind.into(), self.id_list(page.initiatives).into()];
+                if page.calls {
+                    bound.push(locality.into());
+                }
+                bound
+            }
+            _ => vec![kind.into(), id.into()],
+        };
         if let NameScope::Matter(Matter::Call(call)) = scope {
             bound.push(format!("call:{call}").into());
             bound.push(format!("call:{call} %").into());
@@ -413,6 +464,13 @@ pub struct Redacted {
 pub enum Named {
     Shown(String),
     Redacted(Redacted),
+}
+
+/// The matters of a page of a locality's declarations or recusals.
+struct PageMatters {
+    initiatives: Vec<i64>,
+    /// Whether any is a call.
+    calls: bool,
 }
 
 /// Where to read names beside the log: one matter's entries, or a locality's.

@@ -7,7 +7,7 @@ use serde::Serialize;
 use shutaf_domain::{Language, Stage};
 use sqlx::FromRow;
 
-use crate::disclosures::{NameScope, NamesBeside, Redacted};
+use crate::disclosures::{NamesBeside, Redacted};
 use crate::integrity::Matter;
 use crate::organisations::pick_name;
 use crate::read::args;
@@ -94,10 +94,6 @@ impl PortalInitiative {
         )
     }
 }
-
-/// The calls not decided yet, whose applicants are sealed: on them a declaration's ties and
-/// details, and a recusal's party, are not public.
-const UNDECIDED_CALLS: &str = "SELECT id FROM calls WHERE status IN ('draft', 'open')";
 
 /// A declaration made in the locality, with what it was about (on a call not decided yet,
 /// without its ties and details: they would tell who applied).
@@ -345,25 +341,31 @@ impl Db {
                 "STRING_AGG(t.relation || ':' || t.party_organisation_id, ';' ORDER BY t.party_organisation_id)"
             }
         };
-        // One branch a kind of matter, each reached from the locality's own initiatives or
-        // calls by the primary key, and only the page's rows joined to their people: an `OR` of
-        // the two had PostgreSQL hash every user of the hub for each portal page (125 ms).
+        // The locality's newest from its own index (each declaration carries its matter's
+        // locality), and only the page's rows joined to their people: an `OR` of initiatives
+        // and calls had PostgreSQL hash every user of the hub for each portal page (125 ms).
         // On a call not decided yet the ties and the details would tell who applied: sealed.
-        let sealed = format!("d.matter = 'call' AND d.matter_id IN ({UNDECIDED_CALLS})");
+        // Looked up by key for the page's calls (a list of every undecided call was read for
+        // each page).
+        let sealed = "d.matter = 'call' AND EXISTS (SELECT 1 FROM calls c WHERE c.id = d.matter_id AND c.status IN ('draft', 'open'))";
         let mut rows: Vec<PortalDeclaration> = self.read_all(&format!(
             "SELECT d.matter, d.matter_id, d.user_id, u.display_name AS person, d.has_interests, \
              CASE WHEN {sealed} THEN NULL ELSE d.details END AS details, d.declared_at, \
              CASE WHEN {sealed} THEN NULL ELSE \
              (SELECT {ties} FROM declaration_ties t WHERE t.matter = d.matter AND t.matter_id = d.matter_id AND t.user_id = d.user_id) END AS ties \
-             FROM (SELECT d.* FROM declarations d JOIN initiatives i ON i.id = d.matter_id \
-                   WHERE d.matter = 'initiative' AND i.locality_id = $1 \
-                   UNION ALL SELECT d.* FROM declarations d JOIN calls c ON c.id = d.matter_id \
-                   WHERE d.matter = 'call' AND c.locality_id = $1 \
-                   ORDER BY declared_at DESC, matter_id DESC LIMIT $2 OFFSET $3) d \
+             FROM (SELECT d.* FROM declarations d WHERE d.locality_id = $1 \
+                   ORDER BY d.declared_at DESC, d.matter_id DESC LIMIT $2 OFFSET $3) d \
              JOIN users u ON u.id = d.user_id ORDER BY d.declared_at DESC, d.matter_id DESC"
         ), args![locality_id, limit, offset]).await?;
+        if rows.is_empty() {
+            return Ok(rows);
+        }
+        let matters: Vec<Matter> = rows
+            .iter()
+            .map(|d| matter(&d.matter, d.matter_id))
+            .collect();
         let names = self
-            .names_beside("interests-declared", NameScope::Locality(locality_id))
+            .names_beside_page("interests-declared", locality_id, &matters)
             .await?;
         named(
             &names,
@@ -392,13 +394,19 @@ impl Db {
             "SELECT r.matter, r.matter_id, r.user_id, u.display_name AS person, r.party_organisation_id, o.name_he AS party_he, \
              o.name_ar AS party_ar, o.name_en AS party_en, r.recorded_at \
              FROM recusals r JOIN users u ON u.id = r.user_id JOIN organisations o ON o.id = r.party_organisation_id \
-             WHERE (r.matter = 'initiative' AND r.matter_id IN (SELECT id FROM initiatives WHERE locality_id = $1)) \
-             OR (r.matter = 'call' AND r.matter_id IN (SELECT id FROM calls WHERE locality_id = $1) \
-                 AND r.matter_id NOT IN ({UNDECIDED_CALLS})) \
+             WHERE r.locality_id = $1 AND NOT (r.matter = 'call' AND EXISTS (SELECT 1 FROM calls c \
+                 WHERE c.id = r.matter_id AND c.status IN ('draft', 'open'))) \
              ORDER BY r.recorded_at DESC LIMIT $2",
         ), args![locality_id, limit]).await?;
+        if rows.is_empty() {
+            return Ok(rows);
+        }
+        let matters: Vec<Matter> = rows
+            .iter()
+            .map(|r| matter(&r.matter, r.matter_id))
+            .collect();
         let names = self
-            .names_beside("recused", NameScope::Locality(locality_id))
+            .names_beside_page("recused", locality_id, &matters)
             .await?;
         named(
             &names,
