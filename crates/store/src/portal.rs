@@ -390,14 +390,14 @@ impl Db {
         locality_id: i64,
         limit: i64,
     ) -> StoreResult<Vec<PortalRecusal>> {
-        let mut rows: Vec<PortalRecusal> = self.read_all(&format!(
+        let mut rows: Vec<PortalRecusal> = self.read_all(
             "SELECT r.matter, r.matter_id, r.user_id, u.display_name AS person, r.party_organisation_id, o.name_he AS party_he, \
              o.name_ar AS party_ar, o.name_en AS party_en, r.recorded_at \
              FROM recusals r JOIN users u ON u.id = r.user_id JOIN organisations o ON o.id = r.party_organisation_id \
              WHERE r.locality_id = $1 AND NOT (r.matter = 'call' AND EXISTS (SELECT 1 FROM calls c \
                  WHERE c.id = r.matter_id AND c.status IN ('draft', 'open'))) \
              ORDER BY r.recorded_at DESC LIMIT $2",
-        ), args![locality_id, limit]).await?;
+        args![locality_id, limit]).await?;
         if rows.is_empty() {
             return Ok(rows);
         }
