@@ -33,6 +33,14 @@
 //! - **Memory.** Entries are counted by their bytes (body, headers, key) against `mb`; the least
 //!   recently used go first; a body larger than a sixteenth of the budget is not kept.
 //!
+//! - **Signed-in visitors.** A page whose content every visitor sees alike (its handler marks it
+//!   [`SameForEveryone`]: a locality's dashboard, say) is kept for signed-in visitors too. Only
+//!   its header differs (the person, the admin link, the sign-out form: `header.html`); the
+//!   kept page notes where its header stands, and every visitor, signed in or not, gets it
+//!   with a header rendered for them. A signed-in visitor with a message waiting (a flash) is
+//!   not served from the cache: the page that shows the message takes it. The key's language
+//!   is the one the visitor's page is in (their own choice first).
+//!
 //! Answers that went through the cache carry `X-Cache: hit` or `X-Cache: miss`; `/metrics`
 //! counts hits, misses, evictions and entries dropped as stale.
 
@@ -93,6 +101,9 @@ struct Entry {
     body: Bytes,
     /// The body is gzip (a kept download), this many bytes inflated.
     gzipped: Option<usize>,
+    /// A page every visitor sees alike ([`SameForEveryone`]), and where its header stands.
+    for_everyone: bool,
+    header_at: Option<(usize, usize)>,
     /// Where the placeholder token stands in the body.
     token_at: Vec<usize>,
     /// The hub's time when it was rendered, and how far its clock had been moved then.
@@ -108,7 +119,28 @@ struct Kept {
     body: Bytes,
     /// The body is gzip, this many bytes inflated.
     gzipped: Option<usize>,
+    for_everyone: bool,
+    header_at: Option<(usize, usize)>,
     token_at: Vec<usize>,
+}
+
+/// Marks a page whose content does not depend on who reads it (nothing in it but the header
+/// reads the person): the cache may give it to signed-in visitors, each with their own header.
+#[derive(Debug, Clone, Copy)]
+pub struct SameForEveryone;
+
+/// Where a kept page's header starts and ends (`header.html`), if it has one.
+fn header_of(body: &[u8]) -> Option<(usize, usize)> {
+    let start = memchr::memmem::find(body, b"<header class=\"site-header\">")?;
+    let end = start + memchr::memmem::find(&body[start..], b"</header>")? + "</header>".len();
+    Some((start, end))
+}
+
+/// The header of a page for `ctx`'s visitor.
+#[derive(askama::Template)]
+#[template(path = "header.html")]
+struct SiteHeader<'a> {
+    ctx: &'a crate::view::Ctx,
 }
 
 /// Marks a streamed download the cache may keep once it has streamed whole (see the module's
@@ -182,6 +214,8 @@ impl PageCache {
             headers: entry.headers.clone(),
             body: entry.body.clone(),
             gzipped: entry.gzipped,
+            for_everyone: entry.for_everyone,
+            header_at: entry.header_at,
             token_at: entry.token_at.clone(),
         };
         (Some(kept), dropped)
@@ -226,6 +260,8 @@ impl PageCache {
                 headers: kept.headers,
                 body: kept.body,
                 gzipped: kept.gzipped,
+                for_everyone: kept.for_everyone,
+                header_at: kept.header_at,
                 token_at: kept.token_at,
                 at,
                 clock_offset,
@@ -264,20 +300,24 @@ impl Inner {
 /// which must be live, nor a mailed link's page, whose token is a secret of one person and
 /// whose answer changes once it is used).
 fn cacheable(request: &Request) -> bool {
+    eligible(request) && crate::security::cookie(request.headers(), SESSION_COOKIE).is_none()
+}
+
+/// A `GET` the cache may answer for someone, signed in or not (see [`cacheable`]); a signed-in
+/// visitor only with a page every visitor sees alike.
+fn eligible(request: &Request) -> bool {
     let path = request.uri().path();
     let query = request.uri().query().unwrap_or("");
     request.method() == Method::GET
         && !request.headers().contains_key(header::AUTHORIZATION)
-        && crate::security::cookie(request.headers(), SESSION_COOKIE).is_none()
         && !matches!(path, "/healthz" | "/metrics")
         && !path.starts_with("/assets/")
         && !query.split('&').any(|pair| pair.starts_with("token="))
 }
 
-/// What the answer to a cacheable request varies on.
-fn key_of(request: &Request, state: &AppState) -> String {
+/// What the answer to a cacheable request varies on, for a visitor reading in `language`.
+fn key_of(request: &Request, language: shutaf_domain::Language) -> String {
     let headers = request.headers();
-    let language = crate::negotiate_language(headers, None, state.config.default_language);
     let header_text = |name: &str| {
         headers
             .get(name)
@@ -331,13 +371,60 @@ fn with_token(body: &Bytes, token_at: &[usize], placeholder_len: usize, token: &
         return body.clone();
     }
     let mut out = Vec::with_capacity(body.len() + token_at.len() * token.len());
-    let mut from = 0;
-    for &at in token_at {
+    copy_with_token(
+        &mut out,
+        body,
+        0..body.len(),
+        token_at,
+        placeholder_len,
+        token,
+    );
+    Bytes::from(out)
+}
+
+/// Copies `range` of `body` to `out`, with `token` where the placeholder stood.
+fn copy_with_token(
+    out: &mut Vec<u8>,
+    body: &[u8],
+    range: std::ops::Range<usize>,
+    token_at: &[usize],
+    placeholder_len: usize,
+    token: &str,
+) {
+    let mut from = range.start;
+    for &at in token_at.iter().filter(|at| range.contains(at)) {
         out.extend_from_slice(&body[from..at]);
         out.extend_from_slice(token.as_bytes());
         from = at + placeholder_len;
     }
-    out.extend_from_slice(&body[from..]);
+    out.extend_from_slice(&body[from..range.end]);
+}
+
+/// A page every visitor sees alike, with `header` in place of the one it was kept with and
+/// `token` where the placeholder stood.
+fn with_header(kept: &Kept, header: &str, placeholder_len: usize, token: &str) -> Bytes {
+    let Some((start, end)) = kept.header_at else {
+        return with_token(&kept.body, &kept.token_at, placeholder_len, token);
+    };
+    let body = &kept.body[..];
+    let mut out = Vec::with_capacity(body.len() + header.len() + kept.token_at.len() * token.len());
+    copy_with_token(
+        &mut out,
+        body,
+        0..start,
+        &kept.token_at,
+        placeholder_len,
+        token,
+    );
+    out.extend_from_slice(header.as_bytes());
+    copy_with_token(
+        &mut out,
+        body,
+        end..body.len(),
+        &kept.token_at,
+        placeholder_len,
+        token,
+    );
     Bytes::from(out)
 }
 
@@ -410,10 +497,31 @@ pub async fn layer(State(state): State<AppState>, mut request: Request, next: Ne
     let Some(cache) = state.page_cache.as_ref() else {
         return next.run(request).await;
     };
-    if !cacheable(&request) {
+    let anonymous = cacheable(&request);
+    let signed_in = !anonymous
+        && eligible(&request)
+        && crate::security::cookie(request.headers(), SESSION_COOKIE).is_some();
+    if !anonymous && !signed_in {
         return next.run(request).await;
     }
-    let key = key_of(&request, &state);
+    // A signed-in visitor: who they are, for their header and the language of their pages. One
+    // with a message waiting, or whose session has ended, gets the page rendered for them.
+    let ctx = if signed_in {
+        let (mut parts, body) = request.into_parts();
+        let read = crate::view::Ctx::read(&mut parts, &state, false).await;
+        request = Request::from_parts(parts, body);
+        match read {
+            Ok(ctx) if ctx.user.is_some() && ctx.flash.is_none() => Some(ctx),
+            _ => return next.run(request).await,
+        }
+    } else {
+        None
+    };
+    let language = match &ctx {
+        Some(ctx) => ctx.lang(),
+        None => crate::negotiate_language(request.headers(), None, state.config.default_language),
+    };
+    let key = key_of(&request, language);
     // Read before rendering: a write committed while the page renders makes it stale.
     let version = state.db.data_version();
     let now = state.db.now();
@@ -424,6 +532,8 @@ pub async fn layer(State(state): State<AppState>, mut request: Request, next: Ne
         .map(|t| t.0.clone())
         .unwrap_or_default();
     let (found, dropped) = cache.get(&key, version, now, clock_offset);
+    // A signed-in visitor gets only what is kept for everyone.
+    let found = found.filter(|kept| anonymous || kept.for_everyone);
     let download_state = state.clone();
     state
         .metrics
@@ -433,13 +543,38 @@ pub async fn layer(State(state): State<AppState>, mut request: Request, next: Ne
         if let Some(inflated) = kept.gzipped {
             return respond_gzipped(&kept, inflated, accepts_gzip(request.headers()));
         }
-        let body = with_token(
-            &kept.body,
-            &kept.token_at,
-            cache.placeholder.len(),
-            &visitor,
-        );
-        return respond(&kept, body, true);
+        if kept.header_at.is_some() {
+            let anonymous_ctx;
+            let reader = match &ctx {
+                Some(ctx) => ctx,
+                None => {
+                    let here = request
+                        .uri()
+                        .path_and_query()
+                        .map(|p| p.as_str().to_owned())
+                        .unwrap_or_else(|| "/".into());
+                    anonymous_ctx = crate::view::Ctx::bare(
+                        crate::i18n::Tr::new(language),
+                        Some(visitor.clone()),
+                        here,
+                    );
+                    &anonymous_ctx
+                }
+            };
+            if let Ok(header) = askama::Template::render(&SiteHeader { ctx: reader }) {
+                let body = with_header(&kept, &header, cache.placeholder.len(), &visitor);
+                return respond(&kept, body, true);
+            }
+            // A header that cannot be rendered: the page is rendered afresh below.
+        } else {
+            let body = with_token(
+                &kept.body,
+                &kept.token_at,
+                cache.placeholder.len(),
+                &visitor,
+            );
+            return respond(&kept, body, true);
+        }
     }
     state.metrics.count_cache_miss();
     let uses_token = request.extensions().get::<CsrfToken>().is_some();
@@ -460,17 +595,20 @@ pub async fn layer(State(state): State<AppState>, mut request: Request, next: Ne
     let untouched = !session.as_ref().is_some_and(Session::is_modified);
     if in_memory.is_none()
         && untouched
+        && anonymous
         && response.extensions().get::<KeptDownload>().is_some()
         && response.status() == StatusCode::OK
         && !response.headers().contains_key(header::SET_COOKIE)
     {
         return kept_as_it_streams(download_state, response, key, version, now, clock_offset);
     }
+    let for_everyone = response.extensions().get::<SameForEveryone>().is_some();
     let keep = storable(
         &response,
         response.extensions().get::<KeptDownload>().is_some(),
     ) && in_memory.is_some_and(|length| length <= cache.max_body)
-        && untouched;
+        && untouched
+        && (anonymous || for_everyone);
     // Only pages show the token (the API has none): other answers are passed on as they are.
     let html = response
         .headers()
@@ -489,10 +627,17 @@ pub async fn layer(State(state): State<AppState>, mut request: Request, next: Ne
     } else {
         Vec::new()
     };
+    let header_at = if for_everyone && html {
+        header_of(&bytes)
+    } else {
+        None
+    };
     let kept = Kept {
         headers: parts.headers.clone(),
         body: bytes,
         gzipped: None,
+        for_everyone,
+        header_at,
         token_at,
     };
     let body = with_token(
@@ -619,6 +764,8 @@ impl Copying {
             headers: std::mem::take(&mut self.headers),
             body: Bytes::from(compressed),
             gzipped: Some(copy.len()),
+            for_everyone: false,
+            header_at: None,
             token_at: Vec::new(),
         };
         let dropped = cache.put(
@@ -682,6 +829,8 @@ mod tests {
             headers: HeaderMap::new(),
             body: Bytes::from(vec![b'x'; bytes]),
             gzipped: None,
+            for_everyone: false,
+            header_at: None,
             token_at: Vec::new(),
         }
     }

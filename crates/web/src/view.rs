@@ -198,6 +198,18 @@ impl FromRequestParts<AppState> for Ctx {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
+        Ctx::read(parts, state, true).await
+    }
+}
+
+impl Ctx {
+    /// The context of a request; the one-off message is taken from the session only when
+    /// `take_flash` (the page cache looks without taking: the page that shows it takes it).
+    pub async fn read(
+        parts: &mut Parts,
+        state: &AppState,
+        take_flash: bool,
+    ) -> Result<Ctx, AppError> {
         let MaybeUser(user) = MaybeUser::from_request_parts(parts, state).await?;
         let lang = crate::negotiate_language(
             &parts.headers,
@@ -219,7 +231,9 @@ impl FromRequestParts<AppState> for Ctx {
         let flash = match parts.extensions.get::<Session>() {
             Some(session) => match session.get::<String>("flash").await.ok().flatten() {
                 Some(flash) => {
-                    let _ = session.remove::<String>("flash").await;
+                    if take_flash {
+                        let _ = session.remove::<String>("flash").await;
+                    }
                     Some(flash)
                 }
                 None => None,

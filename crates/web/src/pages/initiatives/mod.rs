@@ -682,7 +682,7 @@ pub async fn dashboard(
                 .then(b.risks.len().cmp(&a.risks.len()))
         });
     }
-    render(&DashboardPage {
+    let mut response = render(&DashboardPage {
         ctx,
         locality,
         rows,
@@ -691,5 +691,10 @@ pub async fn dashboard(
         total,
         older,
         newer,
-    })
+    })?;
+    // Public: everyone reads the same list (a signed-in reader gets it from the page cache).
+    response
+        .extensions_mut()
+        .insert(crate::page_cache::SameForEveryone);
+    Ok(response)
 }
