@@ -9,7 +9,7 @@ use shutaf_domain::validate::FieldErrors;
 use shutaf_store::{Goal, Locality, Organisation};
 use tower_sessions::Session;
 
-use super::{Ctx, FormFields, FormState, render, render_status};
+use super::{Ctx, FormFields, FormState, render, render_alike, render_status};
 use crate::AppState;
 use crate::actions::{self, ActionError, LocalityInput};
 use crate::auth::{self, MaybeUser, SignedIn};
@@ -37,7 +37,7 @@ pub struct LocalitiesPage {
 
 pub async fn list(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
     let localities = state.db.localities().await?;
-    render(&LocalitiesPage { ctx, localities })
+    render_alike(&LocalitiesPage { ctx, localities })
 }
 
 #[derive(Template)]

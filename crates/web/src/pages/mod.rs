@@ -299,6 +299,19 @@ pub fn render(template: &impl askama::Template) -> Result<axum::response::Respon
     Ok(axum::response::Html(template.render()?).into_response())
 }
 
+/// Renders a page whose content every visitor sees alike (only the header reads the person):
+/// the page cache may give it to signed-in visitors too, each with their own header
+/// ([`crate::page_cache::SameForEveryone`]).
+pub fn render_alike(
+    template: &impl askama::Template,
+) -> Result<axum::response::Response, AppError> {
+    let mut response = render(template)?;
+    response
+        .extensions_mut()
+        .insert(crate::page_cache::SameForEveryone);
+    Ok(response)
+}
+
 /// Renders a template with a status (422 for a form with errors).
 pub fn render_status(
     status: axum::http::StatusCode,

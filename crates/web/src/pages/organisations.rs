@@ -11,7 +11,8 @@ use shutaf_store::{Directory, DirectoryFilter, Invitation, Locality, Member, Org
 use tower_sessions::Session;
 
 use super::{
-    Ctx, FormFields, FormState, QueryFields, markdown, query_value, render, render_status,
+    Ctx, FormFields, FormState, QueryFields, markdown, query_value, render, render_alike,
+    render_status,
 };
 use crate::AppState;
 use crate::actions::{self, ActionError, OrganisationInput};
@@ -200,7 +201,7 @@ pub async fn directory(
     if headers.get("hx-request").is_some()
         && headers.get("hx-target").is_some_and(|t| t == "results")
     {
-        return render(&DirectoryResults {
+        return render_alike(&DirectoryResults {
             ctx,
             directory,
             filter,
@@ -208,7 +209,7 @@ pub async fn directory(
         });
     }
     let localities = state.db.localities().await?;
-    render(&DirectoryPage {
+    render_alike(&DirectoryPage {
         ctx,
         directory,
         filter,

@@ -14,7 +14,7 @@ use shutaf_store::donations::Donation;
 use shutaf_store::portal::{PortalDeclaration, PortalFilter, PortalInitiative, PortalRecusal};
 use shutaf_store::{Locality, Organisation};
 
-use super::{Ctx, query_value, render};
+use super::{Ctx, query_value, render, render_alike};
 use crate::AppState;
 use crate::error::AppError;
 
@@ -181,7 +181,7 @@ pub async fn page(
     let recusals = state.db.portal_recusals(id, LATEST).await?;
     let donations = state.db.donations_of_locality(id, LATEST, 0).await?;
     let log_size = state.db.log_size().await?;
-    render(&PortalPage {
+    render_alike(&PortalPage {
         ctx,
         locality,
         convener,

@@ -8,7 +8,7 @@ use axum::response::{IntoResponse, Response};
 use shutaf_domain::decision_log::LogEntry;
 use shutaf_store::{Locality, LogFilter};
 
-use super::{Ctx, QueryFields, query_value, render};
+use super::{Ctx, QueryFields, query_value, render, render_alike};
 use crate::AppState;
 use crate::error::AppError;
 
@@ -249,7 +249,7 @@ pub async fn page(
         .iter()
         .map(|k| (*k, ctx.t(format!("event-{k}"))))
         .collect();
-    render(&RecordPage {
+    render_alike(&RecordPage {
         ctx,
         locality,
         entries,
@@ -395,7 +395,7 @@ pub async fn auditors(State(state): State<AppState>, ctx: Ctx) -> Result<Respons
         })
         .map(|signature| signature.name)
         .collect();
-    render(&AuditorsPage {
+    render_alike(&AuditorsPage {
         ctx,
         public_key: hex::encode(state.log_key.verifying_key().to_bytes()),
         size: head.size,

@@ -18,7 +18,8 @@ use shutaf_store::{
 use tower_sessions::Session;
 
 use super::{
-    Ctx, FormFields, FormState, PageAction, QueryFields, query_value, render, render_status,
+    Ctx, FormFields, FormState, PageAction, QueryFields, query_value, render, render_alike,
+    render_status,
 };
 use crate::AppState;
 use crate::actions::ActionError;
@@ -682,7 +683,8 @@ pub async fn dashboard(
                 .then(b.risks.len().cmp(&a.risks.len()))
         });
     }
-    let mut response = render(&DashboardPage {
+    // Public: everyone reads the same list (a signed-in reader gets it from the page cache).
+    render_alike(&DashboardPage {
         ctx,
         locality,
         rows,
@@ -691,10 +693,5 @@ pub async fn dashboard(
         total,
         older,
         newer,
-    })?;
-    // Public: everyone reads the same list (a signed-in reader gets it from the page cache).
-    response
-        .extensions_mut()
-        .insert(crate::page_cache::SameForEveryone);
-    Ok(response)
+    })
 }
