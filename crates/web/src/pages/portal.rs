@@ -14,7 +14,7 @@ use shutaf_store::donations::Donation;
 use shutaf_store::portal::{PortalDeclaration, PortalFilter, PortalInitiative, PortalRecusal};
 use shutaf_store::{Locality, Organisation};
 
-use super::{Ctx, query_value, render, render_alike};
+use super::{Ctx, query_value, render_alike};
 use crate::AppState;
 use crate::error::AppError;
 

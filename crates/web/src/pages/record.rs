@@ -8,7 +8,7 @@ use axum::response::{IntoResponse, Response};
 use shutaf_domain::decision_log::LogEntry;
 use shutaf_store::{Locality, LogFilter};
 
-use super::{Ctx, QueryFields, query_value, render, render_alike};
+use super::{Ctx, QueryFields, query_value, render_alike};
 use crate::AppState;
 use crate::error::AppError;
 
