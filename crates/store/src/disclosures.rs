@@ -232,9 +232,10 @@ impl Db {
         self.names_beside_of(kind, scope, None).await
     }
 
-    /// The names beside the entries of `kind` on a page of a locality's `matters`: read from
-    /// those initiatives' entries alone when the page has only initiatives (a large city's
-    /// declarations disclosed some 1,900 names; a page shows 20), from the locality's otherwise.
+    /// The names beside the entries of `kind` on a page of a locality's `matters` (a large
+    /// city's declarations disclosed some 1,900 names; a page shows 20): read from the page's
+    /// initiatives' own entries, and, when the page has calls, from the locality's entries
+    /// about no initiative (where a call's declarations and recusals are recorded).
     pub async fn names_beside_page(
         &self,
         kind: &str,
