@@ -24,15 +24,20 @@ CREATE TABLE directory_places (
     PRIMARY KEY (organisation_id, locality_id)
 );
 
+-- An organisation's offers as a bit set, written out once for the statements below (SQLite has
+-- no functions in SQL). Read by organisation, the view aggregates that organisation's rows only.
+CREATE VIEW directory_offers AS
+SELECT organisation_id, SUM(DISTINCT CASE contribution
+        WHEN 'authority' THEN 1 WHEN 'population-access' THEN 2 WHEN 'knowledge' THEN 4 WHEN 'budget' THEN 8
+        WHEN 'continuity' THEN 16 WHEN 'public-interest-view' THEN 32 WHEN 'community-trust' THEN 64 WHEN 'local-networks' THEN 128
+        WHEN 'project-experience' THEN 256 WHEN 'flexibility' THEN 512 WHEN 'resource-raising' THEN 1024 WHEN 'value-commitment' THEN 2048
+        WHEN 'rapid-execution' THEN 4096 WHEN 'managerial-knowledge' THEN 8192 WHEN 'prestige' THEN 16384 WHEN 'connections' THEN 32768
+    ELSE 0 END) AS offers_bits
+FROM organisation_contributions GROUP BY organisation_id;
+
 INSERT INTO directory_places (organisation_id, locality_id, sector, offers_bits, sort_he, sort_ar, sort_en)
 SELECT o.id, ol.locality_id, o.sector,
-    COALESCE((SELECT SUM(DISTINCT CASE c.contribution
-            WHEN 'authority' THEN 1 WHEN 'population-access' THEN 2 WHEN 'knowledge' THEN 4 WHEN 'budget' THEN 8
-            WHEN 'continuity' THEN 16 WHEN 'public-interest-view' THEN 32 WHEN 'community-trust' THEN 64 WHEN 'local-networks' THEN 128
-            WHEN 'project-experience' THEN 256 WHEN 'flexibility' THEN 512 WHEN 'resource-raising' THEN 1024 WHEN 'value-commitment' THEN 2048
-            WHEN 'rapid-execution' THEN 4096 WHEN 'managerial-knowledge' THEN 8192 WHEN 'prestige' THEN 16384 WHEN 'connections' THEN 32768
-        ELSE 0 END)
-        FROM organisation_contributions c WHERE c.organisation_id = o.id), 0),
+    COALESCE((SELECT offers_bits FROM directory_offers WHERE organisation_id = o.id), 0),
     o.sort_he, o.sort_ar, o.sort_en
 FROM organisation_localities ol JOIN organisations o ON o.id = ol.organisation_id;
 
@@ -47,13 +52,7 @@ CREATE INDEX directory_places_count ON directory_places (locality_id, sector, of
 CREATE TRIGGER directory_place_added AFTER INSERT ON organisation_localities BEGIN
     INSERT INTO directory_places (organisation_id, locality_id, sector, offers_bits, sort_he, sort_ar, sort_en)
     SELECT o.id, NEW.locality_id, o.sector,
-        COALESCE((SELECT SUM(DISTINCT CASE c.contribution
-                WHEN 'authority' THEN 1 WHEN 'population-access' THEN 2 WHEN 'knowledge' THEN 4 WHEN 'budget' THEN 8
-                WHEN 'continuity' THEN 16 WHEN 'public-interest-view' THEN 32 WHEN 'community-trust' THEN 64 WHEN 'local-networks' THEN 128
-                WHEN 'project-experience' THEN 256 WHEN 'flexibility' THEN 512 WHEN 'resource-raising' THEN 1024 WHEN 'value-commitment' THEN 2048
-                WHEN 'rapid-execution' THEN 4096 WHEN 'managerial-knowledge' THEN 8192 WHEN 'prestige' THEN 16384 WHEN 'connections' THEN 32768
-            ELSE 0 END)
-            FROM organisation_contributions c WHERE c.organisation_id = o.id), 0),
+        COALESCE((SELECT offers_bits FROM directory_offers WHERE organisation_id = o.id), 0),
         o.sort_he, o.sort_ar, o.sort_en
     FROM organisations o WHERE o.id = NEW.organisation_id
     ON CONFLICT DO NOTHING;
@@ -65,13 +64,7 @@ CREATE TRIGGER directory_place_moved AFTER UPDATE ON organisation_localities BEG
     DELETE FROM directory_places WHERE organisation_id = OLD.organisation_id AND locality_id = OLD.locality_id;
     INSERT INTO directory_places (organisation_id, locality_id, sector, offers_bits, sort_he, sort_ar, sort_en)
     SELECT o.id, NEW.locality_id, o.sector,
-        COALESCE((SELECT SUM(DISTINCT CASE c.contribution
-                WHEN 'authority' THEN 1 WHEN 'population-access' THEN 2 WHEN 'knowledge' THEN 4 WHEN 'budget' THEN 8
-                WHEN 'continuity' THEN 16 WHEN 'public-interest-view' THEN 32 WHEN 'community-trust' THEN 64 WHEN 'local-networks' THEN 128
-                WHEN 'project-experience' THEN 256 WHEN 'flexibility' THEN 512 WHEN 'resource-raising' THEN 1024 WHEN 'value-commitment' THEN 2048
-                WHEN 'rapid-execution' THEN 4096 WHEN 'managerial-knowledge' THEN 8192 WHEN 'prestige' THEN 16384 WHEN 'connections' THEN 32768
-            ELSE 0 END)
-            FROM organisation_contributions c WHERE c.organisation_id = o.id), 0),
+        COALESCE((SELECT offers_bits FROM directory_offers WHERE organisation_id = o.id), 0),
         o.sort_he, o.sort_ar, o.sort_en
     FROM organisations o WHERE o.id = NEW.organisation_id
     ON CONFLICT DO NOTHING;
@@ -83,32 +76,14 @@ END;
 -- An organisation's contributions, recomputed whenever one is added, removed or changed (the
 -- set is small; recomputing keeps one rule for all three).
 CREATE TRIGGER directory_offer_added AFTER INSERT ON organisation_contributions BEGIN
-    UPDATE directory_places SET offers_bits = COALESCE((SELECT SUM(DISTINCT CASE c.contribution
-                WHEN 'authority' THEN 1 WHEN 'population-access' THEN 2 WHEN 'knowledge' THEN 4 WHEN 'budget' THEN 8
-                WHEN 'continuity' THEN 16 WHEN 'public-interest-view' THEN 32 WHEN 'community-trust' THEN 64 WHEN 'local-networks' THEN 128
-                WHEN 'project-experience' THEN 256 WHEN 'flexibility' THEN 512 WHEN 'resource-raising' THEN 1024 WHEN 'value-commitment' THEN 2048
-                WHEN 'rapid-execution' THEN 4096 WHEN 'managerial-knowledge' THEN 8192 WHEN 'prestige' THEN 16384 WHEN 'connections' THEN 32768
-            ELSE 0 END)
-        FROM organisation_contributions c WHERE c.organisation_id = NEW.organisation_id), 0)
+    UPDATE directory_places SET offers_bits = COALESCE((SELECT offers_bits FROM directory_offers WHERE organisation_id = NEW.organisation_id), 0)
     WHERE organisation_id = NEW.organisation_id;
 END;
 CREATE TRIGGER directory_offer_removed AFTER DELETE ON organisation_contributions BEGIN
-    UPDATE directory_places SET offers_bits = COALESCE((SELECT SUM(DISTINCT CASE c.contribution
-                WHEN 'authority' THEN 1 WHEN 'population-access' THEN 2 WHEN 'knowledge' THEN 4 WHEN 'budget' THEN 8
-                WHEN 'continuity' THEN 16 WHEN 'public-interest-view' THEN 32 WHEN 'community-trust' THEN 64 WHEN 'local-networks' THEN 128
-                WHEN 'project-experience' THEN 256 WHEN 'flexibility' THEN 512 WHEN 'resource-raising' THEN 1024 WHEN 'value-commitment' THEN 2048
-                WHEN 'rapid-execution' THEN 4096 WHEN 'managerial-knowledge' THEN 8192 WHEN 'prestige' THEN 16384 WHEN 'connections' THEN 32768
-            ELSE 0 END)
-        FROM organisation_contributions c WHERE c.organisation_id = OLD.organisation_id), 0)
+    UPDATE directory_places SET offers_bits = COALESCE((SELECT offers_bits FROM directory_offers WHERE organisation_id = OLD.organisation_id), 0)
     WHERE organisation_id = OLD.organisation_id;
 END;
 CREATE TRIGGER directory_offer_changed AFTER UPDATE ON organisation_contributions BEGIN
-    UPDATE directory_places SET offers_bits = COALESCE((SELECT SUM(DISTINCT CASE c.contribution
-                WHEN 'authority' THEN 1 WHEN 'population-access' THEN 2 WHEN 'knowledge' THEN 4 WHEN 'budget' THEN 8
-                WHEN 'continuity' THEN 16 WHEN 'public-interest-view' THEN 32 WHEN 'community-trust' THEN 64 WHEN 'local-networks' THEN 128
-                WHEN 'project-experience' THEN 256 WHEN 'flexibility' THEN 512 WHEN 'resource-raising' THEN 1024 WHEN 'value-commitment' THEN 2048
-                WHEN 'rapid-execution' THEN 4096 WHEN 'managerial-knowledge' THEN 8192 WHEN 'prestige' THEN 16384 WHEN 'connections' THEN 32768
-            ELSE 0 END)
-        FROM organisation_contributions c WHERE c.organisation_id = directory_places.organisation_id), 0)
+    UPDATE directory_places SET offers_bits = COALESCE((SELECT offers_bits FROM directory_offers WHERE organisation_id = directory_places.organisation_id), 0)
     WHERE organisation_id IN (OLD.organisation_id, NEW.organisation_id);
 END;
