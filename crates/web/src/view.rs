@@ -29,6 +29,10 @@ pub struct Ctx {
     pub unread: i64,
 }
 
+/// The signed-in person's unread notifications, as first read for this request.
+#[derive(Clone, Copy)]
+struct CachedUnread(i64);
+
 /// A link in the language switcher.
 pub struct LanguageLink {
     pub code: &'static str,
@@ -240,10 +244,13 @@ impl Ctx {
             },
             None => None,
         };
-        let unread = match &user {
-            Some(user) => state.db.unread_notifications(user.id).await?,
-            None => 0,
+        // Read once a request: the page cache reads the context before the handler does.
+        let unread = match (&user, parts.extensions.get::<CachedUnread>()) {
+            (_, Some(CachedUnread(n))) => *n,
+            (Some(user), None) => state.db.unread_notifications(user.id).await?,
+            (None, None) => 0,
         };
+        parts.extensions.insert(CachedUnread(unread));
         Ok(Ctx {
             tr: Tr::new(lang),
             user,

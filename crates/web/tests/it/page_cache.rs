@@ -254,6 +254,25 @@ async fn signed_in_visitors_get_a_page_alike_for_everyone_with_their_own_header(
     assert_eq!(cache, "hit");
     assert!(!public.contains(coordinator) && !public.contains(csr));
     assert!(public.contains("href=\"/signin\"") && !public.contains("action=\"/signout\""));
+    // A person with a message waiting gets the page rendered for them, with the message, and
+    // the kept page once it is shown.
+    let response = app
+        .post(
+            &second,
+            "/profile",
+            "/profile",
+            &[("display_name", csr), ("preferred_language", "")],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let (_, cache, _) = fetch(&app, &first, &dashboard).await;
+    assert_eq!(cache, "miss", "kept again after the write");
+    let (_, cache, html) = fetch(&app, &second, &dashboard).await;
+    assert_ne!(cache, "hit");
+    assert!(html.contains("notice-success"), "the message is shown");
+    let (_, cache, html) = fetch(&app, &second, &dashboard).await;
+    assert_eq!(cache, "hit");
+    assert!(!html.contains("notice-success"), "once");
     // The signed-in person can act with the token their kept page gave them.
     let response = app.post(&second, &dashboard, "/signout", &[]).await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
