@@ -17,7 +17,9 @@
 //! go through them. [`Db::matching_suggestions`] scores a locality's profiles by the domain's
 //! rule in one statement ([`SUGGESTIONS_SQL`]: the points and caps of
 //! `shutaf_domain::matching`, counts of set bits by a multiplication, no `popcount` on SQLite)
-//! and keeps the best with `LIMIT`; the domain then words the reasons of those few.
+//! and keeps the best with `LIMIT`. It reads the profiles from the directory's rows by place
+//! (`directory_places`, which copy them by trigger, migration `20261210000001`), one range of
+//! one index for the locality; the domain then words the reasons of those few.
 //! [`Db::matching_candidates`] reads the same facts from their own tables: the reference the
 //! tests hold the profiles and the SQL ranking to.
 //!
@@ -131,7 +133,8 @@ fn ones_of_12(expression: &str) -> String {
 }
 
 /// The one statement that ranks a locality's organisations for an initiative, from the kept
-/// profiles. Parameters: `$1` the locality, `$2` the uncovered needs' bits, `$3` how many
+/// profiles as the directory's rows by place copy them (one range of one index,
+/// `directory_places_matching`). Parameters: `$1` the locality, `$2` the uncovered needs' bits, `$3` how many
 /// needs are uncovered (at least 1), `$4` the partners' sectors' bits, `$5` the initiative's
 /// SDG goals' bits, `$6` how many rows. Its score is `shutaf_domain::matching::score`'s:
 /// coverage, a new sector, the locality (every row works there), shared goals up to the cap,
@@ -140,26 +143,26 @@ fn ones_of_12(expression: &str) -> String {
 pub static SUGGESTIONS_SQL: LazyLock<String> = LazyLock::new(|| {
     let covers = format!(
         "{} + {}",
-        ones_of_12("(mp.offers_bits & $2) & 4095"),
-        ones_of_12("(mp.offers_bits & $2) >> 12")
+        ones_of_12("(d.offers_bits & $2) & 4095"),
+        ones_of_12("(d.offers_bits & $2) >> 12")
     );
     let shared = format!(
         "{} + {}",
-        ones_of_12("((mp.sdg_bits & $5) >> 1) & 4095"),
-        ones_of_12("(mp.sdg_bits & $5) >> 13")
+        ones_of_12("((d.sdg_bits & $5) >> 1) & 4095"),
+        ones_of_12("(d.sdg_bits & $5) >> 13")
     );
     let (goals_cap, record_cap) = (rule::GOALS_CAP, rule::RECORD_CAP);
     format!(
-        "SELECT mp.organisation_id, mp.sector_bits, mp.offers_bits, mp.sdg_bits, mp.record, \
-         (CASE WHEN (mp.offers_bits & $2) = 0 THEN 0 ELSE {coverage} * ({covers}) / $3 END) \
-         + (CASE WHEN (mp.sector_bits & $4) = 0 THEN {new_sector} ELSE 0 END) \
+        "SELECT d.organisation_id, d.sector_bits, d.offers_bits, d.sdg_bits, d.record, \
+         (CASE WHEN (d.offers_bits & $2) = 0 THEN 0 ELSE {coverage} * ({covers}) / $3 END) \
+         + (CASE WHEN (d.sector_bits & $4) = 0 THEN {new_sector} ELSE 0 END) \
          + {locality} \
          + {goals} * (CASE WHEN {shared} > {goals_cap} THEN {goals_cap} ELSE {shared} END) / {goals_cap} \
-         + {record} * (CASE WHEN mp.record > {record_cap} THEN {record_cap} ELSE mp.record END) / {record_cap} AS score \
-         FROM organisation_localities ol JOIN matching_profiles mp ON mp.organisation_id = ol.organisation_id \
-         WHERE ol.locality_id = $1 AND mp.sector_bits <> 0 \
-         AND ((mp.offers_bits & $2) <> 0 OR (mp.sector_bits & $4) = 0) \
-         ORDER BY score DESC, mp.organisation_id LIMIT $6",
+         + {record} * (CASE WHEN d.record > {record_cap} THEN {record_cap} ELSE d.record END) / {record_cap} AS score \
+         FROM directory_places d \
+         WHERE d.locality_id = $1 AND d.sector_bits <> 0 \
+         AND ((d.offers_bits & $2) <> 0 OR (d.sector_bits & $4) = 0) \
+         ORDER BY score DESC, d.organisation_id LIMIT $6",
         coverage = rule::COVERAGE_POINTS,
         new_sector = rule::NEW_SECTOR_POINTS,
         locality = rule::SAME_LOCALITY_POINTS,

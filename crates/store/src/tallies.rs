@@ -176,6 +176,22 @@ impl Db {
                 expected.len()
             )));
         }
+        // They carry their organisation's matching profile too (the suggestions read it there).
+        let unlike: Vec<(i64, i64)> = self
+            .read_all(
+                "SELECT d.organisation_id, d.locality_id FROM directory_places d \
+                 LEFT JOIN matching_profiles mp ON mp.organisation_id = d.organisation_id \
+                 WHERE mp.organisation_id IS NULL OR d.sector_bits <> mp.sector_bits \
+                 OR d.offers_bits <> mp.offers_bits OR d.sdg_bits <> mp.sdg_bits OR d.record <> mp.record \
+                 LIMIT 1",
+                args![],
+            )
+            .await?;
+        if let Some((organisation, locality)) = unlike.first() {
+            return Ok(Err(format!(
+                "directory place {organisation} in {locality}: not its matching profile"
+            )));
+        }
         Ok(Ok(()))
     }
 }

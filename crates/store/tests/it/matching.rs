@@ -401,6 +401,8 @@ async fn kept_profiles_rank_as_the_domain_does_through_every_change() {
     let mut dice = Dice(0x5eed_cafe_f00d_1234);
     let world = world(&db, &mut dice).await;
     assert_profiles_exact(&db, &world).await;
+    // The directory's rows by place carry the same profiles (the suggestions read them there).
+    assert_eq!(db.tallies_agree().await.unwrap(), Ok(()));
     assert_ranking_is_the_domains(&db, &world, &mut dice).await;
     assert_opportunities_exact(&db, &world).await;
 
@@ -484,6 +486,8 @@ async fn kept_profiles_rank_as_the_domain_does_through_every_change() {
         }
     }
     assert_profiles_exact(&db, &world).await;
+    // The directory's rows by place carry the same profiles (the suggestions read them there).
+    assert_eq!(db.tallies_agree().await.unwrap(), Ok(()));
     assert_ranking_is_the_domains(&db, &world, &mut dice).await;
     assert_opportunities_exact(&db, &world).await;
 
@@ -501,6 +505,8 @@ async fn kept_profiles_rank_as_the_domain_does_through_every_change() {
         ..world
     };
     assert_profiles_exact(&db, &world).await;
+    // The directory's rows by place carry the same profiles (the suggestions read them there).
+    assert_eq!(db.tallies_agree().await.unwrap(), Ok(()));
     assert_ranking_is_the_domains(&db, &world, &mut dice).await;
     assert_opportunities_exact(&db, &world).await;
 
@@ -558,9 +564,9 @@ async fn kept_profiles_rank_as_the_domain_does_through_every_change() {
     let places = |db: &Db| {
         let pool = db.pool.clone();
         async move {
-            sqlx::query_as::<_, (i64, i64, String, i64)>(
-                "SELECT organisation_id, locality_id, sector, offers_bits FROM directory_places \
-                 ORDER BY organisation_id, locality_id",
+            sqlx::query_as::<_, (i64, i64, String, i64, i64, i64, i64)>(
+                "SELECT organisation_id, locality_id, sector, offers_bits, sector_bits, sdg_bits, record \
+                 FROM directory_places ORDER BY organisation_id, locality_id",
             )
             .fetch_all(&pool)
             .await
