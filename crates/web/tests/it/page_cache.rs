@@ -444,3 +444,62 @@ async fn the_cache_can_be_turned_off() {
         assert_eq!(cache, "");
     }
 }
+
+/// Kept answers are compressed: one with nothing to write in (the API's) goes to a client that
+/// takes gzip as it is kept, and inflated to any other; a page, which gets the visitor's token
+/// and header written in, is inflated and served whole.
+#[tokio::test]
+async fn kept_answers_are_compressed_and_served_whole() {
+    let app = TestApp::spawn().await;
+    let client = app.client();
+    let path = "/api/v1/localities";
+    let (_, cache, plain) = fetch(&app, &client, path).await;
+    assert_eq!(cache, "miss");
+    let zipped = client
+        .get(app.url(path))
+        .header("accept-encoding", "gzip")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(zipped.headers()["x-cache"], "hit");
+    assert_eq!(zipped.headers()["content-encoding"], "gzip");
+    assert!(
+        zipped
+            .headers()
+            .get_all("vary")
+            .iter()
+            .any(|v| v.to_str().unwrap_or("").contains("accept-encoding")),
+        "caches in between must know"
+    );
+    let compressed = zipped.bytes().await.unwrap();
+    let mut inflated = Vec::new();
+    std::io::Read::read_to_end(
+        &mut flate2::read::GzDecoder::new(&compressed[..]),
+        &mut inflated,
+    )
+    .unwrap();
+    assert_eq!(
+        String::from_utf8(inflated).unwrap(),
+        plain,
+        "the same answer"
+    );
+    let (_, cache, again) = fetch(&app, &client, path).await;
+    assert_eq!((cache.as_str(), again.as_str()), ("hit", plain.as_str()));
+
+    // A page: written into for each visitor, so served inflated, and whole.
+    let (_, cache, first) = fetch(&app, &client, "/localities").await;
+    assert_eq!(cache, "miss");
+    let page = client
+        .get(app.url("/localities"))
+        .header("accept-encoding", "gzip")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.headers()["x-cache"], "hit");
+    assert!(page.headers().get("content-encoding").is_none());
+    assert_eq!(
+        page.text().await.unwrap(),
+        first,
+        "the same page, the same token"
+    );
+}
