@@ -458,19 +458,46 @@ fn inflate(gzip: &[u8], inflated: usize) -> std::io::Result<Bytes> {
     Ok(Bytes::from(plain))
 }
 
+/// The largest answer inflated whole for a client without gzip; a larger one (a locality's
+/// JSON file, a megabyte and more) is inflated as it is sent, so that 64 such downloads at once
+/// hold 64 small buffers rather than 64 files.
+const INFLATED_AT_ONCE: usize = 64 * 1024;
+
+/// A kept gzip as a body inflated a piece at a time.
+fn inflating(gzip: Bytes) -> Body {
+    use std::io::Read;
+    let decoder = flate2::read::GzDecoder::new(std::io::Cursor::new(gzip));
+    let pieces = futures_util::stream::unfold(Some(decoder), |decoder| async move {
+        let mut decoder = decoder?;
+        let mut piece = vec![0; 32 * 1024];
+        match decoder.read(&mut piece) {
+            Ok(0) => None,
+            Ok(n) => {
+                piece.truncate(n);
+                Some((Ok(Bytes::from(piece)), Some(decoder)))
+            }
+            // Our own gzip never fails to inflate; if it did, the answer ends broken.
+            Err(e) => Some((Err(e), None)),
+        }
+    });
+    Body::from_stream(pieces)
+}
+
 /// A kept answer with nothing to write in: its gzip as it is for a client that takes it,
 /// inflated for any other.
 fn respond_gzipped(kept: &Kept, inflated: usize, gzip: bool) -> Response {
     let body = if gzip {
-        kept.body.clone()
+        Body::from(kept.body.clone())
+    } else if inflated > INFLATED_AT_ONCE {
+        inflating(kept.body.clone())
     } else {
         match inflate(&kept.body, inflated) {
-            Ok(plain) => plain,
+            Ok(plain) => Body::from(plain),
             // Our own gzip never fails to inflate; if it did, say so rather than send half.
             Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
         }
     };
-    let mut response = respond(kept, body, true);
+    let mut response = respond_with(kept, body, true);
     if gzip {
         response
             .headers_mut()
@@ -491,7 +518,11 @@ fn gzip(plain: &[u8]) -> std::io::Result<Vec<u8>> {
 }
 
 fn respond(kept: &Kept, body: Bytes, hit: bool) -> Response {
-    let mut response = Response::new(Body::from(body));
+    respond_with(kept, Body::from(body), hit)
+}
+
+fn respond_with(kept: &Kept, body: Body, hit: bool) -> Response {
+    let mut response = Response::new(body);
     *response.headers_mut() = kept.headers.clone();
     response.headers_mut().remove(header::CONTENT_LENGTH);
     response.headers_mut().insert(
