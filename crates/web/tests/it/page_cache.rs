@@ -472,12 +472,7 @@ async fn kept_answers_are_compressed_and_served_whole() {
         "caches in between must know"
     );
     let compressed = zipped.bytes().await.unwrap();
-    let mut inflated = Vec::new();
-    std::io::Read::read_to_end(
-        &mut flate2::read::GzDecoder::new(&compressed[..]),
-        &mut inflated,
-    )
-    .unwrap();
+    let inflated = crate::support::gunzip(&compressed);
     assert_eq!(
         String::from_utf8(inflated).unwrap(),
         plain,

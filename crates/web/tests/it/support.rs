@@ -263,3 +263,11 @@ pub async fn accept_evaluation(app: &TestApp, email: &str, token: &str) -> i64 {
     let body: Value = response.json().await.unwrap();
     body["call_id"].as_i64().unwrap()
 }
+
+/// The bytes a gzip answer holds.
+pub fn gunzip(compressed: &[u8]) -> Vec<u8> {
+    let mut inflated = Vec::new();
+    std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(compressed), &mut inflated)
+        .expect("a whole gzip");
+    inflated
+}
