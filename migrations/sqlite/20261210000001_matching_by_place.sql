@@ -36,22 +36,25 @@ CREATE INDEX directory_places_matching ON directory_places
     (locality_id, organisation_id, sector_bits, offers_bits, sdg_bits, record);
 
 -- A new place takes its organisation's names, sector and profile (the profile is made with
--- the organisation, before any place).
+-- the organisation, before any place). The row is read through a view without grouping, which
+-- SQLite narrows to the organisation asked for.
+CREATE VIEW directory_place_rows AS
+SELECT o.id AS organisation_id, o.sector, COALESCE(mp.offers_bits, 0) AS offers_bits,
+    o.sort_he, o.sort_ar, o.sort_en, COALESCE(mp.sector_bits, 0) AS sector_bits,
+    COALESCE(mp.sdg_bits, 0) AS sdg_bits, COALESCE(mp.record, 0) AS record
+FROM organisations o LEFT JOIN matching_profiles mp ON mp.organisation_id = o.id;
+
 CREATE TRIGGER directory_place_added AFTER INSERT ON organisation_localities BEGIN
     INSERT INTO directory_places (organisation_id, locality_id, sector, offers_bits, sort_he, sort_ar, sort_en, sector_bits, sdg_bits, record)
-    SELECT o.id, NEW.locality_id, o.sector, COALESCE(mp.offers_bits, 0), o.sort_he, o.sort_ar, o.sort_en,
-        COALESCE(mp.sector_bits, 0), COALESCE(mp.sdg_bits, 0), COALESCE(mp.record, 0)
-    FROM organisations o LEFT JOIN matching_profiles mp ON mp.organisation_id = o.id
-    WHERE o.id = NEW.organisation_id
+    SELECT organisation_id, NEW.locality_id, sector, offers_bits, sort_he, sort_ar, sort_en, sector_bits, sdg_bits, record
+    FROM directory_place_rows WHERE organisation_id = NEW.organisation_id
     ON CONFLICT DO NOTHING;
 END;
 CREATE TRIGGER directory_place_moved AFTER UPDATE ON organisation_localities BEGIN
     DELETE FROM directory_places WHERE organisation_id = OLD.organisation_id AND locality_id = OLD.locality_id;
     INSERT INTO directory_places (organisation_id, locality_id, sector, offers_bits, sort_he, sort_ar, sort_en, sector_bits, sdg_bits, record)
-    SELECT o.id, NEW.locality_id, o.sector, COALESCE(mp.offers_bits, 0), o.sort_he, o.sort_ar, o.sort_en,
-        COALESCE(mp.sector_bits, 0), COALESCE(mp.sdg_bits, 0), COALESCE(mp.record, 0)
-    FROM organisations o LEFT JOIN matching_profiles mp ON mp.organisation_id = o.id
-    WHERE o.id = NEW.organisation_id
+    SELECT organisation_id, NEW.locality_id, sector, offers_bits, sort_he, sort_ar, sort_en, sector_bits, sdg_bits, record
+    FROM directory_place_rows WHERE organisation_id = NEW.organisation_id
     ON CONFLICT DO NOTHING;
 END;
 
