@@ -481,9 +481,17 @@ async fn kept_answers_are_compressed_and_served_whole() {
     let (_, cache, again) = fetch(&app, &client, path).await;
     assert_eq!((cache.as_str(), again.as_str()), ("hit", plain.as_str()));
 
-    // A page: written into for each visitor, so served inflated, and whole.
+    // A page: kept compressed (the entry, headers and all, takes less room than the page's
+    // text), written into for each visitor, so served inflated, and whole.
+    let held = metric(&app, "shutaf_page_cache_bytes").await;
     let (_, cache, first) = fetch(&app, &client, "/localities").await;
     assert_eq!(cache, "miss");
+    let grown = metric(&app, "shutaf_page_cache_bytes").await - held;
+    assert!(
+        grown < first.len() as u64,
+        "{grown} bytes kept for a page of {}",
+        first.len()
+    );
     let page = client
         .get(app.url("/localities"))
         .header("accept-encoding", "gzip")
