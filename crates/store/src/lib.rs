@@ -189,6 +189,9 @@ pub struct Db {
     /// Every locality, as read at a data version: the home page and the directory's filter
     /// list them all on every request ([`Db::localities`]).
     localities: Arc<std::sync::Mutex<Option<KeptLocalities>>>,
+    /// The localities' kept matching profiles, as read at a data version: what the suggestions
+    /// rank ([`matching::Placed`]).
+    placed: Arc<matching::Placed>,
     /// SQLite's reads on the calling thread (`read.rs`); none on PostgreSQL or in memory.
     readers: Option<Arc<read::Readers>>,
 }
@@ -333,6 +336,7 @@ impl Db {
             clock: Clock::default(),
             version: Arc::default(),
             localities: Arc::default(),
+            placed: Arc::default(),
             readers,
         })
     }

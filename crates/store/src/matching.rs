@@ -14,12 +14,22 @@
 //! keep every row exact in the transaction of each change that affects it: an organisation's
 //! sector and contributions, a partner joining, leaving or changing status, an initiative's
 //! stage and goals, a goal's SDG links; the app's writes, the bulk generator and a restore all
-//! go through them. [`Db::matching_suggestions`] scores a locality's profiles by the domain's
-//! rule in one statement ([`SUGGESTIONS_SQL`]: the points and caps of
-//! `shutaf_domain::matching`, counts of set bits by a multiplication, no `popcount` on SQLite)
-//! and keeps the best with `LIMIT`. It reads the profiles from the directory's rows by place
-//! (`directory_places`, which copy them by trigger, migration `20261210000001`), one range of
-//! one index for the locality; the domain then words the reasons of those few.
+//! go through them. [`Db::matching_suggestions`] ranks a locality's profiles by the domain's
+//! rule: it reads them from the directory's rows by place (`directory_places`, which copy them
+//! by trigger, migration `20261210000001`), one range of one index for the locality
+//! ([`PLACED_SQL`]), keeps them in memory at the data version they were read at ([`Placed`]),
+//! scores them from their bits ([`quick_score`]: the points and caps of
+//! `shutaf_domain::matching`, no allocation), keeps the best, and has the domain word the
+//! reasons of those few.
+//!
+//! **Why in memory.** Scored in SQL, the largest locality's 14,791 rows took 6 ms a request on
+//! SQLite (two thirds of it the score's expression) and a parallel scan on PostgreSQL; every
+//! initiative's first visit paid it, and the first minute of a busy hub's suggestions queued
+//! behind them (issue 12, docs/PERFORMANCE.md). Kept, a locality's rows are read once per data
+//! version (any committed write moves it, another server's within the poll), and a ranking
+//! is a pass over some 40 bytes a row. The rows kept are bounded ([`PLACED_ROWS_KEPT`]: a
+//! national hub's every membership, about 8 MB); past it they are all let go and read again
+//! as asked for.
 //! [`Db::matching_candidates`] reads the same facts from their own tables: the reference the
 //! tests hold the profiles and the SQL ranking to.
 //!
@@ -132,44 +142,10 @@ fn ones_of_12(expression: &str) -> String {
     format!("((({expression}) * 281543712968705) & 37191016277640225) % 31")
 }
 
-/// The one statement that ranks a locality's organisations for an initiative, from the kept
-/// profiles as the directory's rows by place copy them (one range of one index,
-/// `directory_places_matching`). Parameters: `$1` the locality, `$2` the uncovered needs' bits, `$3` how many
-/// needs are uncovered (at least 1), `$4` the partners' sectors' bits, `$5` the initiative's
-/// SDG goals' bits, `$6` how many rows. Its score is `shutaf_domain::matching::score`'s:
-/// coverage, a new sector, the locality (every row works there), shared goals up to the cap,
-/// the record up to the cap; a row must cover a need or bring a new sector. The text is fixed
-/// (made once from the domain's constants); every value is bound.
-pub static SUGGESTIONS_SQL: LazyLock<String> = LazyLock::new(|| {
-    let covers = format!(
-        "{} + {}",
-        ones_of_12("(d.offers_bits & $2) & 4095"),
-        ones_of_12("(d.offers_bits & $2) >> 12")
-    );
-    let shared = format!(
-        "{} + {}",
-        ones_of_12("((d.sdg_bits & $5) >> 1) & 4095"),
-        ones_of_12("(d.sdg_bits & $5) >> 13")
-    );
-    let (goals_cap, record_cap) = (rule::GOALS_CAP, rule::RECORD_CAP);
-    format!(
-        "SELECT d.organisation_id, d.sector_bits, d.offers_bits, d.sdg_bits, d.record, \
-         (CASE WHEN (d.offers_bits & $2) = 0 THEN 0 ELSE {coverage} * ({covers}) / $3 END) \
-         + (CASE WHEN (d.sector_bits & $4) = 0 THEN {new_sector} ELSE 0 END) \
-         + {locality} \
-         + {goals} * (CASE WHEN {shared} > {goals_cap} THEN {goals_cap} ELSE {shared} END) / {goals_cap} \
-         + {record} * (CASE WHEN d.record > {record_cap} THEN {record_cap} ELSE d.record END) / {record_cap} AS score \
-         FROM directory_places d \
-         WHERE d.locality_id = $1 AND d.sector_bits <> 0 \
-         AND ((d.offers_bits & $2) <> 0 OR (d.sector_bits & $4) = 0) \
-         ORDER BY score DESC, d.organisation_id LIMIT $6",
-        coverage = rule::COVERAGE_POINTS,
-        new_sector = rule::NEW_SECTOR_POINTS,
-        locality = rule::SAME_LOCALITY_POINTS,
-        goals = rule::SHARED_GOALS_POINTS,
-        record = rule::RECORD_POINTS,
-    )
-});
+/// A locality's kept profiles as the directory's rows by place copy them: one range of the
+/// index `directory_places_matching`, which holds every column read. `$1` the locality.
+pub const PLACED_SQL: &str = "SELECT d.organisation_id, d.sector_bits, d.offers_bits, d.sdg_bits, d.record \
+     FROM directory_places d WHERE d.locality_id = $1 AND d.sector_bits <> 0";
 
 /// The one statement of an organisation's opportunities. Parameters: `$1` the organisation,
 /// `$2` how many. The inner query scans the looking initiatives of its localities (an index
@@ -208,15 +184,14 @@ crate::read::record!(OpportunityRow {
     covers_bits
 });
 
-/// A row of [`SUGGESTIONS_SQL`]: a kept profile and its score.
-#[derive(sqlx::FromRow)]
+/// A row of [`PLACED_SQL`]: an organisation's kept profile in a locality.
+#[derive(Debug, Clone, Copy, sqlx::FromRow)]
 struct ProfileRow {
     organisation_id: i64,
     sector_bits: i64,
     offers_bits: i64,
     sdg_bits: i64,
     record: i64,
-    score: i64,
 }
 
 crate::read::record!(ProfileRow {
@@ -224,9 +199,58 @@ crate::read::record!(ProfileRow {
     sector_bits,
     offers_bits,
     sdg_bits,
-    record,
-    score
+    record
 });
+
+/// The rows kept by [`Placed`] at most, in all localities: about 40 bytes each.
+pub const PLACED_ROWS_KEPT: usize = 200_000;
+
+/// The localities' kept profiles, each as read at a data version (see the module's doc).
+#[derive(Debug, Default)]
+pub struct Placed {
+    kept: std::sync::Mutex<PlacedKept>,
+}
+
+#[derive(Debug, Default)]
+struct PlacedKept {
+    /// The data version every locality here was read at.
+    version: i64,
+    rows: usize,
+    localities: HashMap<i64, std::sync::Arc<[ProfileRow]>>,
+}
+
+/// What a ranking asks, as bits.
+struct NeedBits {
+    uncovered: i64,
+    /// How many needs are uncovered (the coverage's divisor).
+    count: u32,
+    sectors: i64,
+    goals: i64,
+}
+
+/// `shutaf_domain::matching::score` of a kept profile, from its bits: the same points and caps,
+/// without the reasons (worded for the few kept) and without an allocation. `None` where the
+/// rule gives none: the profile neither covers a need nor brings a new sector. Every profile
+/// works in the locality it was read for.
+fn quick_score(row: &ProfileRow, need: &NeedBits) -> Option<u32> {
+    let covers = (row.offers_bits & need.uncovered).count_ones();
+    let new_sector = row.sector_bits & need.sectors == 0;
+    if covers == 0 && !new_sector {
+        return None;
+    }
+    let mut total = rule::SAME_LOCALITY_POINTS;
+    if covers > 0 {
+        total += rule::COVERAGE_POINTS * covers / need.count.max(1);
+    }
+    if new_sector {
+        total += rule::NEW_SECTOR_POINTS;
+    }
+    let shared = (row.sdg_bits & need.goals).count_ones();
+    total += rule::SHARED_GOALS_POINTS * shared.min(rule::GOALS_CAP) / rule::GOALS_CAP;
+    let record = u32::try_from(row.record).unwrap_or(0);
+    total += rule::RECORD_POINTS * record.min(rule::RECORD_CAP) / rule::RECORD_CAP;
+    Some(total)
+}
 
 impl ProfileRow {
     /// What the domain knows of the candidate, read back from the bits.
@@ -253,15 +277,16 @@ impl ProfileRow {
 
 impl Db {
     /// The best `limit` organisations of the locality to complete an initiative with this
-    /// need, best first, with their reasons: ranked in one statement from the kept profiles
-    /// (see the module's doc), worded by `shutaf_domain::matching::score`. Reads at most
-    /// `limit` rows past the excluded organisations, whatever the locality's size.
+    /// need, best first, with their reasons: ranked from the locality's kept profiles (see the
+    /// module's doc), worded by `shutaf_domain::matching::score`.
     pub async fn matching_suggestions(
         &self,
         locality_id: i64,
         need: &Need,
         limit: usize,
     ) -> StoreResult<Vec<Suggestion>> {
+        use std::cmp::Reverse;
+        use std::collections::BinaryHeap;
         if limit == 0 {
             return Ok(Vec::new());
         }
@@ -272,49 +297,78 @@ impl Db {
                 .all(|(i, c)| !need.uncovered[..i].contains(c)),
             "the uncovered needs are a set"
         );
-        let uncovered = need
-            .uncovered
-            .iter()
-            .fold(0, |bits, c| bits | offer_bit(*c));
-        let sectors = need
-            .partner_sectors
-            .iter()
-            .fold(0, |bits, s| bits | sector_bit(*s));
-        let goals = need.sdg_goals.iter().fold(0, |bits, g| bits | sdg_bit(*g));
-        // Excluded organisations are taken out after the statement: ask for as many more.
-        let rows = (limit + need.exclude.len()).min(i64::MAX as usize) as i64;
-        let found: Vec<ProfileRow> = self
-            .read_all(
-                SUGGESTIONS_SQL.as_str(),
-                args![
-                    locality_id,
-                    uncovered,
-                    (need.uncovered.len() as i64).max(1),
-                    sectors,
-                    goals,
-                    rows
-                ],
-            )
-            .await?;
-        let mut suggestions = Vec::with_capacity(limit);
-        for row in &found {
+        let bits = NeedBits {
+            uncovered: need
+                .uncovered
+                .iter()
+                .fold(0, |bits, c| bits | offer_bit(*c)),
+            count: u32::try_from(need.uncovered.len()).unwrap_or(u32::MAX),
+            sectors: need
+                .partner_sectors
+                .iter()
+                .fold(0, |bits, s| bits | sector_bit(*s)),
+            goals: need.sdg_goals.iter().fold(0, |bits, g| bits | sdg_bit(*g)),
+        };
+        let rows = self.placed_profiles(locality_id).await?;
+        // The best `limit` by score, then by the lower id (the domain's order): the heap's top
+        // is the worst kept.
+        let mut best: BinaryHeap<(Reverse<u32>, i64, usize)> = BinaryHeap::with_capacity(limit + 1);
+        for (at, row) in rows.iter().enumerate() {
             if need.exclude.contains(&row.organisation_id) {
                 continue;
             }
-            let Some(suggestion) = row.candidate().and_then(|c| rule::score(need, &c)) else {
+            let Some(score) = quick_score(row, &bits) else {
                 continue;
             };
-            debug_assert_eq!(
-                i64::from(suggestion.score),
-                row.score,
-                "the SQL score is the domain's"
-            );
-            suggestions.push(suggestion);
-            if suggestions.len() == limit {
-                break;
+            let entry = (Reverse(score), row.organisation_id, at);
+            if best.len() < limit {
+                best.push(entry);
+            } else if best.peek().is_some_and(|worst| entry < *worst) {
+                best.pop();
+                best.push(entry);
             }
         }
+        let mut suggestions = Vec::with_capacity(best.len());
+        for (Reverse(score), _, at) in best.into_sorted_vec() {
+            let Some(suggestion) = rows[at].candidate().and_then(|c| rule::score(need, &c)) else {
+                continue;
+            };
+            debug_assert_eq!(suggestion.score, score, "the quick score is the domain's");
+            suggestions.push(suggestion);
+        }
         Ok(suggestions)
+    }
+
+    /// The locality's kept profiles, read once per data version (see [`Placed`]).
+    async fn placed_profiles(&self, locality_id: i64) -> StoreResult<std::sync::Arc<[ProfileRow]>> {
+        // Read before the rows: a write committed meanwhile makes them stale, not kept as new.
+        let version = self.data_version();
+        {
+            let kept = self.placed.kept.lock().unwrap_or_else(|e| e.into_inner());
+            if kept.version == version
+                && let Some(rows) = kept.localities.get(&locality_id)
+            {
+                return Ok(rows.clone());
+            }
+        }
+        let read: Vec<ProfileRow> = self.read_all(PLACED_SQL, args![locality_id]).await?;
+        let rows: std::sync::Arc<[ProfileRow]> = read.into();
+        let mut kept = self.placed.kept.lock().unwrap_or_else(|e| e.into_inner());
+        if kept.version != version || kept.rows + rows.len() > PLACED_ROWS_KEPT {
+            if kept.version > version {
+                // Read at a version already passed: used once, not kept.
+                return Ok(rows);
+            }
+            *kept = PlacedKept {
+                version,
+                ..PlacedKept::default()
+            };
+        }
+        if let Some(old) = kept.localities.insert(locality_id, rows.clone()) {
+            kept.rows -= old.len();
+        }
+        kept.rows += rows.len();
+        Ok(rows)
     }
 
     /// The candidates that could complete an initiative, read from the tables the kept

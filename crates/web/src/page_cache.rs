@@ -132,6 +132,12 @@ struct Kept {
 #[derive(Debug, Clone, Copy)]
 pub struct SameForEveryone;
 
+/// Marks an answer not worth keeping: large, quick to make and seldom asked for twice (a range
+/// of the decision log's entries: an auditor walks the log once). Keeping it cost more than
+/// making it (compressing 70 KB for each range, then evicting pages that are asked for again).
+#[derive(Debug, Clone, Copy)]
+pub struct NotKept;
+
 /// Where a kept page's header starts and ends (`header.html`), if it has one.
 fn header_of(body: &[u8]) -> Option<(usize, usize)> {
     let start = memchr::memmem::find(body, b"<header class=\"site-header\">")?;
@@ -658,10 +664,12 @@ pub async fn layer(State(state): State<AppState>, mut request: Request, next: Ne
         return kept_as_it_streams(download_state, response, key, version, now, clock_offset);
     }
     let for_everyone = response.extensions().get::<SameForEveryone>().is_some();
-    let keep = storable(
-        &response,
-        response.extensions().get::<KeptDownload>().is_some(),
-    ) && in_memory.is_some_and(|length| length <= cache.max_body)
+    let keep = response.extensions().get::<NotKept>().is_none()
+        && storable(
+            &response,
+            response.extensions().get::<KeptDownload>().is_some(),
+        )
+        && in_memory.is_some_and(|length| length <= cache.max_body)
         && untouched
         && (anonymous || for_everyone);
     // Only pages show the token (the API has none): other answers are passed on as they are.

@@ -486,7 +486,9 @@ async fn entries(
     // growing from a few bytes copied the answer over and over.
     let mut bytes = Vec::with_capacity(bodies.len() * 1024 + 2);
     serde_json::to_writer(&mut bytes, &bodies).map_err(|e| AppError::Internal(e.to_string()))?;
-    Ok(([(header::CONTENT_TYPE, "application/json")], bytes).into_response())
+    let mut response = ([(header::CONTENT_TYPE, "application/json")], bytes).into_response();
+    response.extensions_mut().insert(crate::page_cache::NotKept);
+    Ok(response)
 }
 
 #[derive(Deserialize, IntoParams)]
