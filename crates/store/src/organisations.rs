@@ -429,9 +429,20 @@ impl Db {
         } else {
             "organisations o"
         };
-        let total = match kept {
-            Some(total) => total,
-            None => {
+        let words_alone = searching
+            && !placed
+            && filter.kind.is_none()
+            && filter.sector.is_none()
+            && filter.contribution.is_none();
+        let word_count = words_alone
+            .then(|| word_count_sql(filter.q.as_deref(), crate::tallies::CAPPED))
+            .flatten();
+        let total = match (kept, word_count) {
+            (Some(total), _) => total,
+            (None, Some((sql, binds))) => {
+                crate::Count::capped(self.read_scalar(&sql, &bind_args(&binds)).await?)
+            }
+            (None, None) => {
                 let (conditions, binds) = directory_conditions(filter, self.backend);
                 // Only a kind or words need the organisation itself; the rest is in the index.
                 let from = if placed && filter.kind.is_none() && !searching {
@@ -490,11 +501,23 @@ impl Db {
         };
         let filter_sql = format!("WHERE {}", conditions.join(" AND "));
         // One row more than the page says whether there is a page beyond it.
-        let list_sql = format!(
-            "SELECT o.id, o.name_he, o.name_ar, o.name_en, o.sector, o.kind, {key} AS sort_key, {offers} AS offers_bits \
-             FROM {from} {filter_sql} ORDER BY {key} {order}, {id} {order} LIMIT {}",
-            per_page + 1
-        );
+        // Searched without a locality, the page's ids are chosen first, by the sort key alone,
+        // and only they are read whole: ordering a common word's 12,600 matches with all the
+        // columns (and each one's offers) took 47 ms, its ids alone 21 ms.
+        let list_sql = if searching && !placed {
+            format!(
+                "SELECT o.id, o.name_he, o.name_ar, o.name_en, o.sector, o.kind, {key} AS sort_key, {offers} AS offers_bits \
+                 FROM organisations o WHERE o.id IN (SELECT o.id FROM {from} {filter_sql} \
+                 ORDER BY {key} {order}, {id} {order} LIMIT {}) ORDER BY {key} {order}, {id} {order}",
+                per_page + 1
+            )
+        } else {
+            format!(
+                "SELECT o.id, o.name_he, o.name_ar, o.name_en, o.sector, o.kind, {key} AS sort_key, {offers} AS offers_bits \
+                 FROM {from} {filter_sql} ORDER BY {key} {order}, {id} {order} LIMIT {}",
+                per_page + 1
+            )
+        };
         let mut rows: Vec<KeyedSummary> = self.read_all(&list_sql, &bind_args(&binds)).await?;
         let beyond = rows.len() > per_page as usize;
         rows.truncate(per_page as usize);
@@ -781,6 +804,48 @@ impl Db {
     }
 }
 
+/// One condition on `organisation_search_terms t` for each word searched: any form of the word
+/// exactly, or the word as typed so far as a prefix. Their values are bound after `binds`.
+fn term_conditions(q: Option<&str>, binds: &mut Vec<Bind>) -> Vec<String> {
+    let mut param = |value: String| {
+        binds.push(Bind::Text(value));
+        format!("${}", binds.len())
+    };
+    search::query_terms(q.unwrap_or(""))
+        .into_iter()
+        .map(|group| {
+            let mut alternatives: Vec<String> = group
+                .iter()
+                .map(|form| format!("t.term = {}", param(form.clone())))
+                .collect();
+            let low = param(group[0].clone());
+            let high = param(format!("{}\u{10FFFF}", group[0]));
+            alternatives.push(format!("(t.term >= {low} AND t.term < {high})"));
+            alternatives.join(" OR ")
+        })
+        .collect()
+}
+
+/// The capped count of a search by words alone, from the words' index entries: every term
+/// belongs to an organisation (the key cascades), so the organisations' rows are not read.
+/// Counting through the organisations read every match's row (10 ms for a word 12,600
+/// organisations use, against 0.3 ms). `None` without words.
+fn word_count_sql(q: Option<&str>, cap: i64) -> Option<(String, Vec<Bind>)> {
+    let mut binds = Vec::new();
+    let words = term_conditions(q, &mut binds);
+    let (first, rest) = words.split_first()?;
+    let mut sql = format!(
+        "SELECT COUNT(*) FROM (SELECT DISTINCT t.organisation_id FROM organisation_search_terms t WHERE ({first})"
+    );
+    for other in rest {
+        sql.push_str(&format!(
+            " AND t.organisation_id IN (SELECT t.organisation_id FROM organisation_search_terms t WHERE {other})"
+        ));
+    }
+    sql.push_str(&format!(" LIMIT {cap}) c"));
+    Some((sql, binds))
+}
+
 /// The directory's conditions with their values (`$1`, `$2`, ... in order), on `o` (the
 /// organisation) and, when a locality is asked for, `d` (its row in `directory_places`).
 /// There the sector and the contribution type are checked in the locality's name index; without
@@ -841,19 +906,9 @@ fn directory_conditions(
             ));
         }
     }
-    for group in search::query_terms(filter.q.as_deref().unwrap_or("")) {
-        // Any form of the word exactly, or the word as typed so far as a prefix.
-        let mut alternatives: Vec<String> = Vec::new();
-        for form in &group {
-            let p = param(&mut binds, Bind::Text(form.clone()));
-            alternatives.push(format!("t.term = {p}"));
-        }
-        let low = param(&mut binds, Bind::Text(group[0].clone()));
-        let high = param(&mut binds, Bind::Text(format!("{}\u{10FFFF}", group[0])));
-        alternatives.push(format!("(t.term >= {low} AND t.term < {high})"));
+    for words in term_conditions(filter.q.as_deref(), &mut binds) {
         conditions.push(driving(format!(
-            "SELECT t.organisation_id FROM organisation_search_terms t WHERE {}",
-            alternatives.join(" OR ")
+            "SELECT t.organisation_id FROM organisation_search_terms t WHERE {words}"
         )));
     }
     if conditions.is_empty() {

@@ -171,6 +171,25 @@ async fn directory_filters_search_and_pages() {
         "the last word matches as a prefix"
     );
     assert!(search("nothing-like-this").await.is_empty());
+    // A search's total is counted from the words' index (each word narrows it), a page of one
+    // is the first by name.
+    for (q, total) in [
+        ("emek sol", 1),
+        ("שכונה", 1),
+        ("emek garden", 0),
+        ("nothing", 0),
+    ] {
+        let page = db
+            .directory(&DirectoryFilter {
+                q: Some(q.into()),
+                per_page: 1,
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+        assert_eq!(page.total, Count::exact(total), "{q}");
+        assert_eq!(page.items.len() as i64, total.min(1), "{q}");
+    }
 
     let business = db
         .directory(&DirectoryFilter {
