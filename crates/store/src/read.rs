@@ -268,10 +268,11 @@ impl std::fmt::Debug for Readers {
 const KEPT_READERS: usize = 4;
 
 /// Pages a reader keeps in memory, in KiB (as `PRAGMA cache_size` takes a negative number):
-/// 8 MB, four times SQLite's default. At national scale a page's reads then mostly stay in
-/// memory (issue 12: a record page's read took half the time), while the few readers a
-/// server's threads open stay inside the hub's memory budget.
-const READER_CACHE_KIB: i64 = 8192;
+/// 4 MB, twice SQLite's default. At national scale a page's hot reads then mostly stay in
+/// memory (issue 12: with SQLite's 2 MB a record page's read took twice as long), while the
+/// few readers a server's threads open stay inside the hub's memory budget. 8 MB each held
+/// 10 MB more at the load test's peak and served the deep pages no faster (measured).
+const READER_CACHE_KIB: i64 = 4096;
 
 impl Readers {
     /// The readers of the database at a `sqlite:` URL; none for an in-memory database, which
