@@ -393,6 +393,21 @@ async fn the_portal_follows_business_partners_joining_leaving_and_changing_secto
         .await
         .unwrap();
     assert_eq!(listed(&w.db).await, vec![theirs, id], "newest first");
+    // Each row names its business partner in each language, in another where it has no name.
+    let rows =
+        w.db.portal_initiatives(w.locality, &PortalFilter::default(), None, 50)
+            .await
+            .unwrap();
+    for row in &rows {
+        let names =
+            [&row.businesses_he, &row.businesses_ar, &row.businesses_en].map(|n| n.as_deref());
+        assert_eq!(
+            names,
+            [Some("חברה"), Some("חברה"), Some("Company")],
+            "{}",
+            row.id
+        );
+    }
     // It leaves.
     w.db.remove_partner(id, w.company, csr).await.unwrap();
     assert_eq!(listed(&w.db).await, vec![theirs]);
