@@ -61,14 +61,18 @@ pub struct PortalInitiative {
     pub integrity_competition: i64,
     pub integrity_exemption: Option<String>,
     pub integrity_exemption_text: Option<String>,
+    #[sqlx(skip)]
     pub call_id: Option<i64>,
+    #[sqlx(skip)]
     pub notice_outcome: Option<String>,
+    #[sqlx(skip)]
     pub declarations: i64,
+    #[sqlx(skip)]
     pub recusals: i64,
     pub created_at: i64,
 }
 
-crate::read::record!(PortalInitiative { id, title_he, title_ar, title_en, stage: try_from String, businesses_he: skip, businesses_ar: skip, businesses_en: skip, integrity_competition, integrity_exemption, integrity_exemption_text, call_id, notice_outcome, declarations, recusals, created_at });
+crate::read::record!(PortalInitiative { id, title_he, title_ar, title_en, stage: try_from String, businesses_he: skip, businesses_ar: skip, businesses_en: skip, integrity_competition, integrity_exemption, integrity_exemption_text, call_id: skip, notice_outcome: skip, declarations: skip, recusals: skip, created_at });
 
 impl PortalInitiative {
     pub fn title(&self, lang: Language) -> &str {
@@ -262,11 +266,7 @@ impl Db {
         let (condition, pattern, stage) = filtered(filter);
         let sql = format!(
             "SELECT i.id, i.title_he, i.title_ar, i.title_en, i.stage, \
-             i.integrity_competition, i.integrity_exemption, i.integrity_exemption_text, \
-             (SELECT c.id FROM calls c WHERE c.initiative_id = i.id AND c.status = 'awarded') AS call_id, \
-             (SELECT n.outcome FROM competition_notices n WHERE n.initiative_id = i.id) AS notice_outcome, \
-             (SELECT COUNT(*) FROM declarations d WHERE d.matter = 'initiative' AND d.matter_id = i.id) AS declarations, \
-             (SELECT COUNT(*) FROM recusals r WHERE r.matter = 'initiative' AND r.matter_id = i.id) AS recusals, i.created_at \
+             i.integrity_competition, i.integrity_exemption, i.integrity_exemption_text, i.created_at \
              FROM initiatives i WHERE i.id IN (SELECT i.id FROM initiatives i WHERE {condition} AND i.id < $4 ORDER BY i.id DESC LIMIT $5) \
              ORDER BY i.id DESC"
         );
@@ -283,7 +283,46 @@ impl Db {
             )
             .await?;
         self.attach_businesses(&mut rows).await?;
+        self.attach_choices(&mut rows).await?;
         Ok(rows)
+    }
+
+    /// Each initiative's awarded call (the first, by id), its competition notice's outcome,
+    /// and its declarations and recusals counted, for all the rows in one statement: four
+    /// correlated subqueries a row took 40 of the largest locality's download's 185 ms.
+    async fn attach_choices(&self, rows: &mut [PortalInitiative]) -> StoreResult<()> {
+        if rows.is_empty() {
+            return Ok(());
+        }
+        let sql = format!(
+            "SELECT 'call', c.initiative_id, MIN(c.id), CAST(NULL AS TEXT) FROM calls c \
+             WHERE c.initiative_id {ids} AND c.status = 'awarded' GROUP BY c.initiative_id \
+             UNION ALL SELECT 'notice', n.initiative_id, CAST(NULL AS BIGINT), n.outcome FROM competition_notices n \
+             WHERE n.initiative_id {ids} \
+             UNION ALL SELECT 'declarations', d.matter_id, COUNT(*), CAST(NULL AS TEXT) FROM declarations d \
+             WHERE d.matter = 'initiative' AND d.matter_id {ids} GROUP BY d.matter_id \
+             UNION ALL SELECT 'recusals', r.matter_id, COUNT(*), CAST(NULL AS TEXT) FROM recusals r \
+             WHERE r.matter = 'initiative' AND r.matter_id {ids} GROUP BY r.matter_id",
+            ids = self.in_ids(1)
+        );
+        let found: Vec<(String, i64, Option<i64>, Option<String>)> = self
+            .read_all(&sql, args![self.id_list(rows.iter().map(|r| r.id))])
+            .await?;
+        let at: std::collections::HashMap<i64, usize> =
+            rows.iter().enumerate().map(|(at, r)| (r.id, at)).collect();
+        for (what, initiative, number, outcome) in found {
+            let Some(row) = at.get(&initiative).map(|&at| &mut rows[at]) else {
+                continue;
+            };
+            match what.as_str() {
+                "call" => row.call_id = number,
+                "notice" => row.notice_outcome = outcome,
+                "declarations" => row.declarations = number.unwrap_or(0),
+                "recusals" => row.recusals = number.unwrap_or(0),
+                _ => {}
+            }
+        }
+        Ok(())
     }
 
     /// Each initiative's active business partners' names, for all the rows in one statement.

@@ -408,6 +408,29 @@ async fn the_portal_follows_business_partners_joining_leaving_and_changing_secto
             row.id
         );
     }
+    // A call awarded for it: its row names the first awarded call, and the choice is the call.
+    let mut calls = Vec::new();
+    for status in ["draft", "awarded", "awarded"] {
+        let call: i64 = sqlx::query_scalar(
+            "INSERT INTO calls (locality_id, lang, title, purpose, sought, eligibility, deadline_at, status, \
+             initiative_id, created_by, created_at) VALUES ($1, 'en', 't', 'p', 's', 'e', 0, $2, $3, $4, 0) RETURNING id",
+        )
+        .bind(w.locality)
+        .bind(status)
+        .bind(theirs)
+        .bind(w.csr)
+        .fetch_one(&w.db.pool)
+        .await
+        .unwrap();
+        calls.push(call);
+    }
+    let rows =
+        w.db.portal_initiatives(w.locality, &PortalFilter::default(), None, 50)
+            .await
+            .unwrap();
+    let row = rows.iter().find(|r| r.id == theirs).expect("listed");
+    assert_eq!(row.call_id, Some(calls[1]));
+    assert_eq!(row.choice(), shutaf_domain::integrity::Choice::OpenCall);
     // It leaves.
     w.db.remove_partner(id, w.company, csr).await.unwrap();
     assert_eq!(listed(&w.db).await, vec![theirs]);
@@ -449,6 +472,26 @@ async fn declarations_name_ties_and_a_tie_with_a_partner_is_a_logged_recusal() {
         .await
         .unwrap();
     assert_eq!(recused, vec![w.company], "the NGO is not a partner (yet)");
+    // The portal counts both beside the initiative.
+    let listed =
+        w.db.portal_initiatives(
+            w.locality,
+            &shutaf_store::portal::PortalFilter::default(),
+            None,
+            50,
+        )
+        .await
+        .unwrap();
+    let row = listed.iter().find(|r| r.id == id).expect("listed");
+    assert_eq!(
+        (
+            row.declarations,
+            row.recusals,
+            row.call_id,
+            row.notice_outcome.as_deref()
+        ),
+        (1, 1, None, None)
+    );
     let declared =
         w.db.declared(Matter::Initiative(id), w.coordinator)
             .await
