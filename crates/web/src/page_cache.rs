@@ -6,8 +6,8 @@
 //! - **What.** `GET` requests without the session cookie and without `Authorization`, answered
 //!   200 with a body of known size (built in memory; for streamed downloads see below),
 //!   without `Set-Cookie`, `Content-Disposition: attachment` (but for the downloads below) or
-//!   a `Cache-Control` of `no-store` or `private` set by the handler, and whose handler left
-//!   the session untouched.
+//!   a `Cache-Control` of `no-store` or `private` set by the handler, or [`NotKept`], and
+//!   whose handler left the session untouched.
 //! - **Key.** Method, path and query, the language the page is in (negotiated as `Ctx` does:
 //!   the language cookie, then `Accept-Language`, then the hub's default) and the htmx headers
 //!   the directory answers a fragment to.

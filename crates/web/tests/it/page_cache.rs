@@ -445,6 +445,27 @@ async fn the_cache_can_be_turned_off() {
     }
 }
 
+/// A range of the decision log's entries goes through the cache without being kept: large,
+/// quick to make and seldom asked for twice (`page_cache::NotKept`); the signed head is kept.
+#[tokio::test]
+async fn ranges_of_the_log_are_not_kept() {
+    let app = TestApp::spawn().await;
+    let client = app.client();
+    let mut seen = Vec::new();
+    for path in [
+        "/api/v1/log/entries?start=0&end=1",
+        "/api/v1/log/entries?start=0&end=1",
+        "/api/v1/log/head",
+        "/api/v1/log/head",
+    ] {
+        let (status, cache, _) = fetch(&app, &client, path).await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+        seen.push(cache);
+    }
+    // The ranges are passed on as made (no `X-Cache`: nothing was kept or served from memory).
+    assert_eq!(seen, ["", "", "miss", "hit"]);
+}
+
 /// Kept answers are compressed: one with nothing to write in (the API's) goes to a client that
 /// takes gzip as it is kept, and inflated to any other; a page, which gets the visitor's token
 /// and header written in, is inflated and served whole.
