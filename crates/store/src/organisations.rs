@@ -504,19 +504,18 @@ impl Db {
         // Searched without a locality, the page's ids are chosen first, by the sort key alone,
         // and only they are read whole: ordering a common word's 12,600 matches with all the
         // columns (and each one's offers) took 47 ms, its ids alone 21 ms.
+        let columns = format!(
+            "o.id, o.name_he, o.name_ar, o.name_en, o.sector, o.kind, {key} AS sort_key, {offers} AS offers_bits"
+        );
+        let order_by = format!("ORDER BY {key} {order}, {id} {order}");
+        let rows_wanted = per_page + 1;
         let list_sql = if searching && !placed {
             format!(
-                "SELECT o.id, o.name_he, o.name_ar, o.name_en, o.sector, o.kind, {key} AS sort_key, {offers} AS offers_bits \
-                 FROM organisations o WHERE o.id IN (SELECT o.id FROM {from} {filter_sql} \
-                 ORDER BY {key} {order}, {id} {order} LIMIT {}) ORDER BY {key} {order}, {id} {order}",
-                per_page + 1
+                "SELECT {columns} FROM organisations o WHERE o.id IN \
+                 (SELECT o.id FROM {from} {filter_sql} {order_by} LIMIT {rows_wanted}) {order_by}"
             )
         } else {
-            format!(
-                "SELECT o.id, o.name_he, o.name_ar, o.name_en, o.sector, o.kind, {key} AS sort_key, {offers} AS offers_bits \
-                 FROM {from} {filter_sql} ORDER BY {key} {order}, {id} {order} LIMIT {}",
-                per_page + 1
-            )
+            format!("SELECT {columns} FROM {from} {filter_sql} {order_by} LIMIT {rows_wanted}")
         };
         let mut rows: Vec<KeyedSummary> = self.read_all(&list_sql, &bind_args(&binds)).await?;
         let beyond = rows.len() > per_page as usize;
