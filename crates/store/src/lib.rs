@@ -306,13 +306,17 @@ impl Db {
                         // starts worker processes for one request that the others then wait
                         // behind (issue 12: the directory's search planned as a Gather Merge
                         // of three processes), and JIT compiling costs more than such a
-                        // statement runs. Best effort: an engine that speaks PostgreSQL's
-                        // protocol without these settings runs as it is.
+                        // statement runs. One plan a statement, made once a connection: see
+                        // `read::GENERIC_PLANS`. Best effort: an engine that speaks
+                        // PostgreSQL's protocol without these settings runs as it is.
                         if let Err(e) = conn
                             .execute("SET max_parallel_workers_per_gather = 0; SET jit = off")
                             .await
                         {
                             tracing::debug!("PostgreSQL session settings not taken: {e}");
+                        }
+                        if let Err(e) = conn.execute(read::GENERIC_PLANS).await {
+                            tracing::debug!("PostgreSQL plan cache mode not taken: {e}");
                         }
                     }
                     Ok(())

@@ -440,7 +440,7 @@ impl Db {
         let total = match (kept, word_count) {
             (Some(total), _) => total,
             (None, Some((sql, binds))) => {
-                crate::Count::capped(self.read_scalar(&sql, &bind_args(&binds)).await?)
+                crate::Count::capped(self.read_scalar_by_values(&sql, &bind_args(&binds)).await?)
             }
             (None, None) => {
                 let (conditions, binds) = directory_conditions(filter, self.backend);
@@ -455,7 +455,10 @@ impl Db {
                     conditions.join(" AND "),
                     crate::tallies::CAPPED
                 );
-                crate::Count::capped(self.read_scalar(&count_sql, &bind_args(&binds)).await?)
+                crate::Count::capped(
+                    self.read_scalar_by_values(&count_sql, &bind_args(&binds))
+                        .await?,
+                )
             }
         };
         let per_page = filter.per_page.clamp(1, 100);
@@ -517,7 +520,9 @@ impl Db {
         } else {
             format!("SELECT {columns} FROM {from} {filter_sql} {order_by} LIMIT {rows_wanted}")
         };
-        let mut rows: Vec<KeyedSummary> = self.read_all(&list_sql, &bind_args(&binds)).await?;
+        let mut rows: Vec<KeyedSummary> = self
+            .read_all_by_values(&list_sql, &bind_args(&binds))
+            .await?;
         let beyond = rows.len() > per_page as usize;
         rows.truncate(per_page as usize);
         if backwards {

@@ -390,6 +390,10 @@ fn any_query<'q>(
     query
 }
 
+/// The plans a PostgreSQL connection of the hub keeps: one a statement (see
+/// [`Db::read_all_by_values`]).
+pub(crate) const GENERIC_PLANS: &str = "SET plan_cache_mode = force_generic_plan";
+
 impl Db {
     /// Every row a read gives.
     pub(crate) async fn read_all<R: Record>(&self, sql: &str, args: &[Arg]) -> StoreResult<Vec<R>> {
@@ -457,6 +461,55 @@ impl Db {
 }
 
 impl Db {
+    /// Every row a read gives, planned on PostgreSQL for the values bound this time.
+    ///
+    /// The hub's connections keep one plan a statement (`plan_cache_mode =
+    /// force_generic_plan`, see `Db::connect`): most reads are a few rows by key, whose plan
+    /// does not depend on the values, and planning them afresh on each execution took a third
+    /// of PostgreSQL's processor time on an initiative's page (issue 12). A read whose best
+    /// plan does depend on them (the directory's search and filters: a word a hundred
+    /// organisations use or twelve thousand, the largest locality or the smallest) comes
+    /// here, planned for its values: one statement more before it and one after, on the same
+    /// connection. On SQLite it is [`Db::read_all`].
+    pub(crate) async fn read_all_by_values<R: Record>(
+        &self,
+        sql: &str,
+        args: &[Arg],
+    ) -> StoreResult<Vec<R>> {
+        if self.readers.is_some() || self.backend != crate::Backend::Postgres {
+            return self.read_all(sql, args).await;
+        }
+        let mut conn = self.pool.acquire().await?;
+        sqlx::query("SET plan_cache_mode = force_custom_plan")
+            .execute(&mut *conn)
+            .await?;
+        let read = any_query(sql, args).fetch_all(&mut *conn).await;
+        // Back to the connection's own mode; a connection that cannot be put back is closed,
+        // not returned to the pool planning every statement afresh.
+        if sqlx::query(GENERIC_PLANS)
+            .execute(&mut *conn)
+            .await
+            .is_err()
+        {
+            conn.close_on_drop();
+        }
+        read?.iter().map(|row| R::read(&RowRef::Any(row))).collect()
+    }
+
+    /// The one value a read gives, planned for its values (see [`Db::read_all_by_values`]).
+    pub(crate) async fn read_scalar_by_values<T: Column>(
+        &self,
+        sql: &str,
+        args: &[Arg],
+    ) -> StoreResult<T> {
+        self.read_all_by_values::<(T,)>(sql, args)
+            .await?
+            .into_iter()
+            .next()
+            .map(|(value,)| value)
+            .ok_or(StoreError::NotFound)
+    }
+
     /// The first column of every row a read gives.
     pub(crate) async fn read_column<T: Column>(
         &self,

@@ -750,87 +750,113 @@ impl Db {
             return Ok(Vec::new());
         }
         let ids = self.id_list(initiatives.iter().map(|i| i.id));
-        let within = self.in_ids(1);
-        let partners: Vec<ActivePartner> = match partners {
-            Some(partners) => partners,
-            None => {
-                let rows: Vec<(i64, i64, String, String, Option<String>)> = self.read_all(&format!(
-                    "SELECT p.initiative_id, p.organisation_id, o.sector, o.kind, p.role FROM initiative_partners p \
-                     JOIN organisations o ON o.id = p.organisation_id WHERE p.initiative_id {within} AND p.status = 'active'"
-                ), args![&ids]).await?;
-                rows.into_iter()
-                    .filter_map(|(i, o, sector, kind, role)| {
-                        Some((
-                            i,
-                            o,
-                            Sector::parse(&sector)?,
-                            OrganisationKind::parse(&kind)?,
-                            role,
-                        ))
-                    })
-                    .collect()
-            }
-        };
-        let committed: Vec<(i64, i64, String)> = self.read_all(&format!(
-            "SELECT initiative_id, organisation_id, contribution FROM partner_contributions WHERE initiative_id {within}"
-        ), args![&ids]).await?;
-        // The current charter versions (no organisation) and the endorsements, in one statement.
-        let charters: Vec<(i64, i64, Option<i64>)> = self.read_all(&format!(
-            "SELECT initiative_id, MAX(version), NULL FROM charter_versions WHERE initiative_id {within} GROUP BY initiative_id \
-             UNION ALL SELECT initiative_id, version, organisation_id FROM endorsements WHERE initiative_id {within}"
-        ), args![&ids]).await?;
-        let versions: Vec<(i64, i64)> = charters
-            .iter()
-            .filter(|(_, _, o)| o.is_none())
-            .map(|(i, v, _)| (*i, *v))
-            .collect();
-        let endorsed: Vec<(i64, i64, i64)> = charters
-            .iter()
-            .filter_map(|(i, v, o)| Some((*i, *v, (*o)?)))
-            .collect();
-        let answers: Vec<(i64, i64, String, String)> = self.read_all(&format!(
-            "SELECT initiative_id, organisation_id, question, answer FROM expectation_answers WHERE initiative_id {within}"
-        ), args![&ids]).await?;
-        let declarations: Vec<(i64, i64)> = self.read_all(&format!(
-            "SELECT matter_id, user_id FROM declarations WHERE matter = 'initiative' AND matter_id {within}"
-        ), args![&ids]).await?;
-        // A decided notice inviting competing proposals, or an awarded open call, is competition.
-        let competed: Vec<i64> = self.read_column(&format!(
-            "SELECT initiative_id FROM competition_notices WHERE initiative_id {within} AND outcome IS NOT NULL \
-             UNION SELECT initiative_id FROM calls WHERE initiative_id {within} AND status = 'awarded'"
-        ), args![&ids]).await?;
-        let indicators: Vec<(i64, i64)> = self.read_all(&format!(
-            "SELECT initiative_id, COUNT(*) FROM indicators WHERE initiative_id {within} GROUP BY initiative_id"
-        ), args![&ids]).await?;
-        // The people who decide: the convener's owners and administrators, and those of each
-        // business partner (declarations are needed from all of them). The business partners
-        // are known from the partners read above: only their members are read here, and the
-        // conveners' (no organisation read twice).
         let mut localities: Vec<i64> = initiatives.iter().map(|i| i.locality_id).collect();
         localities.sort_unstable();
         localities.dedup();
-        let mut businesses: Vec<i64> = partners
-            .iter()
-            .filter(|(_, _, sector, ..)| *sector == Sector::Business)
-            .map(|(_, org, ..)| *org)
-            .collect();
-        businesses.sort_unstable();
-        businesses.dedup();
-        let deciding: Vec<(Option<i64>, i64, i64)> = self
-            .read_all(
-                &format!(
-                    "SELECT l.id, m.organisation_id, m.user_id FROM localities l \
-                     JOIN memberships m ON m.organisation_id = l.convener_organisation_id \
-                     WHERE l.id {} AND m.role IN ('owner', 'admin') \
-                     UNION ALL SELECT NULL, m.organisation_id, m.user_id FROM memberships m \
-                     WHERE m.organisation_id {} AND m.role IN ('owner', 'admin')",
-                    self.in_ids(1),
-                    self.in_ids(2)
-                ),
-                args![self.id_list(localities), self.id_list(businesses)],
-            )
-            .await?;
+        let localities = self.id_list(localities);
+        let parts = facts_sql(self, partners.is_none());
+        let business_ids = |partners: &[ActivePartner]| {
+            let mut ids: Vec<i64> = partners
+                .iter()
+                .filter(|(_, _, sector, ..)| *sector == Sector::Business)
+                .map(|(_, org, ..)| *org)
+                .collect();
+            ids.sort_unstable();
+            ids.dedup();
+            self.id_list(ids)
+        };
+        // On PostgreSQL one statement, a round trip; on SQLite, whose reads cross no thread,
+        // each part alone, the business partners' people read for the partners found (the
+        // compound statement ran slower there: measured).
+        let rows: Vec<FactRow> = match (self.backend, &partners) {
+            (crate::Backend::Postgres, Some(given)) => {
+                let sql = format!(
+                    "{} UNION ALL {}",
+                    parts.join(" UNION ALL "),
+                    deciders_sql(self, true)
+                );
+                self.read_all(&sql, args![&ids, &localities, business_ids(given)])
+                    .await?
+            }
+            (crate::Backend::Postgres, None) => {
+                let sql = format!(
+                    "{} UNION ALL {}",
+                    parts.join(" UNION ALL "),
+                    deciders_sql(self, false)
+                );
+                self.read_all(&sql, args![&ids, &localities]).await?
+            }
+            (crate::Backend::Sqlite, _) => {
+                let mut rows = Vec::new();
+                for part in &parts {
+                    rows.extend(
+                        self.read_all::<FactRow>(part, args![&ids, &localities])
+                            .await?,
+                    );
+                }
+                let found: Vec<ActivePartner>;
+                let known = match &partners {
+                    Some(given) => given.as_slice(),
+                    None => {
+                        found = rows.iter().filter_map(partner_of).collect();
+                        found.as_slice()
+                    }
+                };
+                let businesses = business_ids(known);
+                rows.extend(
+                    self.read_all::<FactRow>(
+                        &deciders_sql(self, true),
+                        args![&ids, &localities, businesses],
+                    )
+                    .await?,
+                );
+                rows
+            }
+        };
+        let mut read_partners: Vec<ActivePartner> = Vec::new();
+        let mut committed: Vec<(i64, i64, String)> = Vec::new();
+        let mut versions: Vec<(i64, i64)> = Vec::new();
+        let mut endorsed: Vec<(i64, i64, i64)> = Vec::new();
+        let mut answers: Vec<(i64, i64, String, String)> = Vec::new();
+        let mut declarations: Vec<(i64, i64)> = Vec::new();
+        let mut competed: Vec<i64> = Vec::new();
+        let mut indicators: Vec<(i64, i64)> = Vec::new();
+        // The people who decide: the convener's owners and administrators (with their
+        // locality), and those of each business partner (declarations are needed from all).
+        let mut deciding: Vec<(Option<i64>, i64, i64)> = Vec::new();
+        for (what, initiative, a, b, x, y, z) in rows {
+            match (what.as_str(), initiative, a) {
+                ("competed", Some(i), _) => competed.push(i),
+                ("business", _, Some(org)) => deciding.extend(b.map(|user| (None, org, user))),
+                ("partner", Some(i), Some(a)) => {
+                    if let (Some(sector), Some(kind)) = (
+                        x.as_deref().and_then(Sector::parse),
+                        y.as_deref().and_then(OrganisationKind::parse),
+                    ) {
+                        read_partners.push((i, a, sector, kind, z));
+                    }
+                }
+                (what, Some(i), Some(a)) => match what {
+                    "committed" => committed.extend(x.map(|c| (i, a, c))),
+                    "version" => versions.push((i, a)),
+                    "endorsed" => endorsed.extend(b.map(|o| (i, a, o))),
+                    "answer" => answers.extend(x.zip(y).map(|(q, v)| (i, a, q, v))),
+                    "declared" => declarations.push((i, a)),
+                    "indicators" => indicators.push((i, a)),
+                    "convener" => deciding.extend(b.map(|user| (Some(i), a, user))),
+                    _ => {}
+                },
+                _ => {}
+            }
+        }
+        let partners = partners.unwrap_or(read_partners);
         let mut answers_by = group_answers(answers.into_iter());
+        // Which business partners each initiative has, looked up for each person who decides.
+        let businesses: std::collections::HashSet<(i64, i64)> = partners
+            .iter()
+            .filter(|(.., sector, _, _)| *sector == Sector::Business)
+            .map(|(i, o, ..)| (*i, *o))
+            .collect();
 
         let mut out = Vec::with_capacity(initiatives.len());
         for initiative in initiatives {
@@ -870,9 +896,7 @@ impl Db {
                 .iter()
                 .filter(|(locality, org, _)| match locality {
                     Some(locality) => *locality == initiative.locality_id,
-                    None => partners.iter().any(|(i, o, sector, ..)| {
-                        *i == id && o == org && *sector == Sector::Business
-                    }),
+                    None => businesses.contains(&(id, *org)),
                 })
                 .map(|(.., user)| *user)
                 .collect();
@@ -941,6 +965,108 @@ impl Db {
             .await?;
         Ok(())
     }
+}
+
+/// A row of the facts' one statement (see [`facts_sql`]): what it tells, the initiative (the
+/// locality, for a convener's people), two numbers and three texts.
+type FactRow = (
+    String,
+    Option<i64>,
+    Option<i64>,
+    Option<i64>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
+
+/// Everything the checkup reads of a list's initiatives (`$1`, their ids; `$2`, their
+/// localities'), as parts of one statement (`UNION ALL`), each reading its own tables by the
+/// initiatives' ids (on SQLite each part is a statement, the eight the list always took): on PostgreSQL each statement is a round trip and a plan executed, and the
+/// eight a list took were a third of an initiative page's (issue 12). The active partners are
+/// read too unless the caller has them (`with_partners` false); the people who decide are
+/// read by [`deciders_sql`].
+fn facts_sql(db: &Db, with_partners: bool) -> Vec<String> {
+    let ids = db.in_ids(1);
+    const NO_NUMBER: &str = "CAST(NULL AS BIGINT)";
+    const NO_TEXT: &str = "CAST(NULL AS TEXT)";
+    let mut parts = Vec::new();
+    if with_partners {
+        parts.push(format!(
+            "SELECT 'partner', p.initiative_id, p.organisation_id, {NO_NUMBER}, o.sector, o.kind, p.role \
+             FROM initiative_partners p JOIN organisations o ON o.id = p.organisation_id \
+             WHERE p.initiative_id {ids} AND p.status = 'active'"
+        ));
+    }
+    parts.extend([
+        format!(
+            "SELECT 'committed', initiative_id, organisation_id, {NO_NUMBER}, contribution, {NO_TEXT}, {NO_TEXT} \
+             FROM partner_contributions WHERE initiative_id {ids}"
+        ),
+        // The current charter versions and the endorsements.
+        format!(
+            "SELECT 'version', initiative_id, MAX(version), {NO_NUMBER}, {NO_TEXT}, {NO_TEXT}, {NO_TEXT} \
+             FROM charter_versions WHERE initiative_id {ids} GROUP BY initiative_id \
+             UNION ALL SELECT 'endorsed', initiative_id, version, organisation_id, {NO_TEXT}, {NO_TEXT}, {NO_TEXT} \
+             FROM endorsements WHERE initiative_id {ids}"
+        ),
+        format!(
+            "SELECT 'answer', initiative_id, organisation_id, {NO_NUMBER}, question, answer, {NO_TEXT} \
+             FROM expectation_answers WHERE initiative_id {ids}"
+        ),
+        format!(
+            "SELECT 'declared', matter_id, user_id, {NO_NUMBER}, {NO_TEXT}, {NO_TEXT}, {NO_TEXT} \
+             FROM declarations WHERE matter = 'initiative' AND matter_id {ids}"
+        ),
+        // A decided notice inviting competing proposals, or an awarded open call, is competition.
+        format!(
+            "SELECT 'competed', initiative_id, {NO_NUMBER}, {NO_NUMBER}, {NO_TEXT}, {NO_TEXT}, {NO_TEXT} \
+             FROM competition_notices WHERE initiative_id {ids} AND outcome IS NOT NULL \
+             UNION ALL SELECT 'competed', initiative_id, {NO_NUMBER}, {NO_NUMBER}, {NO_TEXT}, {NO_TEXT}, {NO_TEXT} \
+             FROM calls WHERE initiative_id {ids} AND status = 'awarded'"
+        ),
+        format!(
+            "SELECT 'indicators', initiative_id, COUNT(*), {NO_NUMBER}, {NO_TEXT}, {NO_TEXT}, {NO_TEXT} \
+             FROM indicators WHERE initiative_id {ids} GROUP BY initiative_id"
+        ),
+    ]);
+    parts
+}
+
+/// A partner of a [`FactRow`] of the `partner` part.
+fn partner_of(row: &FactRow) -> Option<ActivePartner> {
+    let (what, initiative, organisation, _, sector, kind, role) = row;
+    (what == "partner").then_some(())?;
+    Some((
+        (*initiative)?,
+        (*organisation)?,
+        Sector::parse(sector.as_deref()?)?,
+        OrganisationKind::parse(kind.as_deref()?)?,
+        role.clone(),
+    ))
+}
+
+/// The part of [`facts_sql`] that reads the people who decide: the conveners' owners and
+/// administrators (`$2`, the localities), and the business partners': those of `$3` when
+/// they are known, or found from the initiatives' active partners.
+fn deciders_sql(db: &Db, businesses_known: bool) -> String {
+    let localities = db.in_ids(2);
+    let businesses = if businesses_known {
+        db.in_ids(3)
+    } else {
+        format!(
+            "IN (SELECT p.organisation_id FROM initiative_partners p JOIN organisations o ON o.id = p.organisation_id \
+             WHERE p.initiative_id {} AND p.status = 'active' AND o.sector = 'business')",
+            db.in_ids(1)
+        )
+    };
+    const NO_TEXT: &str = "CAST(NULL AS TEXT)";
+    format!(
+        "SELECT 'convener', l.id, m.organisation_id, m.user_id, {NO_TEXT}, {NO_TEXT}, {NO_TEXT} \
+         FROM localities l JOIN memberships m ON m.organisation_id = l.convener_organisation_id \
+         WHERE l.id {localities} AND m.role IN ('owner', 'admin') \
+         UNION ALL SELECT 'business', CAST(NULL AS BIGINT), m.organisation_id, m.user_id, {NO_TEXT}, {NO_TEXT}, {NO_TEXT} \
+         FROM memberships m WHERE m.organisation_id {businesses} AND m.role IN ('owner', 'admin')"
+    )
 }
 
 fn group_answers(

@@ -190,6 +190,21 @@ async fn directory_filters_search_and_pages() {
         assert_eq!(page.total, Count::exact(total), "{q}");
         assert_eq!(page.items.len() as i64, total.min(1), "{q}");
     }
+    // On PostgreSQL a connection keeps one plan a statement; the directory's reads, planned
+    // for their values, put their connection back as it was.
+    if db.backend == shutaf_store::Backend::Postgres {
+        let mut held = Vec::new();
+        for _ in 0..db.pool.size().max(1) {
+            held.push(db.pool.acquire().await.unwrap());
+        }
+        for conn in &mut held {
+            let (mode,): (String,) = sqlx::query_as("SHOW plan_cache_mode")
+                .fetch_one(&mut **conn)
+                .await
+                .unwrap();
+            assert_eq!(mode, "force_generic_plan");
+        }
+    }
 
     let business = db
         .directory(&DirectoryFilter {
