@@ -480,16 +480,20 @@ impl Db {
             return self.read_all(sql, args).await;
         }
         let mut conn = self.pool.acquire().await?;
-        sqlx::query("SET plan_cache_mode = force_custom_plan")
+        // Best effort, as the connection's settings are: an engine without the setting runs
+        // the read as it is.
+        let custom = sqlx::query("SET plan_cache_mode = force_custom_plan")
             .execute(&mut *conn)
-            .await?;
+            .await
+            .is_ok();
         let read = any_query(sql, args).fetch_all(&mut *conn).await;
         // Back to the connection's own mode; a connection that cannot be put back is closed,
         // not returned to the pool planning every statement afresh.
-        if sqlx::query(GENERIC_PLANS)
-            .execute(&mut *conn)
-            .await
-            .is_err()
+        if custom
+            && sqlx::query(GENERIC_PLANS)
+                .execute(&mut *conn)
+                .await
+                .is_err()
         {
             conn.close_on_drop();
         }
