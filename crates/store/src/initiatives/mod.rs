@@ -29,7 +29,7 @@ use sqlx::{AnyConnection, FromRow};
 
 use crate::journal;
 use crate::organisations::pick_name;
-use crate::read::args;
+use crate::read::{Arg, args};
 use crate::{Db, StoreError, StoreResult, abort};
 
 mod charter;
@@ -769,22 +769,16 @@ impl Db {
         // each part alone, the business partners' people read for the partners found (the
         // compound statement ran slower there: measured).
         let rows: Vec<FactRow> = match (self.backend, &partners) {
-            (crate::Backend::Postgres, Some(given)) => {
+            (crate::Backend::Postgres, _) => {
+                let known = partners.as_deref().map(business_ids);
                 let sql = format!(
                     "{} UNION ALL {}",
                     parts.join(" UNION ALL "),
-                    deciders_sql(self, true)
+                    deciders_sql(self, known.is_some())
                 );
-                self.read_all(&sql, args![&ids, &localities, business_ids(given)])
-                    .await?
-            }
-            (crate::Backend::Postgres, None) => {
-                let sql = format!(
-                    "{} UNION ALL {}",
-                    parts.join(" UNION ALL "),
-                    deciders_sql(self, false)
-                );
-                self.read_all(&sql, args![&ids, &localities]).await?
+                let mut bound = vec![Arg::from(&ids), Arg::from(&localities)];
+                bound.extend(known.map(Arg::from));
+                self.read_all(&sql, &bound).await?
             }
             (crate::Backend::Sqlite, _) => {
                 let mut rows = Vec::new();
@@ -824,18 +818,15 @@ impl Db {
         // The people who decide: the convener's owners and administrators (with their
         // locality), and those of each business partner (declarations are needed from all).
         let mut deciding: Vec<(Option<i64>, i64, i64)> = Vec::new();
-        for (what, initiative, a, b, x, y, z) in rows {
+        for row in rows {
+            if let Some(partner) = partner_of(&row) {
+                read_partners.push(partner);
+                continue;
+            }
+            let (what, initiative, a, b, x, y, _) = row;
             match (what.as_str(), initiative, a) {
                 ("competed", Some(i), _) => competed.push(i),
                 ("business", _, Some(org)) => deciding.extend(b.map(|user| (None, org, user))),
-                ("partner", Some(i), Some(a)) => {
-                    if let (Some(sector), Some(kind)) = (
-                        x.as_deref().and_then(Sector::parse),
-                        y.as_deref().and_then(OrganisationKind::parse),
-                    ) {
-                        read_partners.push((i, a, sector, kind, z));
-                    }
-                }
                 (what, Some(i), Some(a)) => match what {
                     "committed" => committed.extend(x.map(|c| (i, a, c))),
                     "version" => versions.push((i, a)),
